@@ -1,0 +1,193 @@
+import pg from 'pg'
+import { Gauge } from 'prom-client'
+import type { AppConfig } from './config/config.ts'
+import { systemClock, type Clock } from './kernel/clock.ts'
+import type { AppContext } from './kernel/context.ts'
+import { connectDatabase, withDatabaseName, type DatabaseHandle } from './kernel/db/database.ts'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './kernel/db/embedded-postgres.ts'
+import { migrate } from './kernel/db/migrate.ts'
+import { noAuthenticator } from './kernel/http/access.ts'
+import { createMetrics } from './kernel/http/metrics.ts'
+import { buildServer } from './kernel/http/server.ts'
+import { JobRunner } from './kernel/jobs/job-runner.ts'
+import { createLogger, type Logger } from './kernel/logger.ts'
+import type { AppFastify, AppModule } from './kernel/module.ts'
+import { OutboxRelay } from './kernel/outbox/relay.ts'
+import { runSeeds } from './kernel/seed.ts'
+import { modules as allModules } from './modules/index.ts'
+
+export const EMBEDDED_DATABASE_NAME = 'marketplace'
+
+export interface RunningApp {
+  ctx: AppContext
+  server: AppFastify | undefined
+  relay: OutboxRelay | undefined
+  /** Where the HTTP server listens (web role), e.g. http://127.0.0.1:3000 */
+  address: string | undefined
+  embedded: EmbeddedPostgres | undefined
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  log?: Logger
+  clock?: Clock
+  modules?: readonly AppModule[]
+  /** Skip migrating (tests that migrated a template already). */
+  skipMigrate?: boolean
+  onStatus?: (line: string) => void
+}
+
+/** Resolves the database URL: DATABASE_URL, or the embedded server (started if needed). */
+export async function openDatabaseUrl(
+  config: AppConfig,
+  status: (line: string) => void,
+): Promise<{ url: string; embedded: EmbeddedPostgres | undefined }> {
+  if (config.db.url) return { url: config.db.url, embedded: undefined }
+  const embedded = await startEmbeddedPostgres({ ...config.db.embedded, log: status })
+  const admin = new pg.Client({ connectionString: embedded.url })
+  await admin.connect()
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [EMBEDDED_DATABASE_NAME])
+    if (exists.rowCount === 0) await admin.query(`create database ${EMBEDDED_DATABASE_NAME}`)
+  } finally {
+    await admin.end()
+  }
+  return { url: withDatabaseName(embedded.url, EMBEDDED_DATABASE_NAME), embedded }
+}
+
+/** Starts the process in its configured role(s). Throws if anything fails; partial start-up is undone. */
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? createLogger(config.log)
+  const status = options.onStatus ?? ((line: string) => log.info(line))
+  const modules = options.modules ?? allModules
+  const web = config.role !== 'worker'
+  const worker = config.role !== 'web'
+  const cleanups: (() => Promise<void>)[] = []
+  const undo = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => log.error({ err }, 'shutdown step failed'))
+  }
+
+  try {
+    const { url, embedded } = await openDatabaseUrl(config, status)
+    if (embedded?.owned) cleanups.push(() => embedded.stop())
+
+    if (!options.skipMigrate) {
+      const result = await migrate(url, { log: status })
+      if (result.applied.length === 0) status(`database schema is current (migration ${result.current})`)
+    }
+
+    const database: DatabaseHandle = connectDatabase(url, {
+      poolMax: config.db.poolMax,
+      applicationName: `app-${config.role}`,
+    })
+    cleanups.push(() => database.close())
+
+    const metrics = createMetrics()
+    const jobs = new JobRunner<AppContext>(
+      modules.flatMap((m) => m.jobs ?? []),
+      {
+        url,
+        work: worker,
+        log: log.child({ component: 'jobs' }),
+        onJobFinished: (queue, outcome, seconds) => {
+          metrics.jobsFinished.inc({ queue, outcome })
+          metrics.jobDuration.observe({ queue }, seconds)
+        },
+      },
+    )
+    const ctx: AppContext = {
+      config,
+      log,
+      clock: options.clock ?? systemClock,
+      db: database.db,
+      pool: database.pool,
+      jobs,
+      metrics,
+      auth: noAuthenticator,
+      services: {} as AppContext['services'],
+    }
+    registerProcessGauges(ctx)
+    for (const m of modules) await m.init?.(ctx)
+
+    await jobs.start(ctx)
+    cleanups.push(() => jobs.stop(config.shutdownTimeoutMs))
+
+    if (config.seedDemoData) await runSeeds(ctx, modules, status)
+
+    let relay: OutboxRelay | undefined
+    if (worker) {
+      const routes = new Map<string, string[]>()
+      for (const m of modules) {
+        for (const c of m.consumers ?? []) {
+          for (const e of c.events) routes.set(e, [...(routes.get(e) ?? []), c.job])
+        }
+      }
+      relay = new OutboxRelay({
+        pool: database.pool,
+        boss: jobs.boss,
+        route: (type) => routes.get(type) ?? [],
+        log: log.child({ component: 'outbox' }),
+        pollMs: config.outboxPollMs,
+        onRelayed: (n) => metrics.outboxRelayed.inc(n),
+      })
+      await relay.start()
+      const r = relay
+      cleanups.push(() => r.stop())
+    }
+
+    let server: AppFastify | undefined
+    let address: string | undefined
+    if (web) {
+      server = await buildServer(ctx, modules)
+      address = await server.listen({ host: config.http.host, port: config.http.port })
+      const s = server
+      // Closing first: stop accepting, let in-flight requests finish, then the rest shuts down.
+      cleanups.push(() => s.close())
+    }
+
+    let stopping: Promise<void> | undefined
+    return {
+      ctx,
+      server,
+      relay,
+      address,
+      embedded,
+      stop: () => {
+        stopping ??= undo()
+        return stopping
+      },
+    }
+  } catch (err) {
+    await undo()
+    throw err
+  }
+}
+
+function registerProcessGauges(ctx: AppContext): void {
+  const { registry } = ctx.metrics
+  const pool = ctx.pool
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'Database pool connections by state',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'total' }, pool.totalCount)
+      this.set({ state: 'idle' }, pool.idleCount)
+      this.set({ state: 'waiting' }, pool.waitingCount)
+    },
+  })
+  new Gauge({
+    name: 'job_queue_jobs',
+    help: 'Jobs per queue and state (pg-boss counts, refreshed by its monitor)',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+    async collect() {
+      for (const q of await ctx.jobs.queueSummaries()) {
+        this.set({ queue: q.name, state: 'queued' }, q.queued)
+        this.set({ queue: q.name, state: 'active' }, q.active)
+        this.set({ queue: q.name, state: 'failed' }, q.failed)
+      }
+    },
+  })
+}

@@ -1,0 +1,139 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { repoRoot } from '../kernel/paths.ts'
+
+/**
+ * Every setting the server reads from the environment, parsed once at start-up.
+ * `.env.example` documents each one; keep the two in step.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  APP_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanFlag.optional(),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+  EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+
+  DEMO_MODE: booleanFlag.optional(),
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  TEST_HOOKS: booleanFlag.default(false),
+  WEB_DIST_DIR: z.string().default('apps/web/dist'),
+})
+
+export type TEnv = z.input<typeof ZEnv>
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production'
+  role: 'web' | 'worker' | 'all'
+  http: {
+    host: string
+    port: number
+    publicUrl: string
+    bodyLimitBytes: number
+    corsOrigins: string[]
+    metricsToken: string | undefined
+  }
+  log: { level: string; pretty: boolean }
+  db: {
+    /** Absent: the embedded PostgreSQL under `embedded.dataDir` is used. */
+    url: string | undefined
+    poolMax: number
+    embedded: { dataDir: string; port: number }
+  }
+  shutdownTimeoutMs: number
+  outboxPollMs: number
+  /** Demo mode: dev outbox page, demo personas. Never allowed in production. */
+  demoMode: boolean
+  seedDemoData: boolean
+  /** Extra routes that only the test suite uses (a deliberately slow request). */
+  testHooks: boolean
+  webDistDir: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = ZEnv.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const variable = String(issue.path[0] ?? 'environment')
+    const got = env[variable]
+    const shown = got === undefined ? 'it is missing' : `got ${JSON.stringify(redact(variable, got))}`
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (${shown}). See .env.example.`)
+  }
+  const e = parsed.data
+  const demoMode = e.DEMO_MODE ?? e.NODE_ENV !== 'production'
+  if (demoMode && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration: DEMO_MODE cannot be true when NODE_ENV=production.')
+  }
+  if (e.TEST_HOOKS && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration: TEST_HOOKS cannot be true when NODE_ENV=production.')
+  }
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_URL is required when NODE_ENV=production (the embedded database is for development).',
+    )
+  }
+  const port = e.PORT
+  return {
+    env: e.NODE_ENV,
+    role: e.APP_ROLE,
+    http: {
+      host: e.HOST,
+      port,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      corsOrigins: e.CORS_ORIGINS,
+      metricsToken: e.METRICS_TOKEN,
+    },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && process.stdout.isTTY) },
+    db: {
+      url: e.DATABASE_URL,
+      poolMax: e.DB_POOL_MAX,
+      embedded: { dataDir: path.resolve(repoRoot, e.EMBEDDED_PG_DIR), port: e.EMBEDDED_PG_PORT },
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    demoMode,
+    seedDemoData: e.SEED_DEMO_DATA ?? demoMode,
+    testHooks: e.TEST_HOOKS,
+    webDistDir: path.resolve(repoRoot, e.WEB_DIST_DIR),
+  }
+}
+
+function redact(variable: string, value: string): string {
+  if (/URL$/.test(variable)) return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+  if (/TOKEN|SECRET|KEY|PASSWORD/.test(variable)) return '***'
+  return value
+}

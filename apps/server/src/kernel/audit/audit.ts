@@ -1,0 +1,69 @@
+import { sql } from 'kysely'
+import type { Db, Tx } from '../db/database.ts'
+import { bigintToString } from '../outbox/outbox.ts'
+
+/**
+ * One entry of the append-only, hash-chained audit log: who (user and role), did what (`action`,
+ * dotted: `payout.released`), to which entity, with the state before and after. The request id
+ * and the acting user default to the transaction's actor settings.
+ */
+export interface AuditEntry {
+  action: string
+  entityType: string
+  entityId?: string | null
+  before?: unknown
+  after?: unknown
+  actorUserId?: string | null
+  actorRole?: string | null
+}
+
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const json = (v: unknown) => (v === undefined || v === null ? null : sql`${JSON.stringify(v, bigintToString)}::jsonb`)
+  await tx
+    .insertInto('platform.audit_log')
+    .values({
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      ...(entry.actorUserId !== undefined ? { actor_user_id: entry.actorUserId } : {}),
+      actor_role: entry.actorRole ?? null,
+      // seq, prev_hash and hash are assigned by the chaining trigger
+      seq: sql<bigint>`0`,
+      prev_hash: '',
+      hash: '',
+    })
+    .execute()
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; lastHash: string }
+  | { ok: false; rows: number; brokenSeq: number; reason: string }
+
+/** Walks the whole chain in batches; reports the first row that does not verify. */
+export async function verifyAuditChain(
+  db: Db,
+  onProgress?: (checked: number, total: number) => void,
+  batchSize = 20_000,
+): Promise<AuditVerification> {
+  const total = Number((await sql<{ n: bigint | null }>`select max(seq) as n from platform.audit_log`.execute(db)).rows[0]?.n ?? 0)
+  let from = 1
+  let prev: string | null = null
+  onProgress?.(0, total)
+  while (from <= total) {
+    type Row = { broken_seq: bigint | null; reason: string | null; last_seq: bigint | null; last_hash: string | null }
+    const result: { rows: Row[] } = await sql<Row>`
+      select * from platform.verify_audit_chain(${from}, ${batchSize}, ${prev})`.execute(db)
+    const r: Row = result.rows[0]!
+    if (r.broken_seq !== null) {
+      return { ok: false, rows: Number(r.broken_seq) - 1, brokenSeq: Number(r.broken_seq), reason: r.reason ?? 'broken' }
+    }
+    const last = Number(r.last_seq ?? 0)
+    if (last < from) break
+    onProgress?.(last, total)
+    prev = r.last_hash
+    from = last + 1
+  }
+  return { ok: true, rows: total, lastHash: prev ?? '0'.repeat(64) }
+}

@@ -1,0 +1,28 @@
+import type pg from 'pg'
+import type { AppConfig } from '../config/config.ts'
+import type { Clock } from './clock.ts'
+import type { Db } from './db/database.ts'
+import type { Authenticator } from './http/access.ts'
+import type { Metrics } from './http/metrics.ts'
+import type { JobRunner } from './jobs/job-runner.ts'
+import type { Logger } from './logger.ts'
+
+/**
+ * Everything a module needs from the running process, passed in explicitly (no singletons in
+ * domain code). Modules add their own providers through `AppServices` (declaration merging).
+ */
+export interface AppContext {
+  config: AppConfig
+  log: Logger
+  clock: Clock
+  db: Db
+  pool: pg.Pool
+  jobs: JobRunner<AppContext>
+  metrics: Metrics
+  auth: Authenticator
+  services: AppServices
+}
+
+/** Extended by modules, e.g. `declare module '../../kernel/context.ts' { interface AppServices { mail: Mailer } }`. */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by modules through declaration merging
+export interface AppServices {}

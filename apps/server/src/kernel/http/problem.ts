@@ -1,0 +1,115 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { AppError, ERROR_STATUS, ERROR_TITLE, type ErrorCode, type FieldError } from '../errors.ts'
+
+/** RFC 9457 problem document, with our stable `code` and the request id. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  code: ErrorCode
+  detail: string
+  instance: string
+  request_id: string
+  errors?: FieldError[]
+  [extension: string]: unknown
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
+
+export function problemOf(
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  extra: { errors?: FieldError[] | undefined; meta?: Record<string, unknown> | undefined; userMessage?: string | undefined } = {},
+): Problem {
+  return {
+    ...(extra.meta ?? {}),
+    type: `/api/errors#${code}`,
+    title: ERROR_TITLE[code],
+    status: ERROR_STATUS[code],
+    code,
+    detail,
+    instance: request.url.split('?')[0] ?? request.url,
+    request_id: request.id,
+    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.userMessage ? { user_message: extra.userMessage } : {}),
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
+}
+
+/** PostgreSQL error classes that can only come from input the schemas let through. */
+const PG_CODE_MAP: Record<string, { code: ErrorCode; detail: string }> = {
+  '23505': { code: 'conflict', detail: 'A record with the same unique value already exists' },
+  '23503': { code: 'unprocessable', detail: 'A referenced record does not exist' },
+  '23514': { code: 'validation_failed', detail: 'A value is outside its allowed range' },
+  '22P02': { code: 'validation_failed', detail: 'A value has the wrong format' },
+  '22003': { code: 'validation_failed', detail: 'A number is out of range' },
+  '22001': { code: 'validation_failed', detail: 'A value is too long' },
+  '42501': { code: 'forbidden', detail: 'Not allowed' },
+}
+
+/** Turns any thrown value into a problem; the boolean says whether it was unexpected (log as error). */
+export function toProblem(request: FastifyRequest, err: unknown): { problem: Problem; unexpected: boolean } {
+  if (err instanceof AppError) {
+    return {
+      problem: problemOf(request, err.code, err.message, {
+        errors: err.errors,
+        meta: err.meta,
+        userMessage: err.userMessage,
+      }),
+      unexpected: false,
+    }
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as { validationContext?: string }).validationContext ?? 'body'
+    const errors = err.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.')
+      const keys = (v.params as { keys?: string[] }).keys
+      const field = keys?.length ? `${where}${path ? `.${path}` : ''}.${keys[0]}` : `${where}${path ? `.${path}` : ''}`
+      return { field, message: v.message ?? 'is invalid' }
+    })
+    const first = errors[0]!
+    return {
+      problem: problemOf(request, 'validation_failed', `${first.field}: ${first.message}`, { errors }),
+      unexpected: false,
+    }
+  }
+  const e = err as { code?: string; statusCode?: number; message?: string }
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { problem: problemOf(request, 'malformed_json', e.message ?? 'Body is not valid JSON'), unexpected: false }
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { problem: problemOf(request, 'payload_too_large', 'The request body is larger than allowed'), unexpected: false }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return {
+        problem: problemOf(request, 'unsupported_media_type', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted; send application/json`),
+        unexpected: false,
+      }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { problem: problemOf(request, 'malformed_json', 'Content-Length does not match the body'), unexpected: false }
+  }
+  if (err instanceof SyntaxError && e.statusCode === 400) {
+    return { problem: problemOf(request, 'malformed_json', err.message), unexpected: false }
+  }
+  const pg = e.code ? PG_CODE_MAP[e.code] : undefined
+  if (pg) return { problem: problemOf(request, pg.code, pg.detail), unexpected: pg.code === 'forbidden' }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    const code: ErrorCode =
+      e.statusCode === 404 ? 'not_found' : e.statusCode === 413 ? 'payload_too_large' : e.statusCode === 415 ? 'unsupported_media_type' : e.statusCode === 429 ? 'rate_limited' : 'validation_failed'
+    return { problem: problemOf(request, code, e.message ?? 'Bad request'), unexpected: false }
+  }
+  return {
+    problem: problemOf(
+      request,
+      'internal_error',
+      `An unexpected error occurred. It has been logged; quote request id ${request.id} when reporting it.`,
+    ),
+    unexpected: true,
+  }
+}

@@ -1,0 +1,211 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyHelmet from '@fastify/helmet'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyRequest, LogController } from 'fastify'
+import {
+  createSerializerCompiler,
+  jsonSchemaTransform,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { z } from 'zod'
+import type { AppContext } from '../context.ts'
+import { AppError } from '../errors.ts'
+import { UUID_PATTERN, uuidv7 } from '../ids.ts'
+import type { AppFastify, AppModule } from '../module.ts'
+import { bigintToString } from '../outbox/outbox.ts'
+import { type Access, describeAccess, type Principal } from './access.ts'
+import { problemOf, sendProblem, toProblem } from './problem.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route; required on every route (checked at start-up). */
+    access?: Access
+    /** Cookie-authenticated mutations need the CSRF header unless set to false (sign-in endpoints). */
+    csrf?: boolean
+  }
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+}
+
+/** Routes registered by plugins we trust and that are public by nature (the API reference UI). */
+const PLUGIN_PUBLIC_PREFIXES = ['/docs']
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+export interface RegisteredRoute {
+  method: string
+  url: string
+  access: Access
+  csrf: boolean
+}
+
+export async function buildServer(ctx: AppContext, modules: readonly AppModule[]): Promise<AppFastify> {
+  const { config } = ctx
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    // one line per request is written by our onResponse hook instead of Fastify's two
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7()
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(createSerializerCompiler({ replacer: bigintToString }))
+  app.decorateRequest('principal', null)
+
+  // ---- every route must say who may call it -------------------------------------------------
+  const routes: RegisteredRoute[] = []
+  app.decorate('registeredRoutes', routes)
+  app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD')
+    let declared = route.config?.access
+    if (!declared && PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) {
+      declared = { kind: 'public', rule: 'API reference' }
+    }
+    if (!declared) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} has no access declaration (config.access)`)
+    }
+    route.config = { ...route.config, access: declared }
+    for (const method of methods) {
+      routes.push({ method, url: route.url, access: declared, csrf: route.config?.csrf !== false })
+    }
+    // Document the access rule in the API reference.
+    if (route.schema && !route.schema.hide) {
+      const schema = route.schema as { description?: string }
+      schema.description = [schema.description, `**Access:** ${describeAccess(declared)}`].filter(Boolean).join('\n\n')
+    }
+  })
+
+  // ---- headers, request ids, CORS -------------------------------------------------------------
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.env === 'production',
+  })
+  await app.register(fastifyCookie)
+  await app.register(fastifyFormbody)
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+    const origin = request.headers.origin
+    if (origin && config.http.corsOrigins.includes(origin)) {
+      reply.header('access-control-allow-origin', origin)
+      reply.header('access-control-allow-credentials', 'true')
+      reply.header('vary', 'Origin')
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+        return reply
+          .header('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE')
+          .header('access-control-allow-headers', 'content-type,authorization,x-csrf-token,idempotency-key,x-request-id')
+          .header('access-control-max-age', '600')
+          .status(204)
+          .send()
+      }
+    }
+  })
+
+  // ---- authentication and authorisation, from each route's declaration ----------------------
+  // onRequest runs after routing but before the body is read: a caller without the right
+  // credentials gets 401/403 before we parse or validate anything they sent.
+  app.addHook('onRequest', async (request) => {
+    const declared = request.routeOptions.config.access
+    if (!declared) return // unmatched route: the not-found handler answers
+    request.principal = await ctx.auth.authenticate(request)
+    if (declared.kind === 'public') return
+    const principal = request.principal
+    if (!principal) throw new AppError('unauthenticated', 'Sign in to use this endpoint')
+    if (declared.kind === 'roles' && !principal.roles.some((r) => declared.roles.includes(r))) {
+      throw new AppError('forbidden', `This endpoint needs one of the roles: ${declared.roles.join(', ')}`)
+    }
+    if (
+      principal.via === 'session' &&
+      !SAFE_METHODS.has(request.method) &&
+      request.routeOptions.config.csrf !== false &&
+      request.headers['x-csrf-token'] !== principal.csrfToken
+    ) {
+      throw new AppError('csrf_failed', 'Send the x-csrf-token header you received at sign-in')
+    }
+  })
+
+  // ---- metrics and one log line per request ---------------------------------------------------
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched'
+    const labels = { method: request.method, route, status: String(reply.statusCode) }
+    const seconds = reply.elapsedTime / 1000
+    ctx.metrics.httpDuration.observe(labels, seconds)
+    ctx.metrics.httpRequests.inc(labels)
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    )
+  })
+
+  // ---- errors ---------------------------------------------------------------------------------
+  app.setErrorHandler(async (err, request, reply) => {
+    const { problem, unexpected } = toProblem(request, err)
+    if (unexpected) request.log.error({ err }, 'unhandled error')
+    else if (problem.status >= 500) request.log.warn({ err }, problem.detail)
+    return sendProblem(reply, problem)
+  })
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(reply, problemOf(request, 'route_not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}`)),
+  )
+
+  // ---- API reference --------------------------------------------------------------------------
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Referral marketplace platform API',
+        version: '1.0.0',
+        description:
+          'One API for Splits Network and OFAIR. Errors are RFC 9457 problem documents with a stable `code` ' +
+          '(see `GET /api/errors`). Lists use cursor pagination (`limit`, `starting_after`, `has_more`).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })
+
+  for (const module of modules) {
+    if (module.routes) await module.routes(app as AppFastify, ctx)
+  }
+  return app as AppFastify
+}
+
+export function registeredRoutes(app: AppFastify): RegisteredRoute[] {
+  return (app as unknown as { registeredRoutes: RegisteredRoute[] }).registeredRoutes
+}
+
+/** Convenience for handlers: the principal of a route that required one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'Sign in to use this endpoint')
+  return request.principal
+}
+
+export type Infer<T extends z.ZodType> = z.infer<T>

@@ -1,0 +1,49 @@
+import type { z } from 'zod'
+import type { Logger } from '../logger.ts'
+
+export interface RetryPolicy {
+  /** Attempts after the first one. */
+  limit: number
+  /** Seconds before the first retry; doubled each time when `backoff` is on (with jitter). */
+  delaySeconds: number
+  backoff: boolean
+  maxDelaySeconds?: number
+}
+
+export interface JobRunInfo {
+  id: string
+  name: string
+  retryCount: number
+  signal: AbortSignal
+}
+
+/**
+ * One entry of the job catalog: a named unit of background work with a validated payload, retry
+ * policy, timeout and (optionally) a cron schedule. Failed jobs that exhaust their retries land on
+ * the queue `<name>.dead` where an operator can inspect and retry them.
+ */
+export interface JobDefinition<TName extends string = string, TSchema extends z.ZodType = z.ZodType, TDeps = unknown> {
+  name: TName
+  description: string
+  payload: TSchema
+  retry: RetryPolicy
+  timeoutSeconds: number
+  /** Jobs of this kind one process runs at once. */
+  concurrency?: number
+  schedule?: { cron: string; tz?: string; payload: z.input<TSchema> }
+  handler(payload: z.output<TSchema>, deps: TDeps, run: JobRunInfo & { log: Logger }): Promise<unknown>
+}
+
+export function defineJob<TName extends string, TSchema extends z.ZodType, TDeps>(
+  def: JobDefinition<TName, TSchema, TDeps>,
+): JobDefinition<TName, TSchema, TDeps> {
+  if (!/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_-]*)+$/.test(def.name)) {
+    throw new Error(`Job name ${def.name} must look like "module.verb_noun"`)
+  }
+  return def
+}
+
+/** A definition of any payload type (the catalog holds many). */
+export type AnyJobDefinition<TDeps> = JobDefinition<string, z.ZodType, TDeps>
+
+export const deadLetterQueueOf = (name: string) => `${name}.dead`

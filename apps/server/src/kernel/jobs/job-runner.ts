@@ -1,0 +1,205 @@
+import { type Db as BossDb, type Job, PgBoss } from 'pg-boss'
+import type { Logger } from '../logger.ts'
+import { JOBS_SCHEMA } from '../db/migrate.ts'
+import { type AnyJobDefinition, deadLetterQueueOf } from './define-job.ts'
+
+export interface JobRunnerOptions {
+  url: string
+  /** Run handlers and cron schedules in this process. */
+  work: boolean
+  log: Logger
+  poolMax?: number
+  pollingIntervalSeconds?: number
+  onJobFinished?: (queue: string, outcome: 'completed' | 'failed', seconds: number) => void
+}
+
+export interface DeadJob {
+  id: string
+  queue: string
+  sourceQueue: string | null
+  data: unknown
+  error: unknown
+  retryCount: number
+  createdOn: Date
+}
+
+/**
+ * The process's handle on pg-boss. Every process can enqueue and administer jobs; only processes
+ * in the `worker` role run handlers and schedules (`work: true`). pg-boss fetches with SKIP
+ * LOCKED, so several workers against one database never run the same job twice.
+ */
+export class JobRunner<TDeps> {
+  readonly boss: PgBoss
+  readonly #catalog: Map<string, AnyJobDefinition<TDeps>>
+  readonly #options: JobRunnerOptions
+  #deps: TDeps | undefined
+  #started = false
+
+  constructor(catalog: readonly AnyJobDefinition<TDeps>[], options: JobRunnerOptions) {
+    this.#catalog = new Map(catalog.map((d) => [d.name, d]))
+    this.#options = options
+    this.boss = new PgBoss({
+      connectionString: options.url,
+      schema: JOBS_SCHEMA,
+      max: options.poolMax ?? 4,
+      application_name: options.work ? 'jobs-worker' : 'jobs-client',
+      supervise: options.work,
+      schedule: options.work,
+      migrate: false,
+      useListenNotify: options.work,
+      instanceName: options.work ? 'worker' : 'web',
+    })
+    this.boss.on('error', (err) => options.log.error({ err }, 'job queue error'))
+  }
+
+  get catalog(): readonly AnyJobDefinition<TDeps>[] {
+    return [...this.#catalog.values()]
+  }
+
+  definition(name: string): AnyJobDefinition<TDeps> | undefined {
+    return this.#catalog.get(name)
+  }
+
+  /** Starts pg-boss and creates every queue of the catalog with its dead-letter queue. */
+  async start(deps: TDeps): Promise<void> {
+    this.#deps = deps
+    await this.boss.start()
+    this.#started = true
+    const existing = new Set((await this.boss.getQueues()).map((q) => q.name))
+    for (const def of this.#catalog.values()) {
+      const dead = deadLetterQueueOf(def.name)
+      if (!existing.has(dead)) await this.boss.createQueue(dead, { retentionSeconds: 60 * 60 * 24 * 30 })
+      const options = {
+        retryLimit: def.retry.limit,
+        retryDelay: def.retry.delaySeconds,
+        retryBackoff: def.retry.backoff,
+        ...(def.retry.maxDelaySeconds ? { retryDelayMax: def.retry.maxDelaySeconds } : {}),
+        expireInSeconds: def.timeoutSeconds,
+        deadLetter: dead,
+        notify: true,
+      }
+      if (existing.has(def.name)) await this.boss.updateQueue(def.name, options)
+      else await this.boss.createQueue(def.name, options)
+    }
+    if (!this.#options.work) return
+    for (const def of this.#catalog.values()) {
+      await this.boss.work<unknown>(
+        def.name,
+        {
+          localConcurrency: def.concurrency ?? 2,
+          batchSize: 1,
+          pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
+          notifyPollingIntervalSeconds: 10,
+        },
+        async (jobs: Job<unknown>[]) => {
+          for (const job of jobs) await this.#handle(def, job)
+        },
+      )
+      if (def.schedule) {
+        await this.boss.schedule(def.name, def.schedule.cron, def.schedule.payload as object, {
+          tz: def.schedule.tz ?? 'UTC',
+        })
+      }
+    }
+  }
+
+  async #handle(def: AnyJobDefinition<TDeps>, job: Job<unknown>): Promise<unknown> {
+    const log = this.#options.log.child({ job: def.name, job_id: job.id, attempt: job.retryCount + 1 })
+    const started = performance.now()
+    try {
+      const payload = def.payload.parse(job.data)
+      const result = await def.handler(payload, this.#deps as TDeps, {
+        id: job.id,
+        name: def.name,
+        retryCount: job.retryCount,
+        signal: job.signal,
+        log,
+      })
+      this.#options.onJobFinished?.(def.name, 'completed', (performance.now() - started) / 1000)
+      return result
+    } catch (err) {
+      log.warn({ err }, 'job attempt failed')
+      this.#options.onJobFinished?.(def.name, 'failed', (performance.now() - started) / 1000)
+      throw err
+    }
+  }
+
+  /**
+   * Enqueues a job. Pass `db` (from `fromKysely(tx)`) to enqueue inside your transaction; prefer
+   * emitting a domain event through the outbox when the work reacts to a state change.
+   */
+  async enqueue(
+    name: string,
+    payload: unknown,
+    options: { db?: BossDb; startAfter?: Date | number; singletonKey?: string } = {},
+  ): Promise<string | null> {
+    const def = this.#catalog.get(name)
+    if (!def) throw new Error(`Unknown job ${name}`)
+    const data = def.payload.parse(payload) as object
+    return this.boss.send(name, data, {
+      ...(options.db ? { db: options.db } : {}),
+      ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    })
+  }
+
+  /** Runs a job's handler in this process right now (operators' "run now"); no queue involved. */
+  async runInline(name: string, payload: unknown, log: Logger): Promise<unknown> {
+    const def = this.#catalog.get(name)
+    if (!def) throw new Error(`Unknown job ${name}; known jobs: ${[...this.#catalog.keys()].join(', ')}`)
+    const parsed = def.payload.parse(payload)
+    return def.handler(parsed, this.#deps as TDeps, {
+      id: 'inline',
+      name,
+      retryCount: 0,
+      signal: new AbortController().signal,
+      log,
+    })
+  }
+
+  async queueSummaries() {
+    const queues = await this.boss.getQueues()
+    return queues.map((q) => ({
+      name: q.name,
+      queued: q.queuedCount,
+      active: q.activeCount,
+      failed: q.failedCount,
+      deferred: q.deferredCount,
+      total: q.totalCount,
+    }))
+  }
+
+  /** Jobs that exhausted their retries, newest last. */
+  async deadJobs(name?: string, limit = 100): Promise<DeadJob[]> {
+    const names = name ? [name] : [...this.#catalog.keys()]
+    const out: DeadJob[] = []
+    for (const n of names) {
+      const jobs = await this.boss.findJobs<unknown>(deadLetterQueueOf(n), { queued: true, limit })
+      for (const j of jobs) {
+        out.push({
+          id: j.id,
+          queue: n,
+          sourceQueue: j.sourceName,
+          data: j.data,
+          error: j.sourceOutput,
+          retryCount: j.sourceRetryCount ?? 0,
+          createdOn: j.createdOn,
+        })
+      }
+    }
+    return out.sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime())
+  }
+
+  /** Moves a dead-lettered job back to its queue for a fresh set of attempts. */
+  async retryDead(name: string, deadJobId: string): Promise<boolean> {
+    const moved = await this.boss.redrive(deadLetterQueueOf(name), { ids: [deadJobId], destination: name })
+    return moved > 0
+  }
+
+  /** Stops fetching; waits up to `timeoutMs` for running jobs. Jobs not finished by then expire and are retried. */
+  async stop(timeoutMs: number): Promise<void> {
+    if (!this.#started) return
+    this.#started = false
+    await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true })
+  }
+}

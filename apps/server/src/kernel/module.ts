@@ -1,0 +1,38 @@
+import type { FastifyInstance, RawServerDefault } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AppContext } from './context.ts'
+import type { AnyJobDefinition } from './jobs/define-job.ts'
+import type { Logger } from './logger.ts'
+
+export type AppFastify = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  Logger,
+  ZodTypeProvider
+>
+
+/** A step of demo/reference data. Runs once per `version`; must itself be safe to re-run. */
+export interface SeedStep {
+  name: string
+  version: number
+  description: string
+  run(ctx: AppContext, progress: (done: number, total: number) => void): Promise<Record<string, unknown> | void>
+}
+
+/**
+ * A bounded context of the platform. `src/modules/index.ts` lists them; the app wires their
+ * routes, jobs, event consumers and seeds. A module owns its tables (its SQL schema) and exposes
+ * its services through its own `index.ts`.
+ */
+export interface AppModule {
+  name: string
+  routes?: (app: AppFastify, ctx: AppContext) => void | Promise<void>
+  jobs?: readonly AnyJobDefinition<AppContext>[]
+  /** Outbox consumers: a job of this module that receives every event of the listed types. */
+  consumers?: readonly { job: string; events: readonly string[] }[]
+  seeds?: readonly SeedStep[]
+  /** Called once at start-up, before routes: attach providers to `ctx.services`. */
+  init?: (ctx: AppContext) => void | Promise<void>
+}
