@@ -1,10 +1,10 @@
 import pg from 'pg'
 import { Gauge } from 'prom-client'
 import type { AppConfig } from './config/config.ts'
-import { systemClock, type Clock } from './kernel/clock.ts'
+import { type Clock, systemClock } from './kernel/clock.ts'
 import type { AppContext } from './kernel/context.ts'
-import { connectDatabase, withDatabaseName, type DatabaseHandle } from './kernel/db/database.ts'
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './kernel/db/embedded-postgres.ts'
+import { connectDatabase, type DatabaseHandle, withDatabaseName } from './kernel/db/database.ts'
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './kernel/db/embedded-postgres.ts'
 import { migrate } from './kernel/db/migrate.ts'
 import { noAuthenticator } from './kernel/http/access.ts'
 import { createMetrics } from './kernel/http/metrics.ts'
@@ -62,14 +62,18 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const modules = options.modules ?? allModules
   const web = config.role !== 'worker'
   const worker = config.role !== 'web'
-  const cleanups: (() => Promise<void>)[] = []
+  const cleanups: { name: string; fn: () => Promise<void> }[] = []
   const undo = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((err) => log.error({ err }, 'shutdown step failed'))
+    for (const step of cleanups.reverse()) {
+      const started = performance.now()
+      await step.fn().catch((err) => log.error({ err }, `shutdown step failed: ${step.name}`))
+      log.debug(`shutdown: ${step.name} (${Math.round(performance.now() - started)} ms)`)
+    }
   }
 
   try {
     const { url, embedded } = await openDatabaseUrl(config, status)
-    if (embedded?.owned) cleanups.push(() => embedded.stop())
+    if (embedded?.owned) cleanups.push({ name: 'stop embedded PostgreSQL', fn: () => embedded.stop() })
 
     if (!options.skipMigrate) {
       const result = await migrate(url, { log: status })
@@ -80,7 +84,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       poolMax: config.db.poolMax,
       applicationName: `app-${config.role}`,
     })
-    cleanups.push(() => database.close())
+    cleanups.push({ name: 'close database pool', fn: () => database.close() })
 
     const metrics = createMetrics()
     const jobs = new JobRunner<AppContext>(
@@ -110,7 +114,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     for (const m of modules) await m.init?.(ctx)
 
     await jobs.start(ctx)
-    cleanups.push(() => jobs.stop(config.shutdownTimeoutMs))
+    cleanups.push({ name: 'stop job workers', fn: () => jobs.stop(config.shutdownTimeoutMs) })
 
     if (config.seedDemoData) await runSeeds(ctx, modules, status)
 
@@ -132,7 +136,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       })
       await relay.start()
       const r = relay
-      cleanups.push(() => r.stop())
+      cleanups.push({ name: 'stop outbox relay', fn: () => r.stop() })
     }
 
     let server: AppFastify | undefined
@@ -142,7 +146,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       address = await server.listen({ host: config.http.host, port: config.http.port })
       const s = server
       // Closing first: stop accepting, let in-flight requests finish, then the rest shuts down.
-      cleanups.push(() => s.close())
+      cleanups.push({ name: 'close HTTP server', fn: () => s.close() })
     }
 
     let stopping: Promise<void> | undefined

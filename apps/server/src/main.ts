@@ -4,10 +4,10 @@
  * and let in-flight ones finish, stop workers (running jobs finish or return to the queue), close
  * the pool, stop the embedded database.
  */
-import { startApp, type RunningApp } from './app.ts'
+import { type RunningApp, startApp } from './app.ts'
+import { printBanner } from './banner.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { createLogger } from './kernel/logger.ts'
-import { printBanner } from './banner.ts'
 
 export async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>

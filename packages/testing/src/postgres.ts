@@ -3,9 +3,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { withDatabaseName } from '../../../apps/server/src/kernel/db/database.ts'
 import { startEmbeddedPostgres } from '../../../apps/server/src/kernel/db/embedded-postgres.ts'
 import { migrate } from '../../../apps/server/src/kernel/db/migrate.ts'
-import { withDatabaseName } from '../../../apps/server/src/kernel/db/database.ts'
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -117,7 +117,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       corsOrigins: e.CORS_ORIGINS,
       metricsToken: e.METRICS_TOKEN,
     },
-    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && process.stdout.isTTY) },
+    log: {
+      level: e.LOG_LEVEL,
+      pretty: e.LOG_PRETTY ?? (e.NODE_ENV === 'development' && process.stdout.isTTY),
+    },
     db: {
       url: e.DATABASE_URL,
       poolMax: e.DB_POOL_MAX,

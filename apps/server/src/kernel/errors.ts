@@ -87,7 +87,12 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { errors?: FieldError[]; meta?: Record<string, unknown>; userMessage?: string; cause?: unknown } = {},
+    options: {
+      errors?: FieldError[]
+      meta?: Record<string, unknown>
+      userMessage?: string
+      cause?: unknown
+    } = {},
   ) {
     super(message, { cause: options.cause })
     this.code = code

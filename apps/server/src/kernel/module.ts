@@ -1,6 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance, RawServerDefault } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppContext } from './context.ts'
 import type { AnyJobDefinition } from './jobs/define-job.ts'
 import type { Logger } from './logger.ts'
@@ -18,7 +18,10 @@ export interface SeedStep {
   name: string
   version: number
   description: string
-  run(ctx: AppContext, progress: (done: number, total: number) => void): Promise<Record<string, unknown> | void>
+  run(
+    ctx: AppContext,
+    progress: (done: number, total: number) => void,
+  ): Promise<Record<string, unknown> | undefined>
 }
 
 /**

@@ -18,7 +18,10 @@ export async function runSeeds(
     await sql`select pg_advisory_lock(727003)`.execute(conn)
     try {
       const done = new Map(
-        (await conn.selectFrom('platform.seed_runs').select(['name', 'version']).execute()).map((r) => [r.name, r.version]),
+        (await conn.selectFrom('platform.seed_runs').select(['name', 'version']).execute()).map((r) => [
+          r.name,
+          r.version,
+        ]),
       )
       for (const step of steps) {
         if (!options.force && (done.get(step.name) ?? 0) >= step.version) continue
@@ -29,7 +32,11 @@ export async function runSeeds(
           .insertInto('platform.seed_runs')
           .values({ name: step.name, version: step.version, detail: JSON.stringify(detail ?? {}) })
           .onConflict((oc) =>
-            oc.column('name').doUpdateSet({ version: step.version, applied_at: new Date(), detail: JSON.stringify(detail ?? {}) }),
+            oc.column('name').doUpdateSet({
+              version: step.version,
+              applied_at: new Date(),
+              detail: JSON.stringify(detail ?? {}),
+            }),
           )
           .execute()
         status(`seeded ${step.description} (${Math.round(performance.now() - started)} ms)`)

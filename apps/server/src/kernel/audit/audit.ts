@@ -18,7 +18,8 @@ export interface AuditEntry {
 }
 
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  const json = (v: unknown) => (v === undefined || v === null ? null : sql`${JSON.stringify(v, bigintToString)}::jsonb`)
+  const json = (v: unknown) =>
+    v === undefined || v === null ? null : sql`${JSON.stringify(v, bigintToString)}::jsonb`
   await tx
     .insertInto('platform.audit_log')
     .values({
@@ -47,17 +48,30 @@ export async function verifyAuditChain(
   onProgress?: (checked: number, total: number) => void,
   batchSize = 20_000,
 ): Promise<AuditVerification> {
-  const total = Number((await sql<{ n: bigint | null }>`select max(seq) as n from platform.audit_log`.execute(db)).rows[0]?.n ?? 0)
+  const total = Number(
+    (await sql<{ n: bigint | null }>`select max(seq) as n from platform.audit_log`.execute(db)).rows[0]?.n ??
+      0,
+  )
   let from = 1
   let prev: string | null = null
   onProgress?.(0, total)
   while (from <= total) {
-    type Row = { broken_seq: bigint | null; reason: string | null; last_seq: bigint | null; last_hash: string | null }
+    type Row = {
+      broken_seq: bigint | null
+      reason: string | null
+      last_seq: bigint | null
+      last_hash: string | null
+    }
     const result: { rows: Row[] } = await sql<Row>`
       select * from platform.verify_audit_chain(${from}, ${batchSize}, ${prev})`.execute(db)
     const r: Row = result.rows[0]!
     if (r.broken_seq !== null) {
-      return { ok: false, rows: Number(r.broken_seq) - 1, brokenSeq: Number(r.broken_seq), reason: r.reason ?? 'broken' }
+      return {
+        ok: false,
+        rows: Number(r.broken_seq) - 1,
+        brokenSeq: Number(r.broken_seq),
+        reason: r.reason ?? 'broken',
+      }
     }
     const last = Number(r.last_seq ?? 0)
     if (last < from) break

@@ -31,7 +31,10 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
-export function connectDatabase(url: string, options: { poolMax: number; applicationName: string }): DatabaseHandle {
+export function connectDatabase(
+  url: string,
+  options: { poolMax: number; applicationName: string },
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax,

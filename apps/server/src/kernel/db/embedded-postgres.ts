@@ -63,7 +63,14 @@ function runAsUser(log: (line: string) => void): OsUser | undefined {
     return { uid: id('-u'), gid: id('-g') }
   } catch {
     log('creating the OS user "postgres" to run the embedded database (PostgreSQL refuses to run as root)')
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ])
     return { uid: id('-u'), gid: id('-g') }
   }
 }
@@ -84,16 +91,23 @@ function run(bin: string, args: string[], user: OsUser | undefined, what: string
     }
     throw new Error(`${what} failed: ${result.error.message}`)
   }
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}): ${result.stderr || result.stdout}`)
+  if (result.status !== 0)
+    throw new Error(`${what} failed (exit ${result.status}): ${result.stderr || result.stdout}`)
   return result.stdout
 }
 
-function isAlive(pid: number): boolean {
+/** True if the process exists and is not a zombie (a stopped server whose parent has not reaped it). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true // no /proc (macOS): trust kill(0)
   }
 }
 
@@ -104,7 +118,7 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
   const lines = fs.readFileSync(file, 'utf8').split('\n')
   const pid = Number(lines[0])
   const port = Number(lines[3])
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return undefined
   return { pid, port }
 }
 
@@ -175,9 +189,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     fs.chownSync(logFile, user.uid, user.gid)
   }
   try {
-    run(bins.pg_ctl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions, 'start'], user, 'pg_ctl start')
+    run(
+      bins.pg_ctl,
+      ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions, 'start'],
+      user,
+      'pg_ctl start',
+    )
   } catch (err) {
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-6).join('\n') : ''
+    const tail = fs.existsSync(logFile)
+      ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-6).join('\n')
+      : ''
     const hint = /already in use|could not bind/i.test(tail)
       ? ` Port ${options.port} is taken; set EMBEDDED_PG_PORT to a free port.`
       : ''

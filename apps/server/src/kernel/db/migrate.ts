@@ -56,7 +56,11 @@ export interface MigrateResult {
 
 export async function migrate(
   url: string,
-  options: { log?: (line: string) => void; onProgress?: (done: number, total: number, file: string) => void; dir?: string } = {},
+  options: {
+    log?: (line: string) => void
+    onProgress?: (done: number, total: number, file: string) => void
+    dir?: string
+  } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {})
   const files = readMigrationFiles(options.dir)
@@ -78,9 +82,12 @@ export async function migrate(
     const applied = new Map(rows.map((r) => [r.version, r]))
     for (const row of rows) {
       const file = files.find((f) => f.version === row.version)
-      if (!file) throw new MigrationError(`Database has migration ${row.version}_${row.name} that is not on disk`)
+      if (!file)
+        throw new MigrationError(`Database has migration ${row.version}_${row.name} that is not on disk`)
       if (file.checksum !== row.checksum) {
-        throw new MigrationError(`Migration ${file.file} was changed after it was applied; add a new migration instead`)
+        throw new MigrationError(
+          `Migration ${file.file} was changed after it was applied; add a new migration instead`,
+        )
       }
     }
     const pending = files.filter((f) => !applied.has(f.version))
@@ -98,7 +105,9 @@ export async function migrate(
         await client.query('commit')
       } catch (err) {
         await client.query('rollback').catch(() => {})
-        throw new MigrationError(`Migration ${file.file} failed and was rolled back: ${describePgError(err, file.sql)}`)
+        throw new MigrationError(
+          `Migration ${file.file} failed and was rolled back: ${describePgError(err, file.sql)}`,
+        )
       }
       done.push(file)
       log(`applied migration ${file.file} (${Math.round(performance.now() - started)} ms)`)
@@ -137,8 +146,12 @@ function describePgError(err: unknown, text: string): string {
 
 /** Version of the newest migration applied to the database, or 0. */
 export async function currentMigrationVersion(client: pg.Pool | pg.Client): Promise<number> {
-  const exists = await client.query<{ t: string | null }>(`select to_regclass('platform.schema_migrations')::text as t`)
+  const exists = await client.query<{ t: string | null }>(
+    `select to_regclass('platform.schema_migrations')::text as t`,
+  )
   if (!exists.rows[0]?.t) return 0
-  const { rows } = await client.query<{ v: number | null }>('select max(version) as v from platform.schema_migrations')
+  const { rows } = await client.query<{ v: number | null }>(
+    'select max(version) as v from platform.schema_migrations',
+  )
   return rows[0]?.v ?? 0
 }

@@ -51,6 +51,10 @@ export const noAuthenticator: Authenticator = { authenticate: async () => null }
 
 export function describeAccess(a: Access): string {
   const base =
-    a.kind === 'public' ? 'Public.' : a.kind === 'authenticated' ? 'Any signed-in user.' : `Roles: ${a.roles.join(', ')}.`
+    a.kind === 'public'
+      ? 'Public.'
+      : a.kind === 'authenticated'
+        ? 'Any signed-in user.'
+        : `Roles: ${a.roles.join(', ')}.`
   return a.rule ? `${base} ${a.rule}` : base
 }

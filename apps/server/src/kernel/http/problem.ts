@@ -21,7 +21,11 @@ export function problemOf(
   request: FastifyRequest,
   code: ErrorCode,
   detail: string,
-  extra: { errors?: FieldError[] | undefined; meta?: Record<string, unknown> | undefined; userMessage?: string | undefined } = {},
+  extra: {
+    errors?: FieldError[] | undefined
+    meta?: Record<string, unknown> | undefined
+    userMessage?: string | undefined
+  } = {},
 ): Problem {
   return {
     ...(extra.meta ?? {}),
@@ -69,7 +73,9 @@ export function toProblem(request: FastifyRequest, err: unknown): { problem: Pro
     const errors = err.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.')
       const keys = (v.params as { keys?: string[] }).keys
-      const field = keys?.length ? `${where}${path ? `.${path}` : ''}.${keys[0]}` : `${where}${path ? `.${path}` : ''}`
+      const field = keys?.length
+        ? `${where}${path ? `.${path}` : ''}.${keys[0]}`
+        : `${where}${path ? `.${path}` : ''}`
       return { field, message: v.message ?? 'is invalid' }
     })
     const first = errors[0]!
@@ -82,17 +88,30 @@ export function toProblem(request: FastifyRequest, err: unknown): { problem: Pro
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { problem: problemOf(request, 'malformed_json', e.message ?? 'Body is not valid JSON'), unexpected: false }
+      return {
+        problem: problemOf(request, 'malformed_json', e.message ?? 'Body is not valid JSON'),
+        unexpected: false,
+      }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { problem: problemOf(request, 'payload_too_large', 'The request body is larger than allowed'), unexpected: false }
+      return {
+        problem: problemOf(request, 'payload_too_large', 'The request body is larger than allowed'),
+        unexpected: false,
+      }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
       return {
-        problem: problemOf(request, 'unsupported_media_type', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted; send application/json`),
+        problem: problemOf(
+          request,
+          'unsupported_media_type',
+          `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted; send application/json`,
+        ),
         unexpected: false,
       }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { problem: problemOf(request, 'malformed_json', 'Content-Length does not match the body'), unexpected: false }
+      return {
+        problem: problemOf(request, 'malformed_json', 'Content-Length does not match the body'),
+        unexpected: false,
+      }
   }
   if (err instanceof SyntaxError && e.statusCode === 400) {
     return { problem: problemOf(request, 'malformed_json', err.message), unexpected: false }
@@ -101,7 +120,15 @@ export function toProblem(request: FastifyRequest, err: unknown): { problem: Pro
   if (pg) return { problem: problemOf(request, pg.code, pg.detail), unexpected: pg.code === 'forbidden' }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const code: ErrorCode =
-      e.statusCode === 404 ? 'not_found' : e.statusCode === 413 ? 'payload_too_large' : e.statusCode === 415 ? 'unsupported_media_type' : e.statusCode === 429 ? 'rate_limited' : 'validation_failed'
+      e.statusCode === 404
+        ? 'not_found'
+        : e.statusCode === 413
+          ? 'payload_too_large'
+          : e.statusCode === 415
+            ? 'unsupported_media_type'
+            : e.statusCode === 429
+              ? 'rate_limited'
+              : 'validation_failed'
     return { problem: problemOf(request, code, e.message ?? 'Bad request'), unexpected: false }
   }
   return {

@@ -34,6 +34,9 @@ export function listOf<T extends z.ZodType>(item: T) {
 
 /** Money on the wire: integer minor units as a string (never a float) plus the ISO currency. */
 export const ZMoney = z.object({
-  amount: z.string().regex(/^-?\d+$/).describe('Integer amount in minor units (cents, agorot), as a string'),
+  amount: z
+    .string()
+    .regex(/^-?\d+$/)
+    .describe('Integer amount in minor units (cents, agorot), as a string'),
   currency: z.string().length(3).describe('ISO 4217 currency code'),
 })

@@ -10,10 +10,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
-import type { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { AppError } from '../errors.ts'
-import { UUID_PATTERN, uuidv7 } from '../ids.ts'
+import { uuidv7 } from '../ids.ts'
 import type { AppFastify, AppModule } from '../module.ts'
 import { bigintToString } from '../outbox/outbox.ts'
 import { type Access, describeAccess, type Principal } from './access.ts'
@@ -25,6 +24,8 @@ declare module 'fastify' {
     access?: Access
     /** Cookie-authenticated mutations need the CSRF header unless set to false (sign-in endpoints). */
     csrf?: boolean
+    /** Accept application/x-www-form-urlencoded bodies (HTML form posts); JSON only otherwise. */
+    formBody?: boolean
   }
   interface FastifyRequest {
     principal: Principal | null
@@ -80,9 +81,11 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
       routes.push({ method, url: route.url, access: declared, csrf: route.config?.csrf !== false })
     }
     // Document the access rule in the API reference.
-    if (route.schema && !route.schema.hide) {
-      const schema = route.schema as { description?: string }
-      schema.description = [schema.description, `**Access:** ${describeAccess(declared)}`].filter(Boolean).join('\n\n')
+    const schema = route.schema as { description?: string; hide?: boolean } | undefined
+    if (schema && !schema.hide && !schema.description?.includes('**Access:**')) {
+      schema.description = [schema.description, `**Access:** ${describeAccess(declared)}`]
+        .filter(Boolean)
+        .join('\n\n')
     }
   })
 
@@ -104,6 +107,14 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
   })
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
+  // Bodies are JSON; form posts only where a route opts in (see `formBody`).
+  app.removeContentTypeParser('text/plain')
+  app.addHook('preValidation', async (request) => {
+    const type = request.headers['content-type']
+    if (type?.startsWith('application/x-www-form-urlencoded') && !request.routeOptions.config.formBody) {
+      throw new AppError('unsupported_media_type', 'This endpoint accepts application/json bodies only')
+    }
+  })
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -115,7 +126,10 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
       if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
         return reply
           .header('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE')
-          .header('access-control-allow-headers', 'content-type,authorization,x-csrf-token,idempotency-key,x-request-id')
+          .header(
+            'access-control-allow-headers',
+            'content-type,authorization,x-csrf-token,idempotency-key,x-request-id',
+          )
           .header('access-control-max-age', '600')
           .status(204)
           .send()
@@ -146,6 +160,17 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     }
   })
 
+  // ---- shutdown: in-flight responses close their connection, so close() need not wait for
+  // keep-alive sockets to time out ---------------------------------------------------------------
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+    app.server.closeIdleConnections()
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
+
   // ---- metrics and one log line per request ---------------------------------------------------
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched'
@@ -154,7 +179,12 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     ctx.metrics.httpDuration.observe(labels, seconds)
     ctx.metrics.httpRequests.inc(labels)
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request',
     )
   })
@@ -167,7 +197,10 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     return sendProblem(reply, problem)
   })
   app.setNotFoundHandler(async (request, reply) =>
-    sendProblem(reply, problemOf(request, 'route_not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}`)),
+    sendProblem(
+      reply,
+      problemOf(request, 'route_not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}`),
+    ),
   )
 
   // ---- API reference --------------------------------------------------------------------------
@@ -207,5 +240,3 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthenticated', 'Sign in to use this endpoint')
   return request.principal
 }
-
-export type Infer<T extends z.ZodType> = z.infer<T>

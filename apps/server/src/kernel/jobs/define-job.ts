@@ -22,14 +22,20 @@ export interface JobRunInfo {
  * policy, timeout and (optionally) a cron schedule. Failed jobs that exhaust their retries land on
  * the queue `<name>.dead` where an operator can inspect and retry them.
  */
-export interface JobDefinition<TName extends string = string, TSchema extends z.ZodType = z.ZodType, TDeps = unknown> {
+export interface JobDefinition<
+  TName extends string = string,
+  TSchema extends z.ZodType = z.ZodType,
+  TDeps = unknown,
+> {
   name: TName
   description: string
   payload: TSchema
   retry: RetryPolicy
   timeoutSeconds: number
-  /** Jobs of this kind one process runs at once. */
+  /** Workers for this queue in one process (each takes a batch at a time). */
   concurrency?: number
+  /** Jobs one worker fetches at once (default 5). */
+  batchSize?: number
   schedule?: { cron: string; tz?: string; payload: z.input<TSchema> }
   handler(payload: z.output<TSchema>, deps: TDeps, run: JobRunInfo & { log: Logger }): Promise<unknown>
 }
@@ -47,3 +53,8 @@ export function defineJob<TName extends string, TSchema extends z.ZodType, TDeps
 export type AnyJobDefinition<TDeps> = JobDefinition<string, z.ZodType, TDeps>
 
 export const deadLetterQueueOf = (name: string) => `${name}.dead`
+
+/** Thrown by a handler when retrying cannot help (bad data, a refused operation): the job is dead-lettered at once. */
+export class NonRetryableJobError extends Error {
+  override name = 'NonRetryableJobError'
+}

@@ -1,7 +1,8 @@
-import { type Db as BossDb, type Job, PgBoss } from 'pg-boss'
-import type { Logger } from '../logger.ts'
+import { type Db as BossDb, type Job, type JobResult, PgBoss } from 'pg-boss'
+import { ZodError } from 'zod'
 import { JOBS_SCHEMA } from '../db/migrate.ts'
-import { type AnyJobDefinition, deadLetterQueueOf } from './define-job.ts'
+import type { Logger } from '../logger.ts'
+import { type AnyJobDefinition, deadLetterQueueOf, NonRetryableJobError } from './define-job.ts'
 
 export interface JobRunnerOptions {
   url: string
@@ -83,17 +84,32 @@ export class JobRunner<TDeps> {
     }
     if (!this.#options.work) return
     for (const def of this.#catalog.values()) {
-      await this.boss.work<unknown>(
+      const polling = this.#options.pollingIntervalSeconds ?? 2
+      await this.boss.work<
+        unknown,
+        unknown,
+        {
+          localConcurrency: number
+          batchSize: number
+          perJobResults: true
+          burstWhenBatchFull: true
+          pollingIntervalSeconds: number
+          notifyPollingIntervalSeconds: number
+        }
+      >(
         def.name,
         {
           localConcurrency: def.concurrency ?? 2,
-          batchSize: 1,
-          pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
-          notifyPollingIntervalSeconds: 10,
+          // Batches with per-job results: one fetch serves several jobs, and each job succeeds,
+          // retries or dead-letters on its own. A full batch makes the worker fetch again at once.
+          batchSize: def.batchSize ?? 5,
+          perJobResults: true,
+          burstWhenBatchFull: true,
+          pollingIntervalSeconds: polling,
+          // retries become due without a NOTIFY, so the notify-mode poll must stay short too
+          notifyPollingIntervalSeconds: polling,
         },
-        async (jobs: Job<unknown>[]) => {
-          for (const job of jobs) await this.#handle(def, job)
-        },
+        (jobs: Job<unknown>[]) => Promise.all(jobs.map((job) => this.#handle(def, job))),
       )
       if (def.schedule) {
         await this.boss.schedule(def.name, def.schedule.cron, def.schedule.payload as object, {
@@ -103,24 +119,34 @@ export class JobRunner<TDeps> {
     }
   }
 
-  async #handle(def: AnyJobDefinition<TDeps>, job: Job<unknown>): Promise<unknown> {
+  async #handle(def: AnyJobDefinition<TDeps>, job: Job<unknown>): Promise<JobResult> {
     const log = this.#options.log.child({ job: def.name, job_id: job.id, attempt: job.retryCount + 1 })
     const started = performance.now()
+    const finished = (outcome: 'completed' | 'failed') =>
+      this.#options.onJobFinished?.(def.name, outcome, (performance.now() - started) / 1000)
     try {
       const payload = def.payload.parse(job.data)
-      const result = await def.handler(payload, this.#deps as TDeps, {
+      const output = await def.handler(payload, this.#deps as TDeps, {
         id: job.id,
         name: def.name,
         retryCount: job.retryCount,
         signal: job.signal,
         log,
       })
-      this.#options.onJobFinished?.(def.name, 'completed', (performance.now() - started) / 1000)
-      return result
+      finished('completed')
+      return { id: job.id, status: 'completed', output: (output ?? null) as object }
     } catch (err) {
-      log.warn({ err }, 'job attempt failed')
-      this.#options.onJobFinished?.(def.name, 'failed', (performance.now() - started) / 1000)
-      throw err
+      finished('failed')
+      // A payload that does not parse, or a failure the handler marks final, will not get better
+      // by retrying: straight to the dead-letter queue.
+      const final = err instanceof ZodError || err instanceof NonRetryableJobError
+      log.warn({ err }, final ? 'job failed permanently' : 'job attempt failed')
+      const error = err as Error
+      return {
+        id: job.id,
+        status: final ? 'deadletter' : 'failed',
+        output: { name: error.name, message: error.message },
+      }
     }
   }
 

@@ -61,7 +61,9 @@ export class OutboxRelay {
     try {
       this.#listener = await this.#pool.connect()
       this.#listener.on('notification', () => this.#wake?.())
-      this.#listener.on('error', (err) => this.#log.warn({ err }, 'outbox listener connection lost; polling only'))
+      this.#listener.on('error', (err) =>
+        this.#log.warn({ err }, 'outbox listener connection lost; polling only'),
+      )
       await this.#listener.query('listen platform_outbox')
     } catch (err) {
       this.#log.warn({ err }, 'outbox relay could not LISTEN; polling only')

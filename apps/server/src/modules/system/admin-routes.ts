@@ -23,7 +23,10 @@ const ZDeadJob = z.object({
   retry_count: z.number().int(),
   dead_since: z.iso.datetime(),
 })
-const ZJobName = z.string().regex(/^[a-z0-9_.-]+$/).max(100)
+const ZJobName = z
+  .string()
+  .regex(/^[a-z0-9_.-]+$/)
+  .max(100)
 
 /** Operators' view of the job queues: sizes, dead-lettered jobs, and retrying them. */
 export function jobAdminRoutes(app: AppFastify, ctx: AppContext): void {
@@ -40,7 +43,13 @@ export function jobAdminRoutes(app: AppFastify, ctx: AppContext): void {
           200: z.object({
             queues: z.array(ZQueue),
             catalog: z.array(
-              z.object({ name: z.string(), description: z.string(), schedule: z.string().nullable(), retry_limit: z.number().int(), timeout_seconds: z.number().int() }),
+              z.object({
+                name: z.string(),
+                description: z.string(),
+                schedule: z.string().nullable(),
+                retry_limit: z.number().int(),
+                timeout_seconds: z.number().int(),
+              }),
             ),
           }),
         },

@@ -3,13 +3,13 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { sql } from 'kysely'
 import { z } from 'zod'
+import type { AppContext } from '../../kernel/context.ts'
 import { currentMigrationVersion, readMigrationFiles } from '../../kernel/db/migrate.ts'
 import { AppError, ERROR_STATUS, ERROR_TITLE, type ErrorCode } from '../../kernel/errors.ts'
 import { access } from '../../kernel/http/access.ts'
 import { problemOf, sendProblem } from '../../kernel/http/problem.ts'
-import type { AppContext } from '../../kernel/context.ts'
-import type { AppFastify } from '../../kernel/module.ts'
 import { ZProblem } from '../../kernel/http/schemas.ts'
+import type { AppFastify } from '../../kernel/module.ts'
 
 const ZHealth = z.object({ status: z.literal('ok'), uptime_seconds: z.number() })
 const ZReady = z.object({
@@ -56,19 +56,36 @@ export function systemRoutes(app: AppFastify, ctx: AppContext): void {
       if (database !== 'ok' || migrations !== 'ok') {
         return sendProblem(
           reply,
-          problemOf(request, 'service_unavailable', `Not ready: database ${database}, migrations ${migrations}`, {
-            meta: { checks: { database, migrations }, migration_version: version, expected_version: latestMigration },
-          }),
+          problemOf(
+            request,
+            'service_unavailable',
+            `Not ready: database ${database}, migrations ${migrations}`,
+            {
+              meta: {
+                checks: { database, migrations },
+                migration_version: version,
+                expected_version: latestMigration,
+              },
+            },
+          ),
         )
       }
-      return { status: 'ready' as const, checks: { database: 'ok' as const, migrations: 'ok' as const }, migration_version: version }
+      return {
+        status: 'ready' as const,
+        checks: { database: 'ok' as const, migrations: 'ok' as const },
+        migration_version: version,
+      }
     },
   )
 
   app.get(
     '/metrics',
     {
-      config: { access: access.public('Prometheus scrape; needs `Authorization: Bearer $METRICS_TOKEN` when that is set.') },
+      config: {
+        access: access.public(
+          'Prometheus scrape; needs `Authorization: Bearer $METRICS_TOKEN` when that is set.',
+        ),
+      },
       schema: { tags: ['system'], summary: 'Prometheus metrics (text exposition format)', hide: true },
     },
     async (request, reply) => {
@@ -169,9 +186,14 @@ export async function webAppRoutes(app: AppFastify, ctx: AppContext): Promise<vo
       if (!built) {
         return reply
           .type('text/html; charset=utf-8')
-          .send('<!doctype html><title>Web UI not built</title><p>The web UI is not built. Run <code>npm run build</code>.</p>')
+          .send(
+            '<!doctype html><title>Web UI not built</title><p>The web UI is not built. Run <code>npm run build</code>.</p>',
+          )
       }
-      const relative = path.normalize(urlPath).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^\/+/, '')
+      const relative = path
+        .normalize(urlPath)
+        .replace(/^(\.\.(\/|\\|$))+/, '')
+        .replace(/^\/+/, '')
       const file = path.join(dist, relative)
       if (relative && file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         const immutable = relative.startsWith('assets/')
