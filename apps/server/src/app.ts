@@ -55,6 +55,40 @@ export async function openDatabaseUrl(
   return { url: withDatabaseName(embedded.url, EMBEDDED_DATABASE_NAME), embedded }
 }
 
+/** The context of a process (server, worker or CLI): database pool, job client, metrics, services. */
+export function createAppContext(
+  config: AppConfig,
+  url: string,
+  options: { log: Logger; modules: readonly AppModule[]; work: boolean; clock?: Clock },
+): { ctx: AppContext; database: DatabaseHandle } {
+  const database = connectDatabase(url, { poolMax: config.db.poolMax, applicationName: `app-${config.role}` })
+  const metrics = createMetrics()
+  const jobs = new JobRunner<AppContext>(
+    options.modules.flatMap((m) => m.jobs ?? []),
+    {
+      url,
+      work: options.work,
+      log: options.log.child({ component: 'jobs' }),
+      onJobFinished: (queue, outcome, seconds) => {
+        metrics.jobsFinished.inc({ queue, outcome })
+        metrics.jobDuration.observe({ queue }, seconds)
+      },
+    },
+  )
+  const ctx: AppContext = {
+    config,
+    log: options.log,
+    clock: options.clock ?? systemClock,
+    db: database.db,
+    pool: database.pool,
+    jobs,
+    metrics,
+    auth: noAuthenticator,
+    services: {} as AppContext['services'],
+  }
+  return { ctx, database }
+}
+
 /** Starts the process in its configured role(s). Throws if anything fails; partial start-up is undone. */
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.log)
@@ -80,36 +114,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       if (result.applied.length === 0) status(`database schema is current (migration ${result.current})`)
     }
 
-    const database: DatabaseHandle = connectDatabase(url, {
-      poolMax: config.db.poolMax,
-      applicationName: `app-${config.role}`,
+    const { ctx, database } = createAppContext(config, url, {
+      log,
+      modules,
+      work: worker,
+      ...(options.clock ? { clock: options.clock } : {}),
     })
     cleanups.push({ name: 'close database pool', fn: () => database.close() })
-
-    const metrics = createMetrics()
-    const jobs = new JobRunner<AppContext>(
-      modules.flatMap((m) => m.jobs ?? []),
-      {
-        url,
-        work: worker,
-        log: log.child({ component: 'jobs' }),
-        onJobFinished: (queue, outcome, seconds) => {
-          metrics.jobsFinished.inc({ queue, outcome })
-          metrics.jobDuration.observe({ queue }, seconds)
-        },
-      },
-    )
-    const ctx: AppContext = {
-      config,
-      log,
-      clock: options.clock ?? systemClock,
-      db: database.db,
-      pool: database.pool,
-      jobs,
-      metrics,
-      auth: noAuthenticator,
-      services: {} as AppContext['services'],
-    }
+    const { jobs, metrics } = ctx
     registerProcessGauges(ctx)
     for (const m of modules) await m.init?.(ctx)
 

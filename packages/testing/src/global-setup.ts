@@ -11,12 +11,16 @@ declare module 'vitest' {
 }
 
 /**
- * Once per run: a PostgreSQL server (TEST_DATABASE_URL, or a throwaway embedded cluster) and a
- * template database with every migration applied.
+ * Once per run: a PostgreSQL server and a template database with every migration applied. The
+ * server is TEST_DATABASE_URL if set (any PostgreSQL >= 15), else a throwaway cluster from the
+ * binaries in TEST_PG_BIN_DIR (e.g. Debian's PostgreSQL 15), else the embedded npm binaries.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = process.env.TEST_DATABASE_URL
-  const server = external ? { url: external, stop: async () => {} } : await startThrowawayPostgres()
+  const binDir = process.env.TEST_PG_BIN_DIR
+  const server = external
+    ? { url: external, stop: async () => {} }
+    : await startThrowawayPostgres(binDir ? { binDir } : {})
   const template = `tmpl_${process.pid}_${Date.now().toString(36)}`
   try {
     await createMigratedDatabase(server.url, template)

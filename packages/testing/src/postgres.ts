@@ -19,14 +19,20 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** A PostgreSQL cluster for one test run: embedded, in a temporary folder, fsync off. */
-export async function startThrowawayPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * A PostgreSQL cluster for one test run, in a temporary folder with fsync off: the npm binaries
+ * by default, or another installation's (`binDir`, e.g. Debian's PostgreSQL 15).
+ */
+export async function startThrowawayPostgres(
+  options: { binDir?: string } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-test-'))
   fs.chmodSync(dir, 0o755)
   const pgServer = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
     port: await freePort(),
     durability: 'fast',
+    ...(options.binDir ? { binDir: options.binDir } : {}),
   })
   return {
     url: pgServer.url,
@@ -64,4 +70,16 @@ export async function cloneDatabase(adminUrl: string, template: string, name: st
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`)
+}
+
+/** Debian's newest installed PostgreSQL (>= 15), e.g. /usr/lib/postgresql/15/bin, if any. */
+export function systemPostgresBinDir(): string | undefined {
+  const root = '/usr/lib/postgresql'
+  if (!fs.existsSync(root)) return undefined
+  const versions = fs
+    .readdirSync(root)
+    .map(Number)
+    .filter((v) => v >= 15 && fs.existsSync(path.join(root, String(v), 'bin', 'initdb')))
+    .sort((a, b) => b - a)
+  return versions.length ? path.join(root, String(versions[0]), 'bin') : undefined
 }

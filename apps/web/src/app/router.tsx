@@ -1,0 +1,127 @@
+import { createBrowserRouter } from 'react-router'
+import { ComingSoonPage } from '../components/coming-soon-page'
+import { JobsPage } from '../features/admin-jobs/jobs-page'
+import { OfairSignInPage } from '../features/auth/ofair-sign-in-page'
+import { SplitsSignInPage } from '../features/auth/splits-sign-in-page'
+import { LandingPage } from '../features/landing/landing-page'
+import { NotFoundPage } from '../features/not-found/not-found-page'
+import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
+import { SplitsHomePage } from '../features/splits-home/splits-home-page'
+import { CenteredLayout } from './layout/centered-layout'
+import { OfairLayout } from './layout/ofair-layout'
+import { PlatformLayout } from './layout/platform-layout'
+import { SplitsLayout } from './layout/splits-layout'
+import { MarketplaceScope } from './marketplace-scope'
+import { RouteErrorPage } from './route-error-page'
+
+/**
+ * Every route of the app. Each top-level branch is wrapped in a MarketplaceScope, which decides the
+ * language, direction and theme of everything under it: add a page to the branch it belongs to.
+ */
+export const router = createBrowserRouter([
+  {
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      {
+        // Splits Network: English, left to right. Platform admin screens live here too.
+        element: <MarketplaceScope marketplace="splits" />,
+        children: [
+          {
+            Component: SplitsLayout,
+            children: [
+              { path: 'splits', Component: SplitsHomePage },
+              {
+                path: 'splits/roles',
+                element: (
+                  <ComingSoonPage titleKey="splits.nav.roles" descriptionKey="splits.comingSoon.roles" />
+                ),
+              },
+              {
+                path: 'splits/candidates',
+                element: (
+                  <ComingSoonPage
+                    titleKey="splits.nav.candidates"
+                    descriptionKey="splits.comingSoon.candidates"
+                  />
+                ),
+              },
+              {
+                path: 'splits/pipeline',
+                element: (
+                  <ComingSoonPage
+                    titleKey="splits.nav.pipeline"
+                    descriptionKey="splits.comingSoon.pipeline"
+                  />
+                ),
+              },
+              { path: 'splits/*', Component: NotFoundPage },
+              { path: 'admin/jobs', Component: JobsPage },
+            ],
+          },
+          { Component: CenteredLayout, children: [{ path: 'sign-in', Component: SplitsSignInPage }] },
+        ],
+      },
+      {
+        // OFAIR: Hebrew, right to left.
+        path: 'ofair',
+        element: <MarketplaceScope marketplace="ofair" />,
+        children: [
+          {
+            Component: OfairLayout,
+            children: [
+              { index: true, Component: OfairHomePage },
+              {
+                path: 'leads',
+                element: (
+                  <ComingSoonPage titleKey="ofair.nav.leads" descriptionKey="ofair.comingSoon.leads" />
+                ),
+              },
+              {
+                path: 'referrals',
+                element: (
+                  <ComingSoonPage
+                    titleKey="ofair.nav.referrals"
+                    descriptionKey="ofair.comingSoon.referrals"
+                  />
+                ),
+              },
+              {
+                path: 'offers',
+                element: (
+                  <ComingSoonPage titleKey="ofair.nav.offers" descriptionKey="ofair.comingSoon.offers" />
+                ),
+              },
+              {
+                path: 'wallet',
+                element: (
+                  <ComingSoonPage titleKey="ofair.nav.wallet" descriptionKey="ofair.comingSoon.wallet" />
+                ),
+              },
+              {
+                path: 'settings',
+                element: (
+                  <ComingSoonPage titleKey="ofair.nav.settings" descriptionKey="ofair.comingSoon.settings" />
+                ),
+              },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+          { Component: CenteredLayout, children: [{ path: 'sign-in', Component: OfairSignInPage }] },
+        ],
+      },
+      {
+        // Pages that belong to neither marketplace.
+        element: <MarketplaceScope marketplace="platform" />,
+        children: [
+          {
+            Component: PlatformLayout,
+            children: [
+              { index: true, Component: LandingPage },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+])

@@ -1,0 +1,48 @@
+import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
+import { IconArrowsExchange, IconClipboardList, IconLogin2, IconWallet } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { usePageTitle } from '../../app/use-page-title'
+import { FeatureCard } from '../../components/feature-card'
+import { PageHeader } from '../../components/page-header'
+
+const ICON = { size: 20, stroke: 1.6 }
+
+export function OfairHomePage() {
+  const { t } = useTranslation()
+  usePageTitle(t('ofair.home.pageTitle'))
+
+  return (
+    <>
+      <PageHeader title={t('ofair.home.title')} description={t('ofair.home.description')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mb="xl">
+        <FeatureCard
+          to="/ofair/leads"
+          icon={<IconClipboardList {...ICON} />}
+          title={t('ofair.nav.leads')}
+          description={t('ofair.home.cards.leads')}
+        />
+        <FeatureCard
+          to="/ofair/referrals"
+          icon={<IconArrowsExchange {...ICON} />}
+          title={t('ofair.nav.referrals')}
+          description={t('ofair.home.cards.referrals')}
+        />
+        <FeatureCard
+          to="/ofair/wallet"
+          icon={<IconWallet {...ICON} />}
+          title={t('ofair.nav.wallet')}
+          description={t('ofair.home.cards.wallet')}
+        />
+      </SimpleGrid>
+      <Paper withBorder p="lg">
+        <Group justify="space-between" gap="md">
+          <Text>{t('ofair.home.getStarted')}</Text>
+          <Button component={Link} to="/ofair/sign-in" leftSection={<IconLogin2 size={16} />}>
+            {t('ofair.signInLink')}
+          </Button>
+        </Group>
+      </Paper>
+    </>
+  )
+}

@@ -1,0 +1,21 @@
+// Intl formatters are costly to build, so keep one per language and style.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+export function formatDateTime(value: string | Date, lang: string): string {
+  let format = dateTimeFormats.get(lang)
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })
+    dateTimeFormats.set(lang, format)
+  }
+  return format.format(typeof value === 'string' ? new Date(value) : value)
+}
+
+export function formatNumber(value: number, lang: string): string {
+  let format = numberFormats.get(lang)
+  if (!format) {
+    format = new Intl.NumberFormat(lang)
+    numberFormats.set(lang, format)
+  }
+  return format.format(value)
+}

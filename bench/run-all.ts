@@ -1,0 +1,14 @@
+/** `npm run bench`: every benchmark, one after another (they share the two cores). */
+import { benchHttp } from './http.ts'
+import { benchOutbox } from './outbox.ts'
+import { benchStartup } from './startup.ts'
+
+const sections: [string, () => Promise<Record<string, string | number>[]>][] = [
+  ['Start-up', benchStartup],
+  ['HTTP (autocannon, 100 connections)', () => benchHttp()],
+  ['Outbox relay', () => benchOutbox()],
+]
+for (const [title, run] of sections) {
+  console.log(`\n${title}`)
+  console.table(await run())
+}
