@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { Gauge } from 'prom-client'
 import type { AppConfig } from './config/config.ts'
+import { BackgroundTasks } from './kernel/background.ts'
 import { type Clock, systemClock } from './kernel/clock.ts'
 import type { AppContext } from './kernel/context.ts'
 import { connectDatabase, type DatabaseHandle, withDatabaseName } from './kernel/db/database.ts'
@@ -84,6 +85,7 @@ export function createAppContext(
     jobs,
     metrics,
     auth: noAuthenticator,
+    background: new BackgroundTasks(options.log),
     services: {} as AppContext['services'],
   }
   return { ctx, database }
@@ -121,6 +123,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...(options.clock ? { clock: options.clock } : {}),
     })
     cleanups.push({ name: 'close database pool', fn: () => database.close() })
+    cleanups.push({ name: 'finish background tasks', fn: () => ctx.background.drain() })
     const { jobs, metrics } = ctx
     registerProcessGauges(ctx)
     for (const m of modules) await m.init?.(ctx)

@@ -1,5 +1,6 @@
 import type { RunningApp } from './app.ts'
 import type { AppConfig } from './config/config.ts'
+import { modules } from './modules/index.ts'
 
 /** What a newcomer needs after `npm start`: where things are and how to sign in. */
 export function printBanner(config: AppConfig, app: RunningApp): void {
@@ -19,6 +20,10 @@ export function printBanner(config: AppConfig, app: RunningApp): void {
       `  Health / ready  ${base}/health · ${base}/ready`,
       `  Metrics         ${base}/metrics`,
     )
+  }
+  for (const m of modules) {
+    const extra = m.banner?.(app.ctx) ?? []
+    if (extra.length) lines.push('', ...extra)
   }
   lines.push('', '  Press Ctrl-C to stop.', '')
   process.stdout.write(`${lines.join('\n')}\n`)

@@ -1,4 +1,5 @@
 import { loadConfig } from './config/config.ts'
+import { BackgroundTasks } from './kernel/background.ts'
 import { systemClock } from './kernel/clock.ts'
 import type { AppContext } from './kernel/context.ts'
 import { connectDatabase } from './kernel/db/database.ts'
@@ -30,6 +31,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     ),
     metrics: createMetrics(),
     auth: noAuthenticator,
+    background: new BackgroundTasks(log),
     services: {} as AppContext['services'],
   }
   for (const m of modules) await m.init?.(ctx)

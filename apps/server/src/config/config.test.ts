@@ -43,6 +43,16 @@ describe('loadConfig', () => {
       loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', TEST_HOOKS: 'true' }),
     ).toThrow(/TEST_HOOKS/)
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/)
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c' }).demoMode).toBe(false)
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://a@b/c',
+      AUTH_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://mail.example:587',
+      SMS_PROVIDER_URL: 'https://sms.example/send',
+    }
+    expect(loadConfig(production).demoMode).toBe(false)
+    for (const required of ['AUTH_SECRET', 'SMTP_URL', 'SMS_PROVIDER_URL']) {
+      expect(() => loadConfig({ ...production, [required]: undefined })).toThrow(new RegExp(required))
+    }
   })
 })

@@ -42,6 +42,36 @@ const ZEnv = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SIGN_IN_CODE_TTL_MINUTES: z.coerce.number().int().min(2).max(60).default(10),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Splits Network <no-reply@splits.localhost>'),
+  SMS_PROVIDER_URL: z.url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(11).default('OFAIR'),
+  SMS_CHANNEL: z.enum(['sms', 'whatsapp']).default('sms'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_AUTHORIZED_PARTIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   DEMO_MODE: booleanFlag.optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
   TEST_HOOKS: booleanFlag.default(false),
@@ -67,6 +97,23 @@ export interface AppConfig {
     url: string | undefined
     poolMax: number
     embedded: { dataDir: string; port: number }
+  }
+  auth: {
+    /** HMAC key for one-time codes and CSRF tokens; shared by every process. */
+    secret: string
+    sessionIdleHours: number
+    sessionAbsoluteDays: number
+    codeTtlMinutes: number
+    /** Cookies get `Secure` when the public URL is https. */
+    secureCookies: boolean
+    oidc: { issuer: string; audience: string; jwksUrl: string; authorizedParties: string[] } | undefined
+  }
+  mail: { smtpUrl: string | undefined; from: string }
+  sms: {
+    providerUrl: string | undefined
+    token: string | undefined
+    sender: string
+    channel: 'sms' | 'whatsapp'
   }
   shutdownTimeoutMs: number
   outboxPollMs: number
@@ -105,14 +152,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration: DATABASE_URL is required when NODE_ENV=production (the embedded database is for development).',
     )
   }
+  if (e.NODE_ENV === 'production') {
+    for (const required of ['AUTH_SECRET', 'SMTP_URL', 'SMS_PROVIDER_URL'] as const) {
+      if (!e[required]) {
+        throw new ConfigError(`Invalid configuration: ${required} is required when NODE_ENV=production.`)
+      }
+    }
+  }
+  if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
+    throw new ConfigError('Invalid configuration: OIDC_AUDIENCE is required when OIDC_ISSUER is set.')
+  }
   const port = e.PORT
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '')
   return {
     env: e.NODE_ENV,
     role: e.APP_ROLE,
     http: {
       host: e.HOST,
       port,
-      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      publicUrl,
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       corsOrigins: e.CORS_ORIGINS,
       metricsToken: e.METRICS_TOKEN,
@@ -125,6 +183,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: e.DATABASE_URL,
       poolMax: e.DB_POOL_MAX,
       embedded: { dataDir: path.resolve(repoRoot, e.EMBEDDED_PG_DIR), port: e.EMBEDDED_PG_PORT },
+    },
+    auth: {
+      // Development only: production refuses to start without AUTH_SECRET (above).
+      secret: e.AUTH_SECRET ?? 'development-only-secret-never-use-in-production',
+      sessionIdleHours: e.SESSION_IDLE_HOURS,
+      sessionAbsoluteDays: e.SESSION_ABSOLUTE_DAYS,
+      codeTtlMinutes: e.SIGN_IN_CODE_TTL_MINUTES,
+      secureCookies: publicUrl.startsWith('https://'),
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_AUDIENCE
+          ? {
+              issuer: e.OIDC_ISSUER,
+              audience: e.OIDC_AUDIENCE,
+              jwksUrl: e.OIDC_JWKS_URL ?? `${e.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+              authorizedParties: e.OIDC_AUTHORIZED_PARTIES,
+            }
+          : undefined,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    sms: {
+      providerUrl: e.SMS_PROVIDER_URL,
+      token: e.SMS_PROVIDER_TOKEN,
+      sender: e.SMS_SENDER,
+      channel: e.SMS_CHANNEL,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     outboxPollMs: e.OUTBOX_POLL_MS,

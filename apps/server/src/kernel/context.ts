@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { AppConfig } from '../config/config.ts'
+import type { BackgroundTasks } from './background.ts'
 import type { Clock } from './clock.ts'
 import type { Db } from './db/database.ts'
 import type { Authenticator } from './http/access.ts'
@@ -20,6 +21,7 @@ export interface AppContext {
   jobs: JobRunner<AppContext>
   metrics: Metrics
   auth: Authenticator
+  background: BackgroundTasks
   services: AppServices
 }
 

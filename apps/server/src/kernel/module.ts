@@ -38,4 +38,6 @@ export interface AppModule {
   seeds?: readonly SeedStep[]
   /** Called once at start-up, before routes: attach providers to `ctx.services`. */
   init?: (ctx: AppContext) => void | Promise<void>
+  /** Lines for the start-up banner (how to use this module), printed after the URLs. */
+  banner?: (ctx: AppContext) => string[]
 }

@@ -31,15 +31,36 @@ export const access = {
   },
 }
 
+export interface Membership {
+  organizationId: string
+  role: Role
+}
+
 /** The caller, once authenticated. */
 export interface Principal {
   userId: string
+  displayName: string
+  /** Every role the person holds, across organisations (memberships). */
   roles: readonly Role[]
+  memberships: readonly Membership[]
   /** How the caller proved who they are; cookie sessions need a CSRF token on mutations. */
   via: 'session' | 'bearer'
   sessionId?: string
   csrfToken?: string
-  displayName?: string
+  /** A suspended person is treated as anonymous on public routes and refused everywhere else. */
+  suspended: boolean
+}
+
+/** The database actor for a principal's transactions (row-level security reads it). */
+export function actorOf(principal: Principal): { kind: 'user'; userId: string; roles: readonly Role[] } {
+  return { kind: 'user', userId: principal.userId, roles: principal.roles }
+}
+
+/** Organisations in which the principal holds one of `roles`. */
+export function organizationsWithRole(principal: Principal, roles: readonly Role[]): string[] {
+  return [
+    ...new Set(principal.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organizationId)),
+  ]
 }
 
 /** Resolves the principal of a request (the identity module provides it). */

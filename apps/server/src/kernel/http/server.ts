@@ -143,10 +143,21 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
   app.addHook('onRequest', async (request) => {
     const declared = request.routeOptions.config.access
     if (!declared) return // unmatched route: the not-found handler answers
-    request.principal = await ctx.auth.authenticate(request)
-    if (declared.kind === 'public') return
-    const principal = request.principal
+    let found: Principal | null = null
+    try {
+      found = await ctx.auth.authenticate(request)
+    } catch (err) {
+      // a stale cookie or a bad token does not stop anyone from reading a public page
+      if (declared.kind !== 'public') throw err
+    }
+    if (declared.kind === 'public') {
+      request.principal = found?.suspended ? null : found
+      return
+    }
+    request.principal = found
+    const principal = found
     if (!principal) throw new AppError('unauthenticated', 'Sign in to use this endpoint')
+    if (principal.suspended) throw new AppError('account_suspended', 'This account is suspended')
     if (declared.kind === 'roles' && !principal.roles.some((r) => declared.roles.includes(r))) {
       throw new AppError('forbidden', `This endpoint needs one of the roles: ${declared.roles.join(', ')}`)
     }

@@ -1,0 +1,35 @@
+import { AppError } from '../errors.ts'
+
+/**
+ * Opaque cursors for keyset pagination (`starting_after`): the sort key of the last row of the
+ * previous page, base64url-encoded JSON. Anything that does not decode is a 400 invalid_cursor.
+ */
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url')
+}
+
+export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
+    if (
+      Array.isArray(values) &&
+      values.length === shape.length &&
+      values.every((v, i) => typeof v === shape[i])
+    ) {
+      return values as (string | number)[]
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
+    errors: [{ field: 'querystring.starting_after', message: 'is not a valid cursor' }],
+  })
+}
+
+/** Splits a fetched `limit + 1` rows into the page and whether more exist. */
+export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (string | number)[]) {
+  const hasMore = rows.length > limit
+  const data = hasMore ? rows.slice(0, limit) : rows
+  const last = data.at(-1)
+  return { data, has_more: hasMore, next_cursor: hasMore && last ? encodeCursor(cursorOf(last)) : null }
+}

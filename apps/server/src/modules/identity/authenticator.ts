@@ -1,0 +1,80 @@
+import type { FastifyRequest } from 'fastify'
+import { sql } from 'kysely'
+import type { AppContext } from '../../kernel/context.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { AppError } from '../../kernel/errors.ts'
+import type { Authenticator, Membership, Principal, Role } from '../../kernel/http/access.ts'
+import { OidcVerifier } from './oidc.ts'
+import { lookupSession, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './sessions.ts'
+
+/**
+ * Who is calling: a session cookie (`sid`, browsers; mutations need the CSRF header), a session
+ * token as `Authorization: Bearer ses_…` (API clients), or a JWT from the configured OIDC issuer.
+ * Errors thrown here become 401s on protected routes; public routes ignore them.
+ */
+export function createAuthenticator(ctx: AppContext): Authenticator {
+  const oidc = ctx.config.auth.oidc ? new OidcVerifier(ctx.config.auth.oidc) : undefined
+
+  async function principalForUser(userId: string): Promise<Principal> {
+    return inTransaction(ctx.db, systemActor('jwt-check'), async (tx) => {
+      const row = (
+        await sql<{
+          display_name: string
+          status: string
+          memberships: { organization_id: string; role: Role }[]
+        }>`
+          select u.display_name, u.status,
+                 coalesce((select json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
+                             from identity.memberships m where m.user_id = u.id), '[]') as memberships
+            from identity.users u where u.id = ${userId}`.execute(tx)
+      ).rows[0]
+      if (!row)
+        throw new AppError('unauthenticated', 'Bearer token refused: the linked account no longer exists')
+      const memberships: Membership[] = row.memberships.map((m) => ({
+        organizationId: m.organization_id,
+        role: m.role,
+      }))
+      return {
+        userId,
+        displayName: row.display_name,
+        roles: [...new Set(memberships.map((m) => m.role))],
+        memberships,
+        via: 'bearer',
+        suspended: row.status !== 'active',
+      }
+    })
+  }
+
+  return {
+    async authenticate(request: FastifyRequest): Promise<Principal | null> {
+      const header = request.headers.authorization
+      if (header) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header)
+        if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"')
+        const token = match[1]!
+        if (token.startsWith(SESSION_TOKEN_PREFIX)) {
+          const found = await lookupSession(ctx.db, ctx.config, token, ctx.clock.now())
+          if (found.kind === 'expired')
+            throw new AppError('session_expired', 'The session has expired; sign in again')
+          if (found.kind === 'unknown')
+            throw new AppError('unauthenticated', 'The session token is not valid')
+          return { ...found.principal, via: 'bearer' }
+        }
+        if (!oidc)
+          throw new AppError(
+            'unauthenticated',
+            'Bearer JWTs are not accepted: no identity provider is configured',
+          )
+        const payload = await oidc.verify(token)
+        return principalForUser(await oidc.userIdFor(ctx.db, payload))
+      }
+      const cookie = request.cookies?.[SESSION_COOKIE]
+      if (!cookie) return null
+      const found = await lookupSession(ctx.db, ctx.config, cookie, ctx.clock.now())
+      if (found.kind === 'expired')
+        throw new AppError('session_expired', 'The session has expired; sign in again')
+      if (found.kind === 'unknown') return null
+      return found.principal
+    },
+  }
+}

@@ -1,0 +1,40 @@
+import type { AppModule } from '../../kernel/module.ts'
+import { accountRoutes } from './account-routes.ts'
+import { adminUserRoutes } from './admin-routes.ts'
+import { authRoutes } from './auth-routes.ts'
+import { createAuthenticator } from './authenticator.ts'
+import { devRoutes } from './dev-routes.ts'
+import { DEMO_PERSONAS } from './personas.ts'
+import { demoPersonasSeed } from './seed.ts'
+
+/** People, organisations, roles, passwordless sign-in, sessions. See README.md. */
+export const identityModule: AppModule = {
+  name: 'identity',
+  init(ctx) {
+    ctx.auth = createAuthenticator(ctx)
+  },
+  routes(app, ctx) {
+    authRoutes(app, ctx)
+    accountRoutes(app, ctx)
+    adminUserRoutes(app, ctx)
+    devRoutes(app, ctx)
+  },
+  seeds: [demoPersonasSeed],
+  banner(ctx) {
+    if (!ctx.config.demoMode) return []
+    const base = ctx.config.http.publicUrl
+    const pad = (s: string) => s.padEnd(26)
+    return [
+      `  Sign in (demo mode: every code and link appears at ${base}/dev/outbox)`,
+      `    Splits Network, ${base}/sign-in, by email:`,
+      ...DEMO_PERSONAS.filter((p) => p.email).map((p) => `      ${pad(p.email!)}${p.description}`),
+      `    OFAIR, ${base}/ofair/sign-in, by phone:`,
+      ...DEMO_PERSONAS.filter((p) => p.marketplace === 'ofair').map(
+        (p) => `      ${pad(p.phone!)}${p.name} · ${p.description}`,
+      ),
+    ]
+  },
+}
+
+export { normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
+export { DEMO_PERSONAS } from './personas.ts'

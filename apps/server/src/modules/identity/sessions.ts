@@ -1,0 +1,179 @@
+import { sql } from 'kysely'
+import type { AppConfig } from '../../config/config.ts'
+import type { Db, Tx } from '../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import type { Membership, Principal, Role } from '../../kernel/http/access.ts'
+import { hmacHex, randomToken, sha256Hex } from './secrets.ts'
+
+export const SESSION_COOKIE = 'sid'
+export const SESSION_TOKEN_PREFIX = 'ses_'
+const TOKEN_SHAPE = /^ses_[A-Za-z0-9_-]{43}$/
+
+export type Marketplace = 'splits' | 'ofair'
+export type SignInMethod = 'email_code' | 'magic_link' | 'phone_code' | 'demo'
+
+export interface NewSession {
+  id: string
+  /** Give this to the client once (cookie or bearer); only its hash is stored. */
+  token: string
+  csrfToken: string
+  idleExpiresAt: Date
+  absoluteExpiresAt: Date
+}
+
+/** The CSRF token of a session: derived, so it never needs storing and any process can check it. */
+export function csrfTokenFor(secret: string, sessionId: string): string {
+  return hmacHex(secret, `csrf:${sessionId}`).slice(0, 43)
+}
+
+export async function createSession(
+  tx: Tx,
+  config: AppConfig,
+  input: {
+    userId: string
+    marketplace: Marketplace
+    via: SignInMethod
+    ip?: string | undefined
+    userAgent?: string | undefined
+    now: Date
+  },
+): Promise<NewSession> {
+  const token = randomToken(SESSION_TOKEN_PREFIX)
+  const idleExpiresAt = new Date(input.now.getTime() + config.auth.sessionIdleHours * 3_600_000)
+  const absoluteExpiresAt = new Date(input.now.getTime() + config.auth.sessionAbsoluteDays * 86_400_000)
+  const row = await tx
+    .insertInto('identity.sessions')
+    .values({
+      user_id: input.userId,
+      token_hash: sha256Hex(token),
+      marketplace: input.marketplace,
+      via: input.via,
+      created_at: input.now,
+      last_seen_at: input.now,
+      idle_expires_at: idleExpiresAt < absoluteExpiresAt ? idleExpiresAt : absoluteExpiresAt,
+      absolute_expires_at: absoluteExpiresAt,
+      ip: input.ip ?? null,
+      user_agent: input.userAgent?.slice(0, 400) ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return {
+    id: row.id,
+    token,
+    csrfToken: csrfTokenFor(config.auth.secret, row.id),
+    idleExpiresAt,
+    absoluteExpiresAt,
+  }
+}
+
+export type SessionLookup =
+  | { kind: 'valid'; principal: Principal; expiresAt: Date }
+  | { kind: 'expired' }
+  | { kind: 'unknown' }
+
+interface SessionRow {
+  id: string
+  user_id: string
+  display_name: string
+  status: string
+  last_seen_at: Date
+  idle_expires_at: Date
+  absolute_expires_at: Date
+  memberships: { organization_id: string; role: Role }[]
+}
+
+/**
+ * The principal behind a session token, in one query. Sliding idle expiry: the session is
+ * touched at most once a minute so that busy clients do not write on every request.
+ */
+export async function lookupSession(
+  db: Db,
+  config: AppConfig,
+  token: string,
+  now: Date,
+): Promise<SessionLookup> {
+  if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' }
+  return inTransaction(db, systemActor('session-check'), async (tx) => {
+    const row = (
+      await sql<SessionRow>`
+        select s.id, s.user_id, u.display_name, u.status, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
+               coalesce((select json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
+                           from identity.memberships m where m.user_id = s.user_id), '[]') as memberships
+          from identity.sessions s join identity.users u on u.id = s.user_id
+         where s.token_hash = ${sha256Hex(token)} and s.revoked_at is null`.execute(tx)
+    ).rows[0]
+    if (!row) return { kind: 'unknown' } as const
+    if (row.idle_expires_at <= now || row.absolute_expires_at <= now) return { kind: 'expired' } as const
+    let idleExpiresAt = row.idle_expires_at
+    if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+      const slid = new Date(now.getTime() + config.auth.sessionIdleHours * 3_600_000)
+      idleExpiresAt = slid < row.absolute_expires_at ? slid : row.absolute_expires_at
+      await tx
+        .updateTable('identity.sessions')
+        .set({ last_seen_at: now, idle_expires_at: idleExpiresAt })
+        .where('id', '=', row.id)
+        .execute()
+    }
+    const memberships: Membership[] = row.memberships.map((m) => ({
+      organizationId: m.organization_id,
+      role: m.role,
+    }))
+    return {
+      kind: 'valid',
+      expiresAt: idleExpiresAt,
+      principal: {
+        userId: row.user_id,
+        displayName: row.display_name,
+        roles: [...new Set(memberships.map((m) => m.role))],
+        memberships,
+        via: 'session',
+        sessionId: row.id,
+        csrfToken: csrfTokenFor(config.auth.secret, row.id),
+        suspended: row.status !== 'active',
+      },
+    } as const
+  })
+}
+
+/** Revokes one session; true if it existed, was still live and belongs to whoever `tx` runs as. */
+export async function revokeSession(tx: Tx, sessionId: string, reason: string, now: Date): Promise<boolean> {
+  const result = await tx
+    .updateTable('identity.sessions')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+export async function revokeSessionByToken(tx: Tx, token: string, reason: string, now: Date): Promise<void> {
+  if (!TOKEN_SHAPE.test(token)) return
+  await tx
+    .updateTable('identity.sessions')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('token_hash', '=', sha256Hex(token))
+    .where('revoked_at', 'is', null)
+    .execute()
+}
+
+export async function revokeAllSessions(tx: Tx, userId: string, reason: string, now: Date): Promise<number> {
+  const result = await tx
+    .updateTable('identity.sessions')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Live sessions of the actor `tx` runs as (row-level security keeps it to their own). */
+export async function listOwnSessions(tx: Tx, now: Date) {
+  return tx
+    .selectFrom('identity.sessions')
+    .select(['id', 'marketplace', 'via', 'created_at', 'last_seen_at', 'idle_expires_at', 'ip', 'user_agent'])
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', now)
+    .where('absolute_expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute()
+}

@@ -1,0 +1,404 @@
+import { sql } from 'kysely'
+import type { AppContext } from '../../kernel/context.ts'
+import type { Tx } from '../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { AppError, type ErrorCode } from '../../kernel/errors.ts'
+import { maskEmail, maskPhone, normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
+import { signInEmail, signInSms } from './messages.ts'
+import { hmacHex, oneTimeCode, randomToken, safeEqual, sha256Hex } from './secrets.ts'
+import {
+  createSession,
+  type Marketplace,
+  type NewSession,
+  revokeSessionByToken,
+  type SignInMethod,
+} from './sessions.ts'
+
+/** Sends per destination and per IP address: 1 a minute, 5 an hour, 10 a day (OFAIR seed). */
+export const SEND_LIMITS = [
+  { seconds: 60, max: 1, label: 'minute' },
+  { seconds: 3600, max: 5, label: 'hour' },
+  { seconds: 86_400, max: 10, label: 'day' },
+] as const
+
+const LINK_TOKEN_PREFIX = 'ml_'
+const LINK_TOKEN_SHAPE = /^ml_[A-Za-z0-9_-]{43}$/
+
+export interface StartedSignIn {
+  challengeId: string
+  expiresAt: Date
+  /** Masked destination, e.g. d***@acme.demo */
+  sentTo: string
+}
+
+export interface SignedIn {
+  session: NewSession
+  userId: string
+  marketplace: Marketplace
+  isNewUser: boolean
+}
+
+interface ChallengeRow {
+  id: string
+  channel: string
+  destination: string
+  marketplace: string
+  user_id: string | null
+  code_hash: string
+  attempts: number
+  max_attempts: number
+  expires_at: Date
+  consumed_at: Date | null
+}
+
+const hebrew = {
+  invalidPhone: 'מספר הטלפון אינו מספר נייד ישראלי תקין. נסו למשל 050-123-4567.',
+  rateLimited: (wait: string) => `נשלחו יותר מדי קודים למספר הזה. אפשר לבקש קוד חדש בעוד ${wait}.`,
+  sendFailed: 'לא הצלחנו לשלוח את הקוד כרגע. נסו שוב בעוד דקה.',
+  codeInvalid: 'הקוד שגוי. בדקו את ההודעה ונסו שוב.',
+  codeExpired: 'תוקף הקוד פג. בקשו קוד חדש.',
+  tooManyAttempts: 'הוזנו יותר מדי קודים שגויים. בקשו קוד חדש.',
+  codeUsed: 'כבר השתמשו בקוד הזה. בקשו קוד חדש.',
+  suspended: 'החשבון מושעה. פנו לתמיכה.',
+}
+
+function waitText(seconds: number, marketplace: Marketplace): string {
+  if (marketplace === 'ofair') {
+    if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} שניות`
+    if (seconds < 5400) return `${Math.ceil(seconds / 60)} דקות`
+    return `${Math.ceil(seconds / 3600)} שעות`
+  }
+  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`
+  if (seconds < 5400) return `${Math.ceil(seconds / 60)} minutes`
+  return `${Math.ceil(seconds / 3600)} hours`
+}
+
+/** Refuses a send over any limit, naming how long to wait. Runs under the destination's lock. */
+async function enforceSendLimits(
+  tx: Tx,
+  input: { destination: string; ip: string; now: Date; marketplace: Marketplace },
+): Promise<void> {
+  for (const key of ['destination', 'ip'] as const) {
+    const value = input[key]
+    const rows = (
+      await sql<{ created_at: Date }>`
+        select created_at from identity.sign_in_challenges
+         where ${sql.ref(key)} = ${value} and created_at > ${input.now}::timestamptz - interval '1 day'
+         order by created_at desc limit 10`.execute(tx)
+    ).rows
+    for (const limit of SEND_LIMITS) {
+      const since = input.now.getTime() - limit.seconds * 1000
+      const inWindow = rows.filter((r) => r.created_at.getTime() > since)
+      if (inWindow.length >= limit.max) {
+        const oldest = inWindow[inWindow.length - 1]!.created_at.getTime()
+        const retryAfter = Math.max(
+          1,
+          Math.ceil((oldest + limit.seconds * 1000 - input.now.getTime()) / 1000),
+        )
+        const who = key === 'ip' ? 'from this network address' : 'to this destination'
+        throw new AppError(
+          'rate_limited',
+          `At most ${limit.max} sign-in code(s) per ${limit.label} ${who}; try again in ${waitText(retryAfter, 'splits')}`,
+          {
+            meta: { retry_after_seconds: retryAfter },
+            ...(input.marketplace === 'ofair'
+              ? { userMessage: hebrew.rateLimited(waitText(retryAfter, 'ofair')) }
+              : {}),
+          },
+        )
+      }
+    }
+  }
+}
+
+/**
+ * Step one of a passwordless sign-in: a six-digit code (and, by email, a magic link) to the
+ * person's email address (Splits Network) or Israeli mobile number (OFAIR). The answer is the same
+ * whether or not an account exists: a challenge is always recorded, and the message is sent in the
+ * background so response times do not tell either. OFAIR numbers without an account are sent a
+ * code too: verifying it creates the account (sign-up by phone).
+ */
+export async function startSignIn(
+  ctx: AppContext,
+  input: { channel: 'email' | 'sms'; destination: string; ip: string },
+): Promise<StartedSignIn> {
+  const marketplace: Marketplace = input.channel === 'email' ? 'splits' : 'ofair'
+  const destination =
+    input.channel === 'email' ? normalizeEmail(input.destination) : normalizeIsraeliMobile(input.destination)
+  if (!destination) {
+    const field = input.channel === 'email' ? 'body.email' : 'body.phone'
+    const message =
+      input.channel === 'email' ? 'is not an email address' : 'is not a valid Israeli mobile number'
+    throw new AppError('validation_failed', `${field}: ${message}`, {
+      errors: [{ field, message }],
+      ...(marketplace === 'ofair' ? { userMessage: hebrew.invalidPhone } : {}),
+    })
+  }
+  const now = ctx.clock.now()
+  const code = oneTimeCode()
+  const linkToken = input.channel === 'email' ? randomToken(LINK_TOKEN_PREFIX) : null
+  const expiresAt = new Date(now.getTime() + ctx.config.auth.codeTtlMinutes * 60_000)
+
+  const { challengeId, userId } = await inTransaction(ctx.db, systemActor('sign-in'), async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${destination}))`.execute(tx)
+    await enforceSendLimits(tx, { destination, ip: input.ip, now, marketplace })
+    const contact = await tx
+      .selectFrom('identity.user_contacts')
+      .select('user_id')
+      .where(input.channel === 'email' ? 'email' : 'phone', '=', destination)
+      .executeTakeFirst()
+    // A new code replaces any earlier one still open for this destination.
+    await tx
+      .updateTable('identity.sign_in_challenges')
+      .set({ expires_at: now })
+      .where('destination', '=', destination)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute()
+    const id = (
+      await tx
+        .insertInto('identity.sign_in_challenges')
+        .values({
+          channel: input.channel,
+          destination,
+          marketplace,
+          user_id: contact?.user_id ?? null,
+          code_hash: '',
+          link_token_hash: linkToken ? sha256Hex(linkToken) : null,
+          created_at: now,
+          expires_at: expiresAt,
+          ip: input.ip,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+    // The code is bound to its challenge: the same digits never verify another one.
+    await tx
+      .updateTable('identity.sign_in_challenges')
+      .set({ code_hash: hmacHex(ctx.config.auth.secret, `${id}:${code}`) })
+      .where('id', '=', id)
+      .execute()
+    return { challengeId: id, userId: contact?.user_id ?? null }
+  })
+
+  const deliver = userId !== null || marketplace === 'ofair'
+  if (deliver) {
+    const minutes = ctx.config.auth.codeTtlMinutes
+    const message =
+      input.channel === 'email'
+        ? signInEmail({
+            to: destination,
+            code,
+            link: `${ctx.config.http.publicUrl}/auth/magic#token=${linkToken}`,
+            minutes,
+          })
+        : signInSms({ to: destination, code, minutes, channel: ctx.config.sms.channel })
+    ctx.background.run('send sign-in code', async () => {
+      const result = await ctx.services.messages.send(message)
+      if (!result.ok) {
+        ctx.log.error(
+          { challenge_id: challengeId, channel: message.channel, error: result.error },
+          'sign-in code not delivered',
+        )
+      }
+    })
+  }
+  ctx.log.info(
+    { challenge_id: challengeId, channel: input.channel, known: userId !== null },
+    'sign-in code requested',
+  )
+  return {
+    challengeId,
+    expiresAt,
+    sentTo: input.channel === 'email' ? maskEmail(destination) : maskPhone(destination),
+  }
+}
+
+type Failure = { fail: ErrorCode; detail: string; he: string; meta?: Record<string, unknown> }
+
+function refuse(f: Failure, marketplace: string): never {
+  throw new AppError(f.fail, f.detail, {
+    ...(f.meta ? { meta: f.meta } : {}),
+    ...(marketplace === 'ofair' ? { userMessage: f.he } : {}),
+  })
+}
+
+/** Step two: the code from the message. Wrong codes count against the challenge (5 attempts). */
+export async function verifySignInCode(
+  ctx: AppContext,
+  input: {
+    challengeId: string
+    code: string
+    ip: string
+    userAgent?: string | undefined
+    previousToken?: string | undefined
+  },
+): Promise<SignedIn> {
+  const now = ctx.clock.now()
+  let marketplace = 'splits'
+  const outcome = await inTransaction(
+    ctx.db,
+    systemActor('sign-in'),
+    async (tx): Promise<SignedIn | Failure> => {
+      const ch = (
+        await sql<ChallengeRow>`select * from identity.sign_in_challenges where id = ${input.challengeId} for update`.execute(
+          tx,
+        )
+      ).rows[0]
+      if (!ch) return { fail: 'code_invalid', detail: 'The code is not valid', he: hebrew.codeInvalid }
+      marketplace = ch.marketplace
+      const early = checkUsable(ch, now)
+      if (early) return early
+      if (!safeEqual(hmacHex(ctx.config.auth.secret, `${ch.id}:${input.code}`), ch.code_hash)) {
+        await tx
+          .updateTable('identity.sign_in_challenges')
+          .set({ attempts: ch.attempts + 1 })
+          .where('id', '=', ch.id)
+          .execute()
+        const remaining = ch.max_attempts - ch.attempts - 1
+        return {
+          fail: remaining > 0 ? 'code_invalid' : 'rate_limited',
+          detail: remaining > 0 ? 'The code is not valid' : 'Too many wrong codes; request a new code',
+          he: remaining > 0 ? hebrew.codeInvalid : hebrew.tooManyAttempts,
+          meta: { attempts_remaining: Math.max(0, remaining) },
+        }
+      }
+      return complete(ctx, tx, ch, ch.channel === 'email' ? 'email_code' : 'phone_code', now, input)
+    },
+  )
+  if ('fail' in outcome) {
+    ctx.log.info({ challenge_id: input.challengeId, reason: outcome.fail }, 'sign-in code refused')
+    refuse(outcome, marketplace)
+  }
+  return outcome
+}
+
+/** The magic link's POST (its GET only shows a confirmation page: mail scanners fetch links). */
+export async function consumeMagicLink(
+  ctx: AppContext,
+  input: { token: string; ip: string; userAgent?: string | undefined; previousToken?: string | undefined },
+): Promise<SignedIn> {
+  const invalid: Failure = {
+    fail: 'code_invalid',
+    detail: 'This sign-in link is not valid',
+    he: hebrew.codeInvalid,
+  }
+  if (!LINK_TOKEN_SHAPE.test(input.token)) refuse(invalid, 'splits')
+  const now = ctx.clock.now()
+  const outcome = await inTransaction(
+    ctx.db,
+    systemActor('sign-in'),
+    async (tx): Promise<SignedIn | Failure> => {
+      const ch = (
+        await sql<ChallengeRow>`select * from identity.sign_in_challenges
+        where link_token_hash = ${sha256Hex(input.token)} for update`.execute(tx)
+      ).rows[0]
+      if (!ch) return invalid
+      const early = checkUsable(ch, now, 'link')
+      if (early) return early
+      return complete(ctx, tx, ch, 'magic_link', now, input)
+    },
+  )
+  if ('fail' in outcome) {
+    ctx.log.info({ reason: outcome.fail }, 'magic link refused')
+    refuse(outcome, 'splits')
+  }
+  return outcome
+}
+
+function checkUsable(ch: ChallengeRow, now: Date, what: 'code' | 'link' = 'code'): Failure | undefined {
+  if (ch.consumed_at) {
+    return { fail: 'code_invalid', detail: `This ${what} has already been used`, he: hebrew.codeUsed }
+  }
+  if (ch.expires_at <= now) {
+    return {
+      fail: 'code_expired',
+      detail: `This ${what} has expired; request a new one`,
+      he: hebrew.codeExpired,
+    }
+  }
+  if (ch.attempts >= ch.max_attempts) {
+    return {
+      fail: 'rate_limited',
+      detail: 'Too many wrong codes; request a new code',
+      he: hebrew.tooManyAttempts,
+    }
+  }
+  return undefined
+}
+
+async function complete(
+  ctx: AppContext,
+  tx: Tx,
+  ch: ChallengeRow,
+  via: SignInMethod,
+  now: Date,
+  input: { ip: string; userAgent?: string | undefined; previousToken?: string | undefined },
+): Promise<SignedIn | Failure> {
+  await tx
+    .updateTable('identity.sign_in_challenges')
+    .set({ consumed_at: now })
+    .where('id', '=', ch.id)
+    .execute()
+  let userId = ch.user_id
+  let isNewUser = false
+  if (!userId) {
+    // Only OFAIR signs people up by phone; an unknown email got no message, so nothing can match.
+    if (ch.marketplace !== 'ofair' || ch.channel !== 'sms') {
+      return { fail: 'code_invalid', detail: 'The code is not valid', he: hebrew.codeInvalid }
+    }
+    userId = await signUpByPhone(tx, ch.destination, now)
+    isNewUser = true
+  }
+  const user = await tx
+    .selectFrom('identity.users')
+    .select(['status'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  if (user.status !== 'active') {
+    return { fail: 'account_suspended', detail: 'This account is suspended', he: hebrew.suspended }
+  }
+  await tx
+    .updateTable('identity.user_contacts')
+    .set(ch.channel === 'email' ? { email_verified_at: now } : { phone_verified_at: now })
+    .where('user_id', '=', userId)
+    .execute()
+  await tx.updateTable('identity.users').set({ last_sign_in_at: now }).where('id', '=', userId).execute()
+  // Session rotation: whatever session this browser held before is ended.
+  if (input.previousToken)
+    await revokeSessionByToken(tx, input.previousToken, 'replaced by a new sign-in', now)
+  const marketplace = ch.marketplace as Marketplace
+  const session = await createSession(tx, ctx.config, {
+    userId,
+    marketplace,
+    via,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    now,
+  })
+  ctx.log.info({ user_id: userId, session_id: session.id, via, new_user: isNewUser }, 'signed in')
+  return { session, userId, marketplace, isNewUser }
+}
+
+async function signUpByPhone(tx: Tx, phone: string, now: Date): Promise<string> {
+  const user = await tx
+    .insertInto('identity.users')
+    .values({ display_name: 'משתמש חדש', locale: 'he', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await tx
+    .insertInto('identity.user_contacts')
+    .values({ user_id: user.id, phone, phone_verified_at: now })
+    .execute()
+  const ofair = await tx
+    .selectFrom('identity.organizations')
+    .select('id')
+    .where('kind', '=', 'platform')
+    .where('marketplace', '=', 'ofair')
+    .executeTakeFirstOrThrow()
+  await tx
+    .insertInto('identity.memberships')
+    .values({ user_id: user.id, organization_id: ofair.id, role: 'consumer' })
+    .execute()
+  return user.id
+}

@@ -1,0 +1,298 @@
+import { sql } from 'kysely'
+import { appendAudit } from '../../kernel/audit/audit.ts'
+import type { Tx } from '../../kernel/db/database.ts'
+import { AppError } from '../../kernel/errors.ts'
+import type { Role } from '../../kernel/http/access.ts'
+import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { maskEmail, maskPhone } from './contacts.ts'
+import { revokeAllSessions } from './sessions.ts'
+
+/** Platform admins' view of people. Contacts are masked in lists; the detail view reveals and logs. */
+
+export interface UserListFilters {
+  q?: string | undefined
+  role?: Role | undefined
+  status?: 'active' | 'suspended' | undefined
+  limit: number
+  startingAfter?: string | undefined
+}
+
+export async function searchUsers(tx: Tx, f: UserListFilters) {
+  let query = tx
+    .selectFrom('identity.users as u')
+    .leftJoin('identity.user_contacts as c', 'c.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.display_name',
+      'u.status',
+      'u.locale',
+      'u.created_at',
+      'u.last_sign_in_at',
+      'c.email',
+      'c.phone',
+      sql<Role[]>`coalesce((select array_agg(distinct m.role order by m.role) from identity.memberships m
+        where m.user_id = u.id), '{}')`.as('roles'),
+    ])
+    .orderBy('u.id', 'desc')
+    .limit(f.limit + 1)
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+    const digits = f.q.replace(/\D/g, '')
+    query = query.where((eb) =>
+      eb.or([
+        eb('u.display_name', 'ilike', like),
+        eb('c.email', 'ilike', like),
+        ...(digits.length >= 4 ? [eb('c.phone', 'like', `%${digits.replace(/^0/, '')}%`)] : []),
+      ]),
+    )
+  }
+  if (f.status) query = query.where('u.status', '=', f.status)
+  if (f.role) {
+    const role = f.role
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('identity.memberships as m')
+          .select('m.id')
+          .whereRef('m.user_id', '=', 'u.id')
+          .where('m.role', '=', role),
+      ),
+    )
+  }
+  if (f.startingAfter) {
+    const [id] = decodeCursor(f.startingAfter, ['string'])
+    query = query.where('u.id', '<', String(id))
+  }
+  const rows = await query.execute()
+  const page = pageOf(rows, f.limit, (r) => [r.id])
+  return {
+    ...page,
+    data: page.data.map((r) => ({
+      id: r.id,
+      display_name: r.display_name,
+      status: r.status as 'active' | 'suspended',
+      locale: r.locale,
+      roles: r.roles,
+      email_masked: r.email ? maskEmail(r.email) : null,
+      phone_masked: r.phone ? maskPhone(r.phone) : null,
+      created_at: r.created_at,
+      last_sign_in_at: r.last_sign_in_at,
+    })),
+  }
+}
+
+export async function getUserForAdmin(tx: Tx, userId: string, now: Date) {
+  const user = await tx.selectFrom('identity.users').selectAll().where('id', '=', userId).executeTakeFirst()
+  if (!user) throw new AppError('not_found', 'No such user')
+  const contacts = await tx
+    .selectFrom('identity.user_contacts')
+    .select(['email', 'phone', 'email_verified_at', 'phone_verified_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  if (contacts) {
+    await tx
+      .insertInto('platform.pii_access_log')
+      .values({
+        subject_type: 'user',
+        subject_id: userId,
+        fields: [contacts.email ? 'email' : null, contacts.phone ? 'phone' : null].filter(
+          (f): f is string => f !== null,
+        ),
+        purpose: 'admin.user_detail',
+      })
+      .execute()
+  }
+  const memberships = await tx
+    .selectFrom('identity.memberships as m')
+    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
+    .select([
+      'm.id',
+      'm.role',
+      'm.created_at',
+      'o.id as organization_id',
+      'o.name as organization_name',
+      'o.kind',
+      'o.marketplace',
+    ])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.marketplace')
+    .orderBy('o.name')
+    .execute()
+  const sessions = await sql<{ n: number }>`select count(*)::int as n from identity.sessions
+    where user_id = ${userId} and revoked_at is null and idle_expires_at > ${now} and absolute_expires_at > ${now}`.execute(
+    tx,
+  )
+  const audit = await tx
+    .selectFrom('platform.audit_log')
+    .select(['seq', 'occurred_at', 'action', 'actor_user_id', 'before', 'after'])
+    .where('entity_type', '=', 'user')
+    .where('entity_id', '=', userId)
+    .orderBy('seq', 'desc')
+    .limit(50)
+    .execute()
+  return { user, contacts: contacts ?? null, memberships, activeSessions: sessions.rows[0]?.n ?? 0, audit }
+}
+
+export async function grantMembership(
+  tx: Tx,
+  input: { adminId: string; userId: string; organizationId: string; role: Role },
+) {
+  const user = await tx
+    .selectFrom('identity.users')
+    .select('id')
+    .where('id', '=', input.userId)
+    .executeTakeFirst()
+  if (!user) throw new AppError('not_found', 'No such user')
+  const org = await tx
+    .selectFrom('identity.organizations')
+    .select(['id', 'name', 'kind', 'marketplace'])
+    .where('id', '=', input.organizationId)
+    .executeTakeFirst()
+  if (!org) {
+    throw new AppError('unprocessable', 'organization_id: no such organisation', {
+      errors: [{ field: 'body.organization_id', message: 'no such organisation' }],
+    })
+  }
+  const fits = await sql<{
+    ok: boolean
+  }>`select identity.role_fits_organization(${input.role}, ${org.kind}, ${org.marketplace}) as ok`.execute(tx)
+  if (!fits.rows[0]?.ok) {
+    throw new AppError(
+      'unprocessable',
+      `role ${input.role} cannot be held in a ${org.kind} organisation of ${org.marketplace}`,
+      {
+        errors: [{ field: 'body.role', message: `does not fit a ${org.kind} organisation` }],
+      },
+    )
+  }
+  const inserted = await tx
+    .insertInto('identity.memberships')
+    .values({ user_id: input.userId, organization_id: org.id, role: input.role, granted_by: input.adminId })
+    .onConflict((oc) => oc.columns(['user_id', 'organization_id', 'role']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst()
+  if (!inserted) throw new AppError('conflict', `The user already holds ${input.role} in ${org.name}`)
+  await appendAudit(tx, {
+    action: 'identity.role_granted',
+    entityType: 'user',
+    entityId: input.userId,
+    after: { membership_id: inserted.id, organization_id: org.id, organization: org.name, role: input.role },
+    actorRole: 'platform_admin',
+  })
+  return inserted.id
+}
+
+export async function revokeMembership(
+  tx: Tx,
+  input: { adminId: string; userId: string; membershipId: string },
+) {
+  const m = await tx
+    .selectFrom('identity.memberships as m')
+    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
+    .select(['m.id', 'm.role', 'm.user_id', 'o.id as organization_id', 'o.name'])
+    .where('m.id', '=', input.membershipId)
+    .where('m.user_id', '=', input.userId)
+    .executeTakeFirst()
+  if (!m) throw new AppError('not_found', 'No such membership for this user')
+  if (m.user_id === input.adminId && m.role === 'platform_admin') {
+    throw new AppError('conflict', 'You cannot remove your own platform_admin role; ask another admin')
+  }
+  await tx.deleteFrom('identity.memberships').where('id', '=', m.id).execute()
+  await appendAudit(tx, {
+    action: 'identity.role_revoked',
+    entityType: 'user',
+    entityId: input.userId,
+    before: { membership_id: m.id, organization_id: m.organization_id, organization: m.name, role: m.role },
+    actorRole: 'platform_admin',
+  })
+}
+
+export async function setUserStatus(
+  tx: Tx,
+  input: { adminId: string; userId: string; suspend: boolean; reason?: string | undefined; now: Date },
+) {
+  if (input.userId === input.adminId && input.suspend)
+    throw new AppError('conflict', 'You cannot suspend yourself')
+  const before = await tx
+    .selectFrom('identity.users')
+    .select(['status', 'suspended_reason'])
+    .where('id', '=', input.userId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!before) throw new AppError('not_found', 'No such user')
+  const target = input.suspend ? 'suspended' : 'active'
+  if (before.status === target)
+    throw new AppError('invalid_state_transition', `The user is already ${target}`)
+  await tx
+    .updateTable('identity.users')
+    .set({ status: target, suspended_reason: input.suspend ? input.reason! : null, updated_at: input.now })
+    .where('id', '=', input.userId)
+    .execute()
+  const revoked = input.suspend
+    ? await revokeAllSessions(tx, input.userId, 'account suspended', input.now)
+    : 0
+  await appendAudit(tx, {
+    action: input.suspend ? 'identity.user_suspended' : 'identity.user_reactivated',
+    entityType: 'user',
+    entityId: input.userId,
+    before,
+    after: {
+      status: target,
+      suspended_reason: input.suspend ? input.reason : null,
+      sessions_revoked: revoked,
+    },
+    actorRole: 'platform_admin',
+  })
+}
+
+export async function searchOrganizations(tx: Tx, q: string | undefined, limit: number) {
+  let query = tx
+    .selectFrom('identity.organizations')
+    .select(['id', 'name', 'kind', 'marketplace', 'slug'])
+    .orderBy('kind')
+    .orderBy('name')
+    .limit(limit)
+  if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+  return query.execute()
+}
+
+/** What the signed-in person sees about themselves: profile, own contacts, memberships. */
+export async function describeSelf(tx: Tx, userId: string) {
+  const user = await tx
+    .selectFrom('identity.users')
+    .select(['id', 'display_name', 'locale', 'status', 'created_at', 'last_sign_in_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  const contacts = await tx
+    .selectFrom('identity.user_contacts')
+    .select(['email', 'phone'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  const memberships = await tx
+    .selectFrom('identity.memberships as m')
+    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
+    .select([
+      'm.id',
+      'm.role',
+      'o.id as organization_id',
+      'o.name as organization_name',
+      'o.kind',
+      'o.marketplace',
+    ])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.marketplace')
+    .orderBy('o.name')
+    .execute()
+  return { user, email: contacts?.email ?? null, phone: contacts?.phone ?? null, memberships }
+}
+
+export async function updateOwnProfile(
+  tx: Tx,
+  userId: string,
+  patch: { display_name?: string | undefined; locale?: 'en' | 'he' | undefined },
+  now: Date,
+) {
+  const set: { display_name?: string; locale?: string; updated_at: Date } = { updated_at: now }
+  if (patch.display_name !== undefined) set.display_name = patch.display_name
+  if (patch.locale !== undefined) set.locale = patch.locale
+  await tx.updateTable('identity.users').set(set).where('id', '=', userId).execute()
+}
