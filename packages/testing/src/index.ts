@@ -1,4 +1,6 @@
 export { CHROMIUM_PATH, launchBrowser, newPage, SCREENSHOT_DIR, screenshot } from './browser.ts'
+export { captureLogger } from './log-capture.ts'
 export { adminQuery, cloneDatabase, dropDatabase, freePort, startThrowawayPostgres } from './postgres.ts'
+export { sessionFor, type TestSession } from './sessions.ts'
 export { startTestApp, type TestAppOptions } from './test-app.ts'
 export { createTestDatabase, type TestDatabase, useTestDatabase } from './test-database.ts'

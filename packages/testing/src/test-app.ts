@@ -1,7 +1,7 @@
 import { type RunningApp, startApp } from '../../../apps/server/src/app.ts'
 import { loadConfig } from '../../../apps/server/src/config/config.ts'
 import type { Clock } from '../../../apps/server/src/kernel/clock.ts'
-import { createLogger } from '../../../apps/server/src/kernel/logger.ts'
+import { createLogger, type Logger } from '../../../apps/server/src/kernel/logger.ts'
 import type { AppModule } from '../../../apps/server/src/kernel/module.ts'
 
 export interface TestAppOptions {
@@ -9,6 +9,8 @@ export interface TestAppOptions {
   env?: Record<string, string>
   clock?: Clock
   modules?: readonly AppModule[]
+  /** A logger of the test's own, e.g. one that captures lines (see captureLogger). */
+  log?: Logger
 }
 
 /**
@@ -30,7 +32,7 @@ export async function startTestApp(
     OUTBOX_POLL_MS: '200',
     ...options.env,
   })
-  const log = createLogger({ level: config.log.level, pretty: false })
+  const log = options.log ?? createLogger({ level: config.log.level, pretty: false })
   const app = await startApp(config, {
     log,
     skipMigrate: true,

@@ -234,7 +234,7 @@ export function authRoutes(app: AppFastify, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Revoke a session (the current one if no id is given)',
-        body: z.strictObject({ session_id: z.uuid().optional() }).optional(),
+        body: z.strictObject({ session_id: z.uuid().optional() }).nullish(),
         response: { 204: z.null(), 404: ZProblem },
       },
     },
