@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, one after another (they share the two cores). */
+import { benchAuth } from './auth.ts'
 import { benchHttp } from './http.ts'
 import { benchOutbox } from './outbox.ts'
 import { benchStartup } from './startup.ts'
@@ -7,6 +8,7 @@ const sections: [string, () => Promise<Record<string, string | number>[]>][] = [
   ['Start-up', benchStartup],
   ['HTTP (autocannon, 100 connections)', () => benchHttp()],
   ['Outbox relay', () => benchOutbox()],
+  ['Identity', benchAuth],
 ]
 for (const [title, run] of sections) {
   console.log(`\n${title}`)

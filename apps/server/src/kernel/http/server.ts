@@ -26,6 +26,8 @@ declare module 'fastify' {
     csrf?: boolean
     /** Accept application/x-www-form-urlencoded bodies (HTML form posts); JSON only otherwise. */
     formBody?: boolean
+    /** A public route that still wants to know who is calling (e.g. "who am I"). Others skip the lookup. */
+    optionalAuth?: boolean
   }
   interface FastifyRequest {
     principal: Principal | null
@@ -143,6 +145,8 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
   app.addHook('onRequest', async (request) => {
     const declared = request.routeOptions.config.access
     if (!declared) return // unmatched route: the not-found handler answers
+    // Static files, probes and sign-in steps do not need to know the caller: no session lookup.
+    if (declared.kind === 'public' && !request.routeOptions.config.optionalAuth) return
     let found: Principal | null = null
     try {
       found = await ctx.auth.authenticate(request)

@@ -53,7 +53,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
         if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"')
         const token = match[1]!
         if (token.startsWith(SESSION_TOKEN_PREFIX)) {
-          const found = await lookupSession(ctx.db, ctx.config, token, ctx.clock.now())
+          const found = await lookupSession(ctx.db, ctx.pool, ctx.config, token, ctx.clock.now())
           if (found.kind === 'expired')
             throw new AppError('session_expired', 'The session has expired; sign in again')
           if (found.kind === 'unknown')
@@ -70,7 +70,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
       }
       const cookie = request.cookies?.[SESSION_COOKIE]
       if (!cookie) return null
-      const found = await lookupSession(ctx.db, ctx.config, cookie, ctx.clock.now())
+      const found = await lookupSession(ctx.db, ctx.pool, ctx.config, cookie, ctx.clock.now())
       if (found.kind === 'expired')
         throw new AppError('session_expired', 'The session has expired; sign in again')
       if (found.kind === 'unknown') return null

@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import type { Pool } from 'pg'
 import type { AppConfig } from '../../config/config.ts'
 import type { Db, Tx } from '../../kernel/db/database.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { APP_DB_ROLE, inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { Membership, Principal, Role } from '../../kernel/http/access.ts'
 import { hmacHex, randomToken, sha256Hex } from './secrets.ts'
 
@@ -88,51 +88,52 @@ interface SessionRow {
  */
 export async function lookupSession(
   db: Db,
+  pool: Pool,
   config: AppConfig,
   token: string,
   now: Date,
 ): Promise<SessionLookup> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' }
-  return inTransaction(db, systemActor('session-check'), async (tx) => {
-    const row = (
-      await sql<SessionRow>`
-        select s.id, s.user_id, u.display_name, u.status, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
-               coalesce((select json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
-                           from identity.memberships m where m.user_id = s.user_id), '[]') as memberships
-          from identity.sessions s join identity.users u on u.id = s.user_id
-         where s.token_hash = ${sha256Hex(token)} and s.revoked_at is null`.execute(tx)
-    ).rows[0]
-    if (!row) return { kind: 'unknown' } as const
-    if (row.idle_expires_at <= now || row.absolute_expires_at <= now) return { kind: 'expired' } as const
-    let idleExpiresAt = row.idle_expires_at
-    if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-      const slid = new Date(now.getTime() + config.auth.sessionIdleHours * 3_600_000)
-      idleExpiresAt = slid < row.absolute_expires_at ? slid : row.absolute_expires_at
-      await tx
-        .updateTable('identity.sessions')
-        .set({ last_seen_at: now, idle_expires_at: idleExpiresAt })
-        .where('id', '=', row.id)
-        .execute()
-    }
-    const memberships: Membership[] = row.memberships.map((m) => ({
-      organizationId: m.organization_id,
-      role: m.role,
-    }))
-    return {
-      kind: 'valid',
-      expiresAt: idleExpiresAt,
-      principal: {
-        userId: row.user_id,
-        displayName: row.display_name,
-        roles: [...new Set(memberships.map((m) => m.role))],
-        memberships,
-        via: 'session',
-        sessionId: row.id,
-        csrfToken: csrfTokenFor(config.auth.secret, row.id),
-        suspended: row.status !== 'active',
-      },
-    } as const
-  })
+  // One round trip: the actor transaction and the lookup go as a single simple-protocol request.
+  // Inlining is safe because the value is our own SHA-256 in hex, checked below.
+  const hash = sha256Hex(token)
+  if (!/^[0-9a-f]{64}$/.test(hash)) return { kind: 'unknown' }
+  const results = (await pool.query(`begin;
+    select set_config('role', '${APP_DB_ROLE}', true), set_config('app.actor_kind', 'system', true),
+           set_config('app.actor_name', 'session-check', true);
+    select s.id, s.user_id, u.display_name, u.status, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
+           coalesce((select json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
+                       from identity.memberships m where m.user_id = s.user_id), '[]') as memberships
+      from identity.sessions s join identity.users u on u.id = s.user_id
+     where s.token_hash = '${hash}' and s.revoked_at is null;
+    commit;`)) as unknown as { rows: SessionRow[] }[]
+  const row = results[2]?.rows[0]
+  if (!row) return { kind: 'unknown' }
+  if (row.idle_expires_at <= now || row.absolute_expires_at <= now) return { kind: 'expired' }
+  let idleExpiresAt = row.idle_expires_at
+  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+    const slid = new Date(now.getTime() + config.auth.sessionIdleHours * 3_600_000)
+    idleExpiresAt = slid < row.absolute_expires_at ? slid : row.absolute_expires_at
+    const until = idleExpiresAt
+    await inTransaction(db, systemActor('session-touch'), (tx) =>
+      tx.updateTable('identity.sessions').set({ last_seen_at: now, idle_expires_at: until }).where('id', '=', row.id).execute(),
+    )
+  }
+  const memberships: Membership[] = row.memberships.map((m) => ({ organizationId: m.organization_id, role: m.role }))
+  return {
+    kind: 'valid',
+    expiresAt: idleExpiresAt,
+    principal: {
+      userId: row.user_id,
+      displayName: row.display_name,
+      roles: [...new Set(memberships.map((m) => m.role))],
+      memberships,
+      via: 'session',
+      sessionId: row.id,
+      csrfToken: csrfTokenFor(config.auth.secret, row.id),
+      suspended: row.status !== 'active',
+    },
+  }
 }
 
 /** Revokes one session; true if it existed, was still live and belongs to whoever `tx` runs as. */
