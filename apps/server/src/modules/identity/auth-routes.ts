@@ -160,6 +160,7 @@ export function authRoutes(app: AppFastify, ctx: AppContext): void {
     {
       config: {
         access: access.public('Answers for anyone; signed_in tells whether the caller has a session.'),
+        optionalAuth: true,
       },
       schema: {
         tags: ['auth'],
