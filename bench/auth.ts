@@ -11,8 +11,8 @@ import { loadConfig } from '../apps/server/src/config/config.ts'
 import { FixedClock } from '../apps/server/src/kernel/clock.ts'
 import { inTransaction, systemActor } from '../apps/server/src/kernel/db/transaction.ts'
 import { createLogger } from '../apps/server/src/kernel/logger.ts'
-import { lookupSession } from '../apps/server/src/modules/identity/sessions.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
+import { lookupSession } from '../apps/server/src/modules/identity/sessions.ts'
 import { startSignIn, verifySignInCode } from '../apps/server/src/modules/identity/sign-in.ts'
 import { modules } from '../apps/server/src/modules/index.ts'
 import { createMigratedDatabase, startThrowawayPostgres } from '../packages/testing/src/postgres.ts'
@@ -60,11 +60,21 @@ export async function benchAuth(): Promise<Record<string, string | number>[]> {
     const verify: number[] = []
     for (let i = 0; i < 500; i++) {
       clock.advance(24 * 3600_000) // a new day: the send limits never interfere
-      const started = await startSignIn(ctx, { channel: 'email', destination: 'rachel@recruiters.demo', ip: `10.1.${i >> 8}.${i & 255}` })
+      const started = await startSignIn(ctx, {
+        channel: 'email',
+        destination: 'rachel@recruiters.demo',
+        ip: `10.1.${i >> 8}.${i & 255}`,
+      })
       await ctx.background.drain()
       const body = (
         await inTransaction(ctx.db, systemActor('bench'), (tx) =>
-          tx.selectFrom('platform.dev_outbox').select('body').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow(),
+          tx
+            .selectFrom('platform.dev_outbox')
+            .select('body')
+            .orderBy('created_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(1)
+            .executeTakeFirstOrThrow(),
         )
       ).body
       const code = /code is (\d{6})/.exec(body)![1]!
@@ -82,7 +92,12 @@ export async function benchAuth(): Promise<Record<string, string | number>[]> {
         'p99 ms': +(b.p99 - a.p99).toFixed(3),
         target: '<= 1 ms median',
       },
-      { measure: 'verify one-time code (500 sign-ins)', 'median ms': v.median, 'p99 ms': v.p99, target: '<= 20 ms p99' },
+      {
+        measure: 'verify one-time code (500 sign-ins)',
+        'median ms': v.median,
+        'p99 ms': v.p99,
+        target: '<= 20 ms p99',
+      },
     ]
   } finally {
     await ctx.background.drain()

@@ -1,10 +1,17 @@
 import type { AppModule } from '../kernel/module.ts'
 import { identityModule } from './identity/index.ts'
 import { notificationsModule } from './notifications/index.ts'
+import { recruitingModule } from './recruiting/index.ts'
 import { systemModule, webAppRoutes } from './system/index.ts'
 
 /** The web app's catch-all route; must come last so API routes match first. */
 const webAppModule: AppModule = { name: 'web-app', routes: webAppRoutes }
 
 /** Every bounded context of the platform, in dependency order. */
-export const modules: readonly AppModule[] = [systemModule, notificationsModule, identityModule, webAppModule]
+export const modules: readonly AppModule[] = [
+  systemModule,
+  notificationsModule,
+  identityModule,
+  recruitingModule,
+  webAppModule,
+]

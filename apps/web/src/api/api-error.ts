@@ -16,6 +16,8 @@ export interface Problem {
   request_id?: string
   errors?: FieldError[]
   user_message?: string
+  /** Extension members, e.g. retry_after_seconds on rate_limited. */
+  [extension: string]: unknown
 }
 
 /** Every failed API call rejects with this, so screens handle one error shape. */
@@ -29,6 +31,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[]
   /** Text written for end users; prefer it over detail, which is written for developers. */
   readonly userMessage: string | undefined
+  /** The whole problem document, including extension members such as retry_after_seconds. */
+  readonly problem: Readonly<Problem>
 
   constructor(status: number, problem: Problem, requestId?: string) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`)
@@ -40,6 +44,13 @@ export class ApiError extends Error {
     this.requestId = problem.request_id ?? requestId
     this.fieldErrors = problem.errors ?? []
     this.userMessage = problem.user_message
+    this.problem = problem
+  }
+
+  /** A numeric extension member of the problem (retry_after_seconds, attempts_remaining…). */
+  numberField(name: string): number | undefined {
+    const value = this.problem[name]
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined
   }
 
   static async fromResponse(response: Response): Promise<ApiError> {

@@ -1168,6 +1168,867 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications: a recruiter’s submissions, a company’s incoming candidates
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    candidate_id?: string;
+                    company_id?: string;
+                    /** @description Page size (1-100) */
+                    limit?: number;
+                    /** @description Only my own submissions */
+                    mine?: "true" | "false";
+                    role_id?: string;
+                    stage?: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                    /** @description Cursor: the `next_cursor` of the previous page */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                candidate: {
+                                    id: string;
+                                    name: string;
+                                    title: string | null;
+                                };
+                                company: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                recruiter: {
+                                    id: string;
+                                    name: string;
+                                };
+                                role: {
+                                    id: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                                /** Format: date-time */
+                                stage_changed_at: string;
+                                /** Format: date-time */
+                                submitted_at: string;
+                            }[];
+                            has_more: boolean;
+                            /** @description Pass as `starting_after` to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit a candidate you represent to an open role you can see
+         * @description Gives you the right to represent the person to the company for 12 months. If another recruiter already holds it, the answer is 409 duplicate_candidate with a dispute_id you can dispute.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        candidate_id: string;
+                        note?: string;
+                        /** Format: uuid */
+                        role_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stages this application may move to next */
+                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                            candidate: {
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            closed_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by: string | null;
+                                changed_by_name: string | null;
+                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                                id: string;
+                                reason: string | null;
+                                /** @enum {string} */
+                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            }[];
+                            id: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            placement_id: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            represented_until: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application with its stage history
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stages this application may move to next */
+                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                            candidate: {
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            closed_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by: string | null;
+                                changed_by_name: string | null;
+                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                                id: string;
+                                reason: string | null;
+                                /** @enum {string} */
+                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            }[];
+                            id: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            placement_id: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            represented_until: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an offer accepted: hired, and a placement is made
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description First-year base salary */
+                        base_salary: {
+                            /** @description Amount in minor units (e.g. cents), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        start_date: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** @description Stages this application may move to next */
+                                allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                                candidate: {
+                                    id: string;
+                                    name: string;
+                                    title: string | null;
+                                };
+                                closed_reason: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                };
+                                history: {
+                                    /** Format: date-time */
+                                    changed_at: string;
+                                    changed_by: string | null;
+                                    changed_by_name: string | null;
+                                    from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                                    id: string;
+                                    reason: string | null;
+                                    /** @enum {string} */
+                                    to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                                }[];
+                                id: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                placement_id: string | null;
+                                recruiter: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                represented_until: string;
+                                role: {
+                                    id: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                                /** Format: date-time */
+                                stage_changed_at: string;
+                                /** Format: date-time */
+                                submitted_at: string;
+                                version: number;
+                            };
+                            placement_id: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move to the next stage, reject (reason required) or withdraw
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        /** @enum {string} */
+                        to: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stages this application may move to next */
+                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                            candidate: {
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            closed_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by: string | null;
+                                changed_by_name: string | null;
+                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                                id: string;
+                                reason: string | null;
+                                /** @enum {string} */
+                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            }[];
+                            id: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            placement_id: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            represented_until: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/email/start": {
         parameters: {
             query?: never;
@@ -1625,7 +2486,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         session_id?: string;
-                    };
+                    } | null;
                 };
             };
             responses: {
@@ -1953,6 +2814,1482 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My candidates (all, for platform admins), newest first, with text search
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-100) */
+                    limit?: number;
+                    /** @description Part of a name, title, location or skill */
+                    q?: string;
+                    skill?: string;
+                    /** @description Cursor: the `next_cursor` of the previous page */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                applications_count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                current_title: string | null;
+                                full_name: string;
+                                has_consent: boolean;
+                                id: string;
+                                location: string | null;
+                                skills: string[];
+                                years_experience: number | null;
+                            }[];
+                            has_more: boolean;
+                            /** @description Pass as `starting_after` to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a candidate you represent (warns when other recruiters represent the same person)
+         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate; another recruiter’s record comes back as a warning naming only where that person is represented.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The person agreed to be represented and to have their details shared with companies */
+                        consent?: {
+                            /** @enum {string} */
+                            method: "email" | "written" | "verbal" | "portal";
+                            /** @default rtr-2026-01 */
+                            text_version?: string;
+                        } | null;
+                        country?: string | null;
+                        current_title?: string | null;
+                        email?: string | null;
+                        full_name: string;
+                        github_url?: string | null;
+                        linkedin_url?: string | null;
+                        location?: string | null;
+                        notes?: string | null;
+                        phone?: string | null;
+                        salary_expectation?: {
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                            max?: string | null;
+                            min?: string | null;
+                        } | null;
+                        skills?: string[];
+                        website_url?: string | null;
+                        years_experience?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidate: {
+                                applications: {
+                                    company_name: string;
+                                    id: string;
+                                    role_id: string;
+                                    role_title: string;
+                                    stage: string;
+                                    /** Format: date-time */
+                                    stage_changed_at: string;
+                                    /** Format: date-time */
+                                    submitted_at: string;
+                                }[];
+                                consent: {
+                                    /** Format: date-time */
+                                    given_at: string;
+                                    method: string;
+                                    text_version: string | null;
+                                } | null;
+                                contacts: {
+                                    email: string | null;
+                                    github_url: string | null;
+                                    linkedin_url: string | null;
+                                    phone: string | null;
+                                    website_url: string | null;
+                                } | null;
+                                country: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                current_title: string | null;
+                                full_name: string;
+                                id: string;
+                                location: string | null;
+                                notes: string | null;
+                                recruiter: {
+                                    id: string;
+                                    name: string;
+                                };
+                                representations: {
+                                    company_id: string;
+                                    company_name: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    ownership: "verified" | "pending" | "disputed";
+                                    /** Format: date-time */
+                                    starts_at: string;
+                                    status: string;
+                                }[];
+                                salary_expectation: {
+                                    currency: string;
+                                    max: string | null;
+                                    min: string | null;
+                                } | null;
+                                skills: string[];
+                                /** Format: date-time */
+                                updated_at: string;
+                                years_experience: number | null;
+                                yours: boolean;
+                            };
+                            warnings: {
+                                candidate_id: string | null;
+                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                                represented_to: {
+                                    company_id: string;
+                                    company_name: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                }[];
+                                yours: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One candidate
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company (contact details shown are logged); platform admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                company_name: string;
+                                id: string;
+                                role_id: string;
+                                role_title: string;
+                                stage: string;
+                                /** Format: date-time */
+                                stage_changed_at: string;
+                                /** Format: date-time */
+                                submitted_at: string;
+                            }[];
+                            consent: {
+                                /** Format: date-time */
+                                given_at: string;
+                                method: string;
+                                text_version: string | null;
+                            } | null;
+                            contacts: {
+                                email: string | null;
+                                github_url: string | null;
+                                linkedin_url: string | null;
+                                phone: string | null;
+                                website_url: string | null;
+                            } | null;
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            current_title: string | null;
+                            full_name: string;
+                            id: string;
+                            location: string | null;
+                            notes: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            representations: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                id: string;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                /** Format: date-time */
+                                starts_at: string;
+                                status: string;
+                            }[];
+                            salary_expectation: {
+                                currency: string;
+                                max: string | null;
+                                min: string | null;
+                            } | null;
+                            skills: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            years_experience: number | null;
+                            yours: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a candidate (the representing recruiter)
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The person agreed to be represented and to have their details shared with companies */
+                        consent?: {
+                            /** @enum {string} */
+                            method: "email" | "written" | "verbal" | "portal";
+                            /** @default rtr-2026-01 */
+                            text_version?: string;
+                        } | null;
+                        country?: string | null;
+                        current_title?: string | null;
+                        email?: string | null;
+                        full_name?: string;
+                        github_url?: string | null;
+                        linkedin_url?: string | null;
+                        location?: string | null;
+                        notes?: string | null;
+                        phone?: string | null;
+                        salary_expectation?: {
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                            max?: string | null;
+                            min?: string | null;
+                        } | null;
+                        skills?: string[];
+                        website_url?: string | null;
+                        years_experience?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidate: {
+                                applications: {
+                                    company_name: string;
+                                    id: string;
+                                    role_id: string;
+                                    role_title: string;
+                                    stage: string;
+                                    /** Format: date-time */
+                                    stage_changed_at: string;
+                                    /** Format: date-time */
+                                    submitted_at: string;
+                                }[];
+                                consent: {
+                                    /** Format: date-time */
+                                    given_at: string;
+                                    method: string;
+                                    text_version: string | null;
+                                } | null;
+                                contacts: {
+                                    email: string | null;
+                                    github_url: string | null;
+                                    linkedin_url: string | null;
+                                    phone: string | null;
+                                    website_url: string | null;
+                                } | null;
+                                country: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                current_title: string | null;
+                                full_name: string;
+                                id: string;
+                                location: string | null;
+                                notes: string | null;
+                                recruiter: {
+                                    id: string;
+                                    name: string;
+                                };
+                                representations: {
+                                    company_id: string;
+                                    company_name: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    ownership: "verified" | "pending" | "disputed";
+                                    /** Format: date-time */
+                                    starts_at: string;
+                                    status: string;
+                                }[];
+                                salary_expectation: {
+                                    currency: string;
+                                    max: string | null;
+                                    min: string | null;
+                                } | null;
+                                skills: string[];
+                                /** Format: date-time */
+                                updated_at: string;
+                                years_experience: number | null;
+                                yours: boolean;
+                            };
+                            warnings: {
+                                candidate_id: string | null;
+                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                                represented_to: {
+                                    company_id: string;
+                                    company_name: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                }[];
+                                yours: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/candidates/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is this person already in the network? (as you type, before adding or submitting)
+         * @description **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country?: string;
+                        email?: string;
+                        github_url?: string;
+                        linkedin_url?: string;
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warnings: {
+                                candidate_id: string | null;
+                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                                represented_to: {
+                                    company_id: string;
+                                    company_name: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                }[];
+                                yours: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Companies on the network, with their open roles
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: the directory of hiring companies.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                headquarters: string | null;
+                                id: string;
+                                industry: string | null;
+                                name: string;
+                                open_roles: number;
+                                payment_terms: string;
+                                size_band: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a company to the network
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billing_address?: string | null;
+                        billing_contact_name?: string | null;
+                        billing_email?: string | null;
+                        /** @description ISO 4217 currency code */
+                        default_currency?: string;
+                        description?: string | null;
+                        headquarters?: string | null;
+                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                        name: string;
+                        /**
+                         * @description Invoice terms: net_30, net_60 or net_90
+                         * @enum {string}
+                         */
+                        payment_terms?: "net_30" | "net_60" | "net_90";
+                        size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
+                        tax_id?: string | null;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Only for the company’s team and platform admins */
+                            billing: {
+                                billing_address: string | null;
+                                billing_contact_name: string | null;
+                                billing_email: string | null;
+                                tax_id: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            default_currency: string;
+                            description: string | null;
+                            headquarters: string | null;
+                            id: string;
+                            industry: string | null;
+                            name: string;
+                            open_roles: number;
+                            /** @enum {string} */
+                            payment_terms: "net_30" | "net_60" | "net_90";
+                            placements: number;
+                            size_band: string | null;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One company
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member; billing details only for the company’s team and admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Only for the company’s team and platform admins */
+                            billing: {
+                                billing_address: string | null;
+                                billing_contact_name: string | null;
+                                billing_email: string | null;
+                                tax_id: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            default_currency: string;
+                            description: string | null;
+                            headquarters: string | null;
+                            id: string;
+                            industry: string | null;
+                            name: string;
+                            open_roles: number;
+                            /** @enum {string} */
+                            payment_terms: "net_30" | "net_60" | "net_90";
+                            placements: number;
+                            size_band: string | null;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the company profile, billing details or payment terms
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billing_address?: string | null;
+                        billing_contact_name?: string | null;
+                        billing_email?: string | null;
+                        /** @description ISO 4217 currency code */
+                        default_currency?: string;
+                        description?: string | null;
+                        headquarters?: string | null;
+                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                        name?: string;
+                        /**
+                         * @description Invoice terms: net_30, net_60 or net_90
+                         * @enum {string}
+                         */
+                        payment_terms?: "net_30" | "net_60" | "net_90";
+                        size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
+                        tax_id?: string | null;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Only for the company’s team and platform admins */
+                            billing: {
+                                billing_address: string | null;
+                                billing_contact_name: string | null;
+                                billing_email: string | null;
+                                tax_id: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            default_currency: string;
+                            description: string | null;
+                            headquarters: string | null;
+                            id: string;
+                            industry: string | null;
+                            name: string;
+                            open_roles: number;
+                            /** @enum {string} */
+                            payment_terms: "net_30" | "net_60" | "net_90";
+                            placements: number;
+                            size_band: string | null;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/companies/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hiring team
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                membership_id: string;
+                                role: string;
+                                user_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a company admin or hiring manager by email (they sign in with a code sent there)
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        display_name: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "company_admin" | "hiring_manager";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                membership_id: string;
+                                role: string;
+                                user_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/outbox": {
         parameters: {
             query?: never;
@@ -2095,6 +4432,3076 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Blocked duplicate submissions and ownership disputes
+         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-100) */
+                    limit?: number;
+                    /** @description Cursor: the `next_cursor` of the previous page */
+                    starting_after?: string;
+                    status?: "recorded" | "disputed" | "upheld" | "overturned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                claimant: {
+                                    name: string;
+                                    recruiter_id: string;
+                                };
+                                claimant_reason: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                disputed_at: string | null;
+                                holder: {
+                                    name: string;
+                                    recruiter_id: string;
+                                };
+                                id: string;
+                                matched_on: string[];
+                                representation: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    ownership: "verified" | "pending" | "disputed";
+                                    /** Format: date-time */
+                                    since: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    until: string;
+                                };
+                                resolution_reason: string | null;
+                                resolved_at: string | null;
+                                role: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "recorded" | "disputed" | "upheld" | "overturned";
+                            }[];
+                            has_more: boolean;
+                            /** @description Pass as `starting_after` to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record
+         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimant: {
+                                name: string;
+                                recruiter_id: string;
+                            };
+                            claimant_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            disputed_at: string | null;
+                            holder: {
+                                name: string;
+                                recruiter_id: string;
+                            };
+                            id: string;
+                            matched_on: string[];
+                            representation: {
+                                id: string;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                /** Format: date-time */
+                                since: string;
+                                status: string;
+                                /** Format: date-time */
+                                until: string;
+                            };
+                            resolution_reason: string | null;
+                            resolved_at: string | null;
+                            role: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "disputed" | "upheld" | "overturned";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute the other recruiter’s right to represent this person (an admin decides)
+         * @description **Access:** Roles: recruiter. The recruiter whose submission was blocked.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Evidence: when and how you engaged the candidate */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimant: {
+                                name: string;
+                                recruiter_id: string;
+                            };
+                            claimant_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            disputed_at: string | null;
+                            holder: {
+                                name: string;
+                                recruiter_id: string;
+                            };
+                            id: string;
+                            matched_on: string[];
+                            representation: {
+                                id: string;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                /** Format: date-time */
+                                since: string;
+                                status: string;
+                                /** Format: date-time */
+                                until: string;
+                            };
+                            resolution_reason: string | null;
+                            resolved_at: string | null;
+                            role: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "disputed" | "upheld" | "overturned";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide: upheld (holder keeps the right) or overturned (it passes to the claimant)
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "overturned";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimant: {
+                                name: string;
+                                recruiter_id: string;
+                            };
+                            claimant_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            disputed_at: string | null;
+                            holder: {
+                                name: string;
+                                recruiter_id: string;
+                            };
+                            id: string;
+                            matched_on: string[];
+                            representation: {
+                                id: string;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                /** Format: date-time */
+                                since: string;
+                                status: string;
+                                /** Format: date-time */
+                                until: string;
+                            };
+                            resolution_reason: string | null;
+                            resolved_at: string | null;
+                            role: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "disputed" | "upheld" | "overturned";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements the caller is part of (or all, for platform admins)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    company_id?: string;
+                    /** @description Page size (1-100) */
+                    limit?: number;
+                    /** @description Cursor: the `next_cursor` of the previous page */
+                    starting_after?: string;
+                    status?: "active" | "fell_off";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                base_salary: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                candidate_name: string;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                fee_rate_bps: number;
+                                guarantee_ends_on: string;
+                                id: string;
+                                role: {
+                                    id: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                split_status: "pending" | "agreed";
+                                start_date: string;
+                                /** @enum {string} */
+                                status: "active" | "fell_off";
+                            }[];
+                            has_more: boolean;
+                            /** @description Pass as `starting_after` to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One placement with its split agreement
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id: string;
+                            base_salary: {
+                                amount: string;
+                                currency: string;
+                            };
+                            candidate_id: string;
+                            candidate_name: string;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            fall_off_reason: string | null;
+                            fee_basis: string;
+                            fee_rate_bps: number;
+                            fee_rule_version: string;
+                            fell_off_on: string | null;
+                            guarantee_days: number;
+                            guarantee_ends_on: string;
+                            id: string;
+                            payment_terms: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            split_status: "pending" | "agreed";
+                            splits: {
+                                agreed_at: string | null;
+                                /** @enum {string} */
+                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                                recruiter_id: string;
+                                recruiter_name: string;
+                                share_bps: number;
+                            }[];
+                            start_date: string;
+                            /** @enum {string} */
+                            status: "active" | "fell_off";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/fall-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the hire left inside the guarantee period
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id: string;
+                            base_salary: {
+                                amount: string;
+                                currency: string;
+                            };
+                            candidate_id: string;
+                            candidate_name: string;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            fall_off_reason: string | null;
+                            fee_basis: string;
+                            fee_rate_bps: number;
+                            fee_rule_version: string;
+                            fell_off_on: string | null;
+                            guarantee_days: number;
+                            guarantee_ends_on: string;
+                            id: string;
+                            payment_terms: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            split_status: "pending" | "agreed";
+                            splits: {
+                                agreed_at: string | null;
+                                /** @enum {string} */
+                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                                recruiter_id: string;
+                                recruiter_name: string;
+                                share_bps: number;
+                            }[];
+                            start_date: string;
+                            /** @enum {string} */
+                            status: "active" | "fell_off";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/splits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Propose a split of the recruiter pool by fee role (must sum to 100%); all recruiters on it agree again
+         * @description **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        splits: {
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            /** Format: uuid */
+                            recruiter_id: string;
+                            /** @description Share of the recruiter pool in basis points; all sum to 10000 */
+                            share_bps: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id: string;
+                            base_salary: {
+                                amount: string;
+                                currency: string;
+                            };
+                            candidate_id: string;
+                            candidate_name: string;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            fall_off_reason: string | null;
+                            fee_basis: string;
+                            fee_rate_bps: number;
+                            fee_rule_version: string;
+                            fell_off_on: string | null;
+                            guarantee_days: number;
+                            guarantee_ends_on: string;
+                            id: string;
+                            payment_terms: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            split_status: "pending" | "agreed";
+                            splits: {
+                                agreed_at: string | null;
+                                /** @enum {string} */
+                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                                recruiter_id: string;
+                                recruiter_name: string;
+                                share_bps: number;
+                            }[];
+                            start_date: string;
+                            /** @enum {string} */
+                            status: "active" | "fell_off";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/splits/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree to the current split
+         * @description **Access:** Roles: recruiter. A recruiter on the placement.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id: string;
+                            base_salary: {
+                                amount: string;
+                                currency: string;
+                            };
+                            candidate_id: string;
+                            candidate_name: string;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            fall_off_reason: string | null;
+                            fee_basis: string;
+                            fee_rate_bps: number;
+                            fee_rule_version: string;
+                            fell_off_on: string | null;
+                            guarantee_days: number;
+                            guarantee_ends_on: string;
+                            id: string;
+                            payment_terms: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            split_status: "pending" | "agreed";
+                            splits: {
+                                agreed_at: string | null;
+                                /** @enum {string} */
+                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                                recruiter_id: string;
+                                recruiter_name: string;
+                                share_bps: number;
+                            }[];
+                            start_date: string;
+                            /** @enum {string} */
+                            status: "active" | "fell_off";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters by name and specialisation
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                    industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                    /** @description Page size (1-100) */
+                    limit?: number;
+                    q?: string;
+                    /** @description Cursor: the `next_cursor` of the previous page */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                agency: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                bio: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                headline: string | null;
+                                id: string;
+                                linkedin_url: string | null;
+                                location: string | null;
+                                placements: number;
+                                /** @enum {string} */
+                                plan_tier: "starter" | "pro" | "partner";
+                                specializations: {
+                                    function: string[];
+                                    industry: string[];
+                                    locations: string[];
+                                    seniority: string[];
+                                };
+                                status: string;
+                                user_id: string;
+                                years_experience: number | null;
+                            }[];
+                            has_more: boolean;
+                            /** @description Pass as `starting_after` to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recruiter
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            bio: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            headline: string | null;
+                            id: string;
+                            linkedin_url: string | null;
+                            location: string | null;
+                            placements: number;
+                            /** @enum {string} */
+                            plan_tier: "starter" | "pro" | "partner";
+                            specializations: {
+                                function: string[];
+                                industry: string[];
+                                locations: string[];
+                                seniority: string[];
+                            };
+                            status: string;
+                            user_id: string;
+                            years_experience: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My recruiter profile
+         * @description **Access:** Roles: recruiter.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            bio: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            headline: string | null;
+                            id: string;
+                            linkedin_url: string | null;
+                            location: string | null;
+                            placements: number;
+                            /** @enum {string} */
+                            plan_tier: "starter" | "pro" | "partner";
+                            specializations: {
+                                function: string[];
+                                industry: string[];
+                                locations: string[];
+                                seniority: string[];
+                            };
+                            status: string;
+                            user_id: string;
+                            years_experience: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my profile and specialisations
+         * @description **Access:** Roles: recruiter.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bio?: string | null;
+                        headline?: string | null;
+                        linkedin_url?: string | null;
+                        location?: string | null;
+                        specializations?: {
+                            function?: ("engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal")[];
+                            industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media")[];
+                            locations?: string[];
+                            seniority?: ("intern" | "junior" | "mid" | "senior" | "lead" | "executive")[];
+                        };
+                        years_experience?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            bio: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            headline: string | null;
+                            id: string;
+                            linkedin_url: string | null;
+                            location: string | null;
+                            placements: number;
+                            /** @enum {string} */
+                            plan_tier: "starter" | "pro" | "partner";
+                            specializations: {
+                                function: string[];
+                                industry: string[];
+                                locations: string[];
+                                seniority: string[];
+                            };
+                            status: string;
+                            user_id: string;
+                            years_experience: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/recruiting/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Functions, industries, seniorities, stages, fee roles, currencies and defaults
+         * @description **Access:** Any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currencies: string[];
+                            defaults: {
+                                fee_rate_bps: number;
+                                guarantee_days: number;
+                                rtr_months: number;
+                            };
+                            employment_types: string[];
+                            fee_roles: string[];
+                            functions: string[];
+                            industries: string[];
+                            payment_terms: string[];
+                            plan_tiers: string[];
+                            role_transitions: {
+                                [key: string]: string[];
+                            };
+                            seniorities: string[];
+                            stage_transitions: {
+                                [key: string]: string[];
+                            };
+                            stages: string[];
+                            work_modes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search roles (the marketplace for recruiters; a company’s roles for its team)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    company_id?: string;
+                    country?: string;
+                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                    industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                    /** @description Page size (1-100) */
+                    limit?: number;
+                    location?: string;
+                    /** @description Words in the title, function, location or description */
+                    q?: string;
+                    /** @description ISO 4217 currency code */
+                    salary_currency?: string;
+                    /** @description Roles starting at or below this (minor units) */
+                    salary_max?: string;
+                    /** @description Roles paying at least this (minor units) */
+                    salary_min?: string;
+                    seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                    /** @description Cursor: the `next_cursor` of the previous page */
+                    starting_after?: string;
+                    /** @description Comma-separated; recruiters default to open */
+                    status?: ("draft" | "open" | "paused" | "filled" | "closed")[];
+                    work_mode?: "onsite" | "hybrid" | "remote";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                company: {
+                                    id: string;
+                                    name: string;
+                                };
+                                country: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                employment_type: string;
+                                fee_rate_bps: number;
+                                function: string;
+                                guarantee_days: number;
+                                id: string;
+                                industry: string | null;
+                                location: string | null;
+                                openings: number;
+                                salary: {
+                                    currency: string;
+                                    max: string;
+                                    min: string;
+                                };
+                                seniority: string;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "paused" | "filled" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                visibility: "all" | "assigned";
+                                work_mode: string;
+                            }[];
+                            has_more: boolean;
+                            /** @description Pass as `starting_after` to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Post a role (as a draft; open it to take submissions)
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        company_id: string;
+                        country?: string | null;
+                        description: string;
+                        /**
+                         * @default full_time
+                         * @enum {string}
+                         */
+                        employment_type?: "full_time" | "part_time" | "contract";
+                        /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
+                        fee_rate_bps?: number;
+                        /** @enum {string} */
+                        function: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                        guarantee_days?: number;
+                        hiring_manager_user_id?: string | null;
+                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                        job_owner_recruiter_id?: string | null;
+                        location?: string | null;
+                        openings?: number;
+                        salary: {
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                            /** @description Amount in minor units (e.g. cents), as a string */
+                            max: string;
+                            /** @description Amount in minor units (e.g. cents), as a string */
+                            min: string;
+                        };
+                        /** @enum {string} */
+                        seniority: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                        title: string;
+                        /** @enum {string} */
+                        visibility?: "all" | "assigned";
+                        /** @enum {string} */
+                        work_mode: "onsite" | "hybrid" | "remote";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications_count: number;
+                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                            can_manage: boolean;
+                            closed_at: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            employment_type: string;
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            hired_count: number;
+                            hiring_manager_user_id: string | null;
+                            id: string;
+                            industry: string | null;
+                            job_owner: {
+                                name: string | null;
+                                recruiter_id: string;
+                            } | null;
+                            location: string | null;
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One role
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications_count: number;
+                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                            can_manage: boolean;
+                            closed_at: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            employment_type: string;
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            hired_count: number;
+                            hiring_manager_user_id: string | null;
+                            id: string;
+                            industry: string | null;
+                            job_owner: {
+                                name: string | null;
+                                recruiter_id: string;
+                            } | null;
+                            location: string | null;
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a role (every change is kept in its history)
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country?: string | null;
+                        description?: string;
+                        /**
+                         * @default full_time
+                         * @enum {string}
+                         */
+                        employment_type?: "full_time" | "part_time" | "contract";
+                        /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
+                        fee_rate_bps?: number;
+                        /** @enum {string} */
+                        function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                        guarantee_days?: number;
+                        hiring_manager_user_id?: string | null;
+                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                        job_owner_recruiter_id?: string | null;
+                        location?: string | null;
+                        openings?: number;
+                        salary?: {
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                            /** @description Amount in minor units (e.g. cents), as a string */
+                            max: string;
+                            /** @description Amount in minor units (e.g. cents), as a string */
+                            min: string;
+                        };
+                        /** @enum {string} */
+                        seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                        title?: string;
+                        /** @description The version you loaded; a newer one answers 409 */
+                        version?: number;
+                        /** @enum {string} */
+                        visibility?: "all" | "assigned";
+                        /** @enum {string} */
+                        work_mode?: "onsite" | "hybrid" | "remote";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications_count: number;
+                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                            can_manage: boolean;
+                            closed_at: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            employment_type: string;
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            hired_count: number;
+                            hiring_manager_user_id: string | null;
+                            id: string;
+                            industry: string | null;
+                            job_owner: {
+                                name: string | null;
+                                recruiter_id: string;
+                            } | null;
+                            location: string | null;
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/roles/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters assigned to the role
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                recruiter_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set the recruiters a role is shared with (for visibility "assigned")
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recruiter_ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                display_name: string;
+                                recruiter_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to the role
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                after: unknown;
+                                before: unknown;
+                                change: string;
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by: string | null;
+                                changed_by_name: string | null;
+                                id: string;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open, pause, close or mark filled: draft → open ⇄ paused → filled | closed
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications_count: number;
+                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                            can_manage: boolean;
+                            closed_at: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            employment_type: string;
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            hired_count: number;
+                            hiring_manager_user_id: string | null;
+                            id: string;
+                            industry: string | null;
+                            job_owner: {
+                                name: string | null;
+                                recruiter_id: string;
+                            } | null;
+                            location: string | null;
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code; see GET /api/errors */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -61,6 +61,6 @@ export const MARKETPLACES: Record<MarketplaceId, Marketplace> = {
  */
 export function marketplaceForPath(pathname: string): Marketplace {
   if (/^\/ofair(\/|$)/.test(pathname)) return MARKETPLACES.ofair
-  if (/^\/(splits|admin|sign-in)(\/|$)/.test(pathname)) return MARKETPLACES.splits
+  if (/^\/(splits|admin|sign-in|auth)(\/|$)/.test(pathname)) return MARKETPLACES.splits
   return MARKETPLACES.platform
 }

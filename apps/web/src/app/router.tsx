@@ -1,8 +1,13 @@
 import { createBrowserRouter } from 'react-router'
 import { ComingSoonPage } from '../components/coming-soon-page'
+import { AccountPage } from '../features/account/account-page'
 import { JobsPage } from '../features/admin-jobs/jobs-page'
+import { UserDetailPage } from '../features/admin-users/user-detail-page'
+import { UsersPage } from '../features/admin-users/users-page'
+import { MagicLinkPage } from '../features/auth/magic-link-page'
 import { OfairSignInPage } from '../features/auth/ofair-sign-in-page'
 import { SplitsSignInPage } from '../features/auth/splits-sign-in-page'
+import { OutboxPage } from '../features/dev-outbox/outbox-page'
 import { LandingPage } from '../features/landing/landing-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
@@ -54,11 +59,21 @@ export const router = createBrowserRouter([
                   />
                 ),
               },
+              { path: 'splits/account', Component: AccountPage },
               { path: 'splits/*', Component: NotFoundPage },
               { path: 'admin/jobs', Component: JobsPage },
+              { path: 'admin/users', Component: UsersPage },
+              { path: 'admin/users/:id', Component: UserDetailPage },
             ],
           },
-          { Component: CenteredLayout, children: [{ path: 'sign-in', Component: SplitsSignInPage }] },
+          {
+            Component: CenteredLayout,
+            children: [
+              { path: 'sign-in', Component: SplitsSignInPage },
+              // Emailed magic links land here; the token is in the fragment (see MagicLinkPage).
+              { path: 'auth/magic', Component: MagicLinkPage },
+            ],
+          },
         ],
       },
       {
@@ -103,6 +118,7 @@ export const router = createBrowserRouter([
                   <ComingSoonPage titleKey="ofair.nav.settings" descriptionKey="ofair.comingSoon.settings" />
                 ),
               },
+              { path: 'account', Component: AccountPage },
               { path: '*', Component: NotFoundPage },
             ],
           },
@@ -117,6 +133,8 @@ export const router = createBrowserRouter([
             Component: PlatformLayout,
             children: [
               { index: true, Component: LandingPage },
+              // Demo mode: the messages the platform "sent" (sign-in codes and links).
+              { path: 'dev/outbox', Component: OutboxPage },
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import type { ApiError } from '../api/client'
 import { useMarketplace } from '../app/marketplace-context'
 
@@ -15,6 +15,9 @@ interface SignInRequiredAlertProps {
 export function SignInRequiredAlert({ error, title }: SignInRequiredAlertProps) {
   const { t } = useTranslation()
   const { signInPath } = useMarketplace()
+  const { pathname, search } = useLocation()
+  // A missing session comes back here after signing in; a missing role may need another account.
+  const next = `${signInPath}?next=${encodeURIComponent(pathname + search)}`
 
   return (
     <Alert variant="light" icon={<IconLock size={20} />} title={title}>
@@ -24,7 +27,7 @@ export function SignInRequiredAlert({ error, title }: SignInRequiredAlertProps) 
             ? t('common.signInRequired.forbidden')
             : t('common.signInRequired.unauthenticated')}
         </Text>
-        <Button component={Link} to={signInPath} size="sm">
+        <Button component={Link} to={next} size="sm">
           {t('common.signInRequired.action')}
         </Button>
       </Stack>

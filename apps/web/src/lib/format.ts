@@ -19,3 +19,10 @@ export function formatNumber(value: number, lang: string): string {
   }
   return format.format(value)
 }
+
+/** +972523456789 → 052-345-6789 (how Israelis write mobile numbers); anything else unchanged. */
+export function formatPhone(e164: string): string {
+  if (!/^\+972\d{9}$/.test(e164)) return e164
+  const national = `0${e164.slice(4)}`
+  return `${national.slice(0, 3)}-${national.slice(3, 6)}-${national.slice(6)}`
+}

@@ -2,6 +2,207 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface AtsApplicationStageHistoryTable {
+  id: ColumnType<string, string | undefined, string>
+  application_id: string
+  from_stage: ColumnType<string | null, string | null | undefined, string | null>
+  to_stage: string
+  changed_by: ColumnType<string | null, string | null | undefined, string | null>
+  changed_at: ColumnType<Date, Date | string | undefined, Date | string>
+  reason: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface AtsApplicationsTable {
+  id: ColumnType<string, string | undefined, string>
+  role_id: string
+  company_id: string
+  candidate_id: string
+  recruiter_id: string
+  representation_id: string
+  stage: ColumnType<string, string | undefined, string>
+  note: ColumnType<string | null, string | null | undefined, string | null>
+  closed_reason: ColumnType<string | null, string | null | undefined, string | null>
+  submitted_at: ColumnType<Date, Date | string | undefined, Date | string>
+  stage_changed_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface AtsCandidateContactsTable {
+  candidate_id: string
+  email: ColumnType<string | null, string | null | undefined, string | null>
+  phone: ColumnType<string | null, string | null | undefined, string | null>
+  linkedin_url: ColumnType<string | null, string | null | undefined, string | null>
+  github_url: ColumnType<string | null, string | null | undefined, string | null>
+  website_url: ColumnType<string | null, string | null | undefined, string | null>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsCandidateIdentityKeysTable {
+  candidate_id: string
+  recruiter_id: string
+  kind: string
+  key_hash: string
+}
+
+export interface AtsCandidatesTable {
+  id: ColumnType<string, string | undefined, string>
+  recruiter_id: string
+  full_name: string
+  current_title: ColumnType<string | null, string | null | undefined, string | null>
+  location: ColumnType<string | null, string | null | undefined, string | null>
+  country: ColumnType<string | null, string | null | undefined, string | null>
+  skills: ColumnType<string[], string[] | undefined, string[]>
+  years_experience: ColumnType<number | null, number | null | undefined, number | null>
+  salary_expectation_min: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  salary_expectation_max: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  salary_currency: ColumnType<string | null, string | null | undefined, string | null>
+  notes: ColumnType<string | null, string | null | undefined, string | null>
+  consent_given_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  consent_method: ColumnType<string | null, string | null | undefined, string | null>
+  consent_text_version: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  search_text: ColumnType<string | null, never, never>
+}
+
+export interface AtsCompaniesTable {
+  id: ColumnType<string, string | undefined, string>
+  organization_id: string
+  name: string
+  website: ColumnType<string | null, string | null | undefined, string | null>
+  industry: ColumnType<string | null, string | null | undefined, string | null>
+  size_band: ColumnType<string | null, string | null | undefined, string | null>
+  headquarters: ColumnType<string | null, string | null | undefined, string | null>
+  description: ColumnType<string | null, string | null | undefined, string | null>
+  payment_terms: ColumnType<string, string | undefined, string>
+  default_currency: ColumnType<string, string | undefined, string>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsCompanyBillingTable {
+  company_id: string
+  billing_email: ColumnType<string | null, string | null | undefined, string | null>
+  billing_contact_name: ColumnType<string | null, string | null | undefined, string | null>
+  billing_address: ColumnType<string | null, string | null | undefined, string | null>
+  tax_id: ColumnType<string | null, string | null | undefined, string | null>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsOwnershipDisputesTable {
+  id: ColumnType<string, string | undefined, string>
+  representation_id: string
+  company_id: string
+  role_id: ColumnType<string | null, string | null | undefined, string | null>
+  holder_recruiter_id: string
+  claimant_recruiter_id: string
+  claimant_candidate_id: string
+  matched_on: string[]
+  status: ColumnType<string, string | undefined, string>
+  claimant_reason: ColumnType<string | null, string | null | undefined, string | null>
+  resolution_reason: ColumnType<string | null, string | null | undefined, string | null>
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  disputed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface AtsPlacementSplitsTable {
+  id: ColumnType<string, string | undefined, string>
+  placement_id: string
+  fee_role: string
+  recruiter_id: string
+  share_bps: number
+  agreed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface AtsPlacementsTable {
+  id: ColumnType<string, string | undefined, string>
+  application_id: string
+  role_id: string
+  company_id: string
+  candidate_id: string
+  base_salary: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  currency: string
+  start_date: string
+  guarantee_days: number
+  guarantee_ends_on: string
+  fee_rate_bps: number
+  fee_basis: ColumnType<string, string | undefined, string>
+  fee_rule_version: string
+  payment_terms: string
+  status: ColumnType<string, string | undefined, string>
+  split_status: ColumnType<string, string | undefined, string>
+  fell_off_on: ColumnType<string | null, string | null | undefined, string | null>
+  fall_off_reason: ColumnType<string | null, string | null | undefined, string | null>
+  created_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsRepresentationsTable {
+  id: ColumnType<string, string | undefined, string>
+  candidate_id: string
+  recruiter_id: string
+  company_id: string
+  starts_at: ColumnType<Date, Date | string, Date | string>
+  expires_at: ColumnType<Date, Date | string, Date | string>
+  status: ColumnType<string, string | undefined, string>
+  ownership: ColumnType<string, string | undefined, string>
+  revoked_reason: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsRoleAssignmentsTable {
+  role_id: string
+  recruiter_id: string
+  assigned_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsRoleHistoryTable {
+  id: ColumnType<string, string | undefined, string>
+  role_id: string
+  changed_at: ColumnType<Date, Date | string | undefined, Date | string>
+  changed_by: ColumnType<string | null, string | null | undefined, string | null>
+  change: string
+  before: ColumnType<unknown | null, unknown | null | undefined, unknown | null>
+  after: ColumnType<unknown | null, unknown | null | undefined, unknown | null>
+  reason: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface AtsRolesTable {
+  id: ColumnType<string, string | undefined, string>
+  company_id: string
+  title: string
+  description: ColumnType<string, string | undefined, string>
+  function: string
+  industry: ColumnType<string | null, string | null | undefined, string | null>
+  seniority: string
+  location: ColumnType<string | null, string | null | undefined, string | null>
+  country: ColumnType<string | null, string | null | undefined, string | null>
+  work_mode: ColumnType<string, string | undefined, string>
+  employment_type: ColumnType<string, string | undefined, string>
+  salary_min: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  salary_max: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  salary_currency: string
+  fee_rate_bps: ColumnType<number, number | undefined, number>
+  guarantee_days: ColumnType<number, number | undefined, number>
+  status: ColumnType<string, string | undefined, string>
+  visibility: ColumnType<string, string | undefined, string>
+  job_owner_recruiter_id: ColumnType<string | null, string | null | undefined, string | null>
+  hiring_manager_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  openings: ColumnType<number, number | undefined, number>
+  created_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  opened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  version: ColumnType<number, number | undefined, number>
+  search: ColumnType<string | null, never, never>
+}
+
 export interface IdentityExternalIdentitiesTable {
   issuer: string
   subject: string
@@ -86,6 +287,31 @@ export interface IdentityUsersTable {
   last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
+export interface NetworkRecruiterSpecializationsTable {
+  id: ColumnType<string, string | undefined, string>
+  recruiter_id: string
+  industry: ColumnType<string[], string[] | undefined, string[]>
+  function: ColumnType<string[], string[] | undefined, string[]>
+  seniority: ColumnType<string[], string[] | undefined, string[]>
+  locations: ColumnType<string[], string[] | undefined, string[]>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface NetworkRecruitersTable {
+  id: ColumnType<string, string | undefined, string>
+  user_id: string
+  headline: ColumnType<string | null, string | null | undefined, string | null>
+  bio: ColumnType<string | null, string | null | undefined, string | null>
+  plan_tier: ColumnType<string, string | undefined, string>
+  agency_organization_id: ColumnType<string | null, string | null | undefined, string | null>
+  years_experience: ColumnType<number | null, number | null | undefined, number | null>
+  linkedin_url: ColumnType<string | null, string | null | undefined, string | null>
+  location: ColumnType<string | null, string | null | undefined, string | null>
+  status: ColumnType<string, string | undefined, string>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface PlatformAuditLogTable {
   seq: ColumnType<bigint, bigint | number | string, bigint | number | string>
   id: ColumnType<string, string | undefined, string>
@@ -157,6 +383,20 @@ export interface PlatformSeedRunsTable {
 }
 
 export interface Database {
+  'ats.application_stage_history': AtsApplicationStageHistoryTable
+  'ats.applications': AtsApplicationsTable
+  'ats.candidate_contacts': AtsCandidateContactsTable
+  'ats.candidate_identity_keys': AtsCandidateIdentityKeysTable
+  'ats.candidates': AtsCandidatesTable
+  'ats.companies': AtsCompaniesTable
+  'ats.company_billing': AtsCompanyBillingTable
+  'ats.ownership_disputes': AtsOwnershipDisputesTable
+  'ats.placement_splits': AtsPlacementSplitsTable
+  'ats.placements': AtsPlacementsTable
+  'ats.representations': AtsRepresentationsTable
+  'ats.role_assignments': AtsRoleAssignmentsTable
+  'ats.role_history': AtsRoleHistoryTable
+  'ats.roles': AtsRolesTable
   'identity.external_identities': IdentityExternalIdentitiesTable
   'identity.memberships': IdentityMembershipsTable
   'identity.organizations': IdentityOrganizationsTable
@@ -165,6 +405,8 @@ export interface Database {
   'identity.user_contacts': IdentityUserContactsTable
   'identity.user_directory': IdentityUserDirectoryView
   'identity.users': IdentityUsersTable
+  'network.recruiter_specializations': NetworkRecruiterSpecializationsTable
+  'network.recruiters': NetworkRecruitersTable
   'platform.audit_log': PlatformAuditLogTable
   'platform.dev_outbox': PlatformDevOutboxTable
   'platform.outbox': PlatformOutboxTable

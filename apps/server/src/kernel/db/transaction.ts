@@ -69,3 +69,23 @@ export async function applyActor(tx: Tx, actor: Actor, requestId: string | undef
       set_config('app.roles', ${roles}, true),
       set_config('app.request_id', ${requestId ?? ''}, true)`.execute(tx)
 }
+
+/**
+ * Runs part of a transaction as the system (e.g. the identity writes behind "add a team member"),
+ * then restores the caller's actor. Use sparingly: the caller must already be authorised.
+ */
+export async function asSystem<T>(tx: Tx, name: string, fn: () => Promise<T>): Promise<T> {
+  const saved = (
+    await sql<{ kind: string; name: string }>`select current_setting('app.actor_kind', true) as kind,
+      current_setting('app.actor_name', true) as name`.execute(tx)
+  ).rows[0]
+  await sql`select set_config('app.actor_kind', 'system', true), set_config('app.actor_name', ${name}, true)`.execute(
+    tx,
+  )
+  try {
+    return await fn()
+  } finally {
+    await sql`select set_config('app.actor_kind', ${saved?.kind ?? ''}, true),
+      set_config('app.actor_name', ${saved?.name ?? ''}, true)`.execute(tx)
+  }
+}

@@ -17,7 +17,7 @@ export function normalizeIsraeliMobile(input: string): string | null {
   const trimmed = input.trim()
   if (!/^[+\d][\d\s().-]{6,24}$/.test(trimmed)) return null
   const phone = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'), 'IL')
-  if (!phone || phone.country !== 'IL' || !phone.isValid() || phone.getType() !== 'MOBILE') return null
+  if (phone?.country !== 'IL' || !phone.isValid() || phone.getType() !== 'MOBILE') return null
   return phone.number
 }
 

@@ -116,10 +116,17 @@ export async function lookupSession(
     idleExpiresAt = slid < row.absolute_expires_at ? slid : row.absolute_expires_at
     const until = idleExpiresAt
     await inTransaction(db, systemActor('session-touch'), (tx) =>
-      tx.updateTable('identity.sessions').set({ last_seen_at: now, idle_expires_at: until }).where('id', '=', row.id).execute(),
+      tx
+        .updateTable('identity.sessions')
+        .set({ last_seen_at: now, idle_expires_at: until })
+        .where('id', '=', row.id)
+        .execute(),
     )
   }
-  const memberships: Membership[] = row.memberships.map((m) => ({ organizationId: m.organization_id, role: m.role }))
+  const memberships: Membership[] = row.memberships.map((m) => ({
+    organizationId: m.organization_id,
+    role: m.role,
+  }))
   return {
     kind: 'valid',
     expiresAt: idleExpiresAt,

@@ -4,9 +4,11 @@ import {
   IconFileDollar,
   IconHome,
   IconSettings,
+  IconUserCircle,
   IconWallet,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { useCurrentUser } from '../../features/auth/auth-api'
 import { MarketplaceShell } from './marketplace-shell'
 import type { NavSection } from './nav-sections'
 
@@ -14,6 +16,7 @@ const ICON = { size: 18, stroke: 1.6 }
 
 export function OfairLayout() {
   const { t } = useTranslation()
+  const user = useCurrentUser()
   const nav: NavSection[] = [
     {
       items: [
@@ -24,7 +27,14 @@ export function OfairLayout() {
         { to: '/ofair/wallet', label: t('ofair.nav.wallet'), icon: <IconWallet {...ICON} /> },
       ],
     },
-    { items: [{ to: '/ofair/settings', label: t('ofair.nav.settings'), icon: <IconSettings {...ICON} /> }] },
+    {
+      items: [
+        ...(user
+          ? [{ to: '/ofair/account', label: t('ofair.nav.account'), icon: <IconUserCircle {...ICON} /> }]
+          : []),
+        { to: '/ofair/settings', label: t('ofair.nav.settings'), icon: <IconSettings {...ICON} /> },
+      ],
+    },
   ]
   return <MarketplaceShell nav={nav} />
 }

@@ -1,55 +1,68 @@
-import { Button, Stack, TextInput } from '@mantine/core'
+import { Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
 import { usePageTitle } from '../../app/use-page-title'
+import { useDemoPersonas, useStartPhone } from './auth-api'
+import { CodeStep } from './code-step'
+import { DemoPersonasPanel } from './demo-personas-panel'
+import { NameStep } from './name-step'
+import { PhoneStep } from './phone-step'
 import { SignInCard } from './sign-in-card'
+import { useNextPath } from './use-next-path'
+import { useSignInFlow } from './use-sign-in-flow'
 
 /** Israeli mobile numbers: 05X-XXX-XXXX, with or without separators, or in +972 form. */
-const MOBILE = /^(?:05\d|\+9725\d)\d{7}$/
+const MOBILE = /^(?:05\d|\+9725\d|9725\d|009725\d)\d{7}$/
 
+/** OFAIR sign-in (and sign-up): mobile number, the code from the SMS, and a name for new accounts. */
 export function OfairSignInPage() {
   const { t } = useTranslation()
   usePageTitle(t('ofair.signIn.pageTitle'))
+  const navigate = useNavigate()
+  const next = useNextPath('/ofair')
+  const flow = useSignInFlow(useStartPhone())
+  const [naming, setNaming] = useState(false)
+  const personas = (useDemoPersonas().data ?? []).filter((p) => p.marketplace === 'ofair' && p.phone)
   const form = useForm({
-    mode: 'uncontrolled',
+    mode: 'controlled',
     initialValues: { phone: '' },
     validate: {
-      phone: (value) => (MOBILE.test(value.replace(/[\s-]/g, '')) ? null : t('ofair.signIn.phoneInvalid')),
+      phone: (value) => (MOBILE.test(value.replace(/[\s().-]/g, '')) ? null : t('ofair.signIn.phoneInvalid')),
     },
   })
+  const done = () => navigate(next, { replace: true })
 
-  // The identity work replaces this with a call that texts the one-time code.
-  const submit = form.onSubmit(() => {
-    notifications.show({
-      color: 'yellow',
-      title: t('ofair.signIn.unavailableTitle'),
-      message: t('ofair.signIn.unavailableMessage'),
-    })
-  })
+  const [title, subtitle] = naming
+    ? [t('ofair.signIn.nameTitle'), t('ofair.signIn.nameSubtitle')]
+    : [t('ofair.signIn.title'), flow.challenge ? t('ofair.signIn.codeSubtitle') : t('ofair.signIn.subtitle')]
 
   return (
-    <SignInCard title={t('ofair.signIn.title')} subtitle={t('ofair.signIn.subtitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('ofair.signIn.phone')}
-            placeholder={t('ofair.signIn.phonePlaceholder')}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel-national"
-            required
-            // Digits read left to right even in Hebrew; align them to the start of the RTL form.
-            dir="ltr"
-            styles={{ input: { textAlign: 'right' } }}
-            key={form.key('phone')}
-            {...form.getInputProps('phone')}
+    <Stack gap="lg">
+      <SignInCard title={title} subtitle={subtitle}>
+        {naming ? (
+          <NameStep onDone={done} />
+        ) : flow.challenge ? (
+          <CodeStep
+            flow={{ ...flow, challenge: flow.challenge }}
+            backLabel={t('ofair.signIn.changePhone')}
+            onSignedIn={(signedIn) => (signedIn.is_new_user ? setNaming(true) : done())}
           />
-          <Button type="submit" fullWidth size="md">
-            {t('ofair.signIn.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </SignInCard>
+        ) : (
+          <PhoneStep form={form} flow={flow} />
+        )}
+      </SignInCard>
+      {personas.length > 0 && !naming && (
+        <DemoPersonasPanel
+          personas={personas}
+          contact="phone"
+          onPick={(persona) => {
+            flow.reset()
+            form.setFieldValue('phone', persona.phone ?? '')
+          }}
+        />
+      )}
+    </Stack>
   )
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
-import { IconArrowsExchange, IconClipboardList, IconLogin2, IconWallet } from '@tabler/icons-react'
+import { SimpleGrid } from '@mantine/core'
+import { IconArrowsExchange, IconClipboardList, IconWallet } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { usePageTitle } from '../../app/use-page-title'
 import { FeatureCard } from '../../components/feature-card'
 import { PageHeader } from '../../components/page-header'
+import { WelcomeBanner } from '../../components/welcome-banner'
 
 const ICON = { size: 20, stroke: 1.6 }
 
@@ -35,14 +35,7 @@ export function OfairHomePage() {
           description={t('ofair.home.cards.wallet')}
         />
       </SimpleGrid>
-      <Paper withBorder p="lg">
-        <Group justify="space-between" gap="md">
-          <Text>{t('ofair.home.getStarted')}</Text>
-          <Button component={Link} to="/ofair/sign-in" leftSection={<IconLogin2 size={16} />}>
-            {t('ofair.signInLink')}
-          </Button>
-        </Group>
-      </Paper>
+      <WelcomeBanner invitation={t('ofair.home.getStarted')} />
     </>
   )
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core'
-import { IconBriefcase, IconLayoutKanban, IconLogin2, IconUsers } from '@tabler/icons-react'
+import { SimpleGrid } from '@mantine/core'
+import { IconBriefcase, IconLayoutKanban, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { usePageTitle } from '../../app/use-page-title'
 import { FeatureCard } from '../../components/feature-card'
 import { PageHeader } from '../../components/page-header'
+import { WelcomeBanner } from '../../components/welcome-banner'
 
 const ICON = { size: 20, stroke: 1.6 }
 
@@ -35,14 +35,7 @@ export function SplitsHomePage() {
           description={t('splits.home.cards.pipeline')}
         />
       </SimpleGrid>
-      <Paper withBorder p="lg">
-        <Group justify="space-between" gap="md">
-          <Text>{t('splits.home.getStarted')}</Text>
-          <Button component={Link} to="/sign-in" leftSection={<IconLogin2 size={16} />}>
-            {t('splits.signInLink')}
-          </Button>
-        </Group>
-      </Paper>
+      <WelcomeBanner invitation={t('splits.home.getStarted')} />
     </>
   )
 }

@@ -1,0 +1,83 @@
+import { sql } from 'kysely'
+import type { Tx } from '../../kernel/db/database.ts'
+import { AppError } from '../../kernel/errors.ts'
+import type { Principal } from '../../kernel/http/access.ts'
+
+export const isPlatformAdmin = (p: Principal) => p.roles.includes('platform_admin')
+
+/**
+ * The caller's recruiter profile id. A person with the recruiter role gets a profile on first
+ * use; anyone else is refused.
+ */
+export async function requireRecruiter(tx: Tx, p: Principal): Promise<string> {
+  const found = await tx
+    .selectFrom('network.recruiters')
+    .select('id')
+    .where('user_id', '=', p.userId)
+    .executeTakeFirst()
+  if (found) return found.id
+  if (!p.roles.includes('recruiter')) throw new AppError('forbidden', 'Only recruiters can do this')
+  const created = await tx
+    .insertInto('network.recruiters')
+    .values({ user_id: p.userId })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (created) {
+    await tx.insertInto('network.recruiter_specializations').values({ recruiter_id: created.id }).execute()
+    return created.id
+  }
+  return (
+    await tx
+      .selectFrom('network.recruiters')
+      .select('id')
+      .where('user_id', '=', p.userId)
+      .executeTakeFirstOrThrow()
+  ).id
+}
+
+export async function recruiterIdOf(tx: Tx, p: Principal): Promise<string | null> {
+  const found = await tx
+    .selectFrom('network.recruiters')
+    .select('id')
+    .where('user_id', '=', p.userId)
+    .executeTakeFirst()
+  return found?.id ?? null
+}
+
+/** Companies whose hiring team the caller is on (company_admin or hiring_manager). */
+export async function teamCompanyIds(tx: Tx, p: Principal, onlyAdmin = false): Promise<string[]> {
+  const orgIds = p.memberships
+    .filter((m) =>
+      onlyAdmin ? m.role === 'company_admin' : m.role === 'company_admin' || m.role === 'hiring_manager',
+    )
+    .map((m) => m.organizationId)
+  if (orgIds.length === 0) return []
+  const rows = await tx
+    .selectFrom('ats.companies')
+    .select('id')
+    .where('organization_id', 'in', orgIds)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Refuses unless the caller is on the company's hiring team (or a platform admin). */
+export async function assertCompanyTeam(
+  tx: Tx,
+  p: Principal,
+  companyId: string,
+  onlyAdmin = false,
+): Promise<void> {
+  if (isPlatformAdmin(p)) return
+  if (!(await teamCompanyIds(tx, p, onlyAdmin)).includes(companyId)) {
+    throw new AppError(
+      'forbidden',
+      onlyAdmin ? 'Only the company’s admins can do this' : 'Only the company’s hiring team can do this',
+    )
+  }
+}
+
+/** Serialises work on one aggregate inside the transaction (read-then-write invariants). */
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx)
+}

@@ -1,0 +1,26 @@
+import type { AppModule } from '../../kernel/module.ts'
+import { applicationRoutes } from './applications-routes.ts'
+import { candidateRoutes } from './candidates-routes.ts'
+import { companyRoutes } from './companies-routes.ts'
+import { ownershipRoutes } from './ownership-routes.ts'
+import { placementRoutes } from './placements-routes.ts'
+import { recruiterRoutes } from './recruiters-routes.ts'
+import { referenceRoutes } from './reference-routes.ts'
+import { roleRoutes } from './roles-routes.ts'
+
+/** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
+export const recruitingModule: AppModule = {
+  name: 'recruiting',
+  routes(app, ctx) {
+    referenceRoutes(app)
+    companyRoutes(app, ctx)
+    recruiterRoutes(app, ctx)
+    roleRoutes(app, ctx)
+    candidateRoutes(app, ctx)
+    applicationRoutes(app, ctx)
+    placementRoutes(app, ctx)
+    ownershipRoutes(app, ctx)
+  },
+}
+
+export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'

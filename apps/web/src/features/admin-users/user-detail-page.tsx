@@ -1,0 +1,96 @@
+import { Anchor, Button, Group, Stack, Text, useDirection } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconArrowLeft, IconArrowRight, IconPlayerPlay, IconUserOff } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { errorMessage, isAuthError } from '../../api/client'
+import { usePageTitle } from '../../app/use-page-title'
+import { ErrorAlert } from '../../components/error-alert'
+import { LoadingState } from '../../components/loading-state'
+import { PageHeader } from '../../components/page-header'
+import { SectionCard } from '../../components/section-card'
+import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
+import { AuditTrail } from './audit-trail'
+import { StatusBadge } from './status-badge'
+import { SuspendUserModal } from './suspend-user-modal'
+import { UserFacts } from './user-facts'
+import { UserMemberships } from './user-memberships'
+import { useReactivateUser, useUserDetail } from './users-api'
+
+/** One person for a platform admin: contacts, roles, suspension and what changed, when and by whom. */
+export function UserDetailPage() {
+  const { t } = useTranslation()
+  const { dir } = useDirection()
+  const id = useParams().id ?? ''
+  const user = useUserDetail(id)
+  usePageTitle(user.data?.display_name ?? t('admin.users.detailTitle'))
+  const reactivate = useReactivateUser(id)
+  const [suspending, suspendModal] = useDisclosure(false)
+  const authError = isAuthError(user.error) ? user.error : undefined
+  const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft
+
+  const confirmReactivate = () =>
+    modals.openConfirmModal({
+      title: t('admin.users.reactivate.title'),
+      children: <Text size="sm">{t('admin.users.reactivate.body', { name: user.data?.display_name })}</Text>,
+      labels: { confirm: t('admin.users.reactivate.confirm'), cancel: t('common.cancel') },
+      onConfirm: () =>
+        reactivate.mutate(undefined, {
+          onSuccess: () => notifications.show({ color: 'teal', message: t('admin.users.reactivate.done') }),
+          onError: (err) => notifications.show({ color: 'red', message: errorMessage(err, t) }),
+        }),
+    })
+
+  const actions =
+    user.data &&
+    (user.data.status === 'active' ? (
+      <Button color="red" variant="light" leftSection={<IconUserOff size={16} />} onClick={suspendModal.open}>
+        {t('admin.users.suspend.action')}
+      </Button>
+    ) : (
+      <Button
+        leftSection={<IconPlayerPlay size={16} />}
+        onClick={confirmReactivate}
+        loading={reactivate.isPending}
+      >
+        {t('admin.users.reactivate.action')}
+      </Button>
+    ))
+
+  return (
+    <>
+      <Anchor component={Link} to="/admin/users" size="sm" mb="sm" display="inline-block">
+        <Group gap={4} component="span">
+          <BackIcon size={14} />
+          {t('admin.users.back')}
+        </Group>
+      </Anchor>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            {user.data?.display_name ?? t('admin.users.detailTitle')}
+            {user.data && <StatusBadge status={user.data.status} />}
+          </Group>
+        }
+        actions={actions}
+      />
+      {authError && <SignInRequiredAlert error={authError} title={t('admin.users.signInRequired')} />}
+      {user.isPending && <LoadingState />}
+      {user.isError && !authError && <ErrorAlert error={user.error} onRetry={() => user.refetch()} />}
+      {user.isSuccess && (
+        <Stack gap="xl">
+          <SectionCard title={t('admin.users.facts.title')}>
+            <UserFacts user={user.data} />
+          </SectionCard>
+          <UserMemberships user={user.data} />
+          <SectionCard title={t('admin.users.audit.title')}>
+            <AuditTrail entries={user.data.audit} />
+          </SectionCard>
+          <SuspendUserModal user={user.data} opened={suspending} onClose={suspendModal.close} />
+        </Stack>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,118 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { api } from '../../api/client'
+import type { ResponseBody } from '../../api/types'
+import { unwrap } from '../../api/use-api'
+import type { Role } from '../../lib/roles'
+
+export type UserRow = ResponseBody<'/api/admin/users', 'get'>['data'][number]
+export type UserDetail = ResponseBody<'/api/admin/users/{id}', 'get'>
+export type Organization = ResponseBody<'/api/admin/organizations', 'get'>['data'][number]
+export type UserStatus = UserRow['status']
+
+export interface UserFilters {
+  q: string
+  role: Role | null
+  status: UserStatus | null
+}
+
+const PAGE_SIZE = 25
+
+export const usersKeys = {
+  all: ['admin', 'users'] as const,
+  list: (filters: UserFilters) => [...usersKeys.all, 'list', filters] as const,
+  detail: (id: string) => [...usersKeys.all, 'detail', id] as const,
+  organizations: (q: string) => ['admin', 'organizations', q] as const,
+}
+
+/** People matching the filters, a page at a time ("Load more" follows next_cursor). */
+export function useUsersSearch(filters: UserFilters) {
+  return useInfiniteQuery({
+    queryKey: usersKeys.list(filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/admin/users', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+              ...(filters.role ? { role: filters.role } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(pageParam ? { starting_after: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** One person with contacts revealed (the server logs the reveal), memberships and audit trail. */
+export function useUserDetail(id: string) {
+  return useQuery({
+    queryKey: usersKeys.detail(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/admin/users/{id}', { params: { path: { id } }, signal })),
+  })
+}
+
+export function useOrganizations(q: string) {
+  return useQuery({
+    queryKey: usersKeys.organizations(q),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/admin/organizations', {
+          params: { query: { limit: 50, ...(q.trim() ? { q: q.trim() } : {}) } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Every change answers with the updated detail: store it, and let lists refetch. */
+function useUserChange<Input>(id: string, call: (input: Input) => Promise<UserDetail>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (detail) => {
+      queryClient.setQueryData(usersKeys.detail(id), detail)
+      return queryClient.invalidateQueries({ queryKey: [...usersKeys.all, 'list'] })
+    },
+  })
+}
+
+export function useGrantMembership(id: string) {
+  return useUserChange(id, (body: { organization_id: string; role: Role }) =>
+    unwrap(api.POST('/api/admin/users/{id}/memberships', { params: { path: { id } }, body })),
+  )
+}
+
+export function useRemoveMembership(id: string) {
+  return useUserChange(id, (membershipId: string) =>
+    unwrap(
+      api.DELETE('/api/admin/users/{id}/memberships/{membershipId}', {
+        params: { path: { id, membershipId } },
+      }),
+    ),
+  )
+}
+
+export function useSuspendUser(id: string) {
+  return useUserChange(id, (reason: string) =>
+    unwrap(api.POST('/api/admin/users/{id}/suspend', { params: { path: { id } }, body: { reason } })),
+  )
+}
+
+export function useReactivateUser(id: string) {
+  return useUserChange(id, (_: undefined) =>
+    unwrap(api.POST('/api/admin/users/{id}/reactivate', { params: { path: { id } } })),
+  )
+}

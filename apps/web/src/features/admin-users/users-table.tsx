@@ -1,0 +1,74 @@
+import { Anchor, Group, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { LtrText } from '../../components/ltr-text'
+import { RoleBadge } from '../../components/role-badge'
+import { formatDateTime } from '../../lib/format'
+import { StatusBadge } from './status-badge'
+import type { UserRow } from './users-api'
+
+/** People found; a row opens the person's page. Contacts are masked here. */
+export function UsersTable({ users }: { users: UserRow[] }) {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.users.name')}</Table.Th>
+            <Table.Th>{t('admin.users.roles')}</Table.Th>
+            <Table.Th>{t('admin.users.status')}</Table.Th>
+            <Table.Th>{t('admin.users.lastSignIn')}</Table.Th>
+            <Table.Th>{t('admin.users.created')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((user) => (
+            <Table.Tr
+              key={user.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/admin/users/${user.id}`)}
+            >
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/admin/users/${user.id}`}
+                  fw={600}
+                  size="sm"
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {user.display_name}
+                </Anchor>
+                <LtrText size="xs" c="dimmed">
+                  {[user.email_masked, user.phone_masked].filter(Boolean).join(' · ') || '—'}
+                </LtrText>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {user.roles.map((role) => (
+                    <RoleBadge key={role} role={role} size="sm" />
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={user.status} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {user.last_sign_in_at
+                    ? formatDateTime(user.last_sign_in_at, i18n.language)
+                    : t('admin.users.never')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatDateTime(user.created_at, i18n.language)}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

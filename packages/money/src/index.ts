@@ -1,0 +1,2 @@
+export { CURRENCIES, CURRENCY_CODES, type Currency, isCurrency } from './currencies.ts'
+export { formatBps, formatMoney, type Money, parseMajor, toMajorString } from './money.ts'
