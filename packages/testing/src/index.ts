@@ -1,3 +1,4 @@
+export { type ApiResponse, apiClient } from './api-client.ts'
 export { CHROMIUM_PATH, launchBrowser, newPage, SCREENSHOT_DIR, screenshot } from './browser.ts'
 export { captureLogger } from './log-capture.ts'
 export { adminQuery, cloneDatabase, dropDatabase, freePort, startThrowawayPostgres } from './postgres.ts'

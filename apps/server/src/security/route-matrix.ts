@@ -16,12 +16,27 @@ export type PersonaKey =
   | 'ofair-electrician'
   | 'ofair-plumber'
   | 'ofair-admin'
+  // made by the matrix test's fixture, not demo personas
+  | 'other-company-admin'
+  | 'third-recruiter'
+
+/** Resources owned by Acme Robotics and its recruiters, made once by the matrix test. */
+export interface Fixture {
+  acme: string
+  draftRole: string
+  openRole: string
+  candidate: string
+  application: string
+  placement: string
+  dispute: string
+}
 
 export interface MatrixContext {
   ctx: AppContext
   /** Session headers of a persona (cookie + CSRF). */
   headers(persona: PersonaKey): Promise<Record<string, string>>
   userId(persona: PersonaKey): Promise<string>
+  fixture(): Promise<Fixture>
 }
 
 /** Another tenant's resource: the intruder must get 404 (or 403) and learn nothing. */
@@ -45,6 +60,18 @@ async function sessionIdOf(m: MatrixContext, persona: PersonaKey): Promise<strin
   const body = (await res.json()) as { data: { id: string }[] }
   return body.data[0]!.id
 }
+
+const other = (
+  intruder: PersonaKey,
+  pick: (f: Fixture) => Record<string, string>,
+  expect: 404 | 403 = 404,
+  body?: unknown,
+): CrossTenantCase => ({
+  intruder,
+  params: async (m) => pick(await m.fixture()),
+  expect,
+  ...(body !== undefined ? { body } : {}),
+})
 
 export const ROUTE_MATRIX: Record<string, RouteCase> = {
   // system
@@ -106,4 +133,154 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   // identity: demo mode
   'GET /api/dev/outbox': { access: 'public', why: 'demo mode only' },
   'GET /api/dev/personas': { access: 'public', why: 'demo mode only' },
+
+  // recruiting: reference data
+  'GET /api/recruiting/reference': { access: 'authenticated' },
+  // recruiting: companies
+  'GET /api/companies': { access: 'roles', wrongRole: 'candidate' },
+  'POST /api/companies': { access: 'roles', wrongRole: 'company-admin' },
+  'GET /api/companies/:id': { access: 'roles', wrongRole: 'ofair-consumer' },
+  'PATCH /api/companies/:id': {
+    access: 'roles',
+    wrongRole: 'hiring-manager',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.acme }), 403, { payment_terms: 'net_90' }),
+  },
+  'GET /api/companies/:id/team': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.acme }), 403),
+  },
+  'POST /api/companies/:id/team': {
+    access: 'roles',
+    wrongRole: 'hiring-manager',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.acme }), 403, {
+      email: 'spy@globex.demo',
+      display_name: 'Spy',
+      role: 'company_admin',
+    }),
+  },
+  // recruiting: recruiters
+  'GET /api/recruiters': { access: 'roles', wrongRole: 'candidate' },
+  'GET /api/recruiters/me': { access: 'roles', wrongRole: 'company-admin' },
+  'PATCH /api/recruiters/me': { access: 'roles', wrongRole: 'platform-admin' },
+  'GET /api/recruiters/:id': { access: 'roles', wrongRole: 'ofair-electrician' },
+  // recruiting: roles
+  'GET /api/roles': { access: 'roles', wrongRole: 'candidate' },
+  'POST /api/roles': { access: 'roles', wrongRole: 'recruiter' },
+  'GET /api/roles/:id': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('agency-recruiter', (f) => ({ id: f.draftRole })),
+  },
+  'PATCH /api/roles/:id': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.openRole }), 404, { title: 'Hijacked' }),
+  },
+  'POST /api/roles/:id/status': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.openRole }), 404, { status: 'closed' }),
+  },
+  'GET /api/roles/:id/history': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.openRole })),
+  },
+  'GET /api/roles/:id/assignments': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.openRole })),
+  },
+  'PUT /api/roles/:id/assignments': {
+    access: 'roles',
+    wrongRole: 'agency-recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.openRole }), 404, { recruiter_ids: [] }),
+  },
+  // recruiting: candidates (personal data)
+  'GET /api/candidates': { access: 'roles', wrongRole: 'company-admin' },
+  'POST /api/candidates': { access: 'roles', wrongRole: 'hiring-manager' },
+  'POST /api/candidates/duplicate-check': { access: 'roles', wrongRole: 'platform-admin' },
+  'GET /api/candidates/:id': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('agency-recruiter', (f) => ({ id: f.candidate })),
+  },
+  'PATCH /api/candidates/:id': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: other('agency-recruiter', (f) => ({ id: f.candidate }), 404, { notes: 'mine now' }),
+  },
+  // recruiting: applications
+  'POST /api/applications': { access: 'roles', wrongRole: 'company-admin' },
+  'GET /api/applications': { access: 'roles', wrongRole: 'candidate' },
+  'GET /api/applications/:id': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application })),
+  },
+  'POST /api/applications/:id/stage': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application }), 404, {
+      to: 'rejected',
+      reason: 'not ours',
+    }),
+  },
+  'POST /api/applications/:id/hire': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application }), 404, {
+      base_salary: { amount: '1000000', currency: 'USD' },
+      start_date: '2026-06-01',
+    }),
+  },
+  // recruiting: placements
+  'GET /api/placements': { access: 'roles', wrongRole: 'candidate' },
+  'GET /api/placements/:id': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.placement })),
+  },
+  'PUT /api/placements/:id/splits': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: other('third-recruiter', (f) => ({ id: f.placement }), 404, {
+      splits: [
+        {
+          fee_role: 'candidate_recruiter',
+          recruiter_id: '00000000-0000-7000-8000-000000000000',
+          share_bps: 10000,
+        },
+      ],
+    }),
+  },
+  'POST /api/placements/:id/splits/agree': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: other('third-recruiter', (f) => ({ id: f.placement })),
+  },
+  'POST /api/placements/:id/fall-off': {
+    access: 'roles',
+    wrongRole: 'hiring-manager',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.placement }), 404, {
+      reason: 'not ours',
+      date: '2026-06-10',
+    }),
+  },
+  // recruiting: ownership records and disputes
+  'GET /api/ownership/disputes': { access: 'roles', wrongRole: 'company-admin' },
+  'GET /api/ownership/disputes/:id': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: other('third-recruiter', (f) => ({ id: f.dispute })),
+  },
+  'POST /api/ownership/disputes/:id/dispute': {
+    access: 'roles',
+    wrongRole: 'platform-admin',
+    crossTenant: other('third-recruiter', (f) => ({ id: f.dispute }), 404, {
+      reason: 'I want this candidate too',
+    }),
+  },
+  'POST /api/ownership/disputes/:id/resolve': { access: 'roles', wrongRole: 'recruiter' },
 }

@@ -4,23 +4,128 @@ import { sessionFor } from '../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../app.ts'
+import { inTransaction, systemActor } from '../kernel/db/transaction.ts'
 import { registeredRoutes } from '../kernel/http/server.ts'
 import { DEMO_PERSONAS } from '../modules/identity/personas.ts'
 import { demoPersonasSeed } from '../modules/identity/seed.ts'
-import { type MatrixContext, type PersonaKey, ROUTE_MATRIX } from './route-matrix.ts'
+import { type Fixture, type MatrixContext, type PersonaKey, ROUTE_MATRIX } from './route-matrix.ts'
 
 const database = useTestDatabase()
 let app: RunningApp & { baseUrl: string }
 const sessions = new Map<PersonaKey, Awaited<ReturnType<typeof sessionFor>>>()
 
+const EXTRA: Partial<Record<PersonaKey, string>> = {
+  'other-company-admin': 'hank@globex.demo',
+  'third-recruiter': 'ivy@recruiters.demo',
+}
+
 async function session(key: PersonaKey) {
   let s = sessions.get(key)
   if (!s) {
-    const p = DEMO_PERSONAS.find((x) => x.key === key)!
-    s = await sessionFor(app.ctx, p.email ? { email: p.email } : { phone: p.phone! })
+    const p = DEMO_PERSONAS.find((x) => x.key === key)
+    s = await sessionFor(
+      app.ctx,
+      p ? (p.email ? { email: p.email } : { phone: p.phone! }) : { email: EXTRA[key]! },
+    )
     sessions.set(key, s)
   }
   return s
+}
+
+async function call(who: PersonaKey, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(await session(who)).headers,
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  })
+  const json = (await res.json().catch(() => ({}))) as Record<string, any>
+  if (res.status >= 400)
+    throw new Error(`fixture step ${method} ${path} as ${who} failed: ${res.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+let fixture: Promise<Fixture> | undefined
+/** Acme Robotics with a draft and an open role, Rachel's candidate submitted and placed, and Tom's blocked duplicate. */
+function buildFixture(): Promise<Fixture> {
+  fixture ??= (async () => {
+    const acme = await inTransaction(app.ctx.db, systemActor('matrix'), async (tx) => {
+      const org = await tx
+        .selectFrom('identity.organizations')
+        .select('id')
+        .where('slug', '=', 'acme-robotics')
+        .executeTakeFirstOrThrow()
+      return (
+        await tx
+          .insertInto('ats.companies')
+          .values({ organization_id: org.id, name: 'Acme Robotics' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    })
+    await inTransaction(app.ctx.db, systemActor('matrix'), async (tx) => {
+      const splits = await tx
+        .selectFrom('identity.organizations')
+        .select('id')
+        .where('slug', '=', 'splits-network')
+        .executeTakeFirstOrThrow()
+      const ivy = await tx
+        .insertInto('identity.users')
+        .values({ display_name: 'Ivy Third' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await tx
+        .insertInto('identity.user_contacts')
+        .values({ user_id: ivy.id, email: 'ivy@recruiters.demo' })
+        .execute()
+      await tx
+        .insertInto('identity.memberships')
+        .values({ user_id: ivy.id, organization_id: splits.id, role: 'recruiter' })
+        .execute()
+    })
+    const globex = await call('platform-admin', 'POST', '/api/companies', { name: 'Globex' })
+    await call('platform-admin', 'POST', `/api/companies/${globex.id}/team`, {
+      email: 'hank@globex.demo',
+      display_name: 'Hank Scorpio',
+      role: 'company_admin',
+    })
+    const role = (title: string, openings = 1) => ({
+      company_id: acme,
+      title,
+      description: 'x',
+      function: 'engineering',
+      seniority: 'senior',
+      work_mode: 'remote',
+      openings,
+      salary: { min: '10000000', max: '12000000', currency: 'USD' },
+    })
+    const draftRole = (await call('company-admin', 'POST', '/api/roles', role('Draft role'))).id
+    const openRole = (await call('company-admin', 'POST', '/api/roles', role('Open role', 3))).id
+    await call('company-admin', 'POST', `/api/roles/${openRole}/status`, { status: 'open' })
+    const person = { full_name: 'Pat Matrix', email: 'pat@matrix.demo', consent: { method: 'email' } }
+    const candidate = (await call('recruiter', 'POST', '/api/candidates', person)).candidate.id
+    const application = (
+      await call('recruiter', 'POST', '/api/applications', { role_id: openRole, candidate_id: candidate })
+    ).id
+    for (const to of ['screening', 'interview', 'offer']) {
+      await call('hiring-manager', 'POST', `/api/applications/${application}/stage`, { to })
+    }
+    const hired = await call('company-admin', 'POST', `/api/applications/${application}/hire`, {
+      base_salary: { amount: '11000000', currency: 'USD' },
+      start_date: '2026-06-01',
+    })
+    const tomsPat = (await call('agency-recruiter', 'POST', '/api/candidates', person)).candidate.id
+    const blocked = await fetch(`${app.baseUrl}/api/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await session('agency-recruiter')).headers },
+      body: JSON.stringify({ role_id: openRole, candidate_id: tomsPat }),
+    })
+    const dispute = ((await blocked.json()) as { dispute_id: string }).dispute_id
+    return { acme, draftRole, openRole, candidate, application, placement: hired.placement_id, dispute }
+  })()
+  return fixture
 }
 
 const matrix: MatrixContext = {
@@ -29,12 +134,14 @@ const matrix: MatrixContext = {
   },
   headers: async (k) => (await session(k)).headers,
   userId: async (k) => (await session(k)).userId,
+  fixture: buildFixture,
 }
 
 beforeAll(async () => {
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   app.ctx.config.http.publicUrl = app.baseUrl
   await demoPersonasSeed.run(app.ctx, () => {})
+  await buildFixture()
 })
 afterAll(async () => app?.stop())
 
