@@ -283,4 +283,12 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
     }),
   },
   'POST /api/ownership/disputes/:id/resolve': { access: 'roles', wrongRole: 'recruiter' },
+
+  // notifications (each person's own; row-level security keeps it so)
+  'GET /api/notifications': { access: 'authenticated' },
+  'GET /api/notifications/unread-count': { access: 'authenticated' },
+  'POST /api/notifications/:id/read': { access: 'authenticated' },
+  'POST /api/notifications/read-all': { access: 'authenticated' },
+  'GET /api/notifications/preferences': { access: 'authenticated' },
+  'PUT /api/notifications/preferences': { access: 'authenticated' },
 }

@@ -134,6 +134,17 @@ async function installJobSchema(url: string): Promise<void> {
   boss.on('error', () => {})
   await boss.start()
   await boss.stop({ graceful: false, close: true })
+  // Transactional enqueue: a service running as the application role may add jobs in its own
+  // transaction. Queue tables are partitions created later by createQueue, hence default privileges.
+  const client = new pg.Client({ connectionString: url, application_name: 'migrate' })
+  await client.connect()
+  try {
+    await client.query(`grant usage on schema ${JOBS_SCHEMA} to app_runtime;
+      grant select, insert on all tables in schema ${JOBS_SCHEMA} to app_runtime;
+      alter default privileges in schema ${JOBS_SCHEMA} grant select, insert on tables to app_runtime`)
+  } finally {
+    await client.end()
+  }
 }
 
 function describePgError(err: unknown, text: string): string {

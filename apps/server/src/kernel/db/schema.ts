@@ -320,6 +320,26 @@ export interface NetworkRecruitersTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface NotificationsInboxTable {
+  id: ColumnType<string, string | undefined, string>
+  user_id: string
+  type: string
+  title: string
+  body: ColumnType<string, string | undefined, string>
+  link: ColumnType<string | null, string | null | undefined, string | null>
+  event_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface NotificationsPreferencesTable {
+  user_id: string
+  event_type: string
+  in_app: ColumnType<boolean, boolean | undefined, boolean>
+  email: ColumnType<boolean, boolean | undefined, boolean>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface PlatformAuditLogTable {
   seq: ColumnType<bigint, bigint | number | string, bigint | number | string>
   id: ColumnType<string, string | undefined, string>
@@ -415,6 +435,8 @@ export interface Database {
   'identity.users': IdentityUsersTable
   'network.recruiter_specializations': NetworkRecruiterSpecializationsTable
   'network.recruiters': NetworkRecruitersTable
+  'notifications.inbox': NotificationsInboxTable
+  'notifications.preferences': NotificationsPreferencesTable
   'platform.audit_log': PlatformAuditLogTable
   'platform.dev_outbox': PlatformDevOutboxTable
   'platform.outbox': PlatformOutboxTable

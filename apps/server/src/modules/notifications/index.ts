@@ -2,6 +2,8 @@ import type { AppModule } from '../../kernel/module.ts'
 import { type ChannelName, type MessageChannel, MessageDispatcher } from './channels.ts'
 import { DevOutboxChannel } from './dev-outbox-channel.ts'
 import { HttpSmsChannel } from './http-sms-channel.ts'
+import { notificationConsumers, onMarketplaceEventJob, sendEmailJob } from './jobs.ts'
+import { notificationRoutes } from './routes.ts'
 import { SmtpChannel } from './smtp-channel.ts'
 
 declare module '../../kernel/context.ts' {
@@ -10,9 +12,15 @@ declare module '../../kernel/context.ts' {
   }
 }
 
-/** Delivery of messages to people over email, SMS and WhatsApp (plus the demo-mode dev outbox). */
+/**
+ * Telling people things: message channels (email, SMS, WhatsApp, the demo-mode dev outbox), the
+ * in-app bell with per-event preferences, and the outbox consumer that fans events out to them.
+ */
 export const notificationsModule: AppModule = {
   name: 'notifications',
+  routes: notificationRoutes,
+  jobs: [onMarketplaceEventJob, sendEmailJob],
+  consumers: notificationConsumers,
   init(ctx) {
     const { mail, sms, demoMode } = ctx.config
     const byChannel: Partial<Record<ChannelName, MessageChannel>> = {}

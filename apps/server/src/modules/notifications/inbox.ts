@@ -1,0 +1,109 @@
+import type { Tx } from '../../kernel/db/database.ts'
+import { AppError } from '../../kernel/errors.ts'
+import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { NOTIFIABLE_EVENT_TYPES, NOTIFIABLE_EVENTS, type NotifiableEvent } from './catalog.ts'
+
+/** The signed-in person's notifications; row-level security keeps everyone to their own. */
+export async function listInbox(
+  tx: Tx,
+  userId: string,
+  f: { unread?: boolean | undefined; limit: number; startingAfter?: string | undefined },
+) {
+  let q = tx
+    .selectFrom('notifications.inbox')
+    .select(['id', 'type', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+  if (f.unread) q = q.where('read_at', 'is', null)
+  if (f.startingAfter) {
+    const [at, id] = decodeCursor(f.startingAfter, ['string', 'string'])
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', new Date(String(at))),
+        eb.and([eb('created_at', '=', new Date(String(at))), eb('id', '<', String(id))]),
+      ]),
+    )
+  }
+  return pageOf(await q.execute(), f.limit, (r) => [r.created_at.toISOString(), r.id])
+}
+
+export async function unreadCount(tx: Tx, userId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('notifications.inbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function markRead(tx: Tx, userId: string, id: string, now: Date): Promise<void> {
+  const row = await tx
+    .updateTable('notifications.inbox')
+    .set({ read_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  if (!row) {
+    const exists = await tx
+      .selectFrom('notifications.inbox')
+      .select('id')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (!exists) throw new AppError('not_found', 'No such notification of yours')
+  }
+}
+
+export async function markAllRead(tx: Tx, userId: string, now: Date): Promise<void> {
+  await tx
+    .updateTable('notifications.inbox')
+    .set({ read_at: now })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute()
+}
+
+export async function getPreferences(tx: Tx, userId: string) {
+  const rows = await tx
+    .selectFrom('notifications.preferences')
+    .select(['event_type', 'in_app', 'email'])
+    .where('user_id', '=', userId)
+    .execute()
+  const byType = new Map(rows.map((r) => [r.event_type, r]))
+  return NOTIFIABLE_EVENT_TYPES.map((t) => ({
+    event_type: t,
+    label: NOTIFIABLE_EVENTS[t],
+    in_app: byType.get(t)?.in_app ?? true,
+    email: byType.get(t)?.email ?? true,
+  }))
+}
+
+export async function setPreferences(
+  tx: Tx,
+  userId: string,
+  prefs: { event_type: NotifiableEvent; in_app: boolean; email: boolean }[],
+  now: Date,
+) {
+  for (const p of prefs) {
+    await tx
+      .insertInto('notifications.preferences')
+      .values({
+        user_id: userId,
+        event_type: p.event_type,
+        in_app: p.in_app,
+        email: p.email,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'event_type'])
+          .doUpdateSet({ in_app: p.in_app, email: p.email, updated_at: now }),
+      )
+      .execute()
+  }
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiClient } from '../../../../../packages/testing/src/api-client.ts'
+import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
+import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
+import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
+import type { RunningApp } from '../../app.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { demoPersonasSeed } from '../identity/seed.ts'
+import { onMarketplaceEventJob } from './jobs.ts'
+
+const database = useTestDatabase()
+let app: RunningApp & { baseUrl: string }
+const s: Record<string, TestSession> = {}
+const ids: Record<string, string> = {}
+const as = (who: string) => apiClient(app.baseUrl, s[who])
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const v = await fn()
+    if (v !== undefined) return v
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+beforeAll(async () => {
+  app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
+  await demoPersonasSeed.run(app.ctx, () => {})
+  await inTransaction(app.ctx.db, systemActor('test'), async (tx) => {
+    const org = await tx
+      .selectFrom('identity.organizations')
+      .select('id')
+      .where('slug', '=', 'acme-robotics')
+      .executeTakeFirstOrThrow()
+    ids.acme = (
+      await tx
+        .insertInto('ats.companies')
+        .values({ organization_id: org.id, name: 'Acme Robotics' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  })
+  for (const [k, email] of Object.entries({
+    dana: 'dana@acme.demo',
+    eli: 'eli@acme.demo',
+    rachel: 'rachel@recruiters.demo',
+  })) {
+    s[k] = await sessionFor(app.ctx, { email })
+  }
+})
+afterAll(async () => app?.stop())
+
+const emailsTo = async (email: string) =>
+  (
+    await database.current.pool.query(
+      `select subject, body from platform.dev_outbox where recipient = $1 and channel = 'email' order by created_at`,
+      [email],
+    )
+  ).rows
+
+describe('notifications', () => {
+  it('lets people choose channels per event type', async () => {
+    const defaults = await as('eli').get('/api/notifications/preferences')
+    expect(
+      defaults.body.data.map((p: { event_type: string; in_app: boolean; email: boolean }) => [
+        p.event_type,
+        p.in_app,
+        p.email,
+      ]),
+    ).toEqual([
+      ['application.submitted', true, true],
+      ['application.stage_changed', true, true],
+      ['placement.created', true, true],
+    ])
+    const off = await as('eli').put('/api/notifications/preferences', {
+      preferences: [{ event_type: 'application.submitted', in_app: true, email: false }],
+    })
+    expect(off.body.data[0]).toMatchObject({ in_app: true, email: false })
+    const bad = await as('eli').put('/api/notifications/preferences', {
+      preferences: [{ event_type: 'role.secret', in_app: true, email: true }],
+    })
+    expect(bad.status).toBe(400)
+  })
+
+  it('rings the hiring team’s bell and emails them when a candidate is submitted, as they chose', async () => {
+    const role = await as('dana').post('/api/roles', {
+      company_id: ids.acme,
+      title: 'Firmware Engineer',
+      description: 'Embedded C',
+      function: 'engineering',
+      seniority: 'mid',
+      work_mode: 'onsite',
+      salary: { min: '12000000', max: '15000000', currency: 'USD' },
+    })
+    await as('dana').post(`/api/roles/${role.body.id}/status`, { status: 'open' })
+    const candidate = await as('rachel').post('/api/candidates', {
+      full_name: 'Lena Park',
+      email: 'lena@park.demo',
+      consent: { method: 'email' },
+    })
+    const submitted = await as('rachel').post('/api/applications', {
+      role_id: role.body.id,
+      candidate_id: candidate.body.candidate.id,
+    })
+    ids.app = submitted.body.id
+
+    const danaBell = await until('Dana’s bell', async () => {
+      const r = await as('dana').get('/api/notifications/unread-count')
+      return r.body.count > 0 ? r.body.count : undefined
+    })
+    expect(danaBell).toBe(1)
+    expect((await as('eli').get('/api/notifications/unread-count')).body.count).toBe(1)
+    const list = await as('dana').get('/api/notifications')
+    expect(list.body.data[0]).toMatchObject({
+      type: 'application.submitted',
+      title: 'New candidate for Firmware Engineer',
+      body: 'Rachel Green submitted Lena Park.',
+      link: `/splits/applications/${ids.app}`,
+      read_at: null,
+    })
+    // Dana gets the email; Eli turned email off for submissions
+    await until('Dana’s email', async () => ((await emailsTo('dana@acme.demo')).length ? true : undefined))
+    expect((await emailsTo('dana@acme.demo'))[0]).toMatchObject({
+      subject: 'New candidate for Firmware Engineer',
+    })
+    expect(await emailsTo('eli@acme.demo')).toEqual([])
+    // the recruiter who submitted is not told about her own action
+    expect((await as('rachel').get('/api/notifications/unread-count')).body.count).toBe(0)
+  })
+
+  it('tells the recruiter when her candidate moves, with the reason for a rejection', async () => {
+    await as('eli').post(`/api/applications/${ids.app}/stage`, { to: 'rejected', reason: 'Needs more Rust' })
+    const n = await until('Rachel’s notification', async () => {
+      const r = await as('rachel').get('/api/notifications?unread=true')
+      return r.body.data[0]
+    })
+    expect(n).toMatchObject({
+      title: 'Lena Park: rejected for Firmware Engineer',
+      body: 'Moved from submitted to rejected. Reason: Needs more Rust',
+    })
+  })
+
+  it('marks one or all read, and keeps everyone to their own', async () => {
+    const [first] = (await as('dana').get('/api/notifications')).body.data
+    expect((await as('rachel').post(`/api/notifications/${first.id}/read`)).status).toBe(404)
+    expect((await as('dana').post(`/api/notifications/${first.id}/read`)).status).toBe(204)
+    expect((await as('dana').get('/api/notifications/unread-count')).body.count).toBe(0)
+    await as('eli').post('/api/notifications/read-all')
+    expect((await as('eli').get('/api/notifications/unread-count')).body.count).toBe(0)
+  })
+
+  it('does nothing the second time the same event is delivered', async () => {
+    const { rows } = await database.current.pool.query(
+      `select event_id, event_type, aggregate_type, aggregate_id, payload, occurred_at from platform.outbox where event_type = 'application.submitted'`,
+    )
+    const e = rows[0]
+    const envelope = {
+      event_id: e.event_id,
+      event: e.event_type,
+      timestamp: e.occurred_at.toISOString(),
+      aggregate: { type: e.aggregate_type, id: e.aggregate_id },
+      request_id: null,
+      data: e.payload,
+    }
+    const run = { id: 'x', name: 'n', retryCount: 1, signal: new AbortController().signal, log: app.ctx.log }
+    expect(await onMarketplaceEventJob.handler(envelope, app.ctx, run)).toEqual({
+      skipped: 'already processed',
+    })
+    const count = await database.current.pool.query(
+      `select count(*)::int as n from notifications.inbox where event_id = $1`,
+      [e.event_id],
+    )
+    expect(count.rows[0].n).toBe(2)
+  })
+})
