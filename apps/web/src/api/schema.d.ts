@@ -2557,6 +2557,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             csrf_token?: string;
+                            /** @description Demo personas and the dev outbox are available */
+                            demo_mode: boolean;
                             signed_in: boolean;
                             user?: {
                                 display_name: string;

@@ -168,6 +168,7 @@ export function authRoutes(app: AppFastify, ctx: AppContext): void {
         response: {
           200: z.object({
             signed_in: z.boolean(),
+            demo_mode: z.boolean().describe('Demo personas and the dev outbox are available'),
             user: ZSelf.optional(),
             csrf_token: z.string().optional(),
             via: z.enum(['session', 'bearer']).optional(),
@@ -177,12 +178,14 @@ export function authRoutes(app: AppFastify, ctx: AppContext): void {
     },
     async (request) => {
       const principal = request.principal
-      if (!principal) return { signed_in: false }
+      const demo_mode = ctx.config.demoMode
+      if (!principal) return { signed_in: false, demo_mode }
       const user = await inTransaction(ctx.db, actorOf(principal), (tx) => selfView(tx, principal.userId), {
         requestId: request.id,
       })
       return {
         signed_in: true,
+        demo_mode,
         user,
         via: principal.via,
         ...(principal.csrfToken && principal.via === 'session' ? { csrf_token: principal.csrfToken } : {}),

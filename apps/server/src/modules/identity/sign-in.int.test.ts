@@ -441,6 +441,7 @@ describe('sessions', () => {
     // a public page still answers, as anonymous
     expect((await call('/api/auth/session', { headers: { cookie: `sid=${s.cookie}` } })).body).toEqual({
       signed_in: false,
+      demo_mode: false,
     })
   })
 

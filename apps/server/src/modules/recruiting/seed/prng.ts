@@ -60,6 +60,11 @@ export class Rng {
     return entries[entries.length - 1]![0]
   }
 
+  /** One of the keys of `weights`, each with its relative weight: `oneOf({ open: 6, paused: 1 })`. */
+  oneOf<K extends string>(weights: Readonly<Record<K, number>>): K {
+    return this.weighted(Object.entries(weights) as [K, number][])
+  }
+
   shuffle<T>(items: readonly T[]): T[] {
     const a = [...items]
     for (let i = a.length - 1; i > 0; i--) {
