@@ -7,6 +7,7 @@ import { placementRoutes } from './placements-routes.ts'
 import { recruiterRoutes } from './recruiters-routes.ts'
 import { referenceRoutes } from './reference-routes.ts'
 import { roleRoutes } from './roles-routes.ts'
+import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
 export const recruitingModule: AppModule = {
@@ -21,6 +22,7 @@ export const recruitingModule: AppModule = {
     placementRoutes(app, ctx)
     ownershipRoutes(app, ctx)
   },
+  seeds: [demoMarketplaceSeed],
 }
 
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'

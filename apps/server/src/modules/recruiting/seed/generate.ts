@@ -18,6 +18,7 @@ import { defaultSplits, type SplitShare } from '../placements.ts'
 import { FEE_RULE_VERSION, INDUSTRIES, RTR_MONTHS, SENIORITIES, type Stage } from '../reference.ts'
 import { DAY_MS, HOUR_MS, isoDate, Rng, seededUuidV7, startOfDay } from './prng.ts'
 import {
+  ACME_ROLES,
   AGENCIES,
   APPLICATION_NOTES,
   BENEFITS,
@@ -34,6 +35,7 @@ import {
   FUNCTION_SPECS,
   GENERAL_SKILLS,
   HEADLINES,
+  LANGUAGES,
   type NamePool,
   RECRUITER_BIOS,
   REJECTION_REASONS,
@@ -41,6 +43,7 @@ import {
   ROLE_PAUSE_REASONS,
   SENIORITY_PAY,
   SENIORITY_YEARS,
+  TEAMS,
   WITHDRAWAL_REASONS,
 } from './words.ts'
 
@@ -613,141 +616,10 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
     ['lead', 15],
     ['executive', 7],
   ]
-  // Acme's roles are written out so that the personas' screens read well.
-  const acmeRoles: {
-    title: string
-    fn: Fn
-    seniority: Seniority
-    office: number
-    mode: 'onsite' | 'hybrid' | 'remote'
-    status: RoleStatus
-    openings?: number
-  }[] = [
-    {
-      title: 'Senior Robotics Software Engineer',
-      fn: 'engineering',
-      seniority: 'senior',
-      office: 0,
-      mode: 'hybrid',
-      status: 'open',
-      openings: 2,
-    },
-    {
-      title: 'Staff Backend Engineer, Fleet Platform',
-      fn: 'engineering',
-      seniority: 'lead',
-      office: 0,
-      mode: 'hybrid',
-      status: 'open',
-    },
-    {
-      title: 'Senior Product Designer',
-      fn: 'design',
-      seniority: 'senior',
-      office: 0,
-      mode: 'hybrid',
-      status: 'open',
-    },
-    {
-      title: 'Machine Learning Engineer, Perception',
-      fn: 'engineering',
-      seniority: 'senior',
-      office: 2,
-      mode: 'hybrid',
-      status: 'open',
-    },
-    {
-      title: 'Field Operations Manager',
-      fn: 'operations',
-      seniority: 'mid',
-      office: 1,
-      mode: 'onsite',
-      status: 'open',
-      openings: 3,
-    },
-    {
-      title: 'Product Manager, Fleet Management',
-      fn: 'product',
-      seniority: 'mid',
-      office: 1,
-      mode: 'hybrid',
-      status: 'paused',
-    },
-    {
-      title: 'Embedded Software Engineer',
-      fn: 'engineering',
-      seniority: 'mid',
-      office: 2,
-      mode: 'onsite',
-      status: 'filled',
-    },
-    {
-      title: 'Senior Data Engineer',
-      fn: 'data',
-      seniority: 'senior',
-      office: 0,
-      mode: 'hybrid',
-      status: 'closed',
-    },
-    {
-      title: 'VP Engineering',
-      fn: 'engineering',
-      seniority: 'executive',
-      office: 0,
-      mode: 'hybrid',
-      status: 'draft',
-    },
-    {
-      title: 'Junior QA Automation Engineer',
-      fn: 'engineering',
-      seniority: 'junior',
-      office: 2,
-      mode: 'onsite',
-      status: 'draft',
-    },
-    {
-      title: 'Customer Success Manager, Hospitals',
-      fn: 'customer_success',
-      seniority: 'mid',
-      office: 1,
-      mode: 'hybrid',
-      status: 'open',
-    },
-    {
-      title: 'Site Reliability Engineer',
-      fn: 'engineering',
-      seniority: 'senior',
-      office: 0,
-      mode: 'remote',
-      status: 'filled',
-    },
-  ]
   // keep the overall status mix: take Acme's statuses out of the bag
-  for (const r of acmeRoles) {
+  for (const r of ACME_ROLES) {
     const i = statusBag.indexOf(r.status)
     if (i >= 0) statusBag.splice(i, 1)
-  }
-  const teams: Record<Fn, readonly string[]> = {
-    engineering: [
-      'Platform',
-      'Core Product',
-      'Payments',
-      'Infrastructure',
-      'Mobile',
-      'Growth',
-      'Integrations',
-      'Developer Experience',
-    ],
-    product: ['Core Product', 'Growth', 'Platform', 'Enterprise', 'Mobile'],
-    design: ['Core Product', 'Growth', 'Design Systems', 'Mobile'],
-    data: ['Analytics', 'Data Platform', 'Forecasting', 'Risk', 'Search & Ranking'],
-    sales: ['EMEA', 'North America', 'Mid-Market', 'Enterprise', 'Strategic Accounts'],
-    marketing: ['Growth', 'Brand', 'Lifecycle', 'Demand Generation'],
-    customer_success: ['Enterprise', 'Mid-Market', 'Onboarding', 'Support'],
-    operations: ['Business Operations', 'Revenue Operations', 'Supply Chain', 'Workplace'],
-    finance: ['FP&A', 'Accounting', 'Tax', 'Treasury'],
-    people: ['Talent', 'People Operations', 'Learning'],
-    legal: ['Commercial', 'Privacy', 'Compliance', 'Corporate'],
   }
   const titleFor = (rng: Rng, fn: Fn, seniority: Seniority, team: boolean) => {
     const spec = FUNCTION_SPECS[fn]
@@ -763,7 +635,7 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
         : seniority === 'senior'
           ? 'Senior '
           : ''
-    const suffix = team && rng.chance(0.3) ? `, ${rng.pick(teams[fn])}` : ''
+    const suffix = team && rng.chance(0.3) ? `, ${rng.pick(TEAMS[fn])}` : ''
     return `${prefix}${base}${suffix}`
   }
   const payFor = (fn: Fn, seniority: Seniority, country: Country, cityPay: number) =>
@@ -800,7 +672,7 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
       company.description,
       '',
       'About the role',
-      `We are hiring a ${title} to join the ${rng.pick(teams[fn])} team. ${modeLine}`,
+      `We are hiring a ${title} to join the ${rng.pick(TEAMS[fn])} team. ${modeLine}`,
       '',
       'What you will do',
       ...rng.sample(spec.duties, 4).map((d) => `- ${d}`),
@@ -826,7 +698,7 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
   let acmeIndex = 0
   companies.forEach((company, ci) => {
     for (let k = 0; k < perCompany[ci]!; k++) {
-      const acme = company.spec.slug === 'acme-robotics' ? acmeRoles[acmeIndex++] : undefined
+      const acme = company.spec.slug === 'acme-robotics' ? ACME_ROLES[acmeIndex++] : undefined
       const fn: Fn =
         acme?.fn ?? (orng.chance(0.7) ? orng.pick(company.spec.focus) : orng.weighted(functionDemand))
       const seniority: Seniority = acme?.seniority ?? orng.weighted(seniorityWeights)
@@ -1162,7 +1034,12 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
     const consentAt = consent ? Math.min(A - 60_000, createdAt + rng.int(10, 72 * 60) * 60_000) : null
     const [y0, y1] = SENIORITY_YEARS[seniority]!
     const fnSpec = FUNCTION_SPECS[fn]
-    const skills = [...rng.sample(fnSpec.skills, rng.int(4, 7)), ...rng.sample(GENERAL_SKILLS, rng.int(0, 2))]
+    const language = LANGUAGES[countryCode]
+    const skills = [
+      ...rng.sample(fnSpec.skills, rng.int(4, 7)),
+      ...rng.sample(GENERAL_SKILLS, rng.int(0, 2)),
+      ...(language && rng.chance(0.4) ? [language] : []),
+    ]
     const expected = payFor(fn, seniority, country, city.pay) * rng.float(0.92, 1.15)
     const step = country.currency === 'ILS' || country.currency === 'INR' ? 5000 : 1000
     const hasPay = rng.chance(0.85)
@@ -1450,17 +1327,18 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
 
   // 4. the rest of the marketplace
   const stageByAge = (ageDays: number): Stage => {
-    if (ageDays < 4) return arng.oneOf({ submitted: 70, screening: 20, rejected: 7, withdrawn: 3 })
+    if (ageDays < 4) return arng.oneOf({ submitted: 75, screening: 17, rejected: 6, withdrawn: 2 })
     if (ageDays < 14)
-      return arng.oneOf({ submitted: 35, screening: 35, interview: 15, rejected: 12, withdrawn: 3 })
+      return arng.oneOf({ submitted: 38, screening: 36, interview: 14, rejected: 10, withdrawn: 2 })
     if (ageDays < 45)
-      return arng.oneOf({ submitted: 14, screening: 27, interview: 30, offer: 5, rejected: 19, withdrawn: 5 })
-    return arng.oneOf({ submitted: 8, screening: 16, interview: 24, offer: 5, rejected: 36, withdrawn: 11 })
+      return arng.oneOf({ submitted: 16, screening: 30, interview: 31, offer: 5, rejected: 14, withdrawn: 4 })
+    return arng.oneOf({ submitted: 9, screening: 20, interview: 30, offer: 6, rejected: 27, withdrawn: 8 })
   }
   const open = roles.filter((r) => r.openedAt !== null)
   const roleWeights = open.map((r) => {
     const length = windowsOf(r).reduce((s, [a, b]) => s + (b - a), 0) / DAY_MS
-    return [r, r.weight * Math.max(1, length) ** 0.55] as const
+    const closed = r.status === 'filled' || r.status === 'closed'
+    return [r, r.weight * Math.max(1, length) ** 0.55 * (closed ? 0.6 : 1)] as const
   })
   for (let guard = 0; apps.length < size.applications && guard < size.applications * 20; guard++) {
     const role = arng.weighted(roleWeights)
@@ -1469,14 +1347,14 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
       windowsOf(role),
       daysAgo(335),
       A - 10 * 60_000,
-      role.status === 'open' ? 0.7 : 1,
+      role.status === 'open' ? 0.55 : 1,
     )
     if (t0 === null) continue
     const c = pickCandidate(role, t0)
     if (!c) continue
     const closedRole = role.status === 'filled' || role.status === 'closed'
     const final: Stage = closedRole
-      ? arng.oneOf({ rejected: 75, withdrawn: 25 })
+      ? arng.oneOf({ rejected: 85, withdrawn: 15 })
       : stageByAge((A - t0) / DAY_MS)
     addApp(role, c, t0, final)
   }
@@ -1543,7 +1421,6 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
   // ---- rows: roles and their history ----------------------------------------------------------
   const hrng = root.fork('history')
   for (const role of roles) {
-    const extra = role
     const transitions: { at: number; from: RoleStatus; to: RoleStatus; reason: string | null; by: string }[] =
       []
     const by = role.createdBy.userId
@@ -1584,14 +1461,14 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
       id: role.id,
       company_id: role.company.id,
       title: role.title,
-      description: extra.description,
+      description: role.description,
       function: role.fn,
       industry: role.company.spec.industry,
       seniority: role.seniority,
       location: role.location,
       country: role.country,
-      work_mode: extra.mode,
-      employment_type: extra.employment,
+      work_mode: role.mode,
+      employment_type: role.employment,
       salary_min: salaryMin,
       salary_max: salaryMax,
       salary_currency: role.currency,
@@ -1618,14 +1495,14 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
       before: null,
       after: JSON.stringify({
         title: role.title,
-        description: extra.description,
+        description: role.description,
         function: role.fn,
         industry: role.company.spec.industry,
         seniority: role.seniority,
         location: role.location,
         country: role.country,
-        work_mode: extra.mode,
-        employment_type: extra.employment,
+        work_mode: role.mode,
+        employment_type: role.employment,
         salary_min: salaryMin.toString(),
         salary_max: salaryMax.toString(),
         salary_currency: role.currency,

@@ -1090,13 +1090,23 @@ export const GENERAL_SKILLS = [
   'Stakeholder management',
   'Mentoring',
   'Agile',
-  'English',
-  'Hebrew',
-  'Spanish',
-  'German',
   'Public speaking',
   'Remote collaboration',
+  'Hiring',
+  'Technical writing',
 ]
+
+/** A language worth listing on a profile, by country. */
+export const LANGUAGES: Record<string, string> = {
+  IL: 'Hebrew',
+  DE: 'German',
+  NL: 'Dutch',
+  FR: 'French',
+  ES: 'Spanish',
+  PT: 'Portuguese',
+  PL: 'Polish',
+  CA: 'French',
+}
 
 export const BENEFITS: Record<string, readonly string[]> = {
   US: [
@@ -1250,4 +1260,139 @@ export const RECRUITER_BIOS = [
   'Based between Tel Aviv and New York, I help Israeli startups build their US go-to-market teams.',
   'I place candidates who stay: my 12-month retention rate is above 95%.',
   'I work with a tight network of engineers and designers across Europe and the UK.',
+]
+
+/** Team names a title or description may mention, by function. */
+export const TEAMS: Record<Fn, readonly string[]> = {
+  engineering: [
+    'Platform',
+    'Core Product',
+    'Payments',
+    'Infrastructure',
+    'Mobile',
+    'Growth',
+    'Integrations',
+    'Developer Experience',
+  ],
+  product: ['Core Product', 'Growth', 'Platform', 'Enterprise', 'Mobile'],
+  design: ['Core Product', 'Growth', 'Design Systems', 'Mobile'],
+  data: ['Analytics', 'Data Platform', 'Forecasting', 'Risk', 'Search & Ranking'],
+  sales: ['EMEA', 'North America', 'Mid-Market', 'Enterprise', 'Strategic Accounts'],
+  marketing: ['Growth', 'Brand', 'Lifecycle', 'Demand Generation'],
+  customer_success: ['Enterprise', 'Mid-Market', 'Onboarding', 'Support'],
+  operations: ['Business Operations', 'Revenue Operations', 'Supply Chain', 'Workplace'],
+  finance: ['FP&A', 'Accounting', 'Tax', 'Treasury'],
+  people: ['Talent', 'People Operations', 'Learning'],
+  legal: ['Commercial', 'Privacy', 'Compliance', 'Corporate'],
+}
+
+/** Acme Robotics' roles, written out so that the personas' (Dana, Eli) screens read well. */
+export const ACME_ROLES: readonly {
+  title: string
+  fn: Fn
+  seniority: 'intern' | 'junior' | 'mid' | 'senior' | 'lead' | 'executive'
+  /** Index into Acme's offices: 0 Tel Aviv, 1 Boston, 2 Haifa. */
+  office: number
+  mode: 'onsite' | 'hybrid' | 'remote'
+  status: 'draft' | 'open' | 'paused' | 'filled' | 'closed'
+  openings?: number
+}[] = [
+  {
+    title: 'Senior Robotics Software Engineer',
+    fn: 'engineering',
+    seniority: 'senior',
+    office: 0,
+    mode: 'hybrid',
+    status: 'open',
+    openings: 2,
+  },
+  {
+    title: 'Staff Backend Engineer, Fleet Platform',
+    fn: 'engineering',
+    seniority: 'lead',
+    office: 0,
+    mode: 'hybrid',
+    status: 'open',
+  },
+  {
+    title: 'Senior Product Designer',
+    fn: 'design',
+    seniority: 'senior',
+    office: 0,
+    mode: 'hybrid',
+    status: 'open',
+  },
+  {
+    title: 'Machine Learning Engineer, Perception',
+    fn: 'engineering',
+    seniority: 'senior',
+    office: 2,
+    mode: 'hybrid',
+    status: 'open',
+  },
+  {
+    title: 'Field Operations Manager',
+    fn: 'operations',
+    seniority: 'mid',
+    office: 1,
+    mode: 'onsite',
+    status: 'open',
+    openings: 3,
+  },
+  {
+    title: 'Product Manager, Fleet Management',
+    fn: 'product',
+    seniority: 'mid',
+    office: 1,
+    mode: 'hybrid',
+    status: 'paused',
+  },
+  {
+    title: 'Embedded Software Engineer',
+    fn: 'engineering',
+    seniority: 'mid',
+    office: 2,
+    mode: 'onsite',
+    status: 'filled',
+  },
+  {
+    title: 'Senior Data Engineer',
+    fn: 'data',
+    seniority: 'senior',
+    office: 0,
+    mode: 'hybrid',
+    status: 'closed',
+  },
+  {
+    title: 'VP Engineering',
+    fn: 'engineering',
+    seniority: 'executive',
+    office: 0,
+    mode: 'hybrid',
+    status: 'draft',
+  },
+  {
+    title: 'Junior QA Automation Engineer',
+    fn: 'engineering',
+    seniority: 'junior',
+    office: 2,
+    mode: 'onsite',
+    status: 'draft',
+  },
+  {
+    title: 'Customer Success Manager, Hospitals',
+    fn: 'customer_success',
+    seniority: 'mid',
+    office: 1,
+    mode: 'hybrid',
+    status: 'open',
+  },
+  {
+    title: 'Site Reliability Engineer',
+    fn: 'engineering',
+    seniority: 'senior',
+    office: 0,
+    mode: 'remote',
+    status: 'filled',
+  },
 ]
