@@ -3623,6 +3623,8 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description Only companies whose hiring team I am on */
+                    mine?: "true" | "false";
                     q?: string;
                 };
                 header?: never;
@@ -3642,8 +3644,11 @@ export interface paths {
                                 headquarters: string | null;
                                 id: string;
                                 industry: string | null;
+                                /** @description My place on its hiring team */
+                                my_role: ("company_admin" | "hiring_manager") | null;
                                 name: string;
                                 open_roles: number;
+                                organization_id: string;
                                 payment_terms: string;
                                 size_band: string | null;
                             }[];
@@ -3714,6 +3719,10 @@ export interface paths {
                             /** @enum {string} */
                             payment_terms: "net_30" | "net_60" | "net_90";
                             placements: number;
+                            /** @description How many roles in each status */
+                            roles_by_status: {
+                                [key: string]: number;
+                            };
                             size_band: string | null;
                             website: string | null;
                         };
@@ -3872,6 +3881,10 @@ export interface paths {
                             /** @enum {string} */
                             payment_terms: "net_30" | "net_60" | "net_90";
                             placements: number;
+                            /** @description How many roles in each status */
+                            roles_by_status: {
+                                [key: string]: number;
+                            };
                             size_band: string | null;
                             website: string | null;
                         };
@@ -3972,6 +3985,10 @@ export interface paths {
                             /** @enum {string} */
                             payment_terms: "net_30" | "net_60" | "net_90";
                             placements: number;
+                            /** @description How many roles in each status */
+                            roles_by_status: {
+                                [key: string]: number;
+                            };
                             size_band: string | null;
                             website: string | null;
                         };
@@ -6659,6 +6676,8 @@ export interface paths {
                                 id: string;
                                 industry: string | null;
                                 location: string | null;
+                                /** @description When the role first opened to submissions */
+                                opened_at: string | null;
                                 openings: number;
                                 salary: {
                                     currency: string;

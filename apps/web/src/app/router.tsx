@@ -1,16 +1,33 @@
 import { createBrowserRouter } from 'react-router'
 import { ComingSoonPage } from '../components/coming-soon-page'
 import { AccountPage } from '../features/account/account-page'
+import { AdminApplicationsPage } from '../features/admin-applications/admin-applications-page'
+import { CompaniesPage } from '../features/admin-companies/companies-page'
 import { JobsPage } from '../features/admin-jobs/jobs-page'
 import { UserDetailPage } from '../features/admin-users/user-detail-page'
 import { UsersPage } from '../features/admin-users/users-page'
+import { ApplicationPage } from '../features/applications/application-page'
+import { PipelinePage } from '../features/applications/pipeline-page'
 import { MagicLinkPage } from '../features/auth/magic-link-page'
 import { OfairSignInPage } from '../features/auth/ofair-sign-in-page'
 import { SplitsSignInPage } from '../features/auth/splits-sign-in-page'
+import { CandidateDetailPage } from '../features/candidates/candidate-detail-page'
+import { CandidatesPage } from '../features/candidates/candidates-page'
+import { CompanyDashboardPage } from '../features/company/company-dashboard-page'
+import { CompanySettingsPage } from '../features/company/company-settings-page'
 import { OutboxPage } from '../features/dev-outbox/outbox-page'
+import { DisputeDetailPage } from '../features/disputes/dispute-detail-page'
+import { DisputesPage } from '../features/disputes/disputes-page'
 import { LandingPage } from '../features/landing/landing-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
+import { PreferencesPage } from '../features/notifications/preferences-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
+import { PlacementDetailPage } from '../features/placements/placement-detail-page'
+import { PlacementsPage } from '../features/placements/placements-page'
+import { RoleDetailPage } from '../features/roles/role-detail-page'
+import { RoleEditPage } from '../features/roles/role-edit-page'
+import { RoleNewPage } from '../features/roles/role-new-page'
+import { RolesPage } from '../features/roles/roles-page'
 import { SplitsHomePage } from '../features/splits-home/splits-home-page'
 import { CenteredLayout } from './layout/centered-layout'
 import { OfairLayout } from './layout/ofair-layout'
@@ -35,35 +52,28 @@ export const router = createBrowserRouter([
             Component: SplitsLayout,
             children: [
               { path: 'splits', Component: SplitsHomePage },
-              {
-                path: 'splits/roles',
-                element: (
-                  <ComingSoonPage titleKey="splits.nav.roles" descriptionKey="splits.comingSoon.roles" />
-                ),
-              },
-              {
-                path: 'splits/candidates',
-                element: (
-                  <ComingSoonPage
-                    titleKey="splits.nav.candidates"
-                    descriptionKey="splits.comingSoon.candidates"
-                  />
-                ),
-              },
-              {
-                path: 'splits/pipeline',
-                element: (
-                  <ComingSoonPage
-                    titleKey="splits.nav.pipeline"
-                    descriptionKey="splits.comingSoon.pipeline"
-                  />
-                ),
-              },
+              { path: 'splits/roles', Component: RolesPage },
+              { path: 'splits/roles/new', Component: RoleNewPage },
+              { path: 'splits/roles/:id', Component: RoleDetailPage },
+              { path: 'splits/roles/:id/edit', Component: RoleEditPage },
+              { path: 'splits/candidates', Component: CandidatesPage },
+              { path: 'splits/candidates/:id', Component: CandidateDetailPage },
+              { path: 'splits/pipeline', Component: PipelinePage },
+              { path: 'splits/applications/:id', Component: ApplicationPage },
+              { path: 'splits/company', Component: CompanyDashboardPage },
+              { path: 'splits/companies/:id/settings', Component: CompanySettingsPage },
+              { path: 'splits/placements', Component: PlacementsPage },
+              { path: 'splits/placements/:id', Component: PlacementDetailPage },
               { path: 'splits/account', Component: AccountPage },
+              { path: 'splits/account/notifications', Component: PreferencesPage },
               { path: 'splits/*', Component: NotFoundPage },
               { path: 'admin/jobs', Component: JobsPage },
               { path: 'admin/users', Component: UsersPage },
               { path: 'admin/users/:id', Component: UserDetailPage },
+              { path: 'admin/companies', Component: CompaniesPage },
+              { path: 'admin/applications', Component: AdminApplicationsPage },
+              { path: 'admin/disputes', Component: DisputesPage },
+              { path: 'admin/disputes/:id', Component: DisputeDetailPage },
             ],
           },
           {

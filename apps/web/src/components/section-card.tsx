@@ -1,5 +1,5 @@
 import { Group, Paper, Title } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { type ReactNode, useId } from 'react'
 
 interface SectionCardProps {
   title: ReactNode
@@ -8,12 +8,13 @@ interface SectionCardProps {
   children: ReactNode
 }
 
-/** A titled, bordered block of a page; dashboards stack these. */
+/** A titled, bordered block of a page; dashboards stack these. The title names the region. */
 export function SectionCard({ title, actions, children }: SectionCardProps) {
+  const id = useId()
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section">
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
       <Group justify="space-between" mb="md" gap="sm">
-        <Title order={2} fz="lg">
+        <Title order={2} fz="lg" id={id}>
           {title}
         </Title>
         {actions}

@@ -26,3 +26,55 @@ export function formatPhone(e164: string): string {
   const national = `0${e164.slice(4)}`
   return `${national.slice(0, 3)}-${national.slice(3, 6)}-${national.slice(6)}`
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
+
+/** A date without the time: "May 4, 2027". Calendar dates (YYYY-MM-DD) are not shifted by time zone. */
+export function formatDate(value: string | Date, lang: string): string {
+  const calendarDate = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+  const key = `${lang}:${calendarDate ? 'utc' : 'local'}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, {
+      dateStyle: 'medium',
+      ...(calendarDate ? { timeZone: 'UTC' } : {}),
+    })
+    dateFormats.set(key, format)
+  }
+  return format.format(typeof value === 'string' ? new Date(value) : value)
+}
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+]
+
+/** "3 days ago", "in 2 months", "now" in the page's language. */
+export function formatRelative(value: string | Date, lang: string, now: number = Date.now()): string {
+  let format = relativeFormats.get(lang)
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })
+    relativeFormats.set(lang, format)
+  }
+  let amount = ((typeof value === 'string' ? Date.parse(value) : value.getTime()) - now) / 1000
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(amount) < size) return format.format(Math.round(amount), unit)
+    amount /= size
+  }
+  return format.format(Math.round(amount), 'year')
+}
+
+/** Whole days from a timestamp to now (0 on the same day). */
+export function daysSince(value: string, now: number = Date.now()): number {
+  return Math.max(0, Math.floor((now - Date.parse(value)) / 86_400_000))
+}
+
+/** Today's date as YYYY-MM-DD in UTC, for date inputs' defaults. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}

@@ -36,13 +36,15 @@ export async function requireRecruiter(tx: Tx, p: Principal): Promise<string> {
   ).id
 }
 
+/** The caller's recruiter profile id; recruiters get theirs on first use, others have none. */
 export async function recruiterIdOf(tx: Tx, p: Principal): Promise<string | null> {
   const found = await tx
     .selectFrom('network.recruiters')
     .select('id')
     .where('user_id', '=', p.userId)
     .executeTakeFirst()
-  return found?.id ?? null
+  if (found) return found.id
+  return p.roles.includes('recruiter') ? requireRecruiter(tx, p) : null
 }
 
 /** Companies whose hiring team the caller is on (company_admin or hiring_manager). */

@@ -45,6 +45,7 @@ const ZCompany = z.object({
   default_currency: z.string(),
   open_roles: z.number().int(),
   placements: z.number().int(),
+  roles_by_status: z.record(z.string(), z.number().int()).describe('How many roles in each status'),
   billing: z
     .object({
       billing_email: z.string().nullable(),
@@ -73,6 +74,7 @@ export function companyRoutes(app: AppFastify, ctx: AppContext): void {
       default_currency: d.company.default_currency,
       open_roles: d.open_roles,
       placements: d.placements,
+      roles_by_status: d.roles_by_status,
       billing: d.billing
         ? {
             billing_email: d.billing.billing_email,
@@ -96,6 +98,11 @@ export function companyRoutes(app: AppFastify, ctx: AppContext): void {
         summary: 'Companies on the network, with their open roles',
         querystring: z.strictObject({
           q: z.string().trim().min(1).max(100).optional(),
+          mine: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional()
+            .describe('Only companies whose hiring team I am on'),
           limit: z.coerce.number().int().min(1).max(100).default(50),
         }),
         response: {
@@ -103,7 +110,12 @@ export function companyRoutes(app: AppFastify, ctx: AppContext): void {
             data: z.array(
               z.object({
                 id: z.string(),
+                organization_id: z.string(),
                 name: z.string(),
+                my_role: z
+                  .enum(['company_admin', 'hiring_manager'])
+                  .nullable()
+                  .describe('My place on its hiring team'),
                 industry: z.string().nullable(),
                 headquarters: z.string().nullable(),
                 size_band: z.string().nullable(),
@@ -116,7 +128,9 @@ export function companyRoutes(app: AppFastify, ctx: AppContext): void {
       },
     },
     async (request) => ({
-      data: await run(request, (tx) => listCompanies(tx, request.query.q, request.query.limit)),
+      data: await run(request, (tx, p) =>
+        listCompanies(tx, p, { q: request.query.q, mine: request.query.mine, limit: request.query.limit }),
+      ),
     }),
   )
 

@@ -133,11 +133,16 @@ export async function getCompany(tx: Tx, p: Principal, companyId: string) {
     .selectAll()
     .where('company_id', '=', companyId)
     .executeTakeFirst()
-  const counts = await sql<{ open_roles: number; placements: number }>`
+  const counts = await sql<{
+    open_roles: number
+    placements: number
+    roles_by_status: Record<string, number>
+  }>`
     select (select count(*)::int from ats.roles where company_id = ${companyId} and status = 'open') as open_roles,
-           (select count(*)::int from ats.placements where company_id = ${companyId}) as placements`.execute(
-    tx,
-  )
+           (select count(*)::int from ats.placements where company_id = ${companyId}) as placements,
+           (select coalesce(jsonb_object_agg(status, n), '{}'::jsonb)
+              from (select status, count(*)::int as n from ats.roles where company_id = ${companyId} group by status) s)
+             as roles_by_status`.execute(tx)
   const isTeam =
     isPlatformAdmin(p) ||
     (await tx
@@ -149,11 +154,24 @@ export async function getCompany(tx: Tx, p: Principal, companyId: string) {
   return { company, billing: isTeam ? (billing ?? null) : null, ...counts.rows[0]! }
 }
 
-export async function listCompanies(tx: Tx, q: string | undefined, limit: number) {
+/** The network's companies, or with `mine` only those whose hiring team the caller is on. */
+export async function listCompanies(
+  tx: Tx,
+  p: Principal,
+  f: { q?: string | undefined; mine?: boolean | undefined; limit: number },
+) {
+  const myRole = new Map<string, 'company_admin' | 'hiring_manager'>()
+  for (const m of p.memberships) {
+    if (m.role === 'company_admin') myRole.set(m.organizationId, 'company_admin')
+    else if (m.role === 'hiring_manager' && !myRole.has(m.organizationId))
+      myRole.set(m.organizationId, 'hiring_manager')
+  }
+  if (f.mine && myRole.size === 0) return []
   let query = tx
     .selectFrom('ats.companies as c')
     .select([
       'c.id',
+      'c.organization_id',
       'c.name',
       'c.industry',
       'c.headquarters',
@@ -164,9 +182,11 @@ export async function listCompanies(tx: Tx, q: string | undefined, limit: number
       ),
     ])
     .orderBy('c.name')
-    .limit(limit)
-  if (q) query = query.where('c.name', 'ilike', `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
-  return query.execute()
+    .limit(f.limit)
+  if (f.q) query = query.where('c.name', 'ilike', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+  if (f.mine) query = query.where('c.organization_id', 'in', [...myRole.keys()])
+  const rows = await query.execute()
+  return rows.map((r) => ({ ...r, my_role: myRole.get(r.organization_id) ?? null }))
 }
 
 /** The hiring team: company admins and hiring managers. */

@@ -621,3 +621,45 @@ describe('a recruiter on a placement', () => {
     expect(seen.body).toMatchObject({ full_name: 'Jane Doe', yours: false, contacts: null })
   })
 })
+
+describe('a recruiter who has never opened their profile', () => {
+  it('is in the recruiter directory from the moment the role is granted, and sees the marketplace', async () => {
+    await inTransaction(app.ctx.db, systemActor('test'), async (tx) => {
+      const splits = await tx
+        .selectFrom('identity.organizations')
+        .select('id')
+        .where('slug', '=', 'splits-network')
+        .executeTakeFirstOrThrow()
+      const u = await tx
+        .insertInto('identity.users')
+        .values({ display_name: 'New Recruiter' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await tx
+        .insertInto('identity.user_contacts')
+        .values({ user_id: u.id, email: 'new@recruiters.demo' })
+        .execute()
+      await tx
+        .insertInto('identity.memberships')
+        .values({ user_id: u.id, organization_id: splits.id, role: 'recruiter' })
+        .execute()
+    })
+    expect((await as('dana').get('/api/recruiters?q=New%20Recruiter')).body.data).toEqual([
+      expect.objectContaining({ display_name: 'New Recruiter', plan_tier: 'starter' }),
+    ])
+    s.newcomer = await sessionFor(app.ctx, { email: 'new@recruiters.demo' })
+    const roles = await as('newcomer').get('/api/roles')
+    expect(roles.status).toBe(200)
+    expect(roles.body.data.length).toBeGreaterThan(0)
+  })
+
+  it('lists only my companies with mine=true, with my place on the team, and counts roles by status', async () => {
+    const mine = await as('dana').get('/api/companies?mine=true')
+    expect(mine.body.data).toEqual([
+      expect.objectContaining({ id: ids.acme, name: 'Acme Robotics', my_role: 'company_admin' }),
+    ])
+    expect((await as('rachel').get('/api/companies?mine=true')).body.data).toEqual([])
+    const acme = await as('dana').get(`/api/companies/${ids.acme}`)
+    expect(acme.body.roles_by_status).toMatchObject({ filled: 1, open: 4, paused: 1 })
+  })
+})

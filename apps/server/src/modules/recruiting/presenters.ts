@@ -88,6 +88,7 @@ export function roleSummaryOut(r: {
   visibility: string
   openings: number
   created_at: Date
+  opened_at: Date | null
 }) {
   return {
     id: r.id,
@@ -107,6 +108,7 @@ export function roleSummaryOut(r: {
     visibility: r.visibility as 'all',
     openings: r.openings,
     created_at: r.created_at.toISOString(),
+    opened_at: iso(r.opened_at),
   }
 }
 

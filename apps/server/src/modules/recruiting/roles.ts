@@ -116,8 +116,8 @@ function validateRole(input: Partial<RoleInput>, current?: { salary_min: bigint;
   const min = input.salary_min ?? current?.salary_min
   const max = input.salary_max ?? current?.salary_max
   if (min !== undefined && max !== undefined && min > max) {
-    throw new AppError('validation_failed', 'body.salary_max: must not be below salary_min', {
-      errors: [{ field: 'body.salary_max', message: 'must not be below salary_min' }],
+    throw new AppError('validation_failed', 'body.salary.max: must not be below the minimum', {
+      errors: [{ field: 'body.salary.max', message: 'must not be below the minimum' }],
     })
   }
 }
@@ -449,6 +449,7 @@ export async function searchRoles(tx: Tx, p: Principal, f: RoleFilters) {
       'r.visibility',
       'r.openings',
       'r.created_at',
+      'r.opened_at',
     ])
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')

@@ -127,6 +127,7 @@ export const ZRoleSummary = z.object({
   visibility: ZVisibility,
   openings: z.number().int(),
   created_at: z.iso.datetime(),
+  opened_at: z.iso.datetime().nullable().describe('When the role first opened to submissions'),
 })
 
 const candidateFields = {

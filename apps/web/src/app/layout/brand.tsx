@@ -23,7 +23,7 @@ export function Brand() {
         <ThemeIcon size={34} radius="md" variant="filled">
           <Icon size={20} stroke={1.8} />
         </ThemeIcon>
-        <Text fw={700} size="lg" lh={1}>
+        <Text fw={700} fz={{ base: 'md', xs: 'lg' }} lh={1} style={{ whiteSpace: 'nowrap' }}>
           {t(brandKey)}
         </Text>
       </Group>

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Container, Group, NavLink, ScrollArea, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { useEffect } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useMatch } from 'react-router'
 import { ColorSchemeToggle } from '../../components/color-scheme-toggle'
@@ -10,10 +10,12 @@ import { UserMenu } from './user-menu'
 
 interface MarketplaceShellProps {
   nav: NavSection[]
+  /** Extra top-bar controls before the colour-scheme toggle (e.g. the notifications bell). */
+  headerExtra?: ReactNode
 }
 
 /** Header, navbar (a burger drawer below the sm breakpoint) and page area shared by both marketplaces. */
-export function MarketplaceShell({ nav }: MarketplaceShellProps) {
+export function MarketplaceShell({ nav, headerExtra }: MarketplaceShellProps) {
   const { t } = useTranslation()
   const [opened, { toggle, close }] = useDisclosure(false)
   const { pathname } = useLocation()
@@ -41,7 +43,8 @@ export function MarketplaceShell({ nav }: MarketplaceShellProps) {
             />
             <Brand />
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap={8} wrap="nowrap">
+            {headerExtra}
             <ColorSchemeToggle />
             <UserMenu />
           </Group>

@@ -37,8 +37,10 @@ export function useCurrentUser() {
 }
 
 /** Data cached for the previous person must not leak into the next one's screens. */
-function replaceSession(queryClient: QueryClient, session: Session): void {
-  queryClient.setQueryData(authKeys.session(), session)
+function replaceSession(queryClient: QueryClient, session: Omit<Session, 'demo_mode'>): void {
+  // Whether the server runs in demo mode does not change with who is signed in.
+  const demoMode = queryClient.getQueryData<Session>(authKeys.session())?.demo_mode ?? false
+  queryClient.setQueryData<Session>(authKeys.session(), { ...session, demo_mode: demoMode })
   queryClient.removeQueries({ predicate: (query) => !isSessionKey(query.queryKey) })
 }
 

@@ -128,11 +128,12 @@ async function writePlan(tx: Tx, plan: DemoPlan, progress: (done: number, total:
     ['identity.organizations', plan.organizations],
     ['identity.users', plan.users],
     ['identity.user_contacts', plan.userContacts],
-    ['identity.memberships', plan.memberships],
     ['ats.companies', plan.companies],
     ['ats.company_billing', plan.companyBilling],
+    // profiles before memberships: granting the recruiter role makes a profile unless one exists
     ['network.recruiters', plan.recruiters],
     ['network.recruiter_specializations', plan.specializations],
+    ['identity.memberships', plan.memberships],
     ['ats.roles', plan.roles],
     ['ats.role_history', plan.roleHistory],
     ['ats.role_assignments', plan.roleAssignments],

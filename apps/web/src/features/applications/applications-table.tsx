@@ -1,0 +1,95 @@
+import { Anchor, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { RelativeTime } from '../../components/relative-time'
+import { daysSince } from '../../lib/format'
+import { VocabBadge } from '../reference/vocab-badge'
+import type { ApplicationSummary } from './applications-api'
+
+interface ApplicationsTableProps {
+  applications: ApplicationSummary[]
+  showRole?: boolean
+  showCompany?: boolean
+  showRecruiter?: boolean
+}
+
+/** Submissions, one per row; a row opens the application. */
+export function ApplicationsTable({
+  applications,
+  showRole = false,
+  showCompany = false,
+  showRecruiter = true,
+}: ApplicationsTableProps) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('splits.applications.candidate')}</Table.Th>
+            {showRole && <Table.Th>{t('splits.applications.role')}</Table.Th>}
+            {showCompany && <Table.Th>{t('splits.applications.company')}</Table.Th>}
+            {showRecruiter && <Table.Th>{t('splits.applications.recruiter')}</Table.Th>}
+            <Table.Th>{t('splits.applications.stage')}</Table.Th>
+            <Table.Th>{t('splits.applications.inStage')}</Table.Th>
+            <Table.Th>{t('splits.applications.submitted')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {applications.map((a) => (
+            <Table.Tr
+              key={a.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/splits/applications/${a.id}`)}
+            >
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/splits/applications/${a.id}`}
+                  fw={600}
+                  size="sm"
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {a.candidate.name}
+                </Anchor>
+                {a.candidate.title && (
+                  <Text size="xs" c="dimmed">
+                    {a.candidate.title}
+                  </Text>
+                )}
+              </Table.Td>
+              {showRole && (
+                <Table.Td>
+                  <Text size="sm">{a.role.title}</Text>
+                </Table.Td>
+              )}
+              {showCompany && (
+                <Table.Td>
+                  <Text size="sm">{a.company.name}</Text>
+                </Table.Td>
+              )}
+              {showRecruiter && (
+                <Table.Td>
+                  <Text size="sm">{a.recruiter.name}</Text>
+                </Table.Td>
+              )}
+              <Table.Td>
+                <VocabBadge kind="stages" code={a.stage} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {t('splits.applications.days', { count: daysSince(a.stage_changed_at) })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <RelativeTime value={a.submitted_at} size="sm" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

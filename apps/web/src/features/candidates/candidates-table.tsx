@@ -1,0 +1,83 @@
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core'
+import { IconCircleCheck } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { RelativeTime } from '../../components/relative-time'
+import type { CandidateSummary } from './candidates-api'
+
+/** My candidates; a row opens the candidate. */
+export function CandidatesTable({ candidates }: { candidates: CandidateSummary[] }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+
+  return (
+    <Table.ScrollContainer minWidth={680}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('splits.candidates.name')}</Table.Th>
+            <Table.Th>{t('splits.candidates.skills')}</Table.Th>
+            <Table.Th>{t('splits.candidates.consent')}</Table.Th>
+            <Table.Th>{t('splits.candidates.applications')}</Table.Th>
+            <Table.Th>{t('splits.candidates.addedAt')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {candidates.map((c) => (
+            <Table.Tr
+              key={c.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/splits/candidates/${c.id}`)}
+            >
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/splits/candidates/${c.id}`}
+                  fw={600}
+                  size="sm"
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {c.full_name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {[c.current_title, c.location].filter(Boolean).join(' · ') || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {c.skills.slice(0, 4).map((skill) => (
+                    <Badge key={skill} variant="default" tt="none" size="sm">
+                      {skill}
+                    </Badge>
+                  ))}
+                  {c.skills.length > 4 && (
+                    <Text size="xs" c="dimmed">
+                      +{c.skills.length - 4}
+                    </Text>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {c.has_consent ? (
+                  <Badge color="teal" variant="light" tt="none" leftSection={<IconCircleCheck size={12} />}>
+                    {t('splits.candidates.consentYes')}
+                  </Badge>
+                ) : (
+                  <Badge color="yellow" variant="light" tt="none">
+                    {t('splits.candidates.consentNo')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{c.applications_count}</Text>
+              </Table.Td>
+              <Table.Td>
+                <RelativeTime value={c.created_at} size="sm" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

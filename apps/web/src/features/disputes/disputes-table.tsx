@@ -1,0 +1,72 @@
+import { Anchor, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { RelativeTime } from '../../components/relative-time'
+import { useVocab } from '../reference/use-vocab'
+import { VocabBadge } from '../reference/vocab-badge'
+import type { Dispute } from './disputes-api'
+
+/** Ownership records; a row opens the record. */
+export function DisputesTable({ disputes }: { disputes: Dispute[] }) {
+  const { t } = useTranslation()
+  const { label } = useVocab()
+  const navigate = useNavigate()
+
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.disputes.company')}</Table.Th>
+            <Table.Th>{t('admin.disputes.holder')}</Table.Th>
+            <Table.Th>{t('admin.disputes.claimant')}</Table.Th>
+            <Table.Th>{t('admin.disputes.matchedOn')}</Table.Th>
+            <Table.Th>{t('admin.disputes.status')}</Table.Th>
+            <Table.Th>{t('admin.disputes.created')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {disputes.map((d) => (
+            <Table.Tr
+              key={d.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/admin/disputes/${d.id}`)}
+            >
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/admin/disputes/${d.id}`}
+                  size="sm"
+                  fw={600}
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {d.company.name}
+                </Anchor>
+                {d.role && (
+                  <Text size="xs" c="dimmed">
+                    {d.role.title}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{d.holder.name}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{d.claimant.name}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{d.matched_on.map((m) => label('matchedOn', m)).join(', ') || '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <VocabBadge kind="disputeStatuses" code={d.status} />
+              </Table.Td>
+              <Table.Td>
+                <RelativeTime value={d.created_at} size="sm" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

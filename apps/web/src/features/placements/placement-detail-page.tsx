@@ -1,0 +1,153 @@
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { IconCheck, IconPencil, IconUserOff } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { errorMessage, isAuthError } from '../../api/client'
+import { usePageTitle } from '../../app/use-page-title'
+import { ErrorAlert } from '../../components/error-alert'
+import { LoadingState } from '../../components/loading-state'
+import { PageHeader } from '../../components/page-header'
+import { SectionCard } from '../../components/section-card'
+import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
+import { formatDate } from '../../lib/format'
+import { useViewer } from '../auth/use-viewer'
+import { useMyCompanies } from '../company/company-api'
+import { useMyRecruiter } from '../recruiters/recruiters-api'
+import { VocabBadge } from '../reference/vocab-badge'
+import { FallOffModal } from './fall-off-modal'
+import { FeeFacts } from './fee-facts'
+import { useAgreeSplit, usePlacement } from './placements-api'
+import { SplitEditor } from './split-editor'
+import { SplitsTable } from './splits-table'
+
+/** One placement: the fee and its inputs, the split agreement, and the fall-off record. */
+export function PlacementDetailPage() {
+  const { t, i18n } = useTranslation()
+  const id = useParams().id ?? ''
+  const viewer = useViewer()
+  const placement = usePlacement(id)
+  const me = useMyRecruiter(viewer.recruiter)
+  const { companies } = useMyCompanies()
+  const agree = useAgreeSplit(id)
+  const [editing, editor] = useDisclosure(false)
+  const [fallingOff, fallOffModal] = useDisclosure(false)
+  const p = placement.data
+  usePageTitle(p ? p.candidate_name : t('splits.placement.title'))
+  const authError = isAuthError(placement.error) ? placement.error : undefined
+  const mine = p?.splits.find((s) => s.recruiter_id === me.data?.id)
+  const onSplit = mine !== undefined
+  const companyAdmin =
+    viewer.admin || (p !== undefined && companies.some((c) => c.id === p.company.id && c.isAdmin))
+  const active = p?.status === 'active'
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            {p?.candidate_name ?? t('splits.placement.title')}
+            {p && <VocabBadge kind="placementStatuses" code={p.status} size="lg" />}
+          </Group>
+        }
+        description={
+          p && (
+            <>
+              <Anchor component={Link} to={`/splits/roles/${p.role.id}`} inherit>
+                {p.role.title}
+              </Anchor>
+              {` · ${p.company.name}`}
+            </>
+          )
+        }
+        actions={
+          p &&
+          companyAdmin &&
+          active && (
+            <Button
+              color="red"
+              variant="light"
+              leftSection={<IconUserOff size={16} />}
+              onClick={fallOffModal.open}
+            >
+              {t('splits.fallOff.action')}
+            </Button>
+          )
+        }
+      />
+      {authError && <SignInRequiredAlert error={authError} title={t('splits.placements.signInRequired')} />}
+      {placement.isPending && <LoadingState />}
+      {placement.isError && !authError && (
+        <ErrorAlert error={placement.error} onRetry={() => placement.refetch()} />
+      )}
+      {p && (
+        <Stack gap="xl">
+          {p.status === 'fell_off' && (
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconUserOff size={18} />}
+              title={t('splits.placement.fellOff')}
+            >
+              {t('splits.placement.fellOffBody', {
+                date: p.fell_off_on ? formatDate(p.fell_off_on, i18n.language) : '—',
+                reason: p.fall_off_reason ?? '—',
+              })}
+            </Alert>
+          )}
+          <SectionCard title={t('splits.placement.feeTitle')}>
+            <FeeFacts placement={p} />
+          </SectionCard>
+          <SectionCard
+            title={t('splits.placement.splitTitle')}
+            actions={<VocabBadge kind="splitStatuses" code={p.split_status} />}
+          >
+            <Stack>
+              <SplitsTable placement={p} myRecruiterId={me.data?.id} />
+              {editing ? (
+                <SplitEditor placement={p} onDone={editor.close} />
+              ) : (
+                onSplit &&
+                active && (
+                  <Group justify="space-between">
+                    <Text size="sm" c="dimmed">
+                      {p.split_status === 'agreed'
+                        ? t('splits.placement.allAgreed')
+                        : mine?.agreed_at
+                          ? t('splits.placement.youAgreed')
+                          : t('splits.placement.yourTurn')}
+                    </Text>
+                    <Group gap="xs">
+                      <Button variant="default" leftSection={<IconPencil size={16} />} onClick={editor.open}>
+                        {t('splits.placement.proposeSplit')}
+                      </Button>
+                      {!mine?.agreed_at && (
+                        <Button
+                          color="teal"
+                          leftSection={<IconCheck size={16} />}
+                          loading={agree.isPending}
+                          onClick={() =>
+                            agree.mutate(undefined, {
+                              onSuccess: () =>
+                                notifications.show({ color: 'teal', message: t('splits.placement.agreed') }),
+                              onError: (err) =>
+                                notifications.show({ color: 'red', message: errorMessage(err, t) }),
+                            })
+                          }
+                        >
+                          {t('splits.placement.agree')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Group>
+                )
+              )}
+            </Stack>
+          </SectionCard>
+          <FallOffModal placement={p} opened={fallingOff} onClose={fallOffModal.close} />
+        </Stack>
+      )}
+    </>
+  )
+}

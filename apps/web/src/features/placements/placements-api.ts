@@ -1,0 +1,81 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { api } from '../../api/client'
+import type { ResponseBody } from '../../api/types'
+import { unwrap } from '../../api/use-api'
+
+export type PlacementSummary = ResponseBody<'/api/placements', 'get'>['data'][number]
+export type Placement = ResponseBody<'/api/placements/{id}', 'get'>
+export type Split = Placement['splits'][number]
+export type FeeRole = Split['fee_role']
+export type SplitInput = { fee_role: FeeRole; recruiter_id: string; share_bps: number }
+
+export const placementsKeys = {
+  all: ['placements'] as const,
+  list: (status: string | null) => [...placementsKeys.all, 'list', status] as const,
+  detail: (id: string) => [...placementsKeys.all, 'detail', id] as const,
+}
+
+export function usePlacements(status: 'active' | 'fell_off' | null) {
+  return useInfiniteQuery({
+    queryKey: placementsKeys.list(status),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/placements', {
+          params: {
+            query: {
+              limit: 25,
+              ...(status ? { status } : {}),
+              ...(pageParam ? { starting_after: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function usePlacement(id: string) {
+  return useQuery({
+    queryKey: placementsKeys.detail(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/placements/{id}', { params: { path: { id } }, signal })),
+  })
+}
+
+function usePlacementChange<Input>(id: string, call: (input: Input) => Promise<Placement>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (placement) => {
+      queryClient.setQueryData(placementsKeys.detail(id), placement)
+      return queryClient.invalidateQueries({ queryKey: [...placementsKeys.all, 'list'] })
+    },
+  })
+}
+
+/** A new split of the recruiter pool; everyone on it agrees again. */
+export function useProposeSplit(id: string) {
+  return usePlacementChange(id, (splits: SplitInput[]) =>
+    unwrap(api.PUT('/api/placements/{id}/splits', { params: { path: { id } }, body: { splits } })),
+  )
+}
+
+export function useAgreeSplit(id: string) {
+  return usePlacementChange(id, (_: undefined) =>
+    unwrap(api.POST('/api/placements/{id}/splits/agree', { params: { path: { id } } })),
+  )
+}
+
+export function useFallOff(id: string) {
+  return usePlacementChange(id, (body: { reason: string; date: string }) =>
+    unwrap(api.POST('/api/placements/{id}/fall-off', { params: { path: { id } }, body })),
+  )
+}

@@ -1,0 +1,74 @@
+import { formatBps } from '@app/money'
+import { Anchor, Group, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { formatDate } from '../../lib/format'
+import { formatAmount } from '../../lib/money'
+import { VocabBadge } from '../reference/vocab-badge'
+import type { PlacementSummary } from './placements-api'
+
+/** Placements; a row opens the placement with its fee and split. */
+export function PlacementsTable({ placements }: { placements: PlacementSummary[] }) {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+  const lang = i18n.language
+
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('splits.placements.candidate')}</Table.Th>
+            <Table.Th>{t('splits.placements.role')}</Table.Th>
+            <Table.Th>{t('splits.placements.start')}</Table.Th>
+            <Table.Th ta="end">{t('splits.placements.salary')}</Table.Th>
+            <Table.Th ta="end">{t('splits.placements.feeRate')}</Table.Th>
+            <Table.Th>{t('splits.placements.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {placements.map((p) => (
+            <Table.Tr
+              key={p.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/splits/placements/${p.id}`)}
+            >
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/splits/placements/${p.id}`}
+                  fw={600}
+                  size="sm"
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {p.candidate_name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{p.role.title}</Text>
+                <Text size="xs" c="dimmed">
+                  {p.company.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatDate(p.start_date, lang)}</Text>
+              </Table.Td>
+              <Table.Td ta="end">
+                <Text size="sm">{formatAmount(p.base_salary.amount, p.base_salary.currency, lang)}</Text>
+              </Table.Td>
+              <Table.Td ta="end">
+                <Text size="sm">{formatBps(p.fee_rate_bps)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <VocabBadge kind="placementStatuses" code={p.status} />
+                  <VocabBadge kind="splitStatuses" code={p.split_status} variant="outline" />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

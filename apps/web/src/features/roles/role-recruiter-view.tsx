@@ -1,0 +1,52 @@
+import { Alert, Button, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconInfoCircle, IconSend } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { SectionCard } from '../../components/section-card'
+import { useApplications } from '../applications/applications-api'
+import { ApplicationsTable } from '../applications/applications-table'
+import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
+import { RoleFacts } from './role-facts'
+import type { Role } from './roles-api'
+
+/** A recruiter's view of a role: facts, fee, description, my submissions, and "Submit a candidate". */
+export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: boolean }) {
+  const { t } = useTranslation()
+  const [submitting, submitModal] = useDisclosure(false)
+  const mine = useApplications({ role_id: role.id, mine: 'true' }, canSubmit)
+  const myApplications = mine.data?.data ?? []
+
+  return (
+    <Stack gap="xl">
+      {canSubmit && role.status === 'open' && (
+        <Button
+          size="md"
+          leftSection={<IconSend size={18} />}
+          onClick={submitModal.open}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('splits.roleDetail.submit')}
+        </Button>
+      )}
+      {role.status !== 'open' && (
+        <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
+          {t('splits.roleDetail.notOpen')}
+        </Alert>
+      )}
+      <SectionCard title={t('splits.roleDetail.facts')}>
+        <RoleFacts role={role} />
+      </SectionCard>
+      <SectionCard title={t('splits.roleDetail.description')}>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {role.description}
+        </Text>
+      </SectionCard>
+      {myApplications.length > 0 && (
+        <SectionCard title={t('splits.roleDetail.mySubmissions')}>
+          <ApplicationsTable applications={myApplications} showRecruiter={false} />
+        </SectionCard>
+      )}
+      {canSubmit && <SubmitCandidateModal role={role} opened={submitting} onClose={submitModal.close} />}
+    </Stack>
+  )
+}
