@@ -18,6 +18,7 @@ import { createLogger } from '../apps/server/src/kernel/logger.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { submitApplication } from '../apps/server/src/modules/recruiting/applications.ts'
 import { createCandidate, searchCandidates } from '../apps/server/src/modules/recruiting/candidates.ts'
+import { FUNCTIONS as REFERENCE_FUNCTIONS } from '../apps/server/src/modules/recruiting/reference.ts'
 import { type RoleFilters, searchRoles } from '../apps/server/src/modules/recruiting/roles.ts'
 import { createMigratedDatabase, startThrowawayPostgres } from '../packages/testing/src/postgres.ts'
 
@@ -34,20 +35,8 @@ const stats = (ms: number[]) => {
   return { median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), p99: +at(0.99).toFixed(2) }
 }
 
-// words the SQL generator draws from (the same vocabulary as the demo data)
-const FUNCTIONS = [
-  'engineering',
-  'product',
-  'design',
-  'data',
-  'sales',
-  'marketing',
-  'customer_success',
-  'operations',
-  'finance',
-  'people',
-  'legal',
-]
+// words the SQL generator draws from: the marketplace's own vocabulary
+const FUNCTIONS = [...REFERENCE_FUNCTIONS]
 const TITLES: [string, number][] = [
   ['Software Engineer', 0],
   ['Backend Engineer', 0],
@@ -348,7 +337,9 @@ async function generate(
     `${RECRUITERS} recruiters`,
     `with u as (insert into identity.users (display_name) select 'Bench Recruiter ' || g from generate_series(1, ${RECRUITERS - 1}) g returning id)
      insert into network.recruiters (user_id, plan_tier) select id, 'pro' from u
-     union all select '${benchRecruiterUserId}'::uuid, 'partner'`,
+     union all select '${benchRecruiterUserId}'::uuid, 'partner'
+     -- the bench recruiter holds the recruiter role already, which gave them a profile
+     on conflict (user_id) do update set plan_tier = excluded.plan_tier`,
   )
   await q(`create temp table comp as select id, row_number() over (order by id) as n from ats.companies`)
   await q(

@@ -82,6 +82,7 @@ export function createAppContext(
     clock: options.clock ?? systemClock,
     db: database.db,
     pool: database.pool,
+    databaseUrl: url,
     jobs,
     metrics,
     auth: noAuthenticator,
@@ -123,6 +124,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...(options.clock ? { clock: options.clock } : {}),
     })
     cleanups.push({ name: 'close database pool', fn: () => database.close() })
+    cleanups.push({
+      name: 'stop modules',
+      fn: async () => {
+        for (const m of modules) await m.stop?.(ctx)
+      },
+    })
     cleanups.push({ name: 'finish background tasks', fn: () => ctx.background.drain() })
     const { jobs, metrics } = ctx
     registerProcessGauges(ctx)

@@ -25,6 +25,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     clock: systemClock,
     db: database.db,
     pool: database.pool,
+    databaseUrl: offlineUrl,
     jobs: new JobRunner<AppContext>(
       modules.flatMap((m) => m.jobs ?? []),
       { url: offlineUrl, work: false, log },

@@ -23,7 +23,7 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
 

@@ -18,6 +18,8 @@ export interface AppContext {
   clock: Clock
   db: Db
   pool: pg.Pool
+  /** Where the database is, for modules that need a connection of their own. */
+  databaseUrl: string
   jobs: JobRunner<AppContext>
   metrics: Metrics
   auth: Authenticator

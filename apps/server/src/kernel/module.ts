@@ -40,4 +40,6 @@ export interface AppModule {
   init?: (ctx: AppContext) => void | Promise<void>
   /** Lines for the start-up banner (how to use this module), printed after the URLs. */
   banner?: (ctx: AppContext) => string[]
+  /** Called on shutdown after HTTP and workers stopped, before the main pool closes. */
+  stop?: (ctx: AppContext) => Promise<void>
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.ts'
@@ -45,6 +46,7 @@ export function connectDatabase(
   })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {})
+  pool.on('connect', (client) => preparedStatements(client))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
@@ -65,4 +67,60 @@ export function withDatabaseName(url: string, database: string): string {
 
 export function databaseNameOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres'
+}
+
+/**
+ * Parameterised queries become named prepared statements on their connection: PostgreSQL parses
+ * and plans each distinct statement once per connection instead of on every request (a large
+ * share of a small query's cost). Names are a hash of the SQL text; queries without parameters
+ * (multi-statement batches) are sent as they are. The number of distinct statements is bounded by
+ * the code's query shapes, and per connection the cache is capped.
+ */
+export function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  const names = new Set<string>()
+  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (
+    text: unknown,
+    values?: unknown,
+    callback?: unknown,
+  ) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || text.length > 20_000) {
+      return query(text, values, callback)
+    }
+    const name = `q${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`
+    if (!names.has(name)) {
+      if (names.size >= 500) return query(text, values, callback) // beyond the cap: unnamed, planned each time
+      names.add(name)
+    }
+    return query({ name, text, values }, callback)
+  }
+}
+
+/**
+ * A small pool whose connections start as the application role with fixed `app.*` settings
+ * (PostgreSQL startup options), for one narrow purpose such as the session check: each lookup is
+ * then a single prepared statement, with row-level security as for everyone else.
+ */
+export function connectScopedPool(
+  url: string,
+  options: { max: number; applicationName: string; settings: Record<string, string> },
+): pg.Pool {
+  const startup = Object.entries({ role: 'app_runtime', ...options.settings })
+    .map(([k, v]) => {
+      if (!/^[a-z_.]+$/.test(k) || !/^[A-Za-z0-9_.-]+$/.test(v))
+        throw new Error(`bad startup setting ${k}=${v}`)
+      return `-c ${k}=${v}`
+    })
+    .join(' ')
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max,
+    application_name: options.applicationName,
+    options: startup,
+    types: typeOverrides,
+    idleTimeoutMillis: 30_000,
+  })
+  pool.on('error', () => {})
+  pool.on('connect', (client) => preparedStatements(client))
+  return pool
 }

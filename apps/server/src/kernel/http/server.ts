@@ -182,8 +182,24 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     closing = true
     app.server.closeIdleConnections()
   })
-  app.addHook('onSend', async (_request, reply) => {
+  // A client that hangs up does not stop its handler: close waits for handlers, not only sockets,
+  // so nothing is still using the database pool when it closes.
+  const inFlight = new Set<FastifyRequest>()
+  app.addHook('onRequest', async (request) => {
+    inFlight.add(request)
+  })
+  app.addHook('onSend', async (request, reply) => {
+    inFlight.delete(request)
     if (closing) reply.header('connection', 'close')
+  })
+  app.addHook('onResponse', async (request) => {
+    inFlight.delete(request)
+  })
+  app.addHook('onClose', async () => {
+    const deadline = Date.now() + config.shutdownTimeoutMs
+    while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+    if (inFlight.size > 0)
+      ctx.log.warn({ in_flight: inFlight.size }, 'shutdown: requests still running at the deadline')
   })
 
   // ---- metrics and one log line per request ---------------------------------------------------

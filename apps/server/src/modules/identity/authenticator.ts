@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
 import type { AppContext } from '../../kernel/context.ts'
+import { connectScopedPool } from '../../kernel/db/database.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { Authenticator, Membership, Principal, Role } from '../../kernel/http/access.ts'
@@ -12,8 +13,13 @@ import { lookupSession, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './sessions.
  * token as `Authorization: Bearer ses_…` (API clients), or a JWT from the configured OIDC issuer.
  * Errors thrown here become 401s on protected routes; public routes ignore them.
  */
-export function createAuthenticator(ctx: AppContext): Authenticator {
+export function createAuthenticator(ctx: AppContext): Authenticator & { close(): Promise<void> } {
   const oidc = ctx.config.auth.oidc ? new OidcVerifier(ctx.config.auth.oidc) : undefined
+  const sessionPool = connectScopedPool(ctx.databaseUrl, {
+    max: 8,
+    applicationName: 'session-check',
+    settings: { 'app.actor_kind': 'system', 'app.actor_name': 'session-check' },
+  })
 
   async function principalForUser(userId: string): Promise<Principal> {
     return inTransaction(ctx.db, systemActor('jwt-check'), async (tx) => {
@@ -46,6 +52,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
   }
 
   return {
+    close: () => sessionPool.end(),
     async authenticate(request: FastifyRequest): Promise<Principal | null> {
       const header = request.headers.authorization
       if (header) {
@@ -53,7 +60,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
         if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"')
         const token = match[1]!
         if (token.startsWith(SESSION_TOKEN_PREFIX)) {
-          const found = await lookupSession(ctx.db, ctx.pool, ctx.config, token, ctx.clock.now())
+          const found = await lookupSession(ctx.db, sessionPool, ctx.config, token, ctx.clock.now())
           if (found.kind === 'expired')
             throw new AppError('session_expired', 'The session has expired; sign in again')
           if (found.kind === 'unknown')
@@ -70,7 +77,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
       }
       const cookie = request.cookies?.[SESSION_COOKIE]
       if (!cookie) return null
-      const found = await lookupSession(ctx.db, ctx.pool, ctx.config, cookie, ctx.clock.now())
+      const found = await lookupSession(ctx.db, sessionPool, ctx.config, cookie, ctx.clock.now())
       if (found.kind === 'expired')
         throw new AppError('session_expired', 'The session has expired; sign in again')
       if (found.kind === 'unknown') return null

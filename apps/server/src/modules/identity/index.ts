@@ -13,6 +13,10 @@ export const identityModule: AppModule = {
   init(ctx) {
     ctx.auth = createAuthenticator(ctx)
   },
+  // the authenticator holds the session-check pool
+  stop: async (ctx) => {
+    await (ctx.auth as Partial<ReturnType<typeof createAuthenticator>>).close?.()
+  },
   routes(app, ctx) {
     authRoutes(app, ctx)
     accountRoutes(app, ctx)

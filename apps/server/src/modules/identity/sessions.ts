@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 import type { AppConfig } from '../../config/config.ts'
 import type { Db, Tx } from '../../kernel/db/database.ts'
-import { APP_DB_ROLE, inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { Membership, Principal, Role } from '../../kernel/http/access.ts'
 import { hmacHex, randomToken, sha256Hex } from './secrets.ts'
 
@@ -86,6 +86,7 @@ interface SessionRow {
  * The principal behind a session token, in one query. Sliding idle expiry: the session is
  * touched at most once a minute so that busy clients do not write on every request.
  */
+/** `pool` must be the session-check pool (system actor); `db` is used for the occasional touch. */
 export async function lookupSession(
   db: Db,
   pool: Pool,
@@ -94,20 +95,17 @@ export async function lookupSession(
   now: Date,
 ): Promise<SessionLookup> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' }
-  // One round trip: the actor transaction and the lookup go as a single simple-protocol request.
-  // Inlining is safe because the value is our own SHA-256 in hex, checked below.
-  const hash = sha256Hex(token)
-  if (!/^[0-9a-f]{64}$/.test(hash)) return { kind: 'unknown' }
-  const results = (await pool.query(`begin;
-    select set_config('role', '${APP_DB_ROLE}', true), set_config('app.actor_kind', 'system', true),
-           set_config('app.actor_name', 'session-check', true);
-    select s.id, s.user_id, u.display_name, u.status, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
-           coalesce((select json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
-                       from identity.memberships m where m.user_id = s.user_id), '[]') as memberships
-      from identity.sessions s join identity.users u on u.id = s.user_id
-     where s.token_hash = '${hash}' and s.revoked_at is null;
-    commit;`)) as unknown as { rows: SessionRow[] }[]
-  const row = results[2]?.rows[0]
+  // One prepared statement on the session-check pool, whose connections start as the system actor
+  // (see connectScopedPool): no transaction to open, no plan to make after the first time.
+  const results = await pool.query<SessionRow>(
+    `select s.id, s.user_id, u.display_name, u.status, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
+            coalesce((select json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
+                        from identity.memberships m where m.user_id = s.user_id), '[]') as memberships
+       from identity.sessions s join identity.users u on u.id = s.user_id
+      where s.token_hash = $1 and s.revoked_at is null`,
+    [sha256Hex(token)],
+  )
+  const row = results.rows[0]
   if (!row) return { kind: 'unknown' }
   if (row.idle_expires_at <= now || row.absolute_expires_at <= now) return { kind: 'expired' }
   let idleExpiresAt = row.idle_expires_at

@@ -10,12 +10,14 @@ export const isPlatformAdmin = (p: Principal) => p.roles.includes('platform_admi
  * use; anyone else is refused.
  */
 export async function requireRecruiter(tx: Tx, p: Principal): Promise<string> {
+  const known = recruiterIds.get(p.userId)
+  if (known) return known
   const found = await tx
     .selectFrom('network.recruiters')
     .select('id')
     .where('user_id', '=', p.userId)
     .executeTakeFirst()
-  if (found) return found.id
+  if (found) return remember(p.userId, found.id)
   if (!p.roles.includes('recruiter')) throw new AppError('forbidden', 'Only recruiters can do this')
   const created = await tx
     .insertInto('network.recruiters')
@@ -36,31 +38,58 @@ export async function requireRecruiter(tx: Tx, p: Principal): Promise<string> {
   ).id
 }
 
+/**
+ * A person's recruiter id and an organisation's company id never change once they exist (rows are
+ * never deleted or re-pointed), so each process remembers them: two round trips fewer on most
+ * marketplace requests. Only found rows are cached, never absences.
+ */
+const recruiterIds = new Map<string, string>()
+const companyIds = new Map<string, string>()
+const CACHE_LIMIT = 50_000
+function remember(userId: string, recruiterId: string): string {
+  if (recruiterIds.size >= CACHE_LIMIT) recruiterIds.clear()
+  recruiterIds.set(userId, recruiterId)
+  return recruiterId
+}
+
 /** The caller's recruiter profile id; recruiters get theirs on first use, others have none. */
 export async function recruiterIdOf(tx: Tx, p: Principal): Promise<string | null> {
+  const known = recruiterIds.get(p.userId)
+  if (known) return known
   const found = await tx
     .selectFrom('network.recruiters')
     .select('id')
     .where('user_id', '=', p.userId)
     .executeTakeFirst()
-  if (found) return found.id
+  if (found) return remember(p.userId, found.id)
   return p.roles.includes('recruiter') ? requireRecruiter(tx, p) : null
 }
 
 /** Companies whose hiring team the caller is on (company_admin or hiring_manager). */
 export async function teamCompanyIds(tx: Tx, p: Principal, onlyAdmin = false): Promise<string[]> {
-  const orgIds = p.memberships
-    .filter((m) =>
-      onlyAdmin ? m.role === 'company_admin' : m.role === 'company_admin' || m.role === 'hiring_manager',
-    )
-    .map((m) => m.organizationId)
-  if (orgIds.length === 0) return []
-  const rows = await tx
-    .selectFrom('ats.companies')
-    .select('id')
-    .where('organization_id', 'in', orgIds)
-    .execute()
-  return rows.map((r) => r.id)
+  const orgIds = [
+    ...new Set(
+      p.memberships
+        .filter((m) =>
+          onlyAdmin ? m.role === 'company_admin' : m.role === 'company_admin' || m.role === 'hiring_manager',
+        )
+        .map((m) => m.organizationId),
+    ),
+  ]
+  const missing = orgIds.filter((o) => !companyIds.has(o))
+  if (missing.length) {
+    const rows = await tx
+      .selectFrom('ats.companies')
+      .select(['id', 'organization_id'])
+      .where('organization_id', 'in', missing)
+      .execute()
+    if (companyIds.size >= CACHE_LIMIT) companyIds.clear()
+    for (const r of rows) companyIds.set(r.organization_id, r.id)
+  }
+  return orgIds.flatMap((o) => {
+    const id = companyIds.get(o)
+    return id ? [id] : []
+  })
 }
 
 /** Refuses unless the caller is on the company's hiring team (or a platform admin). */
