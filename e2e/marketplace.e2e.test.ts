@@ -2,9 +2,9 @@ import { sql } from 'kysely'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
-import { inTransaction, systemActor } from '../apps/server/src/kernel/db/transaction.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
+import { addAcmeCompany } from '../packages/testing/src/fixtures.ts'
 import { sessionFor } from '../packages/testing/src/sessions.ts'
 import { startTestApp } from '../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../packages/testing/src/test-database.ts'
@@ -40,22 +40,7 @@ beforeAll(async () => {
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
   // The personas seed makes the Acme Robotics organisation; the hiring company is its ats row.
-  await inTransaction(app.ctx.db, systemActor('test'), async (tx) => {
-    const org = await tx
-      .selectFrom('identity.organizations')
-      .select('id')
-      .where('slug', '=', 'acme-robotics')
-      .executeTakeFirstOrThrow()
-    const acme = await tx
-      .insertInto('ats.companies')
-      .values({ organization_id: org.id, name: 'Acme Robotics', payment_terms: 'net_60' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await tx
-      .insertInto('ats.company_billing')
-      .values({ company_id: acme.id, billing_email: 'ap@acme.demo' })
-      .execute()
-  })
+  await addAcmeCompany(app.ctx, { paymentTerms: 'net_60', billingEmail: 'ap@acme.demo' })
   browser = await launchBrowser()
 })
 afterAll(async () => {

@@ -1,5 +1,6 @@
 export { type ApiResponse, apiClient } from './api-client.ts'
 export { CHROMIUM_PATH, launchBrowser, newPage, SCREENSHOT_DIR, screenshot } from './browser.ts'
+export { addAcmeCompany } from './fixtures.ts'
 export { captureLogger } from './log-capture.ts'
 export { adminQuery, cloneDatabase, dropDatabase, freePort, startThrowawayPostgres } from './postgres.ts'
 export { sessionFor, type TestSession } from './sessions.ts'

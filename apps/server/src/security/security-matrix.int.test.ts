@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addAcmeCompany } from '../../../../packages/testing/src/fixtures.ts'
 import { sessionFor } from '../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../packages/testing/src/test-database.ts'
@@ -51,20 +52,7 @@ let fixture: Promise<Fixture> | undefined
 /** Acme Robotics with a draft and an open role, Rachel's candidate submitted and placed, and Tom's blocked duplicate. */
 function buildFixture(): Promise<Fixture> {
   fixture ??= (async () => {
-    const acme = await inTransaction(app.ctx.db, systemActor('matrix'), async (tx) => {
-      const org = await tx
-        .selectFrom('identity.organizations')
-        .select('id')
-        .where('slug', '=', 'acme-robotics')
-        .executeTakeFirstOrThrow()
-      return (
-        await tx
-          .insertInto('ats.companies')
-          .values({ organization_id: org.id, name: 'Acme Robotics' })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
-    })
+    const acme = await addAcmeCompany(app.ctx)
     await inTransaction(app.ctx.db, systemActor('matrix'), async (tx) => {
       const splits = await tx
         .selectFrom('identity.organizations')

@@ -6809,6 +6809,7 @@ export interface paths {
                                 recruiter_id: string;
                             } | null;
                             location: string | null;
+                            /** @description When the role first opened to submissions */
                             opened_at: string | null;
                             openings: number;
                             salary: {
@@ -7012,6 +7013,7 @@ export interface paths {
                                 recruiter_id: string;
                             } | null;
                             location: string | null;
+                            /** @description When the role first opened to submissions */
                             opened_at: string | null;
                             openings: number;
                             salary: {
@@ -7150,6 +7152,7 @@ export interface paths {
                                 recruiter_id: string;
                             } | null;
                             location: string | null;
+                            /** @description When the role first opened to submissions */
                             opened_at: string | null;
                             openings: number;
                             salary: {
@@ -7717,6 +7720,7 @@ export interface paths {
                                 recruiter_id: string;
                             } | null;
                             location: string | null;
+                            /** @description When the role first opened to submissions */
                             opened_at: string | null;
                             openings: number;
                             salary: {

@@ -1,4 +1,6 @@
+import { type Expression, type SqlBool, sql } from 'kysely'
 import { AppError } from '../errors.ts'
+import { UUID_PATTERN } from '../ids.ts'
 
 /**
  * Opaque cursors for keyset pagination (`starting_after`): the sort key of the last row of the
@@ -21,10 +23,13 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   } catch {
     // fall through
   }
-  throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
+  throw invalidCursor()
+}
+
+const invalidCursor = () =>
+  new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
     errors: [{ field: 'querystring.starting_after', message: 'is not a valid cursor' }],
   })
-}
 
 /** Splits a fetched `limit + 1` rows into the page and whether more exist. */
 export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (string | number)[]) {
@@ -32,4 +37,15 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (strin
   const data = hasMore ? rows.slice(0, limit) : rows
   const last = data.at(-1)
   return { data, has_more: hasMore, next_cursor: hasMore && last ? encodeCursor(cursorOf(last)) : null }
+}
+
+/**
+ * The rows after a `(time, id)` cursor in newest-first order, as one row comparison
+ * `(time, id) < (t, i)`, which a btree index on `(time desc, id desc)` serves directly.
+ */
+export function olderThanCursor(cursor: string, timeColumn: string, idColumn: string): Expression<SqlBool> {
+  const [at, id] = decodeCursor(cursor, ['string', 'string'])
+  const when = new Date(String(at))
+  if (Number.isNaN(when.getTime()) || !UUID_PATTERN.test(String(id))) throw invalidCursor()
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${when}::timestamptz, ${String(id)}::uuid)`
 }

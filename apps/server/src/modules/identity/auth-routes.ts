@@ -48,58 +48,54 @@ export function authRoutes(app: AppFastify, ctx: AppContext): void {
 
   const publicAuth = { access: access.public('Sign-in.'), csrf: false }
 
-  app.post(
-    '/api/auth/email/start',
-    {
-      config: publicAuth,
-      schema: {
-        tags: ['auth'],
-        summary: 'Splits Network: email a one-time code and a magic link',
-        description:
-          'Always answers 202 with a challenge, whether or not an account exists. Limits: 1 a minute, 5 an hour, 10 a day per address and per client IP.',
-        body: z.strictObject({ email: z.string().min(3).max(254) }),
-        response: { 202: ZChallenge, ...errors },
+  const startRoute = (
+    url: string,
+    channel: 'email' | 'sms',
+    field: 'email' | 'phone',
+    summary: string,
+    description: string,
+  ) =>
+    app.post(
+      url,
+      {
+        config: publicAuth,
+        schema: {
+          tags: ['auth'],
+          summary,
+          description,
+          body: z.strictObject({
+            [field]: z
+              .string()
+              .min(3)
+              .max(field === 'email' ? 254 : 32),
+          }),
+          response: { 202: ZChallenge, ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      const started = await startSignIn(ctx, {
-        channel: 'email',
-        destination: request.body.email,
-        ip: request.ip,
-      })
-      return reply.status(202).send({
-        challenge_id: started.challengeId,
-        expires_at: started.expiresAt.toISOString(),
-        sent_to: started.sentTo,
-      })
-    },
-  )
+      async (request, reply) => {
+        const destination = (request.body as Record<string, string>)[field]!
+        const started = await startSignIn(ctx, { channel, destination, ip: request.ip })
+        return reply.status(202).send({
+          challenge_id: started.challengeId,
+          expires_at: started.expiresAt.toISOString(),
+          sent_to: started.sentTo,
+        })
+      },
+    )
 
-  app.post(
+  startRoute(
+    '/api/auth/email/start',
+    'email',
+    'email',
+    'Splits Network: email a one-time code and a magic link',
+    'Always answers 202 with a challenge, whether or not an account exists. Limits: 1 a minute, 5 an hour, 10 a day per address and per client IP.',
+  )
+  startRoute(
     '/api/auth/phone/start',
-    {
-      config: publicAuth,
-      schema: {
-        tags: ['auth'],
-        summary: 'OFAIR: text a one-time code to an Israeli mobile number',
-        description:
-          'Accepts 050-…, +972…, 972… or 00972…; only valid Israeli mobile numbers. Errors carry a Hebrew `user_message`. Limits: 1 a minute, 5 an hour, 10 a day per number and per client IP.',
-        body: z.strictObject({ phone: z.string().min(3).max(32) }),
-        response: { 202: ZChallenge, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const started = await startSignIn(ctx, {
-        channel: 'sms',
-        destination: request.body.phone,
-        ip: request.ip,
-      })
-      return reply.status(202).send({
-        challenge_id: started.challengeId,
-        expires_at: started.expiresAt.toISOString(),
-        sent_to: started.sentTo,
-      })
-    },
+    'sms',
+    'phone',
+    'OFAIR: text a one-time code to an Israeli mobile number',
+    'Accepts 050-…, +972…, 972… or 00972…; only valid Israeli mobile numbers. Errors carry a Hebrew `user_message`. Limits: 1 a minute, 5 an hour, 10 a day per number and per client IP.',
   )
 
   app.post(

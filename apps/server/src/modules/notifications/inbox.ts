@@ -1,6 +1,6 @@
 import type { Tx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
-import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { olderThanCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { NOTIFIABLE_EVENT_TYPES, NOTIFIABLE_EVENTS, type NotifiableEvent } from './catalog.ts'
 
 /** The signed-in person's notifications; row-level security keeps everyone to their own. */
@@ -17,15 +17,7 @@ export async function listInbox(
     .orderBy('id', 'desc')
     .limit(f.limit + 1)
   if (f.unread) q = q.where('read_at', 'is', null)
-  if (f.startingAfter) {
-    const [at, id] = decodeCursor(f.startingAfter, ['string', 'string'])
-    q = q.where((eb) =>
-      eb.or([
-        eb('created_at', '<', new Date(String(at))),
-        eb.and([eb('created_at', '=', new Date(String(at))), eb('id', '<', String(id))]),
-      ]),
-    )
-  }
+  if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'created_at', 'id'))
   return pageOf(await q.execute(), f.limit, (r) => [r.created_at.toISOString(), r.id])
 }
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../packages/testing/src/api-client.ts'
+import { addAcmeCompany } from '../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import { demoPersonasSeed } from '../identity/seed.ts'
 import { onMarketplaceEventJob } from './jobs.ts'
 
@@ -27,20 +27,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_
 beforeAll(async () => {
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
-  await inTransaction(app.ctx.db, systemActor('test'), async (tx) => {
-    const org = await tx
-      .selectFrom('identity.organizations')
-      .select('id')
-      .where('slug', '=', 'acme-robotics')
-      .executeTakeFirstOrThrow()
-    ids.acme = (
-      await tx
-        .insertInto('ats.companies')
-        .values({ organization_id: org.id, name: 'Acme Robotics' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-  })
+  ids.acme = await addAcmeCompany(app.ctx)
   for (const [k, email] of Object.entries({
     dana: 'dana@acme.demo',
     eli: 'eli@acme.demo',

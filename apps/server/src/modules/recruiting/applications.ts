@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Tx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { Principal } from '../../kernel/http/access.ts'
-import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { olderThanCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { isPlatformAdmin, lockKey, recruiterIdOf, requireRecruiter, teamCompanyIds } from './access.ts'
 import { emit } from './events.ts'
 import { acquireRepresentation } from './ownership.ts'
@@ -393,14 +393,6 @@ export async function listApplications(tx: Tx, p: Principal, f: ApplicationFilte
   if (f.company_id) q = q.where('a.company_id', '=', f.company_id)
   if (f.candidate_id) q = q.where('a.candidate_id', '=', f.candidate_id)
   if (f.stage?.length) q = q.where('a.stage', 'in', f.stage)
-  if (f.startingAfter) {
-    const [at, id] = decodeCursor(f.startingAfter, ['string', 'string'])
-    q = q.where((eb) =>
-      eb.or([
-        eb('a.stage_changed_at', '<', new Date(String(at))),
-        eb.and([eb('a.stage_changed_at', '=', new Date(String(at))), eb('a.id', '<', String(id))]),
-      ]),
-    )
-  }
+  if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'a.stage_changed_at', 'a.id'))
   return pageOf(await q.execute(), f.limit, (r) => [r.stage_changed_at.toISOString(), r.id])
 }

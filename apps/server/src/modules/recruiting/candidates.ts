@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Tx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { Principal } from '../../kernel/http/access.ts'
-import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { olderThanCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { isPlatformAdmin, recruiterIdOf, requireRecruiter } from './access.ts'
 import { type IdentityKey, type IdentityKeyKind, identityKeysOf, keyHash } from './identity-keys.ts'
 import { escapeLike } from './roles.ts'
@@ -351,15 +351,7 @@ export async function searchCandidates(tx: Tx, p: Principal, f: CandidateFilters
   if (recruiterId) q = q.where('c.recruiter_id', '=', recruiterId)
   if (f.q) q = q.where('c.search_text', 'like', `%${escapeLike(f.q.toLowerCase())}%`)
   if (f.skill) q = q.where(sql<boolean>`c.skills @> array[${f.skill}]::text[]`)
-  if (f.startingAfter) {
-    const [at, id] = decodeCursor(f.startingAfter, ['string', 'string'])
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.created_at', '<', new Date(String(at))),
-        eb.and([eb('c.created_at', '=', new Date(String(at))), eb('c.id', '<', String(id))]),
-      ]),
-    )
-  }
+  if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'c.created_at', 'c.id'))
   return pageOf(await q.execute(), f.limit, (r) => [r.created_at.toISOString(), r.id])
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../packages/testing/src/api-client.ts'
+import { addAcmeCompany } from '../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
@@ -47,23 +48,7 @@ const candidateBody = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   app = await startTestApp(database.current.url, { clock })
   await demoPersonasSeed.run(app.ctx, () => {})
-  await inTransaction(app.ctx.db, systemActor('test'), async (tx) => {
-    const org = await tx
-      .selectFrom('identity.organizations')
-      .select('id')
-      .where('slug', '=', 'acme-robotics')
-      .executeTakeFirstOrThrow()
-    const acme = await tx
-      .insertInto('ats.companies')
-      .values({ organization_id: org.id, name: 'Acme Robotics', payment_terms: 'net_60' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await tx
-      .insertInto('ats.company_billing')
-      .values({ company_id: acme.id, billing_email: 'ap@acme.demo' })
-      .execute()
-    ids.acme = acme.id
-  })
+  ids.acme = await addAcmeCompany(app.ctx, { paymentTerms: 'net_60', billingEmail: 'ap@acme.demo' })
   for (const [key, email] of Object.entries({
     dana: 'dana@acme.demo',
     eli: 'eli@acme.demo',

@@ -4,7 +4,7 @@ import { appendAudit } from '../../kernel/audit/audit.ts'
 import type { Tx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { Principal } from '../../kernel/http/access.ts'
-import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { olderThanCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { isPlatformAdmin, recruiterIdOf, teamCompanyIds } from './access.ts'
 import { emit } from './events.ts'
 import { FEE_ROLES, FEE_RULE_VERSION, type FeeRole } from './reference.ts'
@@ -249,15 +249,7 @@ export async function listPlacements(
   }
   if (f.company_id) q = q.where('pl.company_id', '=', f.company_id)
   if (f.status) q = q.where('pl.status', '=', f.status)
-  if (f.startingAfter) {
-    const [at, id] = decodeCursor(f.startingAfter, ['string', 'string'])
-    q = q.where((eb) =>
-      eb.or([
-        eb('pl.created_at', '<', new Date(String(at))),
-        eb.and([eb('pl.created_at', '=', new Date(String(at))), eb('pl.id', '<', String(id))]),
-      ]),
-    )
-  }
+  if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'pl.created_at', 'pl.id'))
   return pageOf(await q.execute(), f.limit, (r) => [r.created_at.toISOString(), r.id])
 }
 

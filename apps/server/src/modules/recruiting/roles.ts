@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Tx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import type { Principal } from '../../kernel/http/access.ts'
-import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
+import { olderThanCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { assertCompanyTeam, isPlatformAdmin, recruiterIdOf, teamCompanyIds } from './access.ts'
 import { emit } from './events.ts'
 import {
@@ -498,15 +498,7 @@ export async function searchRoles(tx: Tx, p: Principal, f: RoleFilters) {
       ]),
     )
   }
-  if (f.startingAfter) {
-    const [at, id] = decodeCursor(f.startingAfter, ['string', 'string'])
-    q = q.where((eb) =>
-      eb.or([
-        eb('r.created_at', '<', new Date(String(at))),
-        eb.and([eb('r.created_at', '=', new Date(String(at))), eb('r.id', '<', String(id))]),
-      ]),
-    )
-  }
+  if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'r.created_at', 'r.id'))
   return pageOf(await q.execute(), f.limit, (r) => [r.created_at.toISOString(), r.id])
 }
 

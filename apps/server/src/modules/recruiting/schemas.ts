@@ -79,36 +79,6 @@ export const ZRoleUpdate = z
   })
   .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'give at least one field to change')
 
-export const ZRole = z.object({
-  id: z.string(),
-  company: z.object({ id: z.string(), name: z.string() }),
-  title: z.string(),
-  description: z.string(),
-  function: z.string(),
-  industry: z.string().nullable(),
-  seniority: z.string(),
-  location: z.string().nullable(),
-  country: z.string().nullable(),
-  work_mode: z.string(),
-  employment_type: z.string(),
-  salary: ZMoneyRangeOut,
-  fee_rate_bps: z.number().int(),
-  guarantee_days: z.number().int(),
-  status: ZRoleStatus,
-  visibility: ZVisibility,
-  job_owner: z.object({ recruiter_id: z.string(), name: z.string().nullable() }).nullable(),
-  hiring_manager_user_id: z.string().nullable(),
-  openings: z.number().int(),
-  applications_count: z.number().int(),
-  hired_count: z.number().int(),
-  created_at: z.iso.datetime(),
-  updated_at: z.iso.datetime(),
-  opened_at: z.iso.datetime().nullable(),
-  closed_at: z.iso.datetime().nullable(),
-  version: z.number().int(),
-  can_manage: z.boolean().describe('Whether the caller is on the hiring team (may edit and move candidates)'),
-})
-
 export const ZRoleSummary = z.object({
   id: z.string(),
   company: z.object({ id: z.string(), name: z.string() }),
@@ -128,6 +98,18 @@ export const ZRoleSummary = z.object({
   openings: z.number().int(),
   created_at: z.iso.datetime(),
   opened_at: z.iso.datetime().nullable().describe('When the role first opened to submissions'),
+})
+
+export const ZRole = ZRoleSummary.extend({
+  description: z.string(),
+  job_owner: z.object({ recruiter_id: z.string(), name: z.string().nullable() }).nullable(),
+  hiring_manager_user_id: z.string().nullable(),
+  applications_count: z.number().int(),
+  hired_count: z.number().int(),
+  updated_at: z.iso.datetime(),
+  closed_at: z.iso.datetime().nullable(),
+  version: z.number().int(),
+  can_manage: z.boolean().describe('Whether the caller is on the hiring team (may edit and move candidates)'),
 })
 
 const candidateFields = {
