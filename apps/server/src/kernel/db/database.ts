@@ -76,6 +76,13 @@ export function databaseNameOf(url: string): string {
  * (multi-statement batches) are sent as they are. The number of distinct statements is bounded by
  * the code's query shapes, and per connection the cache is capped.
  */
+/**
+ * Text searches stay unnamed: their best plan depends on how rare the words are (an index for a
+ * rare word, a scan for a common one), and a prepared statement's generic plan would fix one
+ * choice for every word.
+ */
+const SELECTIVITY_DEPENDENT = / @@ | i?like /i
+
 export function preparedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown
   const names = new Set<string>()
@@ -84,7 +91,13 @@ export function preparedStatements(client: pg.PoolClient): void {
     values?: unknown,
     callback?: unknown,
   ) => {
-    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || text.length > 20_000) {
+        if (
+      typeof text !== 'string' ||
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      text.length > 20_000 ||
+      SELECTIVITY_DEPENDENT.test(text)
+    ) {
       return query(text, values, callback)
     }
     const name = `q${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`
