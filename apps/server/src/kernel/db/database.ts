@@ -91,7 +91,7 @@ export function preparedStatements(client: pg.PoolClient): void {
     values?: unknown,
     callback?: unknown,
   ) => {
-        if (
+    if (
       typeof text !== 'string' ||
       !Array.isArray(values) ||
       values.length === 0 ||

@@ -284,17 +284,15 @@ export async function hireApplication(
   return placementId
 }
 
-export async function getApplication(tx: Tx, _p: Principal, id: string) {
-  await loadApplication(tx, id)
-  const app = await tx
+/** Applications with the names people read: role, company, candidate, recruiter. */
+function applicationRows(tx: Tx) {
+  return tx
     .selectFrom('ats.applications as a')
     .innerJoin('ats.roles as r', 'r.id', 'a.role_id')
     .innerJoin('ats.companies as co', 'co.id', 'a.company_id')
     .innerJoin('ats.candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('network.recruiters as rr', 'rr.id', 'a.recruiter_id')
     .innerJoin('identity.users as ru', 'ru.id', 'rr.user_id')
-    .innerJoin('ats.representations as rep', 'rep.id', 'a.representation_id')
-    .leftJoin('ats.placements as pl', 'pl.application_id', 'a.id')
     .select([
       'a.id',
       'a.role_id',
@@ -307,10 +305,19 @@ export async function getApplication(tx: Tx, _p: Principal, id: string) {
       'a.recruiter_id',
       'ru.display_name as recruiter_name',
       'a.stage',
-      'a.note',
-      'a.closed_reason',
       'a.submitted_at',
       'a.stage_changed_at',
+    ])
+}
+
+export async function getApplication(tx: Tx, _p: Principal, id: string) {
+  await loadApplication(tx, id)
+  const app = await applicationRows(tx)
+    .innerJoin('ats.representations as rep', 'rep.id', 'a.representation_id')
+    .leftJoin('ats.placements as pl', 'pl.application_id', 'a.id')
+    .select([
+      'a.note',
+      'a.closed_reason',
       'a.version',
       'rep.expires_at as represented_until',
       'rep.ownership',
@@ -356,28 +363,7 @@ export async function listApplications(tx: Tx, p: Principal, f: ApplicationFilte
   const admin = isPlatformAdmin(p)
   const recruiterId = await recruiterIdOf(tx, p)
   const companies = admin ? [] : await teamCompanyIds(tx, p)
-  let q = tx
-    .selectFrom('ats.applications as a')
-    .innerJoin('ats.roles as r', 'r.id', 'a.role_id')
-    .innerJoin('ats.companies as co', 'co.id', 'a.company_id')
-    .innerJoin('ats.candidates as c', 'c.id', 'a.candidate_id')
-    .innerJoin('network.recruiters as rr', 'rr.id', 'a.recruiter_id')
-    .innerJoin('identity.users as ru', 'ru.id', 'rr.user_id')
-    .select([
-      'a.id',
-      'a.role_id',
-      'r.title as role_title',
-      'a.company_id',
-      'co.name as company_name',
-      'a.candidate_id',
-      'c.full_name as candidate_name',
-      'c.current_title as candidate_title',
-      'a.recruiter_id',
-      'ru.display_name as recruiter_name',
-      'a.stage',
-      'a.submitted_at',
-      'a.stage_changed_at',
-    ])
+  let q = applicationRows(tx)
     .orderBy('a.stage_changed_at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(f.limit + 1)

@@ -35,18 +35,16 @@ export interface RoleInput {
 
 type RoleRow = Awaited<ReturnType<typeof loadRole>>
 
-async function loadRole(tx: Tx, id: string) {
+/** Roles with their company's name: the columns every role list shows. */
+function roleSummaryRows(tx: Tx) {
   return tx
     .selectFrom('ats.roles as r')
     .innerJoin('ats.companies as c', 'c.id', 'r.company_id')
-    .leftJoin('network.recruiters as jo', 'jo.id', 'r.job_owner_recruiter_id')
-    .leftJoin('identity.users as jou', 'jou.id', 'jo.user_id')
     .select([
       'r.id',
       'r.company_id',
       'c.name as company_name',
       'r.title',
-      'r.description',
       'r.function',
       'r.industry',
       'r.seniority',
@@ -61,13 +59,22 @@ async function loadRole(tx: Tx, id: string) {
       'r.guarantee_days',
       'r.status',
       'r.visibility',
+      'r.openings',
+      'r.created_at',
+      'r.opened_at',
+    ])
+}
+
+async function loadRole(tx: Tx, id: string) {
+  return roleSummaryRows(tx)
+    .leftJoin('network.recruiters as jo', 'jo.id', 'r.job_owner_recruiter_id')
+    .leftJoin('identity.users as jou', 'jou.id', 'jo.user_id')
+    .select([
+      'r.description',
       'r.job_owner_recruiter_id',
       'jou.display_name as job_owner_name',
       'r.hiring_manager_user_id',
-      'r.openings',
-      'r.created_at',
       'r.updated_at',
-      'r.opened_at',
       'r.closed_at',
       'r.version',
       sql<number>`(select count(*)::int from ats.applications a where a.role_id = r.id)`.as(
@@ -425,32 +432,7 @@ export async function searchRoles(tx: Tx, p: Principal, f: RoleFilters) {
   const admin = isPlatformAdmin(p)
   const companies = admin ? [] : await teamCompanyIds(tx, p)
   const recruiterId = admin ? null : await recruiterIdOf(tx, p)
-  let q = tx
-    .selectFrom('ats.roles as r')
-    .innerJoin('ats.companies as c', 'c.id', 'r.company_id')
-    .select([
-      'r.id',
-      'r.company_id',
-      'c.name as company_name',
-      'r.title',
-      'r.function',
-      'r.industry',
-      'r.seniority',
-      'r.location',
-      'r.country',
-      'r.work_mode',
-      'r.employment_type',
-      'r.salary_min',
-      'r.salary_max',
-      'r.salary_currency',
-      'r.fee_rate_bps',
-      'r.guarantee_days',
-      'r.status',
-      'r.visibility',
-      'r.openings',
-      'r.created_at',
-      'r.opened_at',
-    ])
+  let q = roleSummaryRows(tx)
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(f.limit + 1)
