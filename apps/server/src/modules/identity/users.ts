@@ -101,22 +101,7 @@ export async function getUserForAdmin(tx: Tx, userId: string, now: Date) {
       })
       .execute()
   }
-  const memberships = await tx
-    .selectFrom('identity.memberships as m')
-    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
-    .select([
-      'm.id',
-      'm.role',
-      'm.created_at',
-      'o.id as organization_id',
-      'o.name as organization_name',
-      'o.kind',
-      'o.marketplace',
-    ])
-    .where('m.user_id', '=', userId)
-    .orderBy('o.marketplace')
-    .orderBy('o.name')
-    .execute()
+  const memberships = await membershipsOf(tx, userId)
   const sessions = await sql<{ n: number }>`select count(*)::int as n from identity.sessions
     where user_id = ${userId} and revoked_at is null and idle_expires_at > ${now} and absolute_expires_at > ${now}`.execute(
     tx,
@@ -255,6 +240,26 @@ export async function searchOrganizations(tx: Tx, q: string | undefined, limit: 
   return query.execute()
 }
 
+/** A person's roles with the organisation each is held in, by marketplace then organisation name. */
+function membershipsOf(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('identity.memberships as m')
+    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
+    .select([
+      'm.id',
+      'm.role',
+      'm.created_at',
+      'o.id as organization_id',
+      'o.name as organization_name',
+      'o.kind',
+      'o.marketplace',
+    ])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.marketplace')
+    .orderBy('o.name')
+    .execute()
+}
+
 /** What the signed-in person sees about themselves: profile, own contacts, memberships. */
 export async function describeSelf(tx: Tx, userId: string) {
   const user = await tx
@@ -267,21 +272,7 @@ export async function describeSelf(tx: Tx, userId: string) {
     .select(['email', 'phone'])
     .where('user_id', '=', userId)
     .executeTakeFirst()
-  const memberships = await tx
-    .selectFrom('identity.memberships as m')
-    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
-    .select([
-      'm.id',
-      'm.role',
-      'o.id as organization_id',
-      'o.name as organization_name',
-      'o.kind',
-      'o.marketplace',
-    ])
-    .where('m.user_id', '=', userId)
-    .orderBy('o.marketplace')
-    .orderBy('o.name')
-    .execute()
+  const memberships = await membershipsOf(tx, userId)
   return { user, email: contacts?.email ?? null, phone: contacts?.phone ?? null, memberships }
 }
 

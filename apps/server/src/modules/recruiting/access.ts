@@ -10,32 +10,16 @@ export const isPlatformAdmin = (p: Principal) => p.roles.includes('platform_admi
  * use; anyone else is refused.
  */
 export async function requireRecruiter(tx: Tx, p: Principal): Promise<string> {
-  const known = recruiterIds.get(p.userId)
-  if (known) return known
-  const found = await tx
-    .selectFrom('network.recruiters')
-    .select('id')
-    .where('user_id', '=', p.userId)
-    .executeTakeFirst()
-  if (found) return remember(p.userId, found.id)
-  if (!p.roles.includes('recruiter')) throw new AppError('forbidden', 'Only recruiters can do this')
-  const created = await tx
-    .insertInto('network.recruiters')
-    .values({ user_id: p.userId })
-    .onConflict((oc) => oc.column('user_id').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  if (created) {
-    await tx.insertInto('network.recruiter_specializations').values({ recruiter_id: created.id }).execute()
-    return created.id
-  }
-  return (
-    await tx
-      .selectFrom('network.recruiters')
-      .select('id')
-      .where('user_id', '=', p.userId)
-      .executeTakeFirstOrThrow()
-  ).id
+  const id = await recruiterIdOf(tx, p)
+  if (!id) throw new AppError('forbidden', 'Only recruiters can do this')
+  return id
+}
+
+/** The caller's recruiter profile id; recruiters get theirs on first use, others have none. */
+export async function recruiterIdOf(tx: Tx, p: Principal): Promise<string | null> {
+  const found = await findRecruiterId(tx, p.userId)
+  if (found) return found
+  return p.roles.includes('recruiter') ? createRecruiter(tx, p.userId) : null
 }
 
 /**
@@ -46,23 +30,37 @@ export async function requireRecruiter(tx: Tx, p: Principal): Promise<string> {
 const recruiterIds = new Map<string, string>()
 const companyIds = new Map<string, string>()
 const CACHE_LIMIT = 50_000
-function remember(userId: string, recruiterId: string): string {
-  if (recruiterIds.size >= CACHE_LIMIT) recruiterIds.clear()
-  recruiterIds.set(userId, recruiterId)
-  return recruiterId
-}
 
-/** The caller's recruiter profile id; recruiters get theirs on first use, others have none. */
-export async function recruiterIdOf(tx: Tx, p: Principal): Promise<string | null> {
-  const known = recruiterIds.get(p.userId)
+async function findRecruiterId(tx: Tx, userId: string): Promise<string | null> {
+  const known = recruiterIds.get(userId)
   if (known) return known
   const found = await tx
     .selectFrom('network.recruiters')
     .select('id')
-    .where('user_id', '=', p.userId)
+    .where('user_id', '=', userId)
     .executeTakeFirst()
-  if (found) return remember(p.userId, found.id)
-  return p.roles.includes('recruiter') ? requireRecruiter(tx, p) : null
+  if (!found) return null
+  if (recruiterIds.size >= CACHE_LIMIT) recruiterIds.clear()
+  recruiterIds.set(userId, found.id)
+  return found.id
+}
+
+/** A new recruiter profile with empty specialisations; a concurrent first use wins harmlessly. */
+async function createRecruiter(tx: Tx, userId: string): Promise<string> {
+  const created = await tx
+    .insertInto('network.recruiters')
+    .values({ user_id: userId })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!created) {
+    // Another request created it first; its row is committed, so this read finds it.
+    const existing = await findRecruiterId(tx, userId)
+    if (!existing) throw new Error('recruiter profile missing after an insert conflict')
+    return existing
+  }
+  await tx.insertInto('network.recruiter_specializations').values({ recruiter_id: created.id }).execute()
+  return created.id
 }
 
 /** Companies whose hiring team the caller is on (company_admin or hiring_manager). */

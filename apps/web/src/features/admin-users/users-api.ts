@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
 import type { Role } from '../../lib/roles'
@@ -34,7 +35,7 @@ export const usersKeys = {
 export function useUsersSearch(filters: UserFilters) {
   return useInfiniteQuery({
     queryKey: usersKeys.list(filters),
-    initialPageParam: undefined as string | undefined,
+    ...cursorPages,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/admin/users', {
@@ -44,14 +45,12 @@ export function useUsersSearch(filters: UserFilters) {
               ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
               ...(filters.role ? { role: filters.role } : {}),
               ...(filters.status ? { status: filters.status } : {}),
-              ...(pageParam ? { starting_after: pageParam } : {}),
+              ...afterCursor(pageParam),
             },
           },
           signal,
         }),
       ),
-    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
-    placeholderData: keepPreviousData,
   })
 }
 

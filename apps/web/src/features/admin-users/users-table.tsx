@@ -1,6 +1,6 @@
-import { Anchor, Group, Table, Text } from '@mantine/core'
+import { Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { LinkedRow, RowLink } from '../../components/linked-row'
 import { LtrText } from '../../components/ltr-text'
 import { RoleBadge } from '../../components/role-badge'
 import { formatDateTime } from '../../lib/format'
@@ -10,7 +10,6 @@ import type { UserRow } from './users-api'
 /** People found; a row opens the person's page. Contacts are masked here. */
 export function UsersTable({ users }: { users: UserRow[] }) {
   const { t, i18n } = useTranslation()
-  const navigate = useNavigate()
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -26,21 +25,9 @@ export function UsersTable({ users }: { users: UserRow[] }) {
         </Table.Thead>
         <Table.Tbody>
           {users.map((user) => (
-            <Table.Tr
-              key={user.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => navigate(`/admin/users/${user.id}`)}
-            >
+            <LinkedRow key={user.id} to={`/admin/users/${user.id}`}>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/admin/users/${user.id}`}
-                  fw={600}
-                  size="sm"
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {user.display_name}
-                </Anchor>
+                <RowLink to={`/admin/users/${user.id}`}>{user.display_name}</RowLink>
                 <LtrText size="xs" c="dimmed">
                   {[user.email_masked, user.phone_masked].filter(Boolean).join(' · ') || '—'}
                 </LtrText>
@@ -65,7 +52,7 @@ export function UsersTable({ users }: { users: UserRow[] }) {
               <Table.Td>
                 <Text size="sm">{formatDateTime(user.created_at, i18n.language)}</Text>
               </Table.Td>
-            </Table.Tr>
+            </LinkedRow>
           ))}
         </Table.Tbody>
       </Table>

@@ -1,6 +1,6 @@
-import { Anchor, Table, Text } from '@mantine/core'
+import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { LinkedRow, RowLink } from '../../components/linked-row'
 import { RelativeTime } from '../../components/relative-time'
 import { daysSince } from '../../lib/format'
 import { VocabBadge } from '../reference/vocab-badge'
@@ -21,7 +21,6 @@ export function ApplicationsTable({
   showRecruiter = true,
 }: ApplicationsTableProps) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
 
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -39,21 +38,9 @@ export function ApplicationsTable({
         </Table.Thead>
         <Table.Tbody>
           {applications.map((a) => (
-            <Table.Tr
-              key={a.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => navigate(`/splits/applications/${a.id}`)}
-            >
+            <LinkedRow key={a.id} to={`/splits/applications/${a.id}`}>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/splits/applications/${a.id}`}
-                  fw={600}
-                  size="sm"
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {a.candidate.name}
-                </Anchor>
+                <RowLink to={`/splits/applications/${a.id}`}>{a.candidate.name}</RowLink>
                 {a.candidate.title && (
                   <Text size="xs" c="dimmed">
                     {a.candidate.title}
@@ -86,7 +73,7 @@ export function ApplicationsTable({
               <Table.Td>
                 <RelativeTime value={a.submitted_at} size="sm" />
               </Table.Td>
-            </Table.Tr>
+            </LinkedRow>
           ))}
         </Table.Tbody>
       </Table>

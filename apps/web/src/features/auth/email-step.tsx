@@ -1,8 +1,8 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core'
+import { Stack, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { IconAlertTriangle, IconMail } from '@tabler/icons-react'
+import { IconMail } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { formatWait, signInErrorMessage } from './sign-in-error'
+import { SendCodeFooter } from './send-code-footer'
 import type { SignInFlow } from './use-sign-in-flow'
 
 interface EmailStepProps {
@@ -30,16 +30,7 @@ export function EmailStep({ form, flow }: EmailStepProps) {
           key={form.key('email')}
           {...form.getInputProps('email')}
         />
-        {flow.sendError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-            {signInErrorMessage(flow.sendError, t)}
-          </Alert>
-        )}
-        <Button type="submit" fullWidth size="md" loading={flow.sending} disabled={flow.cooldown > 0}>
-          {flow.cooldown > 0
-            ? t('common.signIn.waitToSend', { time: formatWait(flow.cooldown) })
-            : t('splits.signIn.submit')}
-        </Button>
+        <SendCodeFooter flow={flow} submitLabel={t('splits.signIn.submit')} />
       </Stack>
     </form>
   )

@@ -1,8 +1,7 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core'
+import { Stack, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { formatWait, signInErrorMessage } from './sign-in-error'
+import { SendCodeFooter } from './send-code-footer'
 import type { SignInFlow } from './use-sign-in-flow'
 
 interface PhoneStepProps {
@@ -32,16 +31,7 @@ export function PhoneStep({ form, flow }: PhoneStepProps) {
           key={form.key('phone')}
           {...form.getInputProps('phone')}
         />
-        {flow.sendError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-            {signInErrorMessage(flow.sendError, t)}
-          </Alert>
-        )}
-        <Button type="submit" fullWidth size="md" loading={flow.sending} disabled={flow.cooldown > 0}>
-          {flow.cooldown > 0
-            ? t('common.signIn.waitToSend', { time: formatWait(flow.cooldown) })
-            : t('ofair.signIn.submit')}
-        </Button>
+        <SendCodeFooter flow={flow} submitLabel={t('ofair.signIn.submit')} />
       </Stack>
     </form>
   )

@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
@@ -30,7 +31,7 @@ export const candidatesKeys = {
 export function useCandidatesSearch(q: string, pageSize = 25) {
   return useInfiniteQuery({
     queryKey: [...candidatesKeys.list(q.trim()), pageSize],
-    initialPageParam: undefined as string | undefined,
+    ...cursorPages,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/candidates', {
@@ -38,14 +39,12 @@ export function useCandidatesSearch(q: string, pageSize = 25) {
             query: {
               limit: pageSize,
               ...(q.trim() ? { q: q.trim() } : {}),
-              ...(pageParam ? { starting_after: pageParam } : {}),
+              ...afterCursor(pageParam),
             },
           },
           signal,
         }),
       ),
-    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
-    placeholderData: keepPreviousData,
   })
 }
 

@@ -1,14 +1,13 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core'
+import { Badge, Group, Table, Text } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { LinkedRow, RowLink } from '../../components/linked-row'
 import { RelativeTime } from '../../components/relative-time'
 import type { CandidateSummary } from './candidates-api'
 
 /** My candidates; a row opens the candidate. */
 export function CandidatesTable({ candidates }: { candidates: CandidateSummary[] }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
 
   return (
     <Table.ScrollContainer minWidth={680}>
@@ -24,21 +23,9 @@ export function CandidatesTable({ candidates }: { candidates: CandidateSummary[]
         </Table.Thead>
         <Table.Tbody>
           {candidates.map((c) => (
-            <Table.Tr
-              key={c.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => navigate(`/splits/candidates/${c.id}`)}
-            >
+            <LinkedRow key={c.id} to={`/splits/candidates/${c.id}`}>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/splits/candidates/${c.id}`}
-                  fw={600}
-                  size="sm"
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {c.full_name}
-                </Anchor>
+                <RowLink to={`/splits/candidates/${c.id}`}>{c.full_name}</RowLink>
                 <Text size="xs" c="dimmed">
                   {[c.current_title, c.location].filter(Boolean).join(' · ') || '—'}
                 </Text>
@@ -74,7 +61,7 @@ export function CandidatesTable({ candidates }: { candidates: CandidateSummary[]
               <Table.Td>
                 <RelativeTime value={c.created_at} size="sm" />
               </Table.Td>
-            </Table.Tr>
+            </LinkedRow>
           ))}
         </Table.Tbody>
       </Table>

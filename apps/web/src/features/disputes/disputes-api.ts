@@ -1,11 +1,6 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
 
@@ -23,7 +18,7 @@ export const disputesKeys = {
 export function useDisputes(status: DisputeStatus | null) {
   return useInfiniteQuery({
     queryKey: disputesKeys.list(status),
-    initialPageParam: undefined as string | undefined,
+    ...cursorPages,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/ownership/disputes', {
@@ -31,14 +26,12 @@ export function useDisputes(status: DisputeStatus | null) {
             query: {
               limit: 25,
               ...(status ? { status } : {}),
-              ...(pageParam ? { starting_after: pageParam } : {}),
+              ...afterCursor(pageParam),
             },
           },
           signal,
         }),
       ),
-    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
-    placeholderData: keepPreviousData,
   })
 }
 

@@ -1,6 +1,6 @@
-import { Anchor, Table, Text } from '@mantine/core'
+import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { LinkedRow, RowLink } from '../../components/linked-row'
 import { RelativeTime } from '../../components/relative-time'
 import { useVocab } from '../reference/use-vocab'
 import { VocabBadge } from '../reference/vocab-badge'
@@ -10,7 +10,6 @@ import type { Dispute } from './disputes-api'
 export function DisputesTable({ disputes }: { disputes: Dispute[] }) {
   const { t } = useTranslation()
   const { label } = useVocab()
-  const navigate = useNavigate()
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -27,21 +26,9 @@ export function DisputesTable({ disputes }: { disputes: Dispute[] }) {
         </Table.Thead>
         <Table.Tbody>
           {disputes.map((d) => (
-            <Table.Tr
-              key={d.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => navigate(`/admin/disputes/${d.id}`)}
-            >
+            <LinkedRow key={d.id} to={`/admin/disputes/${d.id}`}>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/admin/disputes/${d.id}`}
-                  size="sm"
-                  fw={600}
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {d.company.name}
-                </Anchor>
+                <RowLink to={`/admin/disputes/${d.id}`}>{d.company.name}</RowLink>
                 {d.role && (
                   <Text size="xs" c="dimmed">
                     {d.role.title}
@@ -63,7 +50,7 @@ export function DisputesTable({ disputes }: { disputes: Dispute[] }) {
               <Table.Td>
                 <RelativeTime value={d.created_at} size="sm" />
               </Table.Td>
-            </Table.Tr>
+            </LinkedRow>
           ))}
         </Table.Tbody>
       </Table>

@@ -1,11 +1,6 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
 
@@ -24,7 +19,7 @@ export const placementsKeys = {
 export function usePlacements(status: 'active' | 'fell_off' | null) {
   return useInfiniteQuery({
     queryKey: placementsKeys.list(status),
-    initialPageParam: undefined as string | undefined,
+    ...cursorPages,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/placements', {
@@ -32,14 +27,12 @@ export function usePlacements(status: 'active' | 'fell_off' | null) {
             query: {
               limit: 25,
               ...(status ? { status } : {}),
-              ...(pageParam ? { starting_after: pageParam } : {}),
+              ...afterCursor(pageParam),
             },
           },
           signal,
         }),
       ),
-    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
-    placeholderData: keepPreviousData,
   })
 }
 

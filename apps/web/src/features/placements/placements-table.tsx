@@ -1,7 +1,7 @@
 import { formatBps } from '@app/money'
-import { Anchor, Group, Table, Text } from '@mantine/core'
+import { Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { LinkedRow, RowLink } from '../../components/linked-row'
 import { formatDate } from '../../lib/format'
 import { formatAmount } from '../../lib/money'
 import { VocabBadge } from '../reference/vocab-badge'
@@ -10,7 +10,6 @@ import type { PlacementSummary } from './placements-api'
 /** Placements; a row opens the placement with its fee and split. */
 export function PlacementsTable({ placements }: { placements: PlacementSummary[] }) {
   const { t, i18n } = useTranslation()
-  const navigate = useNavigate()
   const lang = i18n.language
 
   return (
@@ -28,21 +27,9 @@ export function PlacementsTable({ placements }: { placements: PlacementSummary[]
         </Table.Thead>
         <Table.Tbody>
           {placements.map((p) => (
-            <Table.Tr
-              key={p.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => navigate(`/splits/placements/${p.id}`)}
-            >
+            <LinkedRow key={p.id} to={`/splits/placements/${p.id}`}>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/splits/placements/${p.id}`}
-                  fw={600}
-                  size="sm"
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {p.candidate_name}
-                </Anchor>
+                <RowLink to={`/splits/placements/${p.id}`}>{p.candidate_name}</RowLink>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{p.role.title}</Text>
@@ -65,7 +52,7 @@ export function PlacementsTable({ placements }: { placements: PlacementSummary[]
                   <VocabBadge kind="splitStatuses" code={p.split_status} variant="outline" />
                 </Group>
               </Table.Td>
-            </Table.Tr>
+            </LinkedRow>
           ))}
         </Table.Tbody>
       </Table>

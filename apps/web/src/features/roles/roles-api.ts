@@ -1,11 +1,6 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
@@ -32,18 +27,16 @@ export const rolesKeys = {
 export function useRolesSearch(query: RoleQuery, pageSize = PAGE_SIZE, enabled = true) {
   return useInfiniteQuery({
     queryKey: rolesKeys.list({ ...query, limit: pageSize }),
-    initialPageParam: undefined as string | undefined,
+    ...cursorPages,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/roles', {
           params: {
-            query: { ...query, limit: pageSize, ...(pageParam ? { starting_after: pageParam } : {}) },
+            query: { ...query, limit: pageSize, ...afterCursor(pageParam) },
           },
           signal,
         }),
       ),
-    getNextPageParam: (last) => (last.has_more && last.next_cursor ? last.next_cursor : undefined),
-    placeholderData: keepPreviousData,
     enabled,
   })
 }
