@@ -70,11 +70,6 @@ export function formatSalaryRange(range: MoneyRange, locale: string): string {
   return min === max ? min : `${min}–${max}`
 }
 
-/** amount × bps / 10000, rounded half up to the minor unit (fee and share amounts). */
-export function applyBps(amount: bigint, bps: number): bigint {
-  return (amount * BigInt(bps) + 5_000n) / 10_000n
-}
-
 /** "20" or "12.5" (percent, as people type it) → 2000 or 1250 basis points; null if not exact. */
 export function parsePercent(text: string): number | null {
   const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim().replace(/%$/, '').trim())

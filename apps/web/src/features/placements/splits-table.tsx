@@ -1,9 +1,9 @@
-import { formatBps } from '@app/money'
+import { allocateBps, applyBps, formatBps, WHOLE_BPS } from '@app/money'
 import { Badge, Table, Text, Tooltip } from '@mantine/core'
 import { IconCheck, IconClock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../lib/format'
-import { applyBps, formatAmount } from '../../lib/money'
+import { formatAmount } from '../../lib/money'
 import { useVocab } from '../reference/use-vocab'
 import type { Placement } from './placements-api'
 
@@ -18,6 +18,10 @@ export function SplitsTable({
   const { t, i18n } = useTranslation()
   const { label } = useVocab()
   const fee = applyBps(BigInt(p.base_salary.amount), p.fee_rate_bps)
+  // Parts that add up to the fee exactly. The server refuses splits that are not 100%; should one
+  // ever arrive, the amounts column shows a dash rather than figures that do not add up.
+  const shares = p.splits.map((s) => s.share_bps)
+  const amounts = shares.reduce((a, b) => a + b, 0) === WHOLE_BPS ? allocateBps(fee, shares) : null
 
   return (
     <Table.ScrollContainer minWidth={600}>
@@ -32,7 +36,7 @@ export function SplitsTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {p.splits.map((s) => (
+          {p.splits.map((s, i) => (
             <Table.Tr key={s.fee_role}>
               <Table.Td>
                 <Text size="sm" fw={500}>
@@ -56,12 +60,9 @@ export function SplitsTable({
               </Table.Td>
               <Table.Td ta="end">
                 <Text size="sm">
-                  {formatAmount(
-                    applyBps(fee, s.share_bps).toString(),
-                    p.base_salary.currency,
-                    i18n.language,
-                    false,
-                  )}
+                  {amounts
+                    ? formatAmount(String(amounts[i]), p.base_salary.currency, i18n.language, false)
+                    : '—'}
                 </Text>
               </Table.Td>
               <Table.Td>

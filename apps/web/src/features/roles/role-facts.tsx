@@ -1,9 +1,9 @@
-import { formatBps } from '@app/money'
+import { applyBps, formatBps } from '@app/money'
 import { SimpleGrid, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Fact } from '../../components/fact'
 import { RelativeTime } from '../../components/relative-time'
-import { applyBps, formatAmount, formatMoneyCompact } from '../../lib/money'
+import { formatAmount, formatMoneyCompact } from '../../lib/money'
 import { useVocab } from '../reference/use-vocab'
 import type { Role } from './roles-api'
 
