@@ -7,9 +7,18 @@ import { connectDatabase } from '../apps/server/src/kernel/db/database.ts'
 import { JOBS_SCHEMA } from '../apps/server/src/kernel/db/migrate.ts'
 import { inTransaction, systemActor } from '../apps/server/src/kernel/db/transaction.ts'
 import { createLogger } from '../apps/server/src/kernel/logger.ts'
-import { writeEvents } from '../apps/server/src/kernel/outbox/outbox.ts'
+import { z } from 'zod'
+import { defineEvents, type NewEvent, writeEvents } from '../apps/server/src/kernel/outbox/events.ts'
 import { OutboxRelay } from '../apps/server/src/kernel/outbox/relay.ts'
 import { createMigratedDatabase, startThrowawayPostgres } from '../packages/testing/src/postgres.ts'
+
+defineEvents('bench', {
+  'bench.happened': {
+    aggregate: 'bench',
+    data: z.object({ i: z.number(), note: z.string() }),
+    description: 'a benchmark event',
+  },
+})
 
 export async function benchOutbox(total = 20_000): Promise<Record<string, string | number>[]> {
   const server = await startThrowawayPostgres()
@@ -34,12 +43,15 @@ export async function benchOutbox(total = 20_000): Promise<Record<string, string
       await inTransaction(database.db, systemActor('bench'), (tx) =>
         writeEvents(
           tx,
-          Array.from({ length: batch }, (_, j) => ({
-            type: 'bench.happened',
-            aggregateType: 'bench',
-            aggregateId: String(i + j),
-            data: { i: i + j, note: 'a typical small payload with a few fields' },
-          })),
+          Array.from(
+            { length: batch },
+            (_, j) =>
+              ({
+                type: 'bench.happened',
+                aggregateId: String(i + j),
+                data: { i: i + j, note: 'a typical small payload with a few fields' },
+              }) as unknown as NewEvent,
+          ),
         ),
       )
     }

@@ -12,7 +12,7 @@ import { createMetrics } from './kernel/http/metrics.ts'
 import { buildServer } from './kernel/http/server.ts'
 import { JobRunner } from './kernel/jobs/job-runner.ts'
 import { createLogger, type Logger } from './kernel/logger.ts'
-import type { AppFastify, AppModule } from './kernel/module.ts'
+import { type AppFastify, type AppModule, jobsOf } from './kernel/module.ts'
 import { OutboxRelay } from './kernel/outbox/relay.ts'
 import { runSeeds } from './kernel/seed.ts'
 import { modules as allModules } from './modules/index.ts'
@@ -65,7 +65,7 @@ export function createAppContext(
   const database = connectDatabase(url, { poolMax: config.db.poolMax, applicationName: `app-${config.role}` })
   const metrics = createMetrics()
   const jobs = new JobRunner<AppContext>(
-    options.modules.flatMap((m) => m.jobs ?? []),
+    jobsOf(options.modules),
     {
       url,
       work: options.work,
@@ -144,8 +144,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     if (worker) {
       const routes = new Map<string, string[]>()
       for (const m of modules) {
-        for (const c of m.consumers ?? []) {
-          for (const e of c.events) routes.set(e, [...(routes.get(e) ?? []), c.job])
+        for (const { route } of m.consumers ?? []) {
+          for (const e of route.events) routes.set(e, [...(routes.get(e) ?? []), route.job])
         }
       }
       relay = new OutboxRelay({

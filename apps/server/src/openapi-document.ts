@@ -8,6 +8,7 @@ import { createMetrics } from './kernel/http/metrics.ts'
 import { buildServer } from './kernel/http/server.ts'
 import { JobRunner } from './kernel/jobs/job-runner.ts'
 import { createLogger } from './kernel/logger.ts'
+import { jobsOf } from './kernel/module.ts'
 import { modules } from './modules/index.ts'
 
 /**
@@ -27,7 +28,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     pool: database.pool,
     databaseUrl: offlineUrl,
     jobs: new JobRunner<AppContext>(
-      modules.flatMap((m) => m.jobs ?? []),
+      jobsOf(modules),
       { url: offlineUrl, work: false, log },
     ),
     metrics: createMetrics(),

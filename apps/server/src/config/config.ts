@@ -27,6 +27,18 @@ const ZEnv = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
 
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, issue): boolean | number | string[] => {
+      if (v === 'false' || v === '0' || v === '') return false
+      if (v === 'true') return true
+      if (/^\d+$/.test(v)) return Number(v)
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+      if (list.every((s) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s))) return list
+      issue.addIssue({ code: 'custom', message: 'must be false, true, a hop count, or comma-separated addresses/CIDRs' })
+      return z.NEVER
+    }),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
   CORS_ORIGINS: z
     .string()
@@ -90,6 +102,11 @@ export interface AppConfig {
     bodyLimitBytes: number
     corsOrigins: string[]
     metricsToken: string | undefined
+    /**
+     * Whether to take the client address from X-Forwarded-For: off by default (a direct client
+     * could forge it); behind a proxy, the proxy's addresses or hop count.
+     */
+    trustProxy: boolean | number | string[]
   }
   log: { level: string; pretty: boolean }
   db: {
@@ -174,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       corsOrigins: e.CORS_ORIGINS,
       metricsToken: e.METRICS_TOKEN,
+      trustProxy: e.TRUST_PROXY,
     },
     log: {
       level: e.LOG_LEVEL,

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
 import type { AnyJobDefinition } from './jobs/define-job.ts'
 import type { Logger } from './logger.ts'
+import type { Consumer } from './outbox/events.ts'
 
 export type AppFastify = FastifyInstance<
   RawServerDefault,
@@ -26,15 +27,20 @@ export interface SeedStep {
 
 /**
  * A bounded context of the platform. `src/modules/index.ts` lists them; the app wires their
- * routes, jobs, event consumers and seeds. A module owns its tables (its SQL schema) and exposes
- * its services through its own `index.ts`.
+ * routes, jobs, event consumers and seeds. A module owns its tables (its SQL schemas) and exposes
+ * its services through its own `index.ts`; no other module names its tables.
  */
 export interface AppModule {
   name: string
+  /**
+   * The PostgreSQL schemas this module owns. Only its code may name their tables: its transaction
+   * type is built from them, and modules/boundaries.test.ts checks the sources.
+   */
+  schemas?: readonly string[]
   routes?: (app: AppFastify, ctx: AppContext) => void | Promise<void>
   jobs?: readonly AnyJobDefinition<AppContext>[]
-  /** Outbox consumers: a job of this module that receives every event of the listed types. */
-  consumers?: readonly { job: string; events: readonly string[] }[]
+  /** Outbox consumers (`defineConsumer`): jobs of this module that receive the listed event types. */
+  consumers?: readonly Consumer[]
   seeds?: readonly SeedStep[]
   /** Called once at start-up, before routes: attach providers to `ctx.services`. */
   init?: (ctx: AppContext) => void | Promise<void>
@@ -42,4 +48,9 @@ export interface AppModule {
   banner?: (ctx: AppContext) => string[]
   /** Called on shutdown after HTTP and workers stopped, before the main pool closes. */
   stop?: (ctx: AppContext) => Promise<void>
+}
+
+/** Every job of the modules: their own and their consumers'. */
+export function jobsOf(modules: readonly AppModule[]): AnyJobDefinition<AppContext>[] {
+  return modules.flatMap((m) => [...(m.jobs ?? []), ...(m.consumers ?? []).map((c) => c.job)])
 }

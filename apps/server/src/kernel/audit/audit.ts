@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
-import type { Db, Tx } from '../db/database.ts'
-import { bigintToString } from '../outbox/outbox.ts'
+import type { AnyTx, Db } from '../db/database.ts'
+import type { PlatformSchema } from '../db/schema/platform.ts'
+import type { Transaction } from 'kysely'
+import { bigintToString } from '../outbox/events.ts'
 
 /**
  * One entry of the append-only, hash-chained audit log: who (user and role), did what (`action`,
@@ -17,7 +19,8 @@ export interface AuditEntry {
   actorRole?: string | null
 }
 
-export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+export async function appendAudit(anyTx: AnyTx, entry: AuditEntry): Promise<void> {
+  const tx = anyTx as Transaction<PlatformSchema>
   const json = (v: unknown) =>
     v === undefined || v === null ? null : sql`${JSON.stringify(v, bigintToString)}::jsonb`
   await tx
@@ -80,4 +83,24 @@ export async function verifyAuditChain(
     from = last + 1
   }
   return { ok: true, rows: total, lastHash: prev ?? '0'.repeat(64) }
+}
+
+/**
+ * Records that personal data was shown to someone (who, whose, which fields, why), in the
+ * transaction that reads it. Every reveal of contact details goes through here.
+ */
+export async function logPiiReveal(
+  anyTx: AnyTx,
+  reveal: { subjectType: string; subjectId: string; fields: readonly string[]; purpose: string },
+): Promise<void> {
+  if (reveal.fields.length === 0) return
+  await (anyTx as Transaction<PlatformSchema>)
+    .insertInto('platform.pii_access_log')
+    .values({
+      subject_type: reveal.subjectType,
+      subject_id: reveal.subjectId,
+      fields: [...reveal.fields],
+      purpose: reveal.purpose,
+    })
+    .execute()
 }

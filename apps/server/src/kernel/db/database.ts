@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto'
 import { Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
-import type { Database } from './schema.ts'
+import type { Database } from './schema/index.ts'
 
-export type Db = Kysely<Database>
-export type Tx = Transaction<Database>
+/** A database handle typed with the schemas `DB` names: a module passes its own (see `AppModule.schemas`). */
+export type Db<DB = Database> = Kysely<DB>
+export type Tx<DB = Database> = Transaction<DB>
 /** Anything that can run a query: the root handle or an open transaction. */
-export type Queryable = Db | Tx
+export type Queryable<DB = Database> = Db<DB> | Tx<DB>
+/** Any module's transaction: what kernel services (outbox, audit, PII log) accept and narrow themselves. */
+// biome-ignore lint/suspicious/noExplicitAny: deliberately schema-agnostic
+export type AnyTx = Transaction<any>
 
 const { types } = pg
 

@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
-import type { Db, Tx } from './database.ts'
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Database } from './schema/index.ts'
 
 /**
  * Who a transaction runs for. Row-level security policies read these settings, so a query that
@@ -32,10 +32,11 @@ const RETRYABLE = new Set(['40001', '40P01'])
  * BEGIN and the settings go to the server as one request (a request-scoped transaction otherwise
  * pays an extra round trip on every call); the values are checked and quoted, see `literal`.
  */
-export async function inTransaction<T>(
-  db: Db,
+export async function inTransaction<T, DB = Database>(
+  // biome-ignore lint/suspicious/noExplicitAny: the process's handle; the callback names the schemas it uses
+  db: Kysely<any>,
   actor: Actor,
-  fn: (tx: Tx) => Promise<T>,
+  fn: (tx: Transaction<DB>) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
   const isolation = options.isolation ?? 'read committed'
@@ -47,7 +48,7 @@ export async function inTransaction<T>(
         await opening.execute(conn)
         try {
           // A connection-bound Kysely is all a service needs from a transaction: it only queries.
-          const result = await fn(conn as unknown as Tx)
+          const result = await fn(conn as unknown as Transaction<DB>)
           await sql`commit`.execute(conn)
           return result
         } catch (err) {
@@ -88,7 +89,8 @@ function actorSettingsSql(actor: Actor, requestId: string | undefined): string {
  * Runs part of a transaction as the system (e.g. the identity writes behind "add a team member"),
  * then restores the caller's actor. Use sparingly: the caller must already be authorised.
  */
-export async function asSystem<T>(tx: Tx, name: string, fn: () => Promise<T>): Promise<T> {
+// biome-ignore lint/suspicious/noExplicitAny: any module's transaction
+export async function asSystem<T>(tx: Transaction<any>, name: string, fn: () => Promise<T>): Promise<T> {
   const saved = (
     await sql<{ kind: string; name: string }>`select current_setting('app.actor_kind', true) as kind,
       current_setting('app.actor_name', true) as name`.execute(tx)

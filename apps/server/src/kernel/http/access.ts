@@ -3,19 +3,39 @@
  * `rule` states the row-level ownership rule in words ("a recruiter sees only candidates they
  * represent"); services and row-level security enforce it, the API reference shows it.
  */
-export const ROLES = [
-  // Splits Network
-  'platform_admin',
-  'company_admin',
-  'hiring_manager',
-  'recruiter',
-  'candidate',
-  // OFAIR
-  'consumer',
-  'professional',
-  'ofair_admin',
-] as const
-export type Role = (typeof ROLES)[number]
+/**
+ * The roles people hold through memberships. The kernel knows none of them: a module declares the
+ * roles of its marketplace with `defineRoles` and a declaration-merged `RoleCatalog` entry
+ * (`interface RoleCatalog extends Record<keyof typeof MY_ROLES, true> {}`), so `access.roles([...])`
+ * is type-checked and the registry can list them.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by modules through declaration merging
+export interface RoleCatalog {}
+export type Role = keyof RoleCatalog & string
+
+export interface RoleDefinition {
+  marketplace: 'splits' | 'ofair'
+  /** Who holds it, in a few words (the admin screens and the API reference show it). */
+  label: string
+}
+
+const roleRegistry = new Map<string, RoleDefinition & { module: string }>()
+
+export function defineRoles<const T extends Record<string, RoleDefinition>>(module: string, defs: T): T {
+  for (const [role, def] of Object.entries(defs)) {
+    const existing = roleRegistry.get(role)
+    if (existing && existing.module !== module) {
+      throw new Error(`role ${role} is defined by both ${existing.module} and ${module}`)
+    }
+    roleRegistry.set(role, { ...def, module })
+  }
+  return defs
+}
+
+/** Every registered role, in registration order. */
+export function registeredRoles(): readonly (RoleDefinition & { role: Role; module: string })[] {
+  return [...roleRegistry].map(([role, def]) => ({ role: role as Role, ...def }))
+}
 
 export type Access =
   | { kind: 'public'; rule?: string }

@@ -39,13 +39,38 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (strin
   return { data, has_more: hasMore, next_cursor: hasMore && last ? encodeCursor(cursorOf(last)) : null }
 }
 
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/
+
+/**
+ * A row's sort time as PostgreSQL holds it, to the microsecond, for its cursor. A JavaScript Date
+ * keeps milliseconds only: a cursor built from one skips every row that shares the millisecond
+ * but sorts after it. Select it as `cursor_at` next to the id and page with `timeIdPage`.
+ */
+export function exactTime(column: string) {
+  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+    'cursor_at',
+  )
+}
+
+/** `pageOf` for rows sorted by `(time desc, id desc)` that selected `exactTime(...)`. */
+export function timeIdPage<T extends { cursor_at: string; id: string }>(rows: T[], limit: number) {
+  const page = pageOf(rows, limit, (r) => [r.cursor_at, r.id])
+  return { ...page, data: page.data.map(({ cursor_at: _, ...row }) => row) }
+}
+
 /**
  * The rows after a `(time, id)` cursor in newest-first order, as one row comparison
  * `(time, id) < (t, i)`, which a btree index on `(time desc, id desc)` serves directly.
  */
 export function olderThanCursor(cursor: string, timeColumn: string, idColumn: string): Expression<SqlBool> {
   const [at, id] = decodeCursor(cursor, ['string', 'string'])
-  const when = new Date(String(at))
-  if (Number.isNaN(when.getTime()) || !UUID_PATTERN.test(String(id))) throw invalidCursor()
-  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${when}::timestamptz, ${String(id)}::uuid)`
+  if (!EXACT_TIME.test(String(at)) || !UUID_PATTERN.test(String(id))) throw invalidCursor()
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${String(at)}::timestamptz, ${String(id)}::uuid)`
+}
+
+/** The rows after an id cursor (UUIDv7 ids sort by creation), newest first. */
+export function beforeIdCursor(cursor: string): string {
+  const [id] = decodeCursor(cursor, ['string'])
+  if (!UUID_PATTERN.test(String(id))) throw invalidCursor()
+  return String(id)
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError, ERROR_STATUS, ERROR_TITLE, type ErrorCode, type FieldError } from '../errors.ts'
+import { AppError, type ErrorCode, errorDefinition, type FieldError } from '../errors.ts'
 
 /** RFC 9457 problem document, with our stable `code` and the request id. */
 export interface Problem {
@@ -27,21 +27,35 @@ export function problemOf(
     userMessage?: string | undefined
   } = {},
 ): Problem {
+  const { status, title } = errorDefinition(code)
+  const path = request.url.split('?')[0] ?? request.url
   return {
     ...(extra.meta ?? {}),
     type: `/api/errors#${code}`,
-    title: ERROR_TITLE[code],
-    status: ERROR_STATUS[code],
+    title,
+    status,
     code,
     detail,
-    instance: request.url.split('?')[0] ?? request.url,
+    // never echo an unbounded address back (a 414 is about exactly that)
+    instance: path.length > 200 ? `${path.slice(0, 200)}…` : path,
     request_id: request.id,
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.userMessage ? { user_message: extra.userMessage } : {}),
   }
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  // an error answer is never worth caching, and may describe someone's data
+  reply.header('cache-control', 'no-store')
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value)
+  if (problem.code === 'rate_limited' && !headers['retry-after']) {
+    const seconds = Number(problem.retry_after_seconds)
+    reply.header('retry-after', String(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60))
+  }
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
 }
 
@@ -56,8 +70,14 @@ const PG_CODE_MAP: Record<string, { code: ErrorCode; detail: string }> = {
   '42501': { code: 'forbidden', detail: 'Not allowed' },
 }
 
-/** Turns any thrown value into a problem; the boolean says whether it was unexpected (log as error). */
-export function toProblem(request: FastifyRequest, err: unknown): { problem: Problem; unexpected: boolean } {
+/**
+ * Turns any thrown value into a problem; `unexpected` says whether to log it as an error, and
+ * `headers` are response headers the error carries (`retry-after`).
+ */
+export function toProblem(
+  request: FastifyRequest,
+  err: unknown,
+): { problem: Problem; unexpected: boolean; headers?: Record<string, string> } {
   if (err instanceof AppError) {
     return {
       problem: problemOf(request, err.code, err.message, {
@@ -66,6 +86,7 @@ export function toProblem(request: FastifyRequest, err: unknown): { problem: Pro
         userMessage: err.userMessage,
       }),
       unexpected: false,
+      ...(err.headers ? { headers: err.headers } : {}),
     }
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -105,6 +126,16 @@ export function toProblem(request: FastifyRequest, err: unknown): { problem: Pro
           'unsupported_media_type',
           `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted; send application/json`,
         ),
+        unexpected: false,
+      }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        problem: problemOf(request, 'uri_too_long', 'A path segment of the address is longer than allowed'),
+        unexpected: false,
+      }
+    case 'FST_ERR_BAD_URL':
+      return {
+        problem: problemOf(request, 'validation_failed', 'The address contains an invalid character sequence'),
         unexpected: false,
       }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

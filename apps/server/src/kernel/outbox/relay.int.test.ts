@@ -4,16 +4,22 @@ import { useTestDatabase } from '../../../../../packages/testing/src/test-databa
 import { JOBS_SCHEMA } from '../db/migrate.ts'
 import { inTransaction, systemActor } from '../db/transaction.ts'
 import { createLogger } from '../logger.ts'
-import { writeEvents } from './outbox.ts'
+import { z } from 'zod'
+import { defineEvents, type NewEvent, writeEvents } from './events.ts'
 import { OutboxRelay } from './relay.ts'
 
 const database = useTestDatabase()
 let boss: PgBoss
 const log = createLogger({ level: 'silent', pretty: false })
 const ROUTES: Record<string, string[]> = {
-  'role.created': ['test.search_index', 'test.notify'],
-  'role.closed': ['test.notify'],
+  'test.created': ['test.search_index', 'test.notify'],
+  'test.closed': ['test.notify'],
 }
+defineEvents('relay-test', {
+  'test.created': { aggregate: 'thing', data: z.object({ i: z.number() }), description: 'made' },
+  'test.closed': { aggregate: 'thing', data: z.object({ i: z.number() }).partial(), description: 'closed' },
+})
+const closed = (id: string) => ({ type: 'test.closed', aggregateId: id, data: {} }) as unknown as NewEvent
 
 beforeAll(async () => {
   boss = new PgBoss({
@@ -53,12 +59,11 @@ describe('outbox relay', () => {
     const total = 3000
     await inTransaction(db, systemActor('test'), async (tx) => {
       const events = Array.from({ length: total }, (_, i) => ({
-        type: i % 3 === 0 ? 'role.closed' : 'role.created',
-        aggregateType: 'role',
+        type: i % 3 === 0 ? 'test.closed' : 'test.created',
         aggregateId: `r${i}`,
         data: { i },
       }))
-      await writeEvents(tx, events)
+      await writeEvents(tx, events as unknown as NewEvent[])
     })
     const a = relay(250)
     const b = relay(250)
@@ -84,7 +89,7 @@ describe('outbox relay', () => {
     const [job] = await boss.fetch<{ event: string; timestamp: string; data: { i: number } }>(
       'test.search_index',
     )
-    expect(job!.data).toMatchObject({ event: 'role.created', data: { i: expect.any(Number) } })
+    expect(job!.data).toMatchObject({ event: 'test.created', data: { i: expect.any(Number) } })
     expect(Number.isNaN(Date.parse(job!.data.timestamp))).toBe(false)
   })
 
@@ -93,7 +98,7 @@ describe('outbox relay', () => {
     const before = await jobCounts()
     await expect(
       inTransaction(db, systemActor('test'), async (tx) => {
-        await writeEvents(tx, [{ type: 'role.closed', aggregateType: 'role', aggregateId: 'x', data: {} }])
+        await writeEvents(tx, [closed('x')])
         throw new Error('business rule failed')
       }),
     ).rejects.toThrow('business rule failed')
@@ -114,7 +119,7 @@ describe('outbox relay', () => {
       const before = (await jobCounts()).get('test.notify') ?? 0
       const started = Date.now()
       await inTransaction(database.current.db, systemActor('test'), (tx) =>
-        writeEvents(tx, [{ type: 'role.closed', aggregateType: 'role', aggregateId: 'y', data: {} }]),
+        writeEvents(tx, [closed('y')]),
       )
       while (((await jobCounts()).get('test.notify') ?? 0) === before) {
         if (Date.now() - started > 5000) throw new Error('relay did not wake up')

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import type pg from 'pg'
 import type { PgBoss } from 'pg-boss'
 import type { Logger } from '../logger.ts'
-import type { EventEnvelope } from './outbox.ts'
 
 /** Which job queues (consumers) receive an event type. */
 export type EventRouter = (eventType: string) => readonly string[]
@@ -107,7 +106,7 @@ export class OutboxRelay {
         await client.query('commit')
         return 0
       }
-      const byQueue = new Map<string, { id: string; data: EventEnvelope }[]>()
+      const byQueue = new Map<string, { id: string; data: WireEnvelope }[]>()
       for (const row of rows) {
         for (const queue of this.#route(row.event_type)) {
           const jobs = byQueue.get(queue) ?? []
@@ -147,7 +146,17 @@ export class OutboxRelay {
   }
 }
 
-function envelope(row: OutboxRow): EventEnvelope {
+/** A consumer job's payload: the seeds' `{event, timestamp, data}` plus delivery metadata. */
+interface WireEnvelope {
+  event_id: string
+  event: string
+  timestamp: string
+  aggregate: { type: string; id: string }
+  request_id: string | null
+  data: unknown
+}
+
+function envelope(row: OutboxRow): WireEnvelope {
   return {
     event_id: row.event_id,
     event: row.event_type,

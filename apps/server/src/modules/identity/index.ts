@@ -1,3 +1,5 @@
+import './errors.ts'
+import './roles.ts'
 import type { AppModule } from '../../kernel/module.ts'
 import { accountRoutes } from './account-routes.ts'
 import { adminUserRoutes } from './admin-routes.ts'
@@ -41,4 +43,11 @@ export const identityModule: AppModule = {
 }
 
 export { normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
+export {
+  createOrganization,
+  displayNames,
+  emailAddressOf,
+  type IdentityDirectory,
+  organizationMemberIds,
+} from './people.ts'
 export { DEMO_PERSONAS } from './personas.ts'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { ROLES } from '../../kernel/http/access.ts'
+import { ROLE_NAMES } from './roles.ts'
 
-export const ZRole = z.enum(ROLES)
+export const ZRole = z.enum(ROLE_NAMES)
 
 export const ZSessionDelivery = z
   .enum(['cookie', 'token'])

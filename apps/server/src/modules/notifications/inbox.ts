@@ -1,7 +1,10 @@
-import type { Tx } from '../../kernel/db/database.ts'
+import type { Transaction } from 'kysely'
+import type { NotificationsSchema } from '../../kernel/db/schema/notifications.ts'
 import { AppError } from '../../kernel/errors.ts'
-import { olderThanCursor, pageOf } from '../../kernel/http/pagination.ts'
-import { NOTIFIABLE_EVENT_TYPES, NOTIFIABLE_EVENTS, type NotifiableEvent } from './catalog.ts'
+import { exactTime, olderThanCursor, timeIdPage } from '../../kernel/http/pagination.ts'
+import { noticeKinds } from './kinds.ts'
+
+type Tx = Transaction<NotificationsSchema>
 
 /** The signed-in person's notifications; row-level security keeps everyone to their own. */
 export async function listInbox(
@@ -11,14 +14,14 @@ export async function listInbox(
 ) {
   let q = tx
     .selectFrom('notifications.inbox')
-    .select(['id', 'type', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .select(['id', 'type', 'title', 'body', 'link', 'created_at', 'read_at', exactTime('created_at')])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(f.limit + 1)
   if (f.unread) q = q.where('read_at', 'is', null)
   if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'created_at', 'id'))
-  return pageOf(await q.execute(), f.limit, (r) => [r.created_at.toISOString(), r.id])
+  return timeIdPage(await q.execute(), f.limit)
 }
 
 export async function unreadCount(tx: Tx, userId: string): Promise<number> {
@@ -67,18 +70,18 @@ export async function getPreferences(tx: Tx, userId: string) {
     .where('user_id', '=', userId)
     .execute()
   const byType = new Map(rows.map((r) => [r.event_type, r]))
-  return NOTIFIABLE_EVENT_TYPES.map((t) => ({
-    event_type: t,
-    label: NOTIFIABLE_EVENTS[t],
-    in_app: byType.get(t)?.in_app ?? true,
-    email: byType.get(t)?.email ?? true,
+  return noticeKinds().map(({ kind, label }) => ({
+    event_type: kind,
+    label,
+    in_app: byType.get(kind)?.in_app ?? true,
+    email: byType.get(kind)?.email ?? true,
   }))
 }
 
 export async function setPreferences(
   tx: Tx,
   userId: string,
-  prefs: { event_type: NotifiableEvent; in_app: boolean; email: boolean }[],
+  prefs: readonly { event_type: string; in_app: boolean; email: boolean }[],
   now: Date,
 ) {
   for (const p of prefs) {

@@ -2,7 +2,8 @@ import type { AppModule } from '../../kernel/module.ts'
 import { type ChannelName, type MessageChannel, MessageDispatcher } from './channels.ts'
 import { DevOutboxChannel } from './dev-outbox-channel.ts'
 import { HttpSmsChannel } from './http-sms-channel.ts'
-import { notificationConsumers, onMarketplaceEventJob, sendEmailJob } from './jobs.ts'
+import { sendEmailJob } from './jobs.ts'
+import { notificationsRoute } from './route.ts'
 import { notificationRoutes } from './routes.ts'
 import { SmtpChannel } from './smtp-channel.ts'
 
@@ -14,13 +15,14 @@ declare module '../../kernel/context.ts' {
 
 /**
  * Telling people things: message channels (email, SMS, WhatsApp, the demo-mode dev outbox), the
- * in-app bell with per-event preferences, and the outbox consumer that fans events out to them.
+ * in-app bell with per-kind preferences, and `notify`, which other modules call (from their own
+ * event consumers) with the notices they decided on. It knows none of their events.
  */
 export const notificationsModule: AppModule = {
   name: 'notifications',
-  routes: notificationRoutes,
-  jobs: [onMarketplaceEventJob, sendEmailJob],
-  consumers: notificationConsumers,
+  schemas: ['notifications'],
+  routes: (app, ctx) => notificationsRoute.mount(app, ctx, notificationRoutes),
+  jobs: [sendEmailJob],
   init(ctx) {
     const { mail, sms, demoMode } = ctx.config
     const byChannel: Partial<Record<ChannelName, MessageChannel>> = {}
@@ -39,3 +41,5 @@ export const notificationsModule: AppModule = {
 
 export type { OutboundMessage, SendResult } from './channels.ts'
 export { recentDevMessages } from './dev-outbox-channel.ts'
+export { defineNoticeKinds, noticeKinds } from './kinds.ts'
+export { type Notice, notify } from './notify.ts'

@@ -107,7 +107,7 @@ export async function submitApplication(
   await emit(
     tx,
     'application.submitted',
-    { type: 'application', id: app.id },
+    app.id,
     {
       application_id: app.id,
       role_id: role.id,
@@ -228,7 +228,7 @@ async function changeStage(
   await emit(
     tx,
     'application.stage_changed',
-    { type: 'application', id: app.id },
+    app.id,
     {
       application_id: app.id,
       role_id: app.role_id,

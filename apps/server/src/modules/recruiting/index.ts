@@ -1,3 +1,4 @@
+import './errors.ts'
 import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications-routes.ts'
 import { candidateRoutes } from './candidates-routes.ts'
@@ -7,11 +8,13 @@ import { placementRoutes } from './placements-routes.ts'
 import { recruiterRoutes } from './recruiters-routes.ts'
 import { referenceRoutes } from './reference-routes.ts'
 import { roleRoutes } from './roles-routes.ts'
+import { notifyPeopleConsumer } from './notices.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
 export const recruitingModule: AppModule = {
   name: 'recruiting',
+  schemas: ['ats', 'network'],
   routes(app, ctx) {
     referenceRoutes(app)
     companyRoutes(app, ctx)
@@ -23,6 +26,7 @@ export const recruitingModule: AppModule = {
     ownershipRoutes(app, ctx)
   },
   seeds: [demoMarketplaceSeed],
+  consumers: [notifyPeopleConsumer],
 }
 
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'

@@ -90,7 +90,7 @@ export async function acquireRepresentation(
     await emit(
       tx,
       'ownership.duplicate_blocked',
-      { type: 'ownership_dispute', id: dispute.id },
+      dispute.id,
       {
         dispute_id: dispute.id,
         company_id: companyId,
@@ -215,7 +215,7 @@ export async function openDispute(tx: Tx, p: Principal, id: string, reason: stri
   await emit(
     tx,
     'ownership.dispute_opened',
-    { type: 'ownership_dispute', id },
+    id,
     {
       dispute_id: id,
       company_id: d.company_id,
@@ -287,7 +287,7 @@ export async function resolveDispute(
   await emit(
     tx,
     'ownership.dispute_resolved',
-    { type: 'ownership_dispute', id },
+    id,
     {
       dispute_id: id,
       outcome,

@@ -124,7 +124,7 @@ export async function createPlacement(
   await emit(
     tx,
     'placement.created',
-    { type: 'placement', id: placement.id },
+    placement.id,
     {
       placement_id: placement.id,
       application_id: app.id,
@@ -312,6 +312,13 @@ export async function proposeSplits(tx: Tx, p: Principal, id: string, splits: Sp
     after: splits,
     actorRole: isPlatformAdmin(p) ? 'platform_admin' : 'recruiter',
   })
+  await emit(tx, 'placement.splits_proposed', id, {
+    placement_id: id,
+    company_id: pl.company_id,
+    proposed_by: p.userId,
+    splits,
+    previous_recruiter_ids: [...new Set(before.map((b) => b.recruiter_id))],
+  })
 }
 
 /** A recruiter on the placement agrees to the current split; when all have, it is agreed. */
@@ -353,7 +360,7 @@ export async function agreeSplits(tx: Tx, p: Principal, id: string, now: Date) {
     await emit(
       tx,
       'placement.splits_agreed',
-      { type: 'placement', id },
+      id,
       { placement_id: id, company_id: pl.company_id, splits },
     )
   }
@@ -399,7 +406,7 @@ export async function fallOff(
   await emit(
     tx,
     'placement.fell_off',
-    { type: 'placement', id },
+    id,
     {
       placement_id: id,
       company_id: pl.company_id,

@@ -194,7 +194,7 @@ export async function createRole(
   await emit(
     tx,
     'role.created',
-    { type: 'role', id: row.id },
+    row.id,
     roleEventData(row.id, companyId, input, 'draft'),
   )
   return row.id
@@ -258,7 +258,7 @@ export async function updateRole(
   await emit(
     tx,
     'role.updated',
-    { type: 'role', id },
+    id,
     { role_id: id, company_id: role.company_id, changes: after, changed_by: p.userId },
   )
 }
@@ -321,7 +321,7 @@ export async function setRoleStatus(
   await emit(
     tx,
     type,
-    { type: 'role', id: role.id },
+    role.id,
     {
       role_id: role.id,
       company_id: role.company_id,

@@ -1,11 +1,8 @@
 import { z } from 'zod'
 import { appendAudit } from '../../kernel/audit/audit.ts'
-import type { AppContext } from '../../kernel/context.ts'
-import { inTransaction } from '../../kernel/db/transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { access } from '../../kernel/http/access.ts'
-import { principalOf } from '../../kernel/http/server.ts'
-import type { AppFastify } from '../../kernel/module.ts'
+import { systemRoute } from './route.ts'
 
 const ZQueue = z.object({
   name: z.string(),
@@ -28,34 +25,31 @@ const ZJobName = z
   .regex(/^[a-z0-9_.-]+$/)
   .max(100)
 
-/** Operators' view of the job queues: sizes, dead-lettered jobs, and retrying them. */
-export function jobAdminRoutes(app: AppFastify, ctx: AppContext): void {
-  const admin = access.roles(['platform_admin'])
+const admin = access.roles(['platform_admin'], 'Platform admins (operators).')
 
-  app.get(
-    '/api/admin/jobs',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Job queues with their sizes and the job catalog',
-        response: {
-          200: z.object({
-            queues: z.array(ZQueue),
-            catalog: z.array(
-              z.object({
-                name: z.string(),
-                description: z.string(),
-                schedule: z.string().nullable(),
-                retry_limit: z.number().int(),
-                timeout_seconds: z.number().int(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async () => ({
+/** Operators' view of the job queues: sizes, dead-lettered jobs, and retrying them. */
+export const jobAdminRoutes = [
+  systemRoute.define({
+    method: 'GET',
+    url: '/api/admin/jobs',
+    operationId: 'listJobQueues',
+    tags: ['admin'],
+    summary: 'Job queues with their sizes and the job catalog',
+    access: admin,
+    transaction: false,
+    response: z.object({
+      queues: z.array(ZQueue),
+      catalog: z.array(
+        z.object({
+          name: z.string(),
+          description: z.string(),
+          schedule: z.string().nullable(),
+          retry_limit: z.number().int(),
+          timeout_seconds: z.number().int(),
+        }),
+      ),
+    }),
+    handler: async ({ ctx }) => ({
       queues: await ctx.jobs.queueSummaries(),
       catalog: ctx.jobs.catalog.map((d) => ({
         name: d.name,
@@ -65,23 +59,24 @@ export function jobAdminRoutes(app: AppFastify, ctx: AppContext): void {
         timeout_seconds: d.timeoutSeconds,
       })),
     }),
-  )
+  }),
 
-  app.get(
-    '/api/admin/jobs/dead',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Jobs that exhausted their retries (dead-lettered)',
-        querystring: z.strictObject({ queue: ZJobName.optional() }),
-        response: { 200: z.object({ data: z.array(ZDeadJob) }) },
-      },
-    },
-    async (request) => {
-      const name = request.query.queue
-      if (name && !ctx.jobs.definition(name)) throw new AppError('not_found', `No job named ${name}`)
-      const jobs = await ctx.jobs.deadJobs(name)
+  systemRoute.define({
+    method: 'GET',
+    url: '/api/admin/jobs/dead',
+    operationId: 'listDeadJobs',
+    tags: ['admin'],
+    summary: 'Jobs that exhausted their retries (dead-lettered)',
+    access: admin,
+    transaction: false,
+    query: z.strictObject({ queue: ZJobName.optional() }),
+    errors: [404],
+    response: z.object({ data: z.array(ZDeadJob) }),
+    handler: async ({ ctx, query }) => {
+      if (query.queue && !ctx.jobs.definition(query.queue)) {
+        throw new AppError('not_found', `No job named ${query.queue}`)
+      }
+      const jobs = await ctx.jobs.deadJobs(query.queue)
       return {
         data: jobs.map((j) => ({
           id: j.id,
@@ -89,43 +84,33 @@ export function jobAdminRoutes(app: AppFastify, ctx: AppContext): void {
           data: j.data,
           error: j.error,
           retry_count: j.retryCount,
-          dead_since: j.createdOn.toISOString(),
+          dead_since: j.createdOn,
         })),
       }
     },
-  )
+  }),
 
-  app.post(
-    '/api/admin/jobs/dead/:queue/:id/retry',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Send a dead-lettered job back to its queue for a fresh set of attempts',
-        params: z.strictObject({ queue: ZJobName, id: z.uuid() }),
-        response: { 200: z.object({ retried: z.literal(true) }) },
-      },
-    },
-    async (request) => {
-      const { queue, id } = request.params
-      if (!ctx.jobs.definition(queue)) throw new AppError('not_found', `No job named ${queue}`)
-      const principal = principalOf(request)
-      const moved = await ctx.jobs.retryDead(queue, id)
-      if (!moved) throw new AppError('not_found', `No dead-lettered job ${id} in ${queue}`)
-      await inTransaction(
-        ctx.db,
-        { kind: 'user', userId: principal.userId, roles: principal.roles },
-        (tx) =>
-          appendAudit(tx, {
-            action: 'job.dead_letter_retried',
-            entityType: 'job',
-            entityId: id,
-            after: { queue },
-            actorRole: 'platform_admin',
-          }),
-        { requestId: request.id },
-      )
+  systemRoute.define({
+    method: 'POST',
+    url: '/api/admin/jobs/dead/:queue/:id/retry',
+    operationId: 'retryDeadJob',
+    tags: ['admin'],
+    summary: 'Send a dead-lettered job back to its queue for a fresh set of attempts',
+    access: admin,
+    params: z.strictObject({ queue: ZJobName, id: z.uuid() }),
+    response: z.object({ retried: z.literal(true) }),
+    handler: async ({ ctx, tx, params }) => {
+      if (!ctx.jobs.definition(params.queue)) throw new AppError('not_found', `No job named ${params.queue}`)
+      const moved = await ctx.jobs.retryDead(params.queue, params.id)
+      if (!moved) throw new AppError('not_found', `No dead-lettered job ${params.id} in ${params.queue}`)
+      await appendAudit(tx, {
+        action: 'job.dead_letter_retried',
+        entityType: 'job',
+        entityId: params.id,
+        after: { queue: params.queue },
+        actorRole: 'platform_admin',
+      })
       return { retried: true as const }
     },
-  )
-}
+  }),
+]

@@ -5,11 +5,12 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import type { AppContext } from '../../kernel/context.ts'
 import { currentMigrationVersion, readMigrationFiles } from '../../kernel/db/migrate.ts'
-import { AppError, ERROR_STATUS, ERROR_TITLE, type ErrorCode } from '../../kernel/errors.ts'
+import { AppError, errorCatalog } from '../../kernel/errors.ts'
 import { access } from '../../kernel/http/access.ts'
 import { problemOf, sendProblem } from '../../kernel/http/problem.ts'
-import { ZProblem } from '../../kernel/http/schemas.ts'
 import type { AppFastify } from '../../kernel/module.ts'
+import { jobAdminRoutes } from './admin-routes.ts'
+import { systemRoute } from './route.ts'
 
 const ZHealth = z.object({ status: z.literal('ok'), uptime_seconds: z.number() })
 const ZReady = z.object({
@@ -18,66 +19,96 @@ const ZReady = z.object({
   migration_version: z.number().int(),
 })
 
+const ZErrorCatalog = z.object({
+  data: z.array(
+    z.object({
+      code: z.string(),
+      status: z.number().int(),
+      title: z.string(),
+      module: z.string().describe('The module that defines the code (kernel codes apply everywhere)'),
+    }),
+  ),
+})
+
+/** A query string that accepts no parameters, so a typo is a 400 rather than silently ignored. */
+const ZNoQuery = z.strictObject({})
+
 export function systemRoutes(app: AppFastify, ctx: AppContext): void {
   const latestMigration = readMigrationFiles().at(-1)?.version ?? 0
   const started = Date.now()
 
-  app.get(
-    '/health',
-    {
-      config: { access: access.public('Liveness probe.') },
-      schema: { tags: ['system'], summary: 'Liveness: the process is up', response: { 200: ZHealth } },
-    },
-    async () => ({ status: 'ok' as const, uptime_seconds: Math.round((Date.now() - started) / 1000) }),
-  )
+  systemRoute.mount(app, ctx, [
+    systemRoute.define({
+      method: 'GET',
+      url: '/health',
+      operationId: 'getHealth',
+      summary: 'Liveness: the process is up',
+      access: access.public('Liveness probe.'),
+      transaction: false,
+      query: ZNoQuery,
+      response: ZHealth,
+      handler: async () => ({
+        status: 'ok' as const,
+        uptime_seconds: Math.round((Date.now() - started) / 1000),
+      }),
+    }),
 
-  app.get(
-    '/ready',
-    {
-      config: { access: access.public('Readiness probe.') },
-      schema: {
-        tags: ['system'],
-        summary: 'Readiness: database reachable and migrations current (503 otherwise)',
-        response: { 200: ZReady, 503: ZProblem },
-      },
-    },
-    async (request, reply) => {
-      let database: 'ok' | 'unreachable' = 'ok'
-      let migrations: 'ok' | 'behind' | 'unknown' = 'unknown'
-      let version = 0
-      try {
-        await sql`select 1`.execute(ctx.db)
-        version = await currentMigrationVersion(ctx.pool)
-        migrations = version >= latestMigration ? 'ok' : 'behind'
-      } catch (err) {
-        request.log.warn({ err }, 'readiness check: database unreachable')
-        database = 'unreachable'
-      }
-      if (database !== 'ok' || migrations !== 'ok') {
-        return sendProblem(
-          reply,
-          problemOf(
-            request,
-            'service_unavailable',
-            `Not ready: database ${database}, migrations ${migrations}`,
-            {
-              meta: {
-                checks: { database, migrations },
-                migration_version: version,
-                expected_version: latestMigration,
-              },
+    systemRoute.define({
+      method: 'GET',
+      url: '/ready',
+      operationId: 'getReadiness',
+      summary: 'Readiness: database reachable and migrations current (503 otherwise)',
+      access: access.public('Readiness probe.'),
+      transaction: false,
+      query: ZNoQuery,
+      errors: [503],
+      response: ZReady,
+      handler: async ({ request }) => {
+        let database: 'ok' | 'unreachable' = 'ok'
+        let migrations: 'ok' | 'behind' | 'unknown' = 'unknown'
+        let version = 0
+        try {
+          await sql`select 1`.execute(ctx.db)
+          version = await currentMigrationVersion(ctx.pool)
+          migrations = version >= latestMigration ? 'ok' : 'behind'
+        } catch (err) {
+          request.log.warn({ err }, 'readiness check: database unreachable')
+          database = 'unreachable'
+        }
+        if (database !== 'ok' || migrations !== 'ok') {
+          throw new AppError('service_unavailable', `Not ready: database ${database}, migrations ${migrations}`, {
+            meta: {
+              checks: { database, migrations },
+              migration_version: version,
+              expected_version: latestMigration,
             },
-          ),
-        )
-      }
-      return {
-        status: 'ready' as const,
-        checks: { database: 'ok' as const, migrations: 'ok' as const },
-        migration_version: version,
-      }
-    },
-  )
+          })
+        }
+        return {
+          status: 'ready' as const,
+          checks: { database: 'ok' as const, migrations: 'ok' as const },
+          migration_version: version,
+        }
+      },
+    }),
 
+    systemRoute.define({
+      method: 'GET',
+      url: '/api/errors',
+      operationId: 'listErrorCodes',
+      summary: 'Every error code the API can return, with its HTTP status',
+      access: access.public(),
+      transaction: false,
+      query: ZNoQuery,
+      response: ZErrorCatalog,
+      handler: async () => ({
+        data: errorCatalog().map(({ code, status, title, module }) => ({ code, status, title, module })),
+      }),
+    }),
+    ...jobAdminRoutes,
+  ])
+
+  // Not JSON operations (text exposition, the document itself): left out of the API reference.
   app.get(
     '/metrics',
     {
@@ -86,7 +117,7 @@ export function systemRoutes(app: AppFastify, ctx: AppContext): void {
           'Prometheus scrape; needs `Authorization: Bearer $METRICS_TOKEN` when that is set.',
         ),
       },
-      schema: { tags: ['system'], summary: 'Prometheus metrics (text exposition format)', hide: true },
+      schema: { hide: true },
     },
     async (request, reply) => {
       const token = ctx.config.http.metricsToken
@@ -100,34 +131,8 @@ export function systemRoutes(app: AppFastify, ctx: AppContext): void {
 
   app.get(
     '/openapi.json',
-    {
-      config: { access: access.public('The API description.') },
-      schema: { tags: ['system'], summary: 'OpenAPI 3.1 description of this API', hide: true },
-    },
+    { config: { access: access.public('The API description.') }, schema: { hide: true } },
     async () => app.swagger(),
-  )
-
-  app.get(
-    '/api/errors',
-    {
-      config: { access: access.public() },
-      schema: {
-        tags: ['system'],
-        summary: 'Every error code the API can return, with its HTTP status',
-        response: {
-          200: z.object({
-            data: z.array(z.object({ code: z.string(), status: z.number().int(), title: z.string() })),
-          }),
-        },
-      },
-    },
-    async () => ({
-      data: (Object.keys(ERROR_STATUS) as ErrorCode[]).map((code) => ({
-        code,
-        status: ERROR_STATUS[code],
-        title: ERROR_TITLE[code],
-      })),
-    }),
   )
 
   if (ctx.config.testHooks) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { appendAudit } from '../../../kernel/audit/audit.ts'
 import type { Tx } from '../../../kernel/db/database.ts'
-import type { Database } from '../../../kernel/db/schema.ts'
+import type { Database } from '../../../kernel/db/schema/index.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../../kernel/module.ts'
 import { type DemoPlan, generateDemoMarketplace, planCounts } from './generate.ts'
@@ -154,7 +154,7 @@ async function writePlan(tx: Tx, plan: DemoPlan, progress: (done: number, total:
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH)
       await tx
-        .insertInto(table)
+        .insertInto(table as keyof Database)
         .values(batch as never)
         .execute()
       done += batch.length

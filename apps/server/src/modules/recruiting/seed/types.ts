@@ -3,7 +3,7 @@
  * in-memory model the steps build before they turn it into rows, and the context they all receive.
  */
 import type { Insertable } from 'kysely'
-import type { Database } from '../../../kernel/db/schema.ts'
+import type { Database } from '../../../kernel/db/schema/index.ts'
 import type { SENIORITIES, Stage } from '../reference.ts'
 import type { Rng } from './prng.ts'
 import type { CompanySpec, Fn } from './words.ts'

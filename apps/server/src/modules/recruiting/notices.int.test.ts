@@ -6,7 +6,7 @@ import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
 import { demoPersonasSeed } from '../identity/seed.ts'
-import { onMarketplaceEventJob } from './jobs.ts'
+import { notifyPeopleConsumer } from './notices.ts'
 
 const database = useTestDatabase()
 let app: RunningApp & { baseUrl: string }
@@ -46,7 +46,7 @@ const emailsTo = async (email: string) =>
     )
   ).rows
 
-describe('notifications', () => {
+describe('marketplace notices', () => {
   it('lets people choose channels per event type', async () => {
     const defaults = await as('eli').get('/api/notifications/preferences')
     expect(
@@ -59,6 +59,7 @@ describe('notifications', () => {
       ['application.submitted', true, true],
       ['application.stage_changed', true, true],
       ['placement.created', true, true],
+      ['placement.splits_proposed', true, true],
     ])
     const off = await as('eli').put('/api/notifications/preferences', {
       preferences: [{ event_type: 'application.submitted', in_app: true, email: false }],
@@ -123,8 +124,9 @@ describe('notifications', () => {
       return r.body.data[0]
     })
     expect(n).toMatchObject({
-      title: 'Lena Park: rejected for Firmware Engineer',
-      body: 'Moved from submitted to rejected. Reason: Needs more Rust',
+      // stages in words people read (issue 7 §15), not the lowercase codes
+      title: 'Lena Park: Rejected for Firmware Engineer',
+      body: 'Moved from Submitted to Rejected. Reason: Needs more Rust',
     })
   })
 
@@ -151,7 +153,7 @@ describe('notifications', () => {
       data: e.payload,
     }
     const run = { id: 'x', name: 'n', retryCount: 1, signal: new AbortController().signal, log: app.ctx.log }
-    expect(await onMarketplaceEventJob.handler(envelope, app.ctx, run)).toEqual({
+    expect(await notifyPeopleConsumer.job.handler(envelope, app.ctx, run)).toEqual({
       skipped: 'already processed',
     })
     const count = await database.current.pool.query(

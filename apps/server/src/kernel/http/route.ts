@@ -1,0 +1,240 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Transaction } from 'kysely'
+import type { z } from 'zod'
+import type { AppContext } from '../context.ts'
+import { anonymousActor, inTransaction, type TransactionOptions } from '../db/transaction.ts'
+import type { ErrorStatus } from '../errors.ts'
+import type { AppFastify } from '../module.ts'
+import { type Access, actorOf, type Principal } from './access.ts'
+import { ZProblem } from './schemas.ts'
+
+/**
+ * One way to write an HTTP route: declare it, validate its input, call one service, return.
+ *
+ * The runner resolves the caller once (who the principal is in the module's marketplace), runs
+ * the handler in one transaction as that caller (row-level security sees who it is), turns dates
+ * and bigints into strings, and documents the route for the API reference: operationId, tags,
+ * security scheme and every problem answer it can give. Errors are mapped once, by the server's
+ * error handler. Handlers never open transactions or catch errors themselves.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** What a handler may return where the schema says string: a Date or a bigint becomes one on the wire. */
+export type Wire<T> = T extends string
+  ? string | Date | bigint
+  : T extends readonly (infer U)[]
+    ? readonly Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined
+
+/** The principal alone: the caller of modules that need no more. */
+export interface BaseCaller {
+  principal: Principal | null
+}
+
+export interface RouteInput<TCaller, TTx, TParams, TQuery, TBody> {
+  caller: TCaller
+  /** The request's transaction, as the caller. Absent on routes declared `transaction: false`. */
+  tx: TTx
+  params: TParams
+  query: TQuery
+  body: TBody
+  ctx: AppContext
+  request: FastifyRequest
+  reply: FastifyReply
+}
+
+export interface RouteSpec<
+  TCaller,
+  TTx,
+  TParams extends z.ZodType | undefined,
+  TQuery extends z.ZodType | undefined,
+  TBody extends z.ZodType | undefined,
+  TResponse extends z.ZodType | null,
+> {
+  method: HttpMethod
+  url: string
+  /** Unique, camelCase: what SDK generators name the method (`listRoles`, `createCandidate`). */
+  operationId: string
+  summary: string
+  description?: string
+  /** Defaults to the module's tag. */
+  tags?: readonly string[]
+  access: Access
+  params?: TParams
+  query?: TQuery
+  body?: TBody
+  /** The success body; `null` for 204 No Content. */
+  response: TResponse
+  /** 200 by default (204 when `response` is null). */
+  status?: 200 | 201 | 202 | 204
+  /**
+   * Problem answers beyond those the declaration implies (400 for input, 401/403 for access,
+   * 404 for an id in the path): e.g. 409 for a state conflict, 429 for a limit.
+   */
+  errors?: readonly ErrorStatus[]
+  /** Cookie-authenticated mutations need the CSRF header unless false (sign-in steps). */
+  csrf?: boolean
+  formBody?: boolean
+  /** A public route that still wants to know who calls. */
+  optionalAuth?: boolean
+  /** Isolation and retries of the request's transaction, or false for a handler without one. */
+  transaction?: TransactionOptions | false
+  /** Left out of the API reference (test hooks, the web app). */
+  hide?: boolean
+  handler(
+    input: RouteInput<
+      TCaller,
+      TTx,
+      Infer<TParams>,
+      Infer<TQuery>,
+      Infer<TBody>
+    >,
+  ): Promise<TResponse extends z.ZodType ? Wire<z.input<TResponse>> : undefined | null | void>
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry of routes with every kind of schema
+export type AnyRouteSpec<TCaller = any, TTx = any> = RouteSpec<TCaller, TTx, any, any, any, any>
+
+/** How a module's routes learn who calls: a resolver run once per request, inside its transaction. */
+export interface RouteBinding<DB, TCaller extends BaseCaller> {
+  /** The API reference section of the module's routes, unless a route names its own. */
+  tag: string
+  resolveCaller?: (tx: Transaction<DB>, principal: Principal | null, ctx: AppContext) => Promise<TCaller>
+}
+
+export interface ModuleRoutes<DB, TCaller extends BaseCaller> {
+  /** Declares a route (typed by its schemas); `mount` registers a list of them. */
+  define<
+    TParams extends z.ZodType | undefined = undefined,
+    TQuery extends z.ZodType | undefined = undefined,
+    TBody extends z.ZodType | undefined = undefined,
+    TResponse extends z.ZodType | null = null,
+  >(
+    spec: RouteSpec<TCaller, Transaction<DB>, TParams, TQuery, TBody, TResponse>,
+  ): AnyRouteSpec<TCaller, Transaction<DB>>
+  mount(app: AppFastify, ctx: AppContext, specs: readonly AnyRouteSpec<TCaller, Transaction<DB>>[]): void
+  binding: RouteBinding<DB, TCaller>
+}
+
+/**
+ * The route kit of a module: `DB` is the module's own tables (the compiler refuses others'),
+ * `TCaller` what it knows about the person calling.
+ */
+export function moduleRoutes<DB, TCaller extends BaseCaller = BaseCaller>(
+  binding: RouteBinding<DB, TCaller>,
+): ModuleRoutes<DB, TCaller> {
+  return {
+    binding,
+    define: (spec) => spec as AnyRouteSpec<TCaller, Transaction<DB>>,
+    mount(app, ctx, specs) {
+      for (const spec of specs) mountRoute(app, ctx, binding, spec)
+    },
+  }
+}
+
+const PATH_PARAM = /:([A-Za-z_]+)/g
+
+function mountRoute<DB, TCaller extends BaseCaller>(
+  app: AppFastify,
+  ctx: AppContext,
+  binding: RouteBinding<DB, TCaller>,
+  spec: AnyRouteSpec<TCaller, Transaction<DB>>,
+): void {
+  if (!/^[a-z][A-Za-z0-9]+$/.test(spec.operationId)) {
+    throw new Error(`Route ${spec.method} ${spec.url}: operationId "${spec.operationId}" must be camelCase`)
+  }
+  const status = spec.status ?? (spec.response === null ? 204 : 200)
+  const response: Record<number, z.ZodType> = {}
+  if (spec.response !== null) response[status] = spec.response
+  for (const code of problemStatuses(spec)) response[code] = ZProblem
+
+  const resolve = async (tx: Transaction<DB>, principal: Principal | null): Promise<TCaller> =>
+    binding.resolveCaller ? binding.resolveCaller(tx, principal, ctx) : ({ principal } as TCaller)
+
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    config: {
+      access: spec.access,
+      ...(spec.csrf === false ? { csrf: false } : {}),
+      ...(spec.formBody ? { formBody: true } : {}),
+      ...(spec.optionalAuth ? { optionalAuth: true } : {}),
+    },
+    schema: {
+      operationId: spec.operationId,
+      tags: [...(spec.tags ?? [binding.tag])],
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.query ? { querystring: spec.query } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+      response,
+      security: spec.access.kind === 'public' ? [] : [{ session: [] }, { bearer: [] }],
+      ...(spec.hide ? { hide: true } : {}),
+    },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = request.principal
+      const input = {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        ctx,
+        request,
+        reply,
+      }
+      let result: unknown
+      if (spec.transaction === false) {
+        const caller = binding.resolveCaller
+          ? await inTransaction(ctx.db, principal ? actorOf(principal) : anonymousActor, (tx) =>
+              resolve(tx as unknown as Transaction<DB>, principal),
+            )
+          : ({ principal } as TCaller)
+        result = await spec.handler({ ...input, caller, tx: undefined as unknown as Transaction<DB> })
+      } else {
+        result = await inTransaction(
+          ctx.db,
+          principal ? actorOf(principal) : anonymousActor,
+          async (kyselyTx) => {
+            const tx = kyselyTx as unknown as Transaction<DB>
+            const caller = await resolve(tx, principal)
+            return spec.handler({ ...input, caller, tx })
+          },
+          { ...(spec.transaction ?? {}), requestId: request.id },
+        )
+      }
+      if (reply.sent) return reply
+      if (spec.response === null) return reply.status(status).send()
+      return reply.status(status).send(toWire(result))
+    },
+  })
+}
+
+/** The problem answers a route can give, from what it declares. */
+export function problemStatuses(spec: Pick<AnyRouteSpec, 'access' | 'params' | 'query' | 'body' | 'errors' | 'url'>): number[] {
+  const codes = new Set<number>(spec.errors ?? [])
+  if (spec.params || spec.query || spec.body) codes.add(400)
+  if (spec.access.kind !== 'public') {
+    codes.add(401)
+    codes.add(403)
+  }
+  if ([...spec.url.matchAll(PATH_PARAM)].length > 0) codes.add(404)
+  if (codes.size === 0) codes.add(400)
+  return [...codes].sort()
+}
+
+/** Dates become ISO strings and bigints decimal strings, everywhere in a response body. */
+export function toWire(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'bigint') return value.toString()
+  if (Array.isArray(value)) return value.map(toWire)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = toWire(v)
+    return out
+  }
+  return value
+}
