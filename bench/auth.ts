@@ -76,7 +76,7 @@ export async function benchAuth(): Promise<Record<string, string | number>[]> {
       const body = (
         await inTransaction(ctx.db, systemActor('bench'), (tx) =>
           tx
-            .selectFrom('platform.dev_outbox')
+            .selectFrom('notifications.dev_outbox')
             .select('body')
             .orderBy('created_at', 'desc')
             .orderBy('id', 'desc')

@@ -3,11 +3,11 @@
  * (one relay, two consumers per event). Target >= 2,000 events/s from commit to job.
  */
 import { PgBoss } from 'pg-boss'
+import { z } from 'zod'
 import { connectDatabase } from '../apps/server/src/kernel/db/database.ts'
 import { JOBS_SCHEMA } from '../apps/server/src/kernel/db/migrate.ts'
 import { inTransaction, systemActor } from '../apps/server/src/kernel/db/transaction.ts'
 import { createLogger } from '../apps/server/src/kernel/logger.ts'
-import { z } from 'zod'
 import { defineEvents, type NewEvent, writeEvents } from '../apps/server/src/kernel/outbox/events.ts'
 import { OutboxRelay } from '../apps/server/src/kernel/outbox/relay.ts'
 import { createMigratedDatabase, startThrowawayPostgres } from '../packages/testing/src/postgres.ts'

@@ -128,7 +128,7 @@ export async function renderSchemas(url: string): Promise<Map<string, string>> {
   }
   const index = [
     ...header,
-    '// Every schema at once: for the kernel\'s tooling and tests. Modules use their own schemas only.',
+    "// Every schema at once: for the kernel's tooling and tests. Modules use their own schemas only.",
     ...schemas.map((s) => `import type { ${pascal(s)}Schema } from './${s}.ts'`),
     '',
     `export type Database = ${schemas.map((s) => `${pascal(s)}Schema`).join(' & ')}`,
@@ -152,10 +152,12 @@ if (import.meta.main) {
   const sources = await generateSchemaSources()
   const existing = fs.existsSync(targetDir) ? fs.readdirSync(targetDir).filter((f) => f.endsWith('.ts')) : []
   const stale = [
-    ...[...sources].filter(([file, source]) => {
-      const p = path.join(targetDir, file)
-      return !fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== source
-    }).map(([file]) => file),
+    ...[...sources]
+      .filter(([file, source]) => {
+        const p = path.join(targetDir, file)
+        return !fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== source
+      })
+      .map(([file]) => file),
     ...existing.filter((f) => !sources.has(f)),
   ]
   if (process.argv.includes('--check')) {

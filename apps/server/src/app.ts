@@ -64,18 +64,15 @@ export function createAppContext(
 ): { ctx: AppContext; database: DatabaseHandle } {
   const database = connectDatabase(url, { poolMax: config.db.poolMax, applicationName: `app-${config.role}` })
   const metrics = createMetrics()
-  const jobs = new JobRunner<AppContext>(
-    jobsOf(options.modules),
-    {
-      url,
-      work: options.work,
-      log: options.log.child({ component: 'jobs' }),
-      onJobFinished: (queue, outcome, seconds) => {
-        metrics.jobsFinished.inc({ queue, outcome })
-        metrics.jobDuration.observe({ queue }, seconds)
-      },
+  const jobs = new JobRunner<AppContext>(jobsOf(options.modules), {
+    url,
+    work: options.work,
+    log: options.log.child({ component: 'jobs' }),
+    onJobFinished: (queue, outcome, seconds) => {
+      metrics.jobsFinished.inc({ queue, outcome })
+      metrics.jobDuration.observe({ queue }, seconds)
     },
-  )
+  })
   const ctx: AppContext = {
     config,
     log: options.log,

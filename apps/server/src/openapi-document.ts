@@ -27,10 +27,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     db: database.db,
     pool: database.pool,
     databaseUrl: offlineUrl,
-    jobs: new JobRunner<AppContext>(
-      jobsOf(modules),
-      { url: offlineUrl, work: false, log },
-    ),
+    jobs: new JobRunner<AppContext>(jobsOf(modules), { url: offlineUrl, work: false, log }),
     metrics: createMetrics(),
     auth: noAuthenticator,
     background: new BackgroundTasks(log),

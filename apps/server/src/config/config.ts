@@ -34,9 +34,15 @@ const ZEnv = z.object({
       if (v === 'false' || v === '0' || v === '') return false
       if (v === 'true') return true
       if (/^\d+$/.test(v)) return Number(v)
-      const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
       if (list.every((s) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s))) return list
-      issue.addIssue({ code: 'custom', message: 'must be false, true, a hop count, or comma-separated addresses/CIDRs' })
+      issue.addIssue({
+        code: 'custom',
+        message: 'must be false, true, a hop count, or comma-separated addresses/CIDRs',
+      })
       return z.NEVER
     }),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, defineErrors, errorCatalog, errorDefinition, KERNEL_ERRORS, rateLimited } from './errors.ts'
+import {
+  AppError,
+  defineErrors,
+  errorCatalog,
+  errorDefinition,
+  KERNEL_ERRORS,
+  rateLimited,
+} from './errors.ts'
 
 describe('error catalog', () => {
   it('gives every code an error status and a title', () => {
@@ -13,7 +20,10 @@ describe('error catalog', () => {
 
   it('refuses a code that two modules define, and shows a module’s codes once registered', () => {
     defineErrors('module-a', { a_thing_failed: { status: 422, title: 'A thing failed' } })
-    expect(errorCatalog().find((e) => e.code === 'a_thing_failed')).toMatchObject({ status: 422, module: 'module-a' })
+    expect(errorCatalog().find((e) => e.code === 'a_thing_failed')).toMatchObject({
+      status: 422,
+      module: 'module-a',
+    })
     expect(() => defineErrors('module-b', { a_thing_failed: { status: 409, title: 'Other' } })).toThrow(
       /defined by both module-a and module-b/,
     )

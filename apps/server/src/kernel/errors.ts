@@ -5,7 +5,22 @@
  * declaration-merged `ErrorCatalog` entry, so `AppError` stays type-checked and the kernel holds
  * no marketplace's vocabulary. `GET /api/errors` lists every registered code.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 406 | 409 | 410 | 413 | 414 | 415 | 422 | 429 | 500 | 503
+export type ErrorStatus =
+  | 400
+  | 401
+  | 403
+  | 404
+  | 405
+  | 406
+  | 409
+  | 410
+  | 413
+  | 414
+  | 415
+  | 422
+  | 429
+  | 500
+  | 503
 
 export interface ErrorDefinition {
   status: ErrorStatus

@@ -1,7 +1,7 @@
+import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { AnyTx, Db } from '../db/database.ts'
 import type { PlatformSchema } from '../db/schema/platform.ts'
-import type { Transaction } from 'kysely'
 import { bigintToString } from '../outbox/events.ts'
 
 /**

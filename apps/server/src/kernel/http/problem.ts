@@ -135,7 +135,11 @@ export function toProblem(
       }
     case 'FST_ERR_BAD_URL':
       return {
-        problem: problemOf(request, 'validation_failed', 'The address contains an invalid character sequence'),
+        problem: problemOf(
+          request,
+          'validation_failed',
+          'The address contains an invalid character sequence',
+        ),
         unexpected: false,
       }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

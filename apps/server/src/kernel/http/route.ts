@@ -86,13 +86,7 @@ export interface RouteSpec<
   /** Left out of the API reference (test hooks, the web app). */
   hide?: boolean
   handler(
-    input: RouteInput<
-      TCaller,
-      TTx,
-      Infer<TParams>,
-      Infer<TQuery>,
-      Infer<TBody>
-    >,
+    input: RouteInput<TCaller, TTx, Infer<TParams>, Infer<TQuery>, Infer<TBody>>,
   ): Promise<TResponse extends z.ZodType ? Wire<z.input<TResponse>> : undefined | null | void>
 }
 
@@ -214,7 +208,9 @@ function mountRoute<DB, TCaller extends BaseCaller>(
 }
 
 /** The problem answers a route can give, from what it declares. */
-export function problemStatuses(spec: Pick<AnyRouteSpec, 'access' | 'params' | 'query' | 'body' | 'errors' | 'url'>): number[] {
+export function problemStatuses(
+  spec: Pick<AnyRouteSpec, 'access' | 'params' | 'query' | 'body' | 'errors' | 'url'>,
+): number[] {
   const codes = new Set<number>(spec.errors ?? [])
   if (spec.params || spec.query || spec.body) codes.add(400)
   if (spec.access.kind !== 'public') {

@@ -56,7 +56,10 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     // a hop count becomes proxy-addr's "trust the nearest n hops" function
     trustProxy:
       typeof config.http.trustProxy === 'number'
-        ? ((hops: number) => (_address: string, i: number) => i < hops)(config.http.trustProxy)
+        ? (
+            (hops: number) => (_address: string, i: number) =>
+              i < hops
+          )(config.http.trustProxy)
         : config.http.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id']

@@ -33,7 +33,8 @@ const registry = new Map<string, EventDefinition & { module: string }>()
  */
 export function defineEvents<const T extends Record<string, EventDefinition>>(module: string, defs: T): T {
   for (const [type, def] of Object.entries(defs)) {
-    if (!/^[a-z][a-z_]*\.[a-z][a-z_.]*$/.test(type)) throw new Error(`event type ${type} must look like "noun.verb_ed"`)
+    if (!/^[a-z][a-z_]*\.[a-z][a-z_.]*$/.test(type))
+      throw new Error(`event type ${type} must look like "noun.verb_ed"`)
     const existing = registry.get(type)
     if (existing && existing.module !== module) {
       throw new Error(`event ${type} is defined by both ${existing.module} and ${module}`)

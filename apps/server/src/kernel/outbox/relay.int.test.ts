@@ -1,10 +1,10 @@
 import { PgBoss } from 'pg-boss'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import { JOBS_SCHEMA } from '../db/migrate.ts'
 import { inTransaction, systemActor } from '../db/transaction.ts'
 import { createLogger } from '../logger.ts'
-import { z } from 'zod'
 import { defineEvents, type NewEvent, writeEvents } from './events.ts'
 import { OutboxRelay } from './relay.ts'
 
@@ -118,9 +118,7 @@ describe('outbox relay', () => {
     try {
       const before = (await jobCounts()).get('test.notify') ?? 0
       const started = Date.now()
-      await inTransaction(database.current.db, systemActor('test'), (tx) =>
-        writeEvents(tx, [closed('y')]),
-      )
+      await inTransaction(database.current.db, systemActor('test'), (tx) => writeEvents(tx, [closed('y')]))
       while (((await jobCounts()).get('test.notify') ?? 0) === before) {
         if (Date.now() - started > 5000) throw new Error('relay did not wake up')
         await new Promise((res) => setTimeout(res, 20))

@@ -6,12 +6,17 @@ import { adminUserRoutes } from './admin-routes.ts'
 import { authRoutes } from './auth-routes.ts'
 import { createAuthenticator } from './authenticator.ts'
 import { devRoutes } from './dev-routes.ts'
+import { invitationEmailConsumer } from './invitation-email.ts'
+import { invitationRoutes } from './invitation-routes.ts'
 import { DEMO_PERSONAS } from './personas.ts'
+import { identityRoute } from './route.ts'
 import { demoPersonasSeed } from './seed.ts'
 
 /** People, organisations, roles, passwordless sign-in, sessions. See README.md. */
 export const identityModule: AppModule = {
   name: 'identity',
+  schemas: ['identity'],
+  consumers: [invitationEmailConsumer],
   init(ctx) {
     ctx.auth = createAuthenticator(ctx)
   },
@@ -24,6 +29,7 @@ export const identityModule: AppModule = {
     accountRoutes(app, ctx)
     adminUserRoutes(app, ctx)
     devRoutes(app, ctx)
+    identityRoute.mount(app, ctx, invitationRoutes)
   },
   seeds: [demoPersonasSeed],
   banner(ctx) {
@@ -43,6 +49,14 @@ export const identityModule: AppModule = {
 }
 
 export { normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
+export {
+  inviteToOrganization,
+  isOrganizationMember,
+  type OrganizationPeople,
+  organizationPeople,
+  revokeInvitation,
+  roleWords,
+} from './invitations.ts'
 export {
   createOrganization,
   displayNames,

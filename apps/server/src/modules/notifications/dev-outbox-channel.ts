@@ -1,20 +1,22 @@
-import { sql } from 'kysely'
-import type { Db } from '../../kernel/db/database.ts'
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { NotificationsSchema } from '../../kernel/db/schema/notifications.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { MessageChannel, OutboundMessage, SendResult } from './channels.ts'
 
-/** Demo mode only: keeps every outbound message in platform.dev_outbox for the /dev/outbox page. */
+/** Demo mode only: keeps every outbound message in notifications.dev_outbox for the /dev/outbox page. */
 export class DevOutboxChannel implements MessageChannel {
   readonly name = 'dev-outbox'
-  readonly #db: Db
-  constructor(db: Db) {
+  // biome-ignore lint/suspicious/noExplicitAny: the process's handle; queries are typed by the callback
+  readonly #db: Kysely<any>
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  constructor(db: Kysely<any>) {
     this.#db = db
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    await inTransaction(this.#db, systemActor('dev-outbox'), (tx) =>
+    await inTransaction(this.#db, systemActor('dev-outbox'), (tx: Transaction<NotificationsSchema>) =>
       tx
-        .insertInto('platform.dev_outbox')
+        .insertInto('notifications.dev_outbox')
         .values({
           channel: message.channel,
           recipient: message.to,
@@ -36,10 +38,14 @@ export interface DevMessage {
   created_at: Date
 }
 
-export async function recentDevMessages(db: Db, limit: number, recipient?: string): Promise<DevMessage[]> {
-  return inTransaction(db, systemActor('dev-outbox'), (tx) => {
+export async function recentDevMessages(
+  db: Kysely<any>,
+  limit: number,
+  recipient?: string,
+): Promise<DevMessage[]> {
+  return inTransaction(db, systemActor('dev-outbox'), (tx: Transaction<NotificationsSchema>) => {
     let q = tx
-      .selectFrom('platform.dev_outbox')
+      .selectFrom('notifications.dev_outbox')
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')

@@ -13,7 +13,8 @@ const registry = new Map<string, NoticeKind>()
 
 export function defineNoticeKinds<const T extends Record<string, string>>(module: string, labels: T): T {
   for (const [kind, label] of Object.entries(labels)) {
-    if (!/^[a-z][a-z_]*\.[a-z][a-z_.]*$/.test(kind)) throw new Error(`notice kind ${kind} must look like "noun.verb_ed"`)
+    if (!/^[a-z][a-z_]*\.[a-z][a-z_.]*$/.test(kind))
+      throw new Error(`notice kind ${kind} must look like "noun.verb_ed"`)
     const existing = registry.get(kind)
     if (existing && existing.module !== module) {
       throw new Error(`notice kind ${kind} is declared by both ${existing.module} and ${module}`)

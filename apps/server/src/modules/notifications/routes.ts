@@ -21,7 +21,9 @@ const ZPreference = z.object({
   email: z.boolean(),
 })
 const ZPreferences = z.object({ data: z.array(ZPreference) })
-const own = access.authenticated('The caller’s own notifications only (enforced again by row-level security).')
+const own = access.authenticated(
+  'The caller’s own notifications only (enforced again by row-level security).',
+)
 
 const userIdOf = (caller: { principal: { userId: string } | null }) => caller.principal!.userId
 

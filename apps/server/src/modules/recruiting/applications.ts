@@ -104,20 +104,15 @@ export async function submitApplication(
       changed_at: now,
     })
     .execute()
-  await emit(
-    tx,
-    'application.submitted',
-    app.id,
-    {
-      application_id: app.id,
-      role_id: role.id,
-      role_title: role.title,
-      company_id: role.company_id,
-      candidate_id: candidate.id,
-      recruiter_id: recruiterId,
-      submitted_by: p.userId,
-    },
-  )
+  await emit(tx, 'application.submitted', app.id, {
+    application_id: app.id,
+    role_id: role.id,
+    role_title: role.title,
+    company_id: role.company_id,
+    candidate_id: candidate.id,
+    recruiter_id: recruiterId,
+    submitted_by: p.userId,
+  })
   return { kind: 'submitted', applicationId: app.id }
 }
 
@@ -225,23 +220,18 @@ async function changeStage(
       reason: reason ?? null,
     })
     .execute()
-  await emit(
-    tx,
-    'application.stage_changed',
-    app.id,
-    {
-      application_id: app.id,
-      role_id: app.role_id,
-      role_title: app.role_title,
-      company_id: app.company_id,
-      candidate_id: app.candidate_id,
-      recruiter_id: app.recruiter_id,
-      old_stage: from,
-      new_stage: to,
-      reason: reason ?? null,
-      changed_by: userId,
-    },
-  )
+  await emit(tx, 'application.stage_changed', app.id, {
+    application_id: app.id,
+    role_id: app.role_id,
+    role_title: app.role_title,
+    company_id: app.company_id,
+    candidate_id: app.candidate_id,
+    recruiter_id: app.recruiter_id,
+    old_stage: from,
+    new_stage: to,
+    reason: reason ?? null,
+    changed_by: userId,
+  })
 }
 
 /** The hiring team marks an offer accepted: the application is hired and a placement is made. */

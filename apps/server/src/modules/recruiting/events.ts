@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import type { AnyTx } from '../../kernel/db/database.ts'
-import { defineEvents, type EventData, type EventsOf, type NewEvent, writeEvents } from '../../kernel/outbox/events.ts'
+import {
+  defineEvents,
+  type EventData,
+  type EventsOf,
+  type NewEvent,
+  writeEvents,
+} from '../../kernel/outbox/events.ts'
 
 /**
  * Domain events of the marketplace, written to the outbox in the transaction of the change.

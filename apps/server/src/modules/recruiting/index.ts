@@ -3,12 +3,12 @@ import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications-routes.ts'
 import { candidateRoutes } from './candidates-routes.ts'
 import { companyRoutes } from './companies-routes.ts'
+import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership-routes.ts'
 import { placementRoutes } from './placements-routes.ts'
 import { recruiterRoutes } from './recruiters-routes.ts'
 import { referenceRoutes } from './reference-routes.ts'
 import { roleRoutes } from './roles-routes.ts'
-import { notifyPeopleConsumer } from './notices.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */

@@ -583,6 +583,8 @@ describe('the pipeline', () => {
       'application.stage_changed',
       'placement.created',
       'role.closed',
+      // a proposal tells everyone on the split (issue 7 §15)
+      'placement.splits_proposed',
       'placement.splits_agreed',
       'placement.fell_off',
     ])

@@ -41,7 +41,7 @@ afterAll(async () => app?.stop())
 const emailsTo = async (email: string) =>
   (
     await database.current.pool.query(
-      `select subject, body from platform.dev_outbox where recipient = $1 and channel = 'email' order by created_at`,
+      `select subject, body from notifications.dev_outbox where recipient = $1 and channel = 'email' order by created_at`,
       [email],
     )
   ).rows

@@ -41,9 +41,12 @@ const FEE_ROLE_WORDS: Record<string, string> = {
 /** A calendar date as people read it: "1 Mar 2027" (dates carry no time zone). */
 export function dateWords(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number)
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)),
-  )
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)))
 }
 
 const percent = (bps: number) => `${(bps / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`
@@ -54,7 +57,9 @@ async function teamOf(tx: Tx, companyId: string): Promise<string[]> {
     .select('organization_id')
     .where('id', '=', companyId)
     .executeTakeFirst()
-  return company ? organizationMemberIds(tx, company.organization_id, ['company_admin', 'hiring_manager']) : []
+  return company
+    ? organizationMemberIds(tx, company.organization_id, ['company_admin', 'hiring_manager'])
+    : []
 }
 
 async function recruiterUsers(tx: Tx, recruiterIds: readonly string[]): Promise<Map<string, string>> {
@@ -83,7 +88,11 @@ async function recruiterName(tx: Tx, recruiterId: string): Promise<string> {
 
 /** The notices an event gives rise to. Runs as the system inside the consumer's transaction. */
 export async function noticesFor(tx: Tx, event: EnvelopeOf<NoticeEvent>): Promise<Notice[]> {
-  const to = (userIds: readonly string[], except: string | null, n: Omit<Notice, 'userId' | 'kind' | 'sourceId'>) =>
+  const to = (
+    userIds: readonly string[],
+    except: string | null,
+    n: Omit<Notice, 'userId' | 'kind' | 'sourceId'>,
+  ) =>
     [...new Set(userIds)]
       .filter((u) => u !== except)
       .map((userId) => ({ ...n, userId, kind: event.event, sourceId: event.event_id }))
@@ -91,7 +100,10 @@ export async function noticesFor(tx: Tx, event: EnvelopeOf<NoticeEvent>): Promis
   switch (event.event) {
     case 'application.submitted': {
       const d = event.data
-      const [candidate, recruiter] = [await candidateName(tx, d.candidate_id), await recruiterName(tx, d.recruiter_id)]
+      const [candidate, recruiter] = [
+        await candidateName(tx, d.candidate_id),
+        await recruiterName(tx, d.recruiter_id),
+      ]
       return to(await teamOf(tx, d.company_id), d.submitted_by, {
         title: `New candidate for ${d.role_title}`,
         body: `${recruiter} submitted ${candidate}.`,
@@ -121,8 +133,8 @@ export async function noticesFor(tx: Tx, event: EnvelopeOf<NoticeEvent>): Promis
       const d = event.data
       const candidate = await candidateName(tx, d.candidate_id)
       const role =
-        (await tx.selectFrom('ats.roles').select('title').where('id', '=', d.role_id).executeTakeFirst())?.title ??
-        'a role'
+        (await tx.selectFrom('ats.roles').select('title').where('id', '=', d.role_id).executeTakeFirst())
+          ?.title ?? 'a role'
       const recruiters = await recruiterUsers(
         tx,
         d.splits.map((s) => s.recruiter_id),
@@ -153,7 +165,8 @@ export async function noticesFor(tx: Tx, event: EnvelopeOf<NoticeEvent>): Promis
 /** The consumer that turns marketplace events into notices, once per event. */
 export const notifyPeopleConsumer = defineConsumer<NoticeEvent, RecruitingDatabase>({
   name: 'recruiting.notify_people',
-  description: 'Tell people (bell and email) about submissions, stage changes, placements and split proposals',
+  description:
+    'Tell people (bell and email) about submissions, stage changes, placements and split proposals',
   events: Object.keys(RECRUITING_NOTICES) as NoticeEvent[],
   handle: async (tx, event, ctx) => {
     const notices = await noticesFor(tx, event)

@@ -87,19 +87,14 @@ export async function acquireRepresentation(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await emit(
-      tx,
-      'ownership.duplicate_blocked',
-      dispute.id,
-      {
-        dispute_id: dispute.id,
-        company_id: companyId,
-        role_id: input.roleId,
-        holder_recruiter_id: active.recruiter_id,
-        claimant_recruiter_id: recruiterId,
-        matched_on: matchedOn,
-      },
-    )
+    await emit(tx, 'ownership.duplicate_blocked', dispute.id, {
+      dispute_id: dispute.id,
+      company_id: companyId,
+      role_id: input.roleId,
+      holder_recruiter_id: active.recruiter_id,
+      claimant_recruiter_id: recruiterId,
+      matched_on: matchedOn,
+    })
     return {
       kind: 'blocked',
       disputeId: dispute.id,
@@ -212,17 +207,12 @@ export async function openDispute(tx: Tx, p: Principal, id: string, reason: stri
     after: { status: 'disputed', reason },
     actorRole: 'recruiter',
   })
-  await emit(
-    tx,
-    'ownership.dispute_opened',
-    id,
-    {
-      dispute_id: id,
-      company_id: d.company_id,
-      holder_recruiter_id: d.holder_recruiter_id,
-      claimant_recruiter_id: d.claimant_recruiter_id,
-    },
-  )
+  await emit(tx, 'ownership.dispute_opened', id, {
+    dispute_id: id,
+    company_id: d.company_id,
+    holder_recruiter_id: d.holder_recruiter_id,
+    claimant_recruiter_id: d.claimant_recruiter_id,
+  })
 }
 
 /**
@@ -284,16 +274,11 @@ export async function resolveDispute(
     after: { status: outcome, reason, claimant_recruiter_id: d.claimant_recruiter_id },
     actorRole: 'platform_admin',
   })
-  await emit(
-    tx,
-    'ownership.dispute_resolved',
-    id,
-    {
-      dispute_id: id,
-      outcome,
-      company_id: d.company_id,
-      holder_recruiter_id: d.holder_recruiter_id,
-      claimant_recruiter_id: d.claimant_recruiter_id,
-    },
-  )
+  await emit(tx, 'ownership.dispute_resolved', id, {
+    dispute_id: id,
+    outcome,
+    company_id: d.company_id,
+    holder_recruiter_id: d.holder_recruiter_id,
+    claimant_recruiter_id: d.claimant_recruiter_id,
+  })
 }

@@ -121,28 +121,23 @@ export async function createPlacement(
     .insertInto('ats.placement_splits')
     .values(splits.map((s) => ({ ...s, placement_id: placement.id, agreed_at: lone ? input.now : null })))
     .execute()
-  await emit(
-    tx,
-    'placement.created',
-    placement.id,
-    {
-      placement_id: placement.id,
-      application_id: app.id,
-      role_id: app.role_id,
-      company_id: app.company_id,
-      candidate_id: app.candidate_id,
-      base_salary: { amount: input.baseSalary.toString(), currency: input.currency },
-      start_date: input.startDate,
-      guarantee_ends_on: addDays(input.startDate, app.guarantee_days),
-      fee_rate_bps: app.fee_rate_bps,
-      fee_rule_version: FEE_RULE_VERSION,
-      splits: splits.map((s) => ({
-        fee_role: s.fee_role,
-        recruiter_id: s.recruiter_id,
-        share_bps: s.share_bps,
-      })),
-    },
-  )
+  await emit(tx, 'placement.created', placement.id, {
+    placement_id: placement.id,
+    application_id: app.id,
+    role_id: app.role_id,
+    company_id: app.company_id,
+    candidate_id: app.candidate_id,
+    base_salary: { amount: input.baseSalary.toString(), currency: input.currency },
+    start_date: input.startDate,
+    guarantee_ends_on: addDays(input.startDate, app.guarantee_days),
+    fee_rate_bps: app.fee_rate_bps,
+    fee_rule_version: FEE_RULE_VERSION,
+    splits: splits.map((s) => ({
+      fee_role: s.fee_role,
+      recruiter_id: s.recruiter_id,
+      share_bps: s.share_bps,
+    })),
+  })
   return placement.id
 }
 
@@ -357,12 +352,7 @@ export async function agreeSplits(tx: Tx, p: Principal, id: string, now: Date) {
       after: splits,
       actorRole: 'recruiter',
     })
-    await emit(
-      tx,
-      'placement.splits_agreed',
-      id,
-      { placement_id: id, company_id: pl.company_id, splits },
-    )
+    await emit(tx, 'placement.splits_agreed', id, { placement_id: id, company_id: pl.company_id, splits })
   }
 }
 
@@ -403,16 +393,11 @@ export async function fallOff(
     after: { status: 'fell_off', date: input.date, reason: input.reason },
     actorRole: isPlatformAdmin(p) ? 'platform_admin' : 'company_admin',
   })
-  await emit(
-    tx,
-    'placement.fell_off',
-    id,
-    {
-      placement_id: id,
-      company_id: pl.company_id,
-      role_id: pl.role_id,
-      fell_off_on: input.date,
-      reason: input.reason,
-    },
-  )
+  await emit(tx, 'placement.fell_off', id, {
+    placement_id: id,
+    company_id: pl.company_id,
+    role_id: pl.role_id,
+    fell_off_on: input.date,
+    reason: input.reason,
+  })
 }

@@ -191,12 +191,7 @@ export async function createRole(
       after: JSON.stringify(snapshot(input)),
     })
     .execute()
-  await emit(
-    tx,
-    'role.created',
-    row.id,
-    roleEventData(row.id, companyId, input, 'draft'),
-  )
+  await emit(tx, 'role.created', row.id, roleEventData(row.id, companyId, input, 'draft'))
   return row.id
 }
 
@@ -255,12 +250,12 @@ export async function updateRole(
       after: JSON.stringify(after),
     })
     .execute()
-  await emit(
-    tx,
-    'role.updated',
-    id,
-    { role_id: id, company_id: role.company_id, changes: after, changed_by: p.userId },
-  )
+  await emit(tx, 'role.updated', id, {
+    role_id: id,
+    company_id: role.company_id,
+    changes: after,
+    changed_by: p.userId,
+  })
 }
 
 /** draft → open ⇄ paused → filled | closed, by the hiring team; each change in the history. */
@@ -318,20 +313,15 @@ export async function setRoleStatus(
     })
     .execute()
   const type = to === 'open' ? 'role.opened' : to === 'paused' ? 'role.paused' : 'role.closed'
-  await emit(
-    tx,
-    type,
-    role.id,
-    {
-      role_id: role.id,
-      company_id: role.company_id,
-      title: role.title,
-      old_status: from,
-      new_status: to,
-      reason: reason ?? null,
-      changed_by: userId,
-    },
-  )
+  await emit(tx, type, role.id, {
+    role_id: role.id,
+    company_id: role.company_id,
+    title: role.title,
+    old_status: from,
+    new_status: to,
+    reason: reason ?? null,
+    changed_by: userId,
+  })
 }
 
 export async function setAssignments(tx: Tx, p: Principal, id: string, recruiterIds: string[], now: Date) {

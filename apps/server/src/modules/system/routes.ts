@@ -76,13 +76,17 @@ export function systemRoutes(app: AppFastify, ctx: AppContext): void {
           database = 'unreachable'
         }
         if (database !== 'ok' || migrations !== 'ok') {
-          throw new AppError('service_unavailable', `Not ready: database ${database}, migrations ${migrations}`, {
-            meta: {
-              checks: { database, migrations },
-              migration_version: version,
-              expected_version: latestMigration,
+          throw new AppError(
+            'service_unavailable',
+            `Not ready: database ${database}, migrations ${migrations}`,
+            {
+              meta: {
+                checks: { database, migrations },
+                migration_version: version,
+                expected_version: latestMigration,
+              },
             },
-          })
+          )
         }
         return {
           status: 'ready' as const,

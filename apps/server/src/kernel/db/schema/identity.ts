@@ -9,6 +9,21 @@ export interface IdentityExternalIdentitiesTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface IdentityInvitationsTable {
+  id: ColumnType<string, string | undefined, string>
+  organization_id: string
+  role: string
+  email: string
+  display_name: string
+  invited_by: string
+  status: ColumnType<string, string | undefined, string>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  expires_at: ColumnType<Date, Date | string, Date | string>
+  responded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  user_id: ColumnType<string | null, string | null | undefined, string | null>
+  membership_id: ColumnType<string | null, string | null | undefined, string | null>
+}
+
 export interface IdentityMembershipsTable {
   id: ColumnType<string, string | undefined, string>
   user_id: string
@@ -89,6 +104,7 @@ export interface IdentityUsersTable {
 /** Every table and view of the `identity` schema. */
 export interface IdentitySchema {
   'identity.external_identities': IdentityExternalIdentitiesTable
+  'identity.invitations': IdentityInvitationsTable
   'identity.memberships': IdentityMembershipsTable
   'identity.organizations': IdentityOrganizationsTable
   'identity.sessions': IdentitySessionsTable

@@ -2,6 +2,15 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface NotificationsDevOutboxTable {
+  id: ColumnType<string, string | undefined, string>
+  channel: string
+  recipient: string
+  subject: ColumnType<string | null, string | null | undefined, string | null>
+  body: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface NotificationsInboxTable {
   id: ColumnType<string, string | undefined, string>
   user_id: string
@@ -24,6 +33,7 @@ export interface NotificationsPreferencesTable {
 
 /** Every table and view of the `notifications` schema. */
 export interface NotificationsSchema {
+  'notifications.dev_outbox': NotificationsDevOutboxTable
   'notifications.inbox': NotificationsInboxTable
   'notifications.preferences': NotificationsPreferencesTable
 }

@@ -18,15 +18,6 @@ export interface PlatformAuditLogTable {
   hash: string
 }
 
-export interface PlatformDevOutboxTable {
-  id: ColumnType<string, string | undefined, string>
-  channel: string
-  recipient: string
-  subject: ColumnType<string | null, string | null | undefined, string | null>
-  body: string
-  created_at: ColumnType<Date, Date | string | undefined, Date | string>
-}
-
 export interface PlatformOutboxTable {
   seq: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
   event_id: ColumnType<string, string | undefined, string>
@@ -75,7 +66,6 @@ export interface PlatformSeedRunsTable {
 /** Every table and view of the `platform` schema. */
 export interface PlatformSchema {
   'platform.audit_log': PlatformAuditLogTable
-  'platform.dev_outbox': PlatformDevOutboxTable
   'platform.outbox': PlatformOutboxTable
   'platform.pii_access_log': PlatformPiiAccessLogTable
   'platform.processed_events': PlatformProcessedEventsTable

@@ -1,0 +1,12 @@
+import type { RouteCase } from '../../security/route-cases.ts'
+
+/** Who may call each of this module's routes, and how the security test proves it (see security/route-matrix.ts). */
+export const notificationsRouteMatrix: Record<string, RouteCase> = {
+  // notifications (each person's own; row-level security keeps it so)
+  'GET /api/notifications': { access: 'authenticated' },
+  'GET /api/notifications/unread-count': { access: 'authenticated' },
+  'POST /api/notifications/:id/read': { access: 'authenticated' },
+  'POST /api/notifications/read-all': { access: 'authenticated' },
+  'GET /api/notifications/preferences': { access: 'authenticated' },
+  'PUT /api/notifications/preferences': { access: 'authenticated' },
+}
