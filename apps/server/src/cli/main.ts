@@ -209,6 +209,41 @@ program
     })
   })
 
+// Commands the modules add (e.g. ledger:reconcile)
+for (const m of modules) {
+  for (const command of m.commands ?? []) {
+    program
+      .command(command.name)
+      .description(command.description)
+      .argument('[args...]')
+      .action(async (args: string[]) => {
+        await withContext(async (ctx) => {
+          let current: SingleBar | undefined
+          let currentStep = ''
+          const code = await command.run(
+            ctx,
+            {
+              out,
+              progress: (label) => (step, done, total) => {
+                if (!current || step !== currentStep) {
+                  current?.stop()
+                  current = bar(`${label}: ${step}`)
+                  current.start(Math.max(total, 1), 0, { detail: '' })
+                  currentStep = step
+                }
+                current.setTotal(Math.max(total, 1))
+                current.update(done, { detail: '' })
+              },
+              done: () => current?.stop(),
+            },
+            args,
+          )
+          process.exitCode = code
+        })
+      })
+  }
+}
+
 program
   .command('routes')
   .description('Every HTTP route with who may call it')

@@ -44,10 +44,29 @@ export interface AppModule {
   seeds?: readonly SeedStep[]
   /** Called once at start-up, before routes: attach providers to `ctx.services`. */
   init?: (ctx: AppContext) => void | Promise<void>
+  /** Operator commands this module adds to the CLI. */
+  commands?: readonly CliCommand[]
   /** Lines for the start-up banner (how to use this module), printed after the URLs. */
   banner?: (ctx: AppContext) => string[]
   /** Called on shutdown after HTTP and workers stopped, before the main pool closes. */
   stop?: (ctx: AppContext) => Promise<void>
+}
+
+/** What a module's command gets to talk to the operator. */
+export interface CliTools {
+  out(line?: string): void
+  /** A progress bar: call the returned function with (step, done, total) as work advances. */
+  progress(label: string): (step: string, done: number, total: number) => void
+  /** Ends any progress bar (before printing results). */
+  done(): void
+}
+
+/** An operator command (`npm run cli -- <name>`), run with a full app context. */
+export interface CliCommand {
+  name: string
+  description: string
+  /** Returns the exit code. */
+  run(ctx: AppContext, tools: CliTools, args: readonly string[]): Promise<number>
 }
 
 /** Every job of the modules: their own and their consumers'. */

@@ -1,5 +1,6 @@
 import type { AppModule } from '../kernel/module.ts'
 import { identityModule } from './identity/index.ts'
+import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { recruitingModule } from './recruiting/index.ts'
 import { systemModule, webAppRoutes } from './system/index.ts'
@@ -13,5 +14,6 @@ export const modules: readonly AppModule[] = [
   notificationsModule,
   identityModule,
   recruitingModule,
+  ledgerModule,
   webAppModule,
 ]

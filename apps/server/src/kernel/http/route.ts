@@ -1,11 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Transaction } from 'kysely'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import { anonymousActor, inTransaction, type TransactionOptions } from '../db/transaction.ts'
 import type { ErrorStatus } from '../errors.ts'
 import type { AppFastify } from '../module.ts'
 import { type Access, actorOf, type Principal } from './access.ts'
+import {
+  claimIdempotencyKey,
+  IDEMPOTENCY_HEADER,
+  idempotencyKeyOf,
+  requestHash,
+  storeIdempotentAnswer,
+} from './idempotency.ts'
 import { ZProblem } from './schemas.ts'
 
 /**
@@ -85,6 +92,11 @@ export interface RouteSpec<
   transaction?: TransactionOptions | false
   /** Left out of the API reference (test hooks, the web app). */
   hide?: boolean
+  /**
+   * Money-moving commands: accept an `Idempotency-Key` header with Stripe's meaning (a replay
+   * returns the first answer; the same key with a different request is a 409).
+   */
+  idempotent?: boolean
   handler(
     input: RouteInput<TCaller, TTx, Infer<TParams>, Infer<TQuery>, Infer<TBody>>,
   ): Promise<TResponse extends z.ZodType ? Wire<z.input<TResponse>> : undefined | null | void>
@@ -145,6 +157,7 @@ function mountRoute<DB, TCaller extends BaseCaller>(
   const response: Record<number, z.ZodType> = {}
   if (spec.response !== null) response[status] = spec.response
   for (const code of problemStatuses(spec)) response[code] = ZProblem
+  if (spec.idempotent) response[409] = ZProblem
 
   const resolve = async (tx: Transaction<DB>, principal: Principal | null): Promise<TCaller> =>
     binding.resolveCaller ? binding.resolveCaller(tx, principal, ctx) : ({ principal } as TCaller)
@@ -162,7 +175,30 @@ function mountRoute<DB, TCaller extends BaseCaller>(
       operationId: spec.operationId,
       tags: [...(spec.tags ?? [binding.tag])],
       summary: spec.summary,
-      ...(spec.description ? { description: spec.description } : {}),
+      ...(spec.description || spec.idempotent
+        ? {
+            description: [
+              spec.description,
+              spec.idempotent
+                ? 'Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.'
+                : undefined,
+            ]
+              .filter(Boolean)
+              .join('\n\n'),
+          }
+        : {}),
+      ...(spec.idempotent
+        ? {
+            headers: z.object({
+              [IDEMPOTENCY_HEADER]: z
+                .string()
+                .min(1)
+                .max(255)
+                .optional()
+                .describe('Makes the request safe to retry (see the description)'),
+            }),
+          }
+        : {}),
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
@@ -189,16 +225,36 @@ function mountRoute<DB, TCaller extends BaseCaller>(
           : ({ principal } as TCaller)
         result = await spec.handler({ ...input, caller, tx: undefined as unknown as Transaction<DB> })
       } else {
-        result = await inTransaction(
+        const key = spec.idempotent ? idempotencyKeyOf(request.headers) : undefined
+        const scope = principal?.userId ?? 'anonymous'
+        const path = request.url.split('?')[0] ?? request.url
+        const outcome = await inTransaction(
           ctx.db,
           principal ? actorOf(principal) : anonymousActor,
           async (kyselyTx) => {
             const tx = kyselyTx as unknown as Transaction<DB>
+            if (key) {
+              const hash = requestHash(request.method, request.url, request.body)
+              const stored = await claimIdempotencyKey(tx, { scope, key, hash, method: request.method, path })
+              if (stored) return { replayed: stored }
+            }
             const caller = await resolve(tx, principal)
-            return spec.handler({ ...input, caller, tx })
+            const value = await spec.handler({ ...input, caller, tx })
+            const wire = spec.response === null ? null : toWire(value)
+            if (key) await storeIdempotentAnswer(tx, scope, key, { status, body: wire })
+            return { wire }
           },
           { ...(spec.transaction ?? {}), requestId: request.id },
         )
+        if ('replayed' in outcome && outcome.replayed) {
+          reply.header('idempotent-replayed', 'true')
+          if (spec.response === null) return reply.status(outcome.replayed.status).send()
+          return reply.status(outcome.replayed.status).send(outcome.replayed.body)
+        }
+        result = 'wire' in outcome ? outcome.wire : undefined
+        if (reply.sent) return reply
+        if (spec.response === null) return reply.status(status).send()
+        return reply.status(status).send(result)
       }
       if (reply.sent) return reply
       if (spec.response === null) return reply.status(status).send()

@@ -1,5 +1,5 @@
 import type { AppModule } from '../../kernel/module.ts'
-import { purgeOutboxJob, verifyAuditChainJob } from './jobs.ts'
+import { purgeIdempotencyKeysJob, purgeOutboxJob, verifyAuditChainJob } from './jobs.ts'
 import { systemRoutes } from './routes.ts'
 
 /** Probes, metrics, the API description, error catalog and operators' job administration. */
@@ -7,7 +7,7 @@ export const systemModule: AppModule = {
   name: 'system',
   schemas: ['platform'],
   routes: systemRoutes,
-  jobs: [verifyAuditChainJob, purgeOutboxJob],
+  jobs: [verifyAuditChainJob, purgeOutboxJob, purgeIdempotencyKeysJob],
 }
 
 export { webAppRoutes } from './routes.ts'

@@ -36,3 +36,19 @@ export const purgeOutboxJob = defineJob({
     return { deleted: Number(result.numAffectedRows ?? 0) }
   },
 })
+
+/** Hourly: Idempotency-Key answers are kept for 24 hours, as Stripe keeps them. */
+export const purgeIdempotencyKeysJob = defineJob({
+  name: 'platform.purge_idempotency_keys',
+  description: 'Forget Idempotency-Key answers older than 24 hours',
+  payload: z.object({}),
+  retry: { limit: 3, delaySeconds: 30, backoff: true },
+  timeoutSeconds: 300,
+  concurrency: 1,
+  schedule: { cron: '7 * * * *', payload: {} },
+  handler: async (_payload, ctx: AppContext) => {
+    const result = await sql`delete from platform.idempotency_keys
+      where created_at < now() - interval '24 hours'`.execute(ctx.db)
+    return { deleted: Number(result.numAffectedRows ?? 0) }
+  },
+})

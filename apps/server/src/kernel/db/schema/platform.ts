@@ -18,6 +18,17 @@ export interface PlatformAuditLogTable {
   hash: string
 }
 
+export interface PlatformIdempotencyKeysTable {
+  scope: string
+  key: string
+  request_hash: string
+  method: string
+  path: string
+  response_status: ColumnType<number | null, number | null | undefined, number | null>
+  response_body: ColumnType<unknown | null, unknown | null | undefined, unknown | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface PlatformOutboxTable {
   seq: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
   event_id: ColumnType<string, string | undefined, string>
@@ -66,6 +77,7 @@ export interface PlatformSeedRunsTable {
 /** Every table and view of the `platform` schema. */
 export interface PlatformSchema {
   'platform.audit_log': PlatformAuditLogTable
+  'platform.idempotency_keys': PlatformIdempotencyKeysTable
   'platform.outbox': PlatformOutboxTable
   'platform.pii_access_log': PlatformPiiAccessLogTable
   'platform.processed_events': PlatformProcessedEventsTable
