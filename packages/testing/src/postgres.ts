@@ -24,14 +24,15 @@ export async function freePort(): Promise<number> {
  * by default, or another installation's (`binDir`, e.g. Debian's PostgreSQL 15).
  */
 export async function startThrowawayPostgres(
-  options: { binDir?: string } = {},
+  options: { binDir?: string; durability?: 'full' | 'fast' } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-test-'))
   fs.chmodSync(dir, 0o755)
   const pgServer = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
     port: await freePort(),
-    durability: 'fast',
+    // tests trade durability for speed; benchmarks of write paths ask for the real thing
+    durability: options.durability ?? 'fast',
     ...(options.binDir ? { binDir: options.binDir } : {}),
   })
   return {
