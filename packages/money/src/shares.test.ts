@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { allocateBps, applyBps, WHOLE_BPS } from './shares.ts'
+import { allocateBps, allocateProportionally, applyBps, WHOLE_BPS } from './shares.ts'
 
 /** Whole-bps shares that sum to 100%: random cut points in 0..10 000. */
 const sharesArb = fc.uniqueArray(fc.integer({ min: 1, max: WHOLE_BPS - 1 }), { maxLength: 6 }).map((cuts) => {
@@ -53,5 +53,56 @@ describe('allocateBps', () => {
     expect(() => allocateBps(100n, [5_000, 4_999])).toThrow(RangeError)
     expect(() => allocateBps(100n, [5_000.5, 4_999.5])).toThrow(RangeError)
     expect(() => allocateBps(-1n, [10_000])).toThrow(RangeError)
+  })
+})
+
+describe('allocateProportionally', () => {
+  it('sums to the amount, each part within one unit of its exact value, never above its weight when the amount fits', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: 1, maxLength: 8 })
+          .filter((w) => w.some((x) => x > 0n)),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        (weights, raw) => {
+          const total = weights.reduce((a, b) => a + b, 0n)
+          const amount = raw % (total + 1n)
+          const parts = allocateProportionally(amount, weights)
+          expect(parts.reduce((a, b) => a + b, 0n)).toBe(amount)
+          parts.forEach((p, i) => {
+            const exactTimesTotal = amount * weights[i]!
+            expect(p >= 0n).toBe(true)
+            expect(p * total - exactTimesTotal < total).toBe(true)
+            expect(exactTimesTotal - p * total < total).toBe(true)
+            expect(p <= weights[i]!).toBe(true)
+          })
+        },
+      ),
+      { numRuns: 10_000 },
+    )
+  })
+
+  it('settles what each is owed exactly over any sequence of partial payments', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }),
+        (owed, cuts) => {
+          const remaining = [...owed]
+          let left = owed.reduce((a, b) => a + b, 0n)
+          for (const [k, pct] of cuts.entries()) {
+            const pay = k === cuts.length - 1 ? left : (left * BigInt(pct)) / 100n
+            const parts = allocateProportionally(pay, remaining)
+            parts.forEach((p, i) => {
+              expect(p >= 0n && p <= remaining[i]!).toBe(true)
+              remaining[i] = remaining[i]! - p
+            })
+            left -= pay
+          }
+          expect(remaining.every((r) => r === 0n)).toBe(true)
+        },
+      ),
+      { numRuns: 10_000 },
+    )
   })
 })

@@ -32,3 +32,31 @@ export function allocateBps(amount: bigint, shares: readonly number[]): bigint[]
   }
   return parts
 }
+
+/**
+ * Divides `amount` in proportion to `weights` (largest remainder, the earlier weight on a tie):
+ * the parts sum to `amount`, each within one minor unit of `amount × weight / Σweights`. With the
+ * weights being what each party is still owed, successive payments never give anyone more than
+ * they are owed, and the payment that settles the rest gives each exactly their remainder.
+ */
+export function allocateProportionally(amount: bigint, weights: readonly bigint[]): bigint[] {
+  if (amount < 0n) throw new RangeError('allocateProportionally: the amount must not be negative')
+  if (weights.some((w) => w < 0n))
+    throw new RangeError('allocateProportionally: weights must not be negative')
+  const total = weights.reduce((sum, w) => sum + w, 0n)
+  if (total === 0n) {
+    if (amount === 0n) return weights.map(() => 0n)
+    throw new RangeError('allocateProportionally: nothing to divide an amount by')
+  }
+  const parts = weights.map((w) => (amount * w) / total)
+  const order = weights
+    .map((w, i) => ({ i, r: (amount * w) % total }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1))
+  let left = amount - parts.reduce((sum, p) => sum + p, 0n)
+  for (const { i } of order) {
+    if (left === 0n) break
+    parts[i] = (parts[i] as bigint) + 1n
+    left -= 1n
+  }
+  return parts
+}

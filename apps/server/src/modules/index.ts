@@ -1,4 +1,5 @@
 import type { AppModule } from '../kernel/module.ts'
+import { billingModule } from './billing/index.ts'
 import { identityModule } from './identity/index.ts'
 import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
@@ -15,5 +16,6 @@ export const modules: readonly AppModule[] = [
   identityModule,
   recruitingModule,
   ledgerModule,
+  billingModule,
   webAppModule,
 ]

@@ -24,16 +24,22 @@ export function idempotencyKeyOf(headers: Record<string, string | string[] | und
   if (raw === undefined) return undefined
   const key = Array.isArray(raw) ? raw[0] : raw
   if (key === undefined || !KEY_SHAPE.test(key)) {
-    throw new AppError('validation_failed', 'headers.idempotency-key: must be 1-255 visible ASCII characters', {
-      errors: [{ field: 'headers.idempotency-key', message: 'must be 1-255 visible ASCII characters' }],
-    })
+    throw new AppError(
+      'validation_failed',
+      'headers.idempotency-key: must be 1-255 visible ASCII characters',
+      {
+        errors: [{ field: 'headers.idempotency-key', message: 'must be 1-255 visible ASCII characters' }],
+      },
+    )
   }
   return key
 }
 
 /** A stable digest of what the request asks for (method, path and body, keys sorted). */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex')
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex')
 }
 
 export function canonicalJson(value: unknown): string {
@@ -59,7 +65,13 @@ export async function claimIdempotencyKey(
   const tx = anyTx as Transaction<PlatformSchema>
   const inserted = await tx
     .insertInto('platform.idempotency_keys')
-    .values({ scope: claim.scope, key: claim.key, request_hash: claim.hash, method: claim.method, path: claim.path })
+    .values({
+      scope: claim.scope,
+      key: claim.key,
+      request_hash: claim.hash,
+      method: claim.method,
+      path: claim.path,
+    })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .returning('key')
     .executeTakeFirst()
@@ -98,5 +110,15 @@ export async function storeIdempotentAnswer(
     })
     .where('scope', '=', scope)
     .where('key', '=', key)
+    .execute()
+}
+
+/** Forgets a claimed key whose request failed, so that a retry with it runs again. */
+export async function releaseIdempotencyKey(anyTx: AnyTx, scope: string, key: string): Promise<void> {
+  await (anyTx as Transaction<PlatformSchema>)
+    .deleteFrom('platform.idempotency_keys')
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('response_status', 'is', null)
     .execute()
 }

@@ -10,6 +10,7 @@ import {
   claimIdempotencyKey,
   IDEMPOTENCY_HEADER,
   idempotencyKeyOf,
+  releaseIdempotencyKey,
   requestHash,
   storeIdempotentAnswer,
 } from './idempotency.ts'
@@ -218,12 +219,39 @@ function mountRoute<DB, TCaller extends BaseCaller>(
       }
       let result: unknown
       if (spec.transaction === false) {
-        const caller = binding.resolveCaller
-          ? await inTransaction(ctx.db, principal ? actorOf(principal) : anonymousActor, (tx) =>
-              resolve(tx as unknown as Transaction<DB>, principal),
-            )
-          : ({ principal } as TCaller)
-        result = await spec.handler({ ...input, caller, tx: undefined as unknown as Transaction<DB> })
+        const actor = principal ? actorOf(principal) : anonymousActor
+        // A handler that manages its own transactions (it calls a provider between them) claims its
+        // Idempotency-Key in a short transaction of its own: a twin arriving meanwhile is told the
+        // first is in progress; a failure releases the key so that a retry runs.
+        const key = spec.idempotent ? idempotencyKeyOf(request.headers) : undefined
+        const scope = principal?.userId ?? 'anonymous'
+        const path = request.url.split('?')[0] ?? request.url
+        if (key) {
+          const hash = requestHash(request.method, request.url, request.body)
+          const stored = await inTransaction(ctx.db, actor, (tx) =>
+            claimIdempotencyKey(tx, { scope, key, hash, method: request.method, path }),
+          )
+          if (stored) {
+            reply.header('idempotent-replayed', 'true')
+            return reply.status(stored.status).send(stored.body ?? undefined)
+          }
+        }
+        try {
+          const caller = binding.resolveCaller
+            ? await inTransaction(ctx.db, actor, (tx) => resolve(tx as unknown as Transaction<DB>, principal))
+            : ({ principal } as TCaller)
+          result = await spec.handler({ ...input, caller, tx: undefined as unknown as Transaction<DB> })
+        } catch (err) {
+          if (key)
+            await inTransaction(ctx.db, actor, (tx) => releaseIdempotencyKey(tx, scope, key)).catch(() => {})
+          throw err
+        }
+        if (key) {
+          const wire = spec.response === null ? null : toWire(result)
+          await inTransaction(ctx.db, actor, (tx) =>
+            storeIdempotentAnswer(tx, scope, key, { status, body: wire }),
+          )
+        }
       } else {
         const key = spec.idempotent ? idempotencyKeyOf(request.headers) : undefined
         const scope = principal?.userId ?? 'anonymous'

@@ -63,5 +63,6 @@ export {
   emailAddressOf,
   type IdentityDirectory,
   organizationMemberIds,
+  platformOrganizationId,
 } from './people.ts'
 export { DEMO_PERSONAS } from './personas.ts'

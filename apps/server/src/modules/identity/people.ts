@@ -73,3 +73,17 @@ export async function createOrganization(
     .executeTakeFirstOrThrow()
   return org.id
 }
+
+/** The marketplace's own organisation (its members hold marketplace-wide roles such as platform admin). */
+export async function platformOrganizationId(
+  tx: AnyTx,
+  marketplace: 'splits' | 'ofair',
+): Promise<string | null> {
+  const row = await view(tx)
+    .selectFrom('identity.organizations')
+    .select('id')
+    .where('kind', '=', 'platform')
+    .where('marketplace', '=', marketplace)
+    .executeTakeFirst()
+  return row?.id ?? null
+}

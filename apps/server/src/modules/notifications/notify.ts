@@ -3,6 +3,7 @@ import { fromKysely } from 'pg-boss'
 import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import type { NotificationsSchema } from '../../kernel/db/schema/notifications.ts'
+import { asSystem } from '../../kernel/db/transaction.ts'
 import { isNoticeKind } from './kinds.ts'
 
 /** One person to tell about something, and what to tell them. */
@@ -33,7 +34,18 @@ export async function notify(
   notices: readonly Notice[],
 ): Promise<{ inApp: number; emails: number }> {
   if (notices.length === 0) return { inApp: 0, emails: 0 }
-  const tx = anyTx as Transaction<NotificationsSchema>
+  // The calling module decided who hears what (it checked its own rules); writing into other
+  // people's inboxes and reading their preferences is notifications' own work, as the system.
+  return asSystem(anyTx, 'notifications.notify', () =>
+    deliver(ctx, anyTx as Transaction<NotificationsSchema>, notices),
+  )
+}
+
+async function deliver(
+  ctx: AppContext,
+  tx: Transaction<NotificationsSchema>,
+  notices: readonly Notice[],
+): Promise<{ inApp: number; emails: number }> {
   for (const n of notices) {
     if (!isNoticeKind(n.kind)) throw new Error(`notice kind ${n.kind} is not declared (defineNoticeKinds)`)
   }

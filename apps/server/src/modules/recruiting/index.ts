@@ -30,3 +30,10 @@ export const recruitingModule: AppModule = {
 }
 
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
+export {
+  companyIdsOfOrganizations,
+  companyOrganization,
+  type PlacementFacts,
+  placementFacts,
+  recruiterIdOfUser,
+} from './placement-facts.ts'

@@ -2,10 +2,17 @@
 // change a migration, then run `npm run db:types`.
 // Every schema at once: for the kernel's tooling and tests. Modules use their own schemas only.
 import type { AtsSchema } from './ats.ts'
+import type { BillingSchema } from './billing.ts'
 import type { IdentitySchema } from './identity.ts'
 import type { LedgerSchema } from './ledger.ts'
 import type { NetworkSchema } from './network.ts'
 import type { NotificationsSchema } from './notifications.ts'
 import type { PlatformSchema } from './platform.ts'
 
-export type Database = AtsSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & PlatformSchema
+export type Database = AtsSchema &
+  BillingSchema &
+  IdentitySchema &
+  LedgerSchema &
+  NetworkSchema &
+  NotificationsSchema &
+  PlatformSchema

@@ -1,0 +1,34 @@
+import './errors.ts'
+import type { AppModule } from '../../kernel/module.ts'
+import { billingRoute } from './caller.ts'
+import { placementBillingConsumer } from './consumer.ts'
+import {
+  contractExpiryAlertsJob,
+  invoiceRemindersJob,
+  issueGuaranteeEndInvoicesJob,
+  issueMonthlyInvoicesJob,
+  sendRefundsJob,
+} from './jobs.ts'
+import { billingRoutes } from './routes.ts'
+
+/**
+ * Splits Network's money on top of the ledger: fee statements, custom contracts and premium roles,
+ * company invoices, payments and refunds, fall-off reversals, and the payout audit log. See
+ * README.md.
+ */
+export const billingModule: AppModule = {
+  name: 'billing',
+  schemas: ['billing'],
+  routes: (app, ctx) => billingRoute.mount(app, ctx, billingRoutes),
+  consumers: [placementBillingConsumer],
+  jobs: [
+    sendRefundsJob,
+    issueMonthlyInvoicesJob,
+    issueGuaranteeEndInvoicesJob,
+    invoiceRemindersJob,
+    contractExpiryAlertsJob,
+  ],
+}
+
+export { SPLITS_BOOK } from './book.ts'
+export { verifyPayoutAuditChain, writePayoutAudit } from './payout-audit.ts'

@@ -1,0 +1,388 @@
+import { fromKysely } from 'pg-boss'
+import { z } from 'zod'
+import { AppError } from '../../kernel/errors.ts'
+import { type Access, access, actorOf } from '../../kernel/http/access.ts'
+import { listOf, ZIdParams, ZListQueryBase, ZMoney } from '../../kernel/http/schemas.ts'
+import { billingRoute as route } from './caller.ts'
+import { createContract, decideContract, getContract, listContracts } from './contracts.ts'
+import type { BillingTx } from './database.ts'
+import { completeRefund } from './fall-off.ts'
+import { payByProvider, recordBankTransfer } from './payments.ts'
+import { assertFinanceAccess, getInvoice, listInvoices, placementStatement } from './queries.ts'
+
+const today = (now: Date) => now.toISOString().slice(0, 10)
+const ZAmount = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a whole number of minor units (cents), as a string')
+  .transform((s) => BigInt(s))
+  .describe('Minor units (cents) as a string')
+const ZDate = z.iso.date()
+const ZInvoiceStatus = z.enum(['draft', 'open', 'partially_paid', 'paid', 'void', 'overdue'])
+
+const admin: Access = access.roles(['platform_admin'], 'Platform admins (finance).')
+const finance: Access = access.roles(
+  ['company_admin', 'platform_admin'],
+  'A company’s admins for their company’s invoices; platform admins for all.',
+)
+const parties: Access = access.roles(
+  ['recruiter', 'company_admin', 'hiring_manager', 'platform_admin'],
+  'Every party on the placement: its company’s hiring team, the recruiters on its split, platform admins. Others get 404.',
+)
+
+const ZStatementLine = z.object({
+  party_type: z.enum(['platform', 'recruiter']),
+  party_id: z.string().nullable(),
+  fee_role: z.string().nullable(),
+  basis: z
+    .string()
+    .describe('What share_bps is a share of: standard_fee, recruiter_pool, premium or recruiter_bonus'),
+  share_bps: z.number().int(),
+  amount: z.string().describe('Minor units'),
+  recruiter_user_id: z.string().nullable(),
+})
+const ZStatement = z.object({
+  placement_id: z.string(),
+  version: z.number().int().describe('A new version only when the split agreement changes'),
+  rule_version: z.string(),
+  config_version: z.string(),
+  fee: ZMoney,
+  inputs: z.record(z.string(), z.unknown()).describe('Every input, as the fee was computed'),
+  figures: z.record(z.string(), z.unknown()).describe('Every intermediate figure'),
+  lines: z.array(ZStatementLine).describe('Always sum to the fee'),
+  collected: z
+    .array(
+      z.object({
+        party_type: z.enum(['platform', 'recruiter']),
+        party_id: z.string().nullable(),
+        amount: z.string(),
+      }),
+    )
+    .describe('What each party has collected of the fee so far'),
+})
+const ZInvoiceSummary = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  company: z.object({ id: z.string(), name: z.string() }),
+  grouping: z.enum(['per_placement', 'monthly']),
+  status: ZInvoiceStatus.describe('`overdue` is derived: open or partly paid past the due date'),
+  issued_on: ZDate.nullable(),
+  due_on: ZDate.nullable(),
+  total: ZMoney,
+  amount_paid: ZMoney,
+  amount_credited: ZMoney,
+  amount_refunded: ZMoney,
+  outstanding: ZMoney,
+  lines: z.number().int(),
+  created_at: z.iso.datetime(),
+})
+const ZInvoice = ZInvoiceSummary.omit({ lines: true }).extend({
+  period: z.object({ start: ZDate, end: ZDate.nullable() }).nullable(),
+  payment_terms: z.enum(['net_30', 'net_60', 'net_90']),
+  void_reason: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      placement_id: z.string(),
+      description: z.string(),
+      amount: ZMoney,
+      fee_statement_id: z.string(),
+    }),
+  ),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      method: z.enum(['card', 'bank_debit', 'bank_transfer', 'credit']),
+      amount: ZMoney,
+      status: z.enum(['pending', 'processing', 'succeeded', 'failed', 'canceled']),
+      reference: z.string().nullable(),
+      received_on: ZDate.nullable(),
+      failure_reason: z.string().nullable(),
+      amount_refunded: ZMoney,
+      created_at: z.iso.datetime(),
+    }),
+  ),
+  refunds: z.array(
+    z.object({
+      id: z.string(),
+      payment_id: z.string(),
+      amount: ZMoney,
+      status: z.enum(['pending', 'succeeded', 'failed']),
+      reason: z.string(),
+      method: z.string(),
+      created_at: z.iso.datetime(),
+    }),
+  ),
+  credit_notes: z.array(
+    z.object({
+      id: z.string(),
+      placement_id: z.string(),
+      amount: ZMoney,
+      reason: z.string(),
+      created_at: z.iso.datetime(),
+    }),
+  ),
+})
+const ZContract = z.object({
+  id: z.string(),
+  company: z.object({ id: z.string(), name: z.string() }),
+  fee_percentage_bps: z.number().int().nullable(),
+  flat_fee: ZMoney.nullable(),
+  min_placements_per_year: z.number().int().nullable(),
+  discount_percentage_bps: z.number().int().nullable(),
+  contract_start_date: ZDate,
+  contract_end_date: ZDate.nullable(),
+  terms_document_url: z.string().nullable(),
+  issue_on: z.enum(['hire', 'guarantee_end']).nullable(),
+  fall_off_policy: z.enum(['refund', 'credit']).nullable(),
+  status: z.enum(['pending_approval', 'approved', 'rejected', 'ended']),
+  approved_by_admin_id: z.string().nullable(),
+  approved_at: z.iso.datetime().nullable(),
+  decision_reason: z.string().nullable(),
+  created_by: z.string(),
+  created_at: z.iso.datetime(),
+  version: z.number().int(),
+})
+
+export const billingRoutes = [
+  route.define({
+    method: 'GET',
+    url: '/api/placements/:id/statement',
+    operationId: 'getPlacementStatement',
+    summary: 'The fee statement of a placement: the fee, every input and figure, and who gets what',
+    access: parties,
+    params: ZIdParams,
+    response: ZStatement,
+    handler: ({ tx, caller, params }) => placementStatement(tx, caller, params.id),
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/invoices',
+    operationId: 'listInvoices',
+    summary: 'Invoices, newest first (a company’s admins see their company’s)',
+    access: finance,
+    query: z.strictObject({
+      company_id: z.uuid().optional(),
+      placement_id: z.uuid().optional(),
+      status: ZInvoiceStatus.optional(),
+      ...ZListQueryBase,
+    }),
+    response: listOf(ZInvoiceSummary),
+    handler: ({ tx, caller, query, ctx }) =>
+      listInvoices(
+        tx,
+        caller,
+        {
+          companyId: query.company_id,
+          placementId: query.placement_id,
+          status: query.status,
+          limit: query.limit,
+          startingAfter: query.starting_after,
+        },
+        today(ctx.clock.now()),
+      ),
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/invoices/:id',
+    operationId: 'getInvoice',
+    summary: 'One invoice with its lines, payments, refunds and credit notes',
+    access: finance,
+    params: ZIdParams,
+    response: ZInvoice,
+    handler: ({ tx, caller, params, ctx }) => getInvoice(tx, caller, params.id, today(ctx.clock.now())),
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/invoices/:id/payments',
+    operationId: 'recordInvoicePayment',
+    summary: 'Record a bank transfer the company made (applied at once)',
+    access: admin,
+    idempotent: true,
+    params: ZIdParams,
+    body: z.strictObject({
+      amount: ZAmount,
+      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
+      received_on: ZDate,
+      reference: z.string().trim().min(1).max(200).describe('The bank’s reference of the transfer'),
+    }),
+    status: 201,
+    errors: [409, 422],
+    response: z.object({ payment_id: z.string(), invoice: ZInvoice }),
+    handler: async ({ tx, caller, params, body, ctx }) => {
+      const paymentId = await recordBankTransfer(ctx, tx, {
+        invoiceId: params.id,
+        amount: body.amount,
+        currency: body.currency,
+        receivedOn: body.received_on,
+        reference: body.reference,
+        recordedBy: caller.userId,
+      })
+      return {
+        payment_id: paymentId,
+        invoice: await getInvoice(tx, caller, params.id, today(ctx.clock.now())),
+      }
+    },
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/invoices/:id/pay',
+    operationId: 'payInvoice',
+    summary: 'Pay an invoice (in full unless an amount is given) by card or bank debit',
+    description:
+      'Charges the payment method through the payment provider. A card payment usually succeeds at once; a bank debit is `processing` until the provider confirms it (the invoice updates then).',
+    access: finance,
+    idempotent: true,
+    transaction: false,
+    params: ZIdParams,
+    body: z.strictObject({
+      method: z.enum(['card', 'bank_debit']),
+      payment_method: z
+        .string()
+        .min(3)
+        .max(100)
+        .describe('The provider’s payment method id, e.g. pm_card_visa'),
+      amount: ZAmount.optional(),
+    }),
+    status: 201,
+    errors: [409, 422, 503],
+    response: z.object({
+      payment_id: z.string(),
+      status: z.enum(['succeeded', 'processing', 'requires_action']),
+    }),
+    handler: async ({ caller, params, body, ctx, request }) => {
+      const r = await payByProvider(ctx, actorOf(caller.principal!), {
+        invoiceId: params.id,
+        amount: body.amount,
+        method: body.method,
+        paymentMethod: body.payment_method,
+        requestId: request.id,
+        authorize: async (_tx, companyId) => assertFinanceAccess(caller, companyId),
+      })
+      return { payment_id: r.paymentId, status: r.status }
+    },
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/refunds/:id/complete',
+    operationId: 'completeRefund',
+    summary: 'Record that a refund was sent back by bank transfer (books it)',
+    access: admin,
+    idempotent: true,
+    params: ZIdParams,
+    errors: [409],
+    response: z.object({ refund_id: z.string(), status: z.literal('succeeded') }),
+    handler: async ({ tx, params, ctx }) => {
+      const refund = await (tx as BillingTx)
+        .selectFrom('billing.refunds')
+        .select(['status'])
+        .where('id', '=', params.id)
+        .executeTakeFirst()
+      if (!refund) throw new AppError('not_found', 'No such refund')
+      if (refund.status === 'failed') throw new AppError('invalid_state_transition', 'This refund failed')
+      await completeRefund(ctx, tx, params.id, { role: 'platform_admin' })
+      return { refund_id: params.id, status: 'succeeded' as const }
+    },
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/contracts',
+    operationId: 'listContracts',
+    summary: 'Custom contracts of companies',
+    access: admin,
+    query: z.strictObject({
+      company_id: z.uuid().optional(),
+      status: z.enum(['pending_approval', 'approved', 'rejected', 'ended']).optional(),
+      ...ZListQueryBase,
+    }),
+    response: listOf(ZContract),
+    handler: ({ tx, query }) =>
+      listContracts(tx, {
+        companyId: query.company_id,
+        status: query.status,
+        limit: query.limit,
+        startingAfter: query.starting_after,
+      }),
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/contracts',
+    operationId: 'createContract',
+    summary: 'Propose a custom contract for a company (applies once approved)',
+    access: admin,
+    idempotent: true,
+    body: z
+      .strictObject({
+        company_id: z.uuid(),
+        fee_percentage_bps: z.number().int().min(1).max(10_000).nullable().optional(),
+        flat_fee: z
+          .strictObject({ amount: ZAmount, currency: z.string().regex(/^[A-Z]{3}$/) })
+          .nullable()
+          .optional(),
+        min_placements_per_year: z.number().int().min(1).max(10_000).nullable().optional(),
+        discount_percentage_bps: z.number().int().min(1).max(10_000).nullable().optional(),
+        contract_start_date: ZDate,
+        contract_end_date: ZDate.nullable().optional(),
+        terms_document_url: z.url().max(500).nullable().optional(),
+        issue_on: z.enum(['hire', 'guarantee_end']).nullable().optional(),
+        fall_off_policy: z.enum(['refund', 'credit']).nullable().optional(),
+      })
+      .refine((b) => (b.fee_percentage_bps != null) !== (b.flat_fee != null), {
+        message: 'give either fee_percentage_bps or flat_fee, not both and not neither',
+        path: ['fee_percentage_bps'],
+      }),
+    status: 201,
+    errors: [409, 422],
+    response: ZContract,
+    handler: async ({ tx, caller, body, ctx }) =>
+      getContract(tx, await createContract(tx, body, caller.userId, ctx.clock.now())),
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/contracts/:id',
+    operationId: 'getContract',
+    summary: 'One custom contract',
+    access: admin,
+    params: ZIdParams,
+    response: ZContract,
+    handler: ({ tx, params }) => getContract(tx, params.id),
+  }),
+
+  ...(['approve', 'reject'] as const).map((verb) =>
+    route.define({
+      method: 'POST',
+      url: `/api/contracts/:id/${verb}`,
+      operationId: verb === 'approve' ? 'approveContract' : 'rejectContract',
+      summary:
+        verb === 'approve'
+          ? 'Approve a pending contract: it prices placements from its start date'
+          : 'Reject a pending contract',
+      access: admin,
+      params: ZIdParams,
+      body: z.strictObject({
+        version: z.number().int().min(1).describe('The version you saw (a concurrent decision is a 409)'),
+        reason: z.string().trim().min(1).max(1000).optional(),
+      }),
+      errors: [409],
+      response: ZContract,
+      handler: async ({ tx, caller, params, body, ctx }) => {
+        await decideContract(tx, params.id, verb === 'approve' ? 'approved' : 'rejected', {
+          reason: body.reason,
+          version: body.version,
+          adminId: caller.userId,
+          now: ctx.clock.now(),
+        })
+        return getContract(tx, params.id)
+      },
+    }),
+  ),
+]
+
+export { fromKysely }
