@@ -126,10 +126,9 @@ async function main() {
     }
     const code = (i: number) => `bench:person:p${i}:wallet:USD:0`
     const ledgerTwo = async () => {
-      let a = pick()
+      const a = pick()
       let b = pick()
       while (b === a) b = pick()
-      if (a === b) [a, b] = [a, (b + 1) % WALLETS]
       const key = randomUUID()
       await inTransaction(database.db, systemActor('bench'), (tx) =>
         post(tx, {
