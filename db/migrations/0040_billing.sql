@@ -308,7 +308,7 @@ $$;
 grant select, insert, update on billing.company_settings, billing.custom_contracts, billing.role_premiums,
   billing.invoice_sequences, billing.invoices, billing.payments, billing.refunds, billing.stripe_events
   to app_runtime;
-grant delete on billing.invoice_lines to app_runtime;
+grant delete on billing.invoice_lines, billing.role_premiums to app_runtime;
 grant select, insert on billing.fee_statements, billing.invoice_lines, billing.credit_notes, billing.fall_offs,
   billing.payout_audit_log, billing.payment_allocations to app_runtime;
 

@@ -9,7 +9,7 @@ import {
   issueMonthlyInvoicesJob,
   sendRefundsJob,
 } from './jobs.ts'
-import { billingRoutes } from './routes.ts'
+import { billingAdminRoutes, billingRoutes } from './routes.ts'
 
 /**
  * Splits Network's money on top of the ledger: fee statements, custom contracts and premium roles,
@@ -19,7 +19,7 @@ import { billingRoutes } from './routes.ts'
 export const billingModule: AppModule = {
   name: 'billing',
   schemas: ['billing'],
-  routes: (app, ctx) => billingRoute.mount(app, ctx, billingRoutes),
+  routes: (app, ctx) => billingRoute.mount(app, ctx, [...billingRoutes, ...billingAdminRoutes]),
   consumers: [placementBillingConsumer],
   jobs: [
     sendRefundsJob,

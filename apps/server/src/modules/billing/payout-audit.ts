@@ -16,6 +16,7 @@ export interface PayoutAuditEntry {
     | 'refund'
     | 'credit_note'
     | 'contract'
+    | 'company'
     | 'placement'
     | 'payout'
     | 'payout_schedule'

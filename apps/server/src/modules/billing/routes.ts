@@ -1,4 +1,3 @@
-import { fromKysely } from 'pg-boss'
 import { z } from 'zod'
 import { AppError } from '../../kernel/errors.ts'
 import { type Access, access, actorOf } from '../../kernel/http/access.ts'
@@ -7,6 +6,15 @@ import { billingRoute as route } from './caller.ts'
 import { createContract, decideContract, getContract, listContracts } from './contracts.ts'
 import type { BillingTx } from './database.ts'
 import { completeRefund } from './fall-off.ts'
+import {
+  financeSummary,
+  getBillingSettings,
+  getRolePremium,
+  payoutAuditTrail,
+  setBillingSettings,
+  setRolePremium,
+} from './finance.ts'
+import { verifyPayoutAuditChain } from './payout-audit.ts'
 import { payByProvider, recordBankTransfer } from './payments.ts'
 import { assertFinanceAccess, getInvoice, listInvoices, placementStatement } from './queries.ts'
 
@@ -385,4 +393,198 @@ export const billingRoutes = [
   ),
 ]
 
-export { fromKysely }
+const ZSettings = z.object({
+  company_id: z.string(),
+  invoice_grouping: z
+    .enum(['per_placement', 'monthly'])
+    .describe('One invoice per placement, or one per month'),
+  issue_on: z
+    .enum(['hire', 'guarantee_end'])
+    .describe('Invoice when the hire is recorded, or when the guarantee ends'),
+  fall_off_policy: z
+    .enum(['refund', 'credit'])
+    .describe('On a fall-off, refund what was paid or keep it as credit'),
+  version: z.number().int().describe('0 until first saved; send it back to change the settings'),
+})
+const ZPremium = z.object({
+  role_id: z.string(),
+  premium: z
+    .object({
+      designation: z.enum(['urgent', 'niche', 'executive']),
+      recruiter_bonus_bps: z.number().int().min(0).max(10_000),
+    })
+    .nullable(),
+})
+const ZMonthFigures = z.object({
+  month: z.string(),
+  invoiced: ZMoney,
+  collected: ZMoney,
+  revenue: ZMoney,
+  refunded: ZMoney,
+})
+
+export const billingAdminRoutes = [
+  route.define({
+    method: 'GET',
+    url: '/api/admin/finance/summary',
+    operationId: 'getFinanceSummary',
+    summary: 'Revenue, collections and refunds by month, receivables ageing, and balances held',
+    access: admin,
+    query: z.strictObject({
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .default('USD'),
+    }),
+    response: z.object({
+      currency: z.string(),
+      totals: z.object({
+        revenue: ZMoney,
+        invoiced_not_collected: ZMoney,
+        held_for_recruiters: ZMoney,
+        company_credit: ZMoney,
+        in_bank: ZMoney,
+      }),
+      months: z.array(ZMonthFigures),
+      receivables_ageing: z.array(
+        z.object({
+          bucket: z.enum(['current', '1-30', '31-60', '61-90', '90+']),
+          amount: ZMoney,
+          invoices: z.number().int(),
+        }),
+      ),
+    }),
+    handler: ({ tx, query, ctx }) => financeSummary(tx, query.currency, today(ctx.clock.now())),
+  }),
+  route.define({
+    method: 'GET',
+    url: '/api/admin/payout-audit',
+    operationId: 'listPayoutAudit',
+    summary: 'The payout audit log: every change of money documents, newest first',
+    access: admin,
+    query: z.strictObject({
+      entity_type: z
+        .enum([
+          'invoice',
+          'payment',
+          'refund',
+          'credit_note',
+          'contract',
+          'company',
+          'placement',
+          'payout',
+          'payout_schedule',
+          'escrow_hold',
+        ])
+        .optional(),
+      entity_id: z.string().min(1).max(100).optional(),
+      ...ZListQueryBase,
+    }),
+    response: listOf(
+      z.object({
+        id: z.string(),
+        seq: z.string(),
+        entity_type: z.string(),
+        entity_id: z.string(),
+        action: z.string(),
+        changed_by: z.string().nullable(),
+        changed_by_role: z.string().nullable(),
+        old_value: z.unknown(),
+        new_value: z.unknown(),
+        reason: z.string().nullable(),
+        request_id: z.string().nullable(),
+        created_at: z.iso.datetime(),
+        hash: z.string(),
+      }),
+    ),
+    handler: ({ tx, query }) =>
+      payoutAuditTrail(tx, {
+        entityType: query.entity_type,
+        entityId: query.entity_id,
+        limit: query.limit,
+        startingAfter: query.starting_after,
+      }),
+  }),
+  route.define({
+    method: 'GET',
+    url: '/api/admin/payout-audit/verification',
+    operationId: 'verifyPayoutAudit',
+    summary: 'Recompute the payout audit hash chain and name the first row that does not verify',
+    access: admin,
+    transaction: false,
+    response: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      last_hash: z.string().nullable(),
+      broken_seq: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
+    handler: async ({ ctx }) => {
+      const r = await verifyPayoutAuditChain(ctx.db)
+      return r.ok
+        ? { ok: true, rows: r.rows, last_hash: r.lastHash, broken_seq: null, reason: null }
+        : { ok: false, rows: r.rows, last_hash: null, broken_seq: r.brokenSeq, reason: r.reason }
+    },
+  }),
+  route.define({
+    method: 'GET',
+    url: '/api/companies/:id/billing-settings',
+    operationId: 'getCompanyBillingSettings',
+    summary: 'How a company is invoiced, and what a fall-off does with money paid',
+    access: finance,
+    params: ZIdParams,
+    response: ZSettings,
+    handler: ({ tx, caller, params }) => getBillingSettings(tx, caller, params.id),
+  }),
+  route.define({
+    method: 'PUT',
+    url: '/api/companies/:id/billing-settings',
+    operationId: 'setCompanyBillingSettings',
+    summary: 'Choose per-placement or monthly invoices, when to invoice, and refund or credit on a fall-off',
+    access: finance,
+    params: ZIdParams,
+    body: z.strictObject({
+      invoice_grouping: z.enum(['per_placement', 'monthly']),
+      issue_on: z.enum(['hire', 'guarantee_end']),
+      fall_off_policy: z.enum(['refund', 'credit']),
+      version: z.number().int().min(0),
+    }),
+    errors: [409],
+    response: ZSettings,
+    handler: ({ tx, caller, params, body, ctx }) =>
+      setBillingSettings(tx, caller, params.id, body, ctx.clock.now()),
+  }),
+  route.define({
+    method: 'GET',
+    url: '/api/roles/:id/premium',
+    operationId: 'getRolePremium',
+    summary: 'Whether a role is a premium role (urgent, niche, executive)',
+    access: parties,
+    params: ZIdParams,
+    response: ZPremium,
+    handler: ({ tx, params }) => getRolePremium(tx, params.id),
+  }),
+  route.define({
+    method: 'PUT',
+    url: '/api/roles/:id/premium',
+    operationId: 'setRolePremium',
+    summary:
+      'Make a role premium (the company pays more; recruiters get the configured bonus), or standard again',
+    access: access.roles(
+      ['company_admin', 'hiring_manager', 'platform_admin'],
+      'The role’s hiring team and platform admins.',
+    ),
+    params: ZIdParams,
+    body: z.strictObject({
+      premium: z
+        .strictObject({
+          designation: z.enum(['urgent', 'niche', 'executive']),
+          recruiter_bonus_bps: z.number().int().min(0).max(10_000).default(0),
+        })
+        .nullable(),
+    }),
+    response: ZPremium,
+    handler: ({ tx, caller, params, body, ctx }) =>
+      setRolePremium(tx, caller, params.id, body.premium, ctx.clock.now()),
+  }),
+]

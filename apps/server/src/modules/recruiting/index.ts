@@ -36,4 +36,5 @@ export {
   type PlacementFacts,
   placementFacts,
   recruiterIdOfUser,
+  roleCompany,
 } from './placement-facts.ts'

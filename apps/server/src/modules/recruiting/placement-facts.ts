@@ -147,3 +147,13 @@ export async function companyOrganization(
     .executeTakeFirst()
   return row ? { organizationId: row.organization_id, name: row.name, paymentTerms: row.payment_terms } : null
 }
+
+/** The company a role belongs to (for modules that price or act on roles). */
+export async function roleCompany(anyTx: AnyTx, roleId: string): Promise<{ companyId: string; title: string } | null> {
+  const row = await (anyTx as RecruitingTx)
+    .selectFrom('ats.roles')
+    .select(['company_id', 'title'])
+    .where('id', '=', roleId)
+    .executeTakeFirst()
+  return row ? { companyId: row.company_id, title: row.title } : null
+}
