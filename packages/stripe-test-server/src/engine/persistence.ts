@@ -1,0 +1,40 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { deserializeState, type State, serializeState } from './state.ts'
+
+export function loadState(file: string): State | null {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw err
+  }
+  return deserializeState(text)
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+export function saveState(file: string, state: State): void {
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, serializeState(state))
+  renameSync(tmp, file)
+}
+
+/** Coalesces bursts of changes into one write after `delayMs`. */
+export function debouncedSaver(file: string, getState: () => State, delayMs = 200) {
+  let timer: NodeJS.Timeout | null = null
+  return {
+    schedule(): void {
+      if (timer) return
+      timer = setTimeout(() => {
+        timer = null
+        saveState(file, getState())
+      }, delayMs)
+      timer.unref()
+    },
+    flush(): void {
+      if (timer) clearTimeout(timer)
+      timer = null
+      saveState(file, getState())
+    },
+  }
+}
