@@ -4,6 +4,7 @@ import { ApiFailure } from '../protocol/errors.ts'
 import { expandObject } from '../protocol/expand.ts'
 import { canonicalParams, type FormHash, parseForm } from '../protocol/form.ts'
 import { randomToken } from '../protocol/ids.ts'
+import { refreshBalanceStatuses } from './balance.ts'
 import type { Fault, FaultInjector } from './faults.ts'
 import { beginIdempotent, finishIdempotent } from './idempotency.ts'
 import { matchRoute, type RequestContext, type Route } from './route.ts'
@@ -195,6 +196,7 @@ export async function handleApi(
         await sleep(slow.delayMs)
       }
       sim.runDueJobs()
+      refreshBalanceStatuses(sim)
       const ctx: RequestContext = {
         sim,
         owner: connected ?? PLATFORM,

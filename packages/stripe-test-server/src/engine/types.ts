@@ -111,6 +111,7 @@ export interface NextAction {
 
 export interface PaymentIntent extends Base {
   object: 'payment_intent'
+  allowed_payment_method_types: string[] | null
   amount: number
   amount_capturable: number
   amount_received: number
@@ -125,6 +126,7 @@ export interface PaymentIntent extends Base {
   currency: string
   customer: string | null
   description: string | null
+  excluded_payment_method_types: string[] | null
   last_payment_error: LastPaymentError | null
   latest_charge: string | null
   metadata: Metadata

@@ -32,12 +32,20 @@ const CONFIRM_KEYS = [
   'mandate_data',
   'mandate',
   'payment_method_options',
+  'allowed_payment_method_types',
+  'excluded_payment_method_types',
+  // The name before API version 2026-10-28; kept so older clients work.
   'payment_method_types',
   'receipt_email',
   'setup_future_usage',
   'shipping',
   'use_stripe_sdk',
   'capture_method',
+  // Accepted and ignored.
+  'radar_options',
+  'payment_details',
+  'hooks',
+  'amount_details',
 ] as const
 
 const CREATE_KEYS = [
@@ -68,6 +76,8 @@ const UPDATE_KEYS = [
   'metadata',
   'payment_method',
   'payment_method_data',
+  'allowed_payment_method_types',
+  'excluded_payment_method_types',
   'payment_method_types',
   'receipt_email',
   'setup_future_usage',
@@ -76,6 +86,9 @@ const UPDATE_KEYS = [
   'statement_descriptor_suffix',
   'transfer_group',
   'payment_method_options',
+  'payment_details',
+  'amount_details',
+  'hooks',
 ] as const
 
 const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'] as const
@@ -97,11 +110,23 @@ function unexpectedState(pi: PaymentIntent, action: string, allowed: readonly st
   )
 }
 
-function typesForCurrency(currency: string): string[] {
-  const types = ['card']
-  if (currency === 'eur') types.push('sepa_debit')
-  if (currency === 'usd') types.push('us_bank_account')
-  return types
+const SUPPORTED_TYPES = ['card', 'sepa_debit', 'us_bank_account']
+
+/**
+ * `payment_method_types` of the answer: the allowed types (all we support when none are given)
+ * that fit the currency — SEPA debits are in euros, ACH debits in dollars — minus the excluded ones.
+ */
+function compatibleTypes(currency: string, allowed: string[] | null, excluded: string[] | null): string[] {
+  return (allowed ?? SUPPORTED_TYPES).filter(
+    (t) =>
+      (t !== 'sepa_debit' || currency === 'eur') &&
+      (t !== 'us_bank_account' || currency === 'usd') &&
+      !(excluded ?? []).includes(t),
+  )
+}
+
+function allowedTypesParam(p: Params): string[] | undefined {
+  return p.strings('allowed_payment_method_types') ?? p.strings('payment_method_types')
 }
 
 function refuseDestinationCharges(p: Params): void {
@@ -123,9 +148,7 @@ function paymentMethodFromParams(ctx: RequestContext, p: Params): PaymentMethod 
 }
 
 function checkCompatible(pi: PaymentIntent, pm: PaymentMethod): void {
-  const allowed = pi.automatic_payment_methods?.enabled
-    ? typesForCurrency(pi.currency)
-    : pi.payment_method_types
+  const allowed = pi.payment_method_types
   if (!allowed.includes(pm.type)) {
     throw ApiFailure.invalidRequest(
       `The PaymentMethod provided (${pm.type}) is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: ${allowed.join(', ')}.`,
@@ -175,7 +198,8 @@ function prepareConfirm(ctx: RequestContext, pi: PaymentIntent, p: Params): Conf
   return {
     pm,
     returnUrl,
-    offSession: p.boolean('off_session') ?? false,
+    // off_session is a boolean or, in recent versions, a hash describing the off-session use.
+    offSession: typeof p.raw.off_session === 'object' ? true : (p.boolean('off_session') ?? false),
     errorOnAction: p.boolean('error_on_requires_action') ?? false,
     receiptEmail: p.string('receipt_email'),
   }
@@ -342,11 +366,12 @@ function create(ctx: RequestContext): PaymentIntent {
       param: 'confirmation_method',
     })
   }
-  const types = p.strings('payment_method_types')
+  const types = allowedTypesParam(p)
+  const excluded = p.strings('excluded_payment_method_types') ?? null
   const apmParams = p.nested('automatic_payment_methods', ['enabled', 'allow_redirects'])
   if (types && apmParams?.boolean('enabled')) {
     throw ApiFailure.invalidRequest(
-      'You may only specify one of these parameters: automatic_payment_methods, payment_method_types.',
+      'You may only specify one of these parameters: automatic_payment_methods, allowed_payment_method_types.',
     )
   }
   const allowRedirects = apmParams?.oneOf('allow_redirects', ['always', 'never'] as const)
@@ -357,6 +382,7 @@ function create(ctx: RequestContext): PaymentIntent {
   const pi: PaymentIntent = {
     id,
     object: 'payment_intent',
+    allowed_payment_method_types: types ?? null,
     amount,
     amount_capturable: 0,
     amount_received: 0,
@@ -375,6 +401,7 @@ function create(ctx: RequestContext): PaymentIntent {
     currency,
     customer: customerId ?? null,
     description: p.string('description') ?? null,
+    excluded_payment_method_types: excluded,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
@@ -384,7 +411,7 @@ function create(ctx: RequestContext): PaymentIntent {
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: types ?? typesForCurrency(currency),
+    payment_method_types: compatibleTypes(currency, types ?? null, excluded),
     processing: null,
     receipt_email: p.string('receipt_email') ?? null,
     review: null,
@@ -434,13 +461,14 @@ function update(ctx: RequestContext): PaymentIntent {
   if (p.has('amount') || p.has('currency')) checkChargeAmount(amount, currency)
   const customerId = p.string('customer')
   if (customerId) requireCustomer(ctx, customerId)
-  const types = p.strings('payment_method_types')
+  const types = allowedTypesParam(p)
+  const excluded = p.has('excluded_payment_method_types')
+    ? (p.strings('excluded_payment_method_types') ?? null)
+    : pi.excluded_payment_method_types
+  const allowed = types ?? pi.allowed_payment_method_types
+  const compatible = compatibleTypes(currency, allowed, excluded)
   const pm = paymentMethodFromParams(ctx, p)
-  if (pm)
-    checkCompatible(
-      { ...pi, ...(types ? { payment_method_types: types, automatic_payment_methods: null } : {}) },
-      pm,
-    )
+  if (pm) checkCompatible({ ...pi, payment_method_types: compatible }, pm)
   const metadata = p.metadata(pi.metadata)
   pi.amount = amount
   pi.currency = currency
@@ -456,10 +484,10 @@ function update(ctx: RequestContext): PaymentIntent {
     const v = p.string(key)
     if (v !== undefined) pi[key] = v
   }
-  if (types) {
-    pi.payment_method_types = types
-    pi.automatic_payment_methods = null
-  }
+  pi.allowed_payment_method_types = allowed
+  pi.excluded_payment_method_types = excluded
+  pi.payment_method_types = compatible
+  if (types) pi.automatic_payment_methods = null
   pi.metadata = metadata
   if (pm) {
     pi.payment_method = pm.id
