@@ -124,7 +124,7 @@ export function bookCharge(actor: Actor, charge: Charge, bypassPending: boolean)
     currency: charge.currency,
     source: charge.id,
     fee: chargeFee(actor.sim, charge.amount),
-    availableOn: delayMs === 0 ? actor.sim.nowSec() : Math.ceil((actor.sim.nowMs() + delayMs) / 1000),
+    availableOn: Math.floor((actor.sim.nowMs() + delayMs) / 1000),
   })
   charge.balance_transaction = txn.id
 }
