@@ -14,7 +14,7 @@ import {
 } from '../engine/types.ts'
 import type { WebhookEndpoint } from '../engine/webhooks.ts'
 import { type OnboardingStage, setOnboarding } from '../resources/accounts.ts'
-import { completeAuthentication } from '../resources/payment-intents.ts'
+import { completeAuthentication } from '../resources/payment-attempts.ts'
 import { setPayoutStatus } from '../resources/payouts.ts'
 
 export interface TransferCountFilter {

@@ -1,6 +1,6 @@
 import type { Sim } from '../engine/sim.ts'
 import { type PageResult, page } from '../resources/account-links.ts'
-import { completeAuthentication } from '../resources/payment-intents.ts'
+import { completeAuthentication } from '../resources/payment-attempts.ts'
 
 /**
  * `GET /3ds/<payment_intent>`: the page `next_action` points to. Visiting it passes 3-D Secure

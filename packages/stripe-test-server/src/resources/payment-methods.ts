@@ -292,9 +292,10 @@ export const paymentMethodRoutes: Route[] = [
   route('POST', '/v1/payment_methods/:id', (ctx) => {
     const p = Params.of(ctx.raw, ['metadata', 'billing_details', 'allow_redisplay'])
     const pm = pathPaymentMethod(ctx)
-    const before = structuredClone(pm)
-    pm.metadata = p.metadata(pm.metadata)
+    const metadata = p.metadata(pm.metadata)
     const billing = p.nested('billing_details', BILLING_KEYS)
+    const before = structuredClone(pm)
+    pm.metadata = metadata
     if (billing) pm.billing_details = { ...pm.billing_details, ...stripUndefined(billingDetails(billing)) }
     ctx.sim.emit('payment_method.updated', pm, ctx.owner, ctx.origin, changedKeys(before, pm))
     return pm
