@@ -199,7 +199,7 @@ export async function startStripeTestServer(
     async stop() {
       if (ticker) clearInterval(ticker)
       webhooks.stop()
-      saver?.flush()
+      saver?.flush(true)
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },

@@ -102,3 +102,17 @@ export async function failure(promise: Promise<unknown>): Promise<Stripe.errors.
   }
   throw new Error('expected the request to fail')
 }
+
+/** Polls until `check` holds (for ordering concurrent requests without sleeping blindly). */
+export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+/** True while some idempotency key is reserved by a request that has not finished. */
+export function keyInFlight(server: StripeTestServer): boolean {
+  return [...server.state.idempotency.values()].some((e) => e.response === null)
+}

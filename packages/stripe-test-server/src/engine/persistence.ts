@@ -22,19 +22,22 @@ export function saveState(file: string, state: State): void {
 /** Coalesces bursts of changes into one write after `delayMs`. */
 export function debouncedSaver(file: string, getState: () => State, delayMs = 200) {
   let timer: NodeJS.Timeout | null = null
+  let closed = false
   return {
     schedule(): void {
-      if (timer) return
+      if (timer || closed) return
       timer = setTimeout(() => {
         timer = null
         saveState(file, getState())
       }, delayMs)
       timer.unref()
     },
-    flush(): void {
+    /** Writes now; with `close`, later changes (a request still finishing) are not written. */
+    flush(close = false): void {
       if (timer) clearTimeout(timer)
       timer = null
-      saveState(file, getState())
+      if (!closed) saveState(file, getState())
+      closed ||= close
     },
   }
 }

@@ -1,5 +1,6 @@
 import { balanceOf, refreshBalanceStatuses } from '../engine/balance.ts'
 import { type Route, route } from '../engine/route.ts'
+import { PLATFORM } from '../engine/types.ts'
 import { ApiFailure } from '../protocol/errors.ts'
 import { createdFilter, LIST_PARAMS, paginate } from '../protocol/list.ts'
 import { Params } from '../protocol/params.ts'
@@ -8,7 +9,9 @@ export const balanceRoutes: Route[] = [
   route('GET', '/v1/balance', (ctx) => {
     Params.of(ctx.raw, [])
     const { available, pending } = balanceOf(ctx.sim, ctx.owner)
-    const fallback = [{ amount: 0, currency: 'usd', source_types: { card: 0 } }]
+    // An account that never moved money shows zero in its default currency.
+    const currency = ctx.sim.get('account', ctx.owner, PLATFORM)?.default_currency ?? 'usd'
+    const fallback = [{ amount: 0, currency, source_types: { card: 0 } }]
     return {
       object: 'balance',
       available: available.length ? available : fallback,
