@@ -100,6 +100,9 @@ describe('Express accounts and onboarding', () => {
     expect(self.id).toBe(a.id)
     const unknown = await failure(h.stripe.balance.retrieve({}, { stripeAccount: 'acct_unknown' }))
     expect(unknown).toBeInstanceOf(Stripe.errors.StripePermissionError)
+    const deleted = await h.stripe.accounts.del(b.id)
+    expect(deleted).toMatchObject({ id: b.id, deleted: true })
+    expect((await failure(h.stripe.accounts.retrieve(b.id))).statusCode).toBe(404)
   })
 })
 
@@ -300,5 +303,19 @@ describe('payouts on connected accounts', () => {
       h.stripe.payouts.create({ amount: 5_001, currency: 'usd' }, { stripeAccount: account.id }),
     )
     expect(tooMuch.code).toBe('balance_insufficient')
+  })
+
+  test('a pending payout can be canceled; the money returns', async () => {
+    const h = await startHarness({ payouts: { mode: 'manual' } })
+    const account = await funded(h, 8_000)
+    const opts = { stripeAccount: account.id }
+    const payout = await h.stripe.payouts.create({ amount: 8_000, currency: 'usd' }, opts)
+    const canceled = await h.stripe.payouts.cancel(payout.id, {}, opts)
+    expect(canceled.status).toBe('canceled')
+    expect((await h.stripe.balance.retrieve({}, opts)).available[0]?.amount).toBe(8_000)
+    expect((await failure(h.stripe.payouts.cancel(payout.id, {}, opts))).code).toBe('payout_unexpected_state')
+    expect((await h.stripe.payouts.list({ status: 'canceled' }, opts)).data.map((p) => p.id)).toEqual([
+      payout.id,
+    ])
   })
 })
