@@ -1,0 +1,92 @@
+import { ApiFailure } from '../protocol/errors.ts'
+import type { Sim } from './sim.ts'
+import type { SavedResponse } from './state.ts'
+
+// Stripe prunes keys once they are at least 24 hours old; we prune exactly then.
+export const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000
+const MAX_KEY_LENGTH = 255
+
+export interface IdempotentRequest {
+  secretKey: string
+  account: string | null
+  key: string
+  method: string
+  path: string
+  fingerprint: string
+}
+
+export type IdempotencyDecision =
+  | { kind: 'replay'; response: SavedResponse }
+  | { kind: 'reserved'; scope: string }
+
+/** Keys are scoped per secret key and per `Stripe-Account`, like Stripe's. */
+function scopeOf(r: IdempotentRequest): string {
+  return `${r.secretKey}\u0000${r.account ?? ''}\u0000${r.key}`
+}
+
+function prune(sim: Sim): void {
+  const now = sim.nowMs()
+  for (const [scope, entry] of sim.state.idempotency) {
+    if (entry.response !== null && now - entry.createdAtMs >= KEY_LIFETIME_MS)
+      sim.state.idempotency.delete(scope)
+  }
+}
+
+/**
+ * Looks the key up: a finished request with the same endpoint and parameters is replayed; a
+ * different endpoint or parameters is an `idempotency_error`; a request still running is a 409.
+ * Otherwise the key is reserved until `finish`.
+ */
+export function beginIdempotent(sim: Sim, r: IdempotentRequest): IdempotencyDecision {
+  if (r.key.length > MAX_KEY_LENGTH) {
+    throw ApiFailure.invalidRequest(
+      `Idempotency-Key is too long (${r.key.length} characters); it must be at most ${MAX_KEY_LENGTH} characters.`,
+    )
+  }
+  prune(sim)
+  const scope = scopeOf(r)
+  const entry = sim.state.idempotency.get(scope)
+  if (!entry) {
+    sim.state.idempotency.set(scope, {
+      method: r.method,
+      path: r.path,
+      fingerprint: r.fingerprint,
+      createdAtMs: sim.nowMs(),
+      response: null,
+    })
+    return { kind: 'reserved', scope }
+  }
+  if (entry.response === null) {
+    throw new ApiFailure(
+      409,
+      'invalid_request_error',
+      `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${r.key}. Please try again later.`,
+      { code: 'idempotency_key_in_use', saveIdempotent: false },
+    )
+  }
+  if (entry.method !== r.method || entry.path !== r.path) {
+    throw new ApiFailure(
+      400,
+      'idempotency_error',
+      `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${entry.method} ${entry.path}' vs '${r.method} ${r.path}'). Try using a key other than '${r.key}' if you meant to execute a different request.`,
+      { saveIdempotent: false },
+    )
+  }
+  if (entry.fingerprint !== r.fingerprint) {
+    throw new ApiFailure(
+      400,
+      'idempotency_error',
+      `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${r.key}' if you meant to execute a different request.`,
+      { saveIdempotent: false },
+    )
+  }
+  return { kind: 'replay', response: entry.response }
+}
+
+/** Saves the first answer under the key, or (null) frees the key so that a retry runs again. */
+export function finishIdempotent(sim: Sim, scope: string, response: SavedResponse | null): void {
+  const entry = sim.state.idempotency.get(scope)
+  if (!entry) return
+  if (response === null) sim.state.idempotency.delete(scope)
+  else entry.response = response
+}
