@@ -1,7 +1,8 @@
-import { Alert, Button, Stack, Text } from '@mantine/core'
+import { Alert, Button, Stack } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconInfoCircle, IconSend } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
 import { useApplications } from '../applications/applications-api'
 import { ApplicationsTable } from '../applications/applications-table'
@@ -37,9 +38,7 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
         <RoleFacts role={role} />
       </SectionCard>
       <SectionCard title={t('splits.roleDetail.description')}>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {role.description}
-        </Text>
+        <Markdown>{role.description}</Markdown>
       </SectionCard>
       {myApplications.length > 0 && (
         <SectionCard title={t('splits.roleDetail.mySubmissions')}>
