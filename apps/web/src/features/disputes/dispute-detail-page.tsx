@@ -20,7 +20,7 @@ import { ResolveForm } from './resolve-form'
 export function DisputeDetailPage() {
   const { t, i18n } = useTranslation()
   const { dir } = useDirection()
-  const { label } = useVocab()
+  const { list } = useVocab()
   const id = useParams().id ?? ''
   const dispute = useDispute(id)
   const d = dispute.data
@@ -60,9 +60,7 @@ export function DisputeDetailPage() {
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
               <Fact label={t('admin.disputes.holder')}>{d.holder.name}</Fact>
               <Fact label={t('admin.disputes.claimant')}>{d.claimant.name}</Fact>
-              <Fact label={t('admin.disputes.matchedOn')}>
-                {d.matched_on.map((m) => label('matchedOn', m)).join(', ') || '—'}
-              </Fact>
+              <Fact label={t('admin.disputes.matchedOn')}>{list('matchedOn', d.matched_on)}</Fact>
               <Fact label={t('admin.disputes.blockedAt')}>{formatDateTime(d.created_at, lang)}</Fact>
             </SimpleGrid>
           </SectionCard>
