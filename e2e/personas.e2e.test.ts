@@ -57,7 +57,7 @@ async function snap(page: Page, name: string) {
   await page.evaluate('window.scrollTo(0, 0)')
   const running = `document.getAnimations().filter((a) => a.playState === 'running'
     && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0)
+  await expect.poll(() => page.evaluate(running), { timeout: 10_000 }).toBe(0)
   await screenshot(page, `personas-${name}`)
 }
 
@@ -138,7 +138,9 @@ describe('every Splits persona on the demo marketplace', () => {
   ]
 
   for (const persona of personas) {
-    it(`${persona.who}: the menu and home offer only what ${persona.who} may open, at 1280 px and on a phone`, async () => {
+    it(`${persona.who}: the menu and home offer only what ${persona.who} may open, at 1280 px and on a phone`, {
+      timeout: 240_000,
+    }, async () => {
       const desk = await signedIn(persona.email)
       await desk.page.goto('/splits')
       const { menu, cards } = await menuAndCards(desk.page)
@@ -217,7 +219,9 @@ describe('every Splits persona on the demo marketplace', () => {
     await context.close()
   })
 
-  it('admin: /admin/applications pages past 500 rows with "Load more"; badges are whole', async () => {
+  it('admin: /admin/applications pages past 500 rows with "Load more"; badges are whole', {
+    timeout: 240_000,
+  }, async () => {
     const { page, problems, context } = await signedIn('admin@splits.demo')
     await page.goto('/admin/applications')
     const rows = page.getByRole('main').locator('tbody tr')
