@@ -294,7 +294,7 @@ describe('every Splits persona on the demo marketplace', () => {
     expect(await catalog.getByText('Every day at 01:30 (UTC)').isVisible()).toBe(true)
     // The technical name stays, as small print under the words.
     const technical = queues.getByText('notifications.send_email', { exact: true })
-    expect(await technical.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeLessThan(
+    expect(await technical.evaluate('(el) => Number.parseFloat(getComputedStyle(el).fontSize)')).toBeLessThan(
       14,
     )
     // The dead-letter filter offers jobs in words, and filtering works (the API takes job names).
