@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { demoMarketplaceSeed } from '../apps/server/src/modules/recruiting/seed/demo-marketplace.ts'
@@ -21,6 +21,8 @@ const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 800 }
 
 beforeAll(async () => {
+  // The machines' two cores are shared: a screen may take a few seconds to settle, not one.
+  vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } })
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
   await demoMarketplaceSeed.run(app.ctx, () => {})
@@ -159,7 +161,7 @@ describe('every Splits persona on the demo marketplace', () => {
         await snap(desk.page, `${persona.who}${path.replaceAll('/', '-')}`)
       }
       expect(desk.refusals).toEqual([])
-      expect(unexpected(desk.problems, [404])).toEqual([])
+      expect(unexpected(desk.problems)).toEqual([])
       await desk.context.close()
 
       const phone = await signedIn(persona.email, PHONE)
@@ -190,7 +192,11 @@ describe('every Splits persona on the demo marketplace', () => {
     await page.getByRole('link', { name: 'Back to home' }).click()
     await page.waitForURL(/\/splits$/)
 
-    // Once the server has GET /api/me/applications, her applications list there.
+    // Once the server has GET /api/me/applications (and lists it in its API document), her
+    // applications show there.
+    await page.route('**/openapi.json', (route) =>
+      route.fulfill({ json: { openapi: '3.1.0', paths: { '/api/me/applications': { get: {} } } } }),
+    )
     await page.route('**/api/me/applications**', (route) =>
       route.fulfill({
         json: {
@@ -215,7 +221,7 @@ describe('every Splits persona on the demo marketplace', () => {
     expect(await item.getByText('Acme Robotics').isVisible()).toBe(true)
     expect(await item.getByText('Interview').isVisible()).toBe(true)
     await snap(page, 'noa-my-applications')
-    expect(unexpected(problems, [404])).toEqual([])
+    expect(unexpected(problems)).toEqual([])
     await context.close()
   })
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { ApiError } from '../../api/client'
 import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { Stage } from '../applications/applications-api'
@@ -35,7 +35,7 @@ async function fetchMyApplications(
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...afterCursor(cursor) })
   let response: Response
   try {
-    response = await fetch(`/api/me/applications?${query}`, {
+    response = await fetch(`${PATH}?${query}`, {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
       signal,
@@ -52,16 +52,45 @@ async function fetchMyApplications(
 
 export const myApplicationsKeys = {
   all: ['me', 'applications'] as const,
+  available: ['openapi', 'me-applications'] as const,
+}
+
+const PATH = '/api/me/applications'
+
+/**
+ * Whether the server has the endpoint yet, from its OpenAPI document (asked once): calling a
+ * missing route would only put a 404 in the console. If the document cannot be read, try the call.
+ * Remove this probe once the server ships GET /api/me/applications.
+ */
+function useEndpointListed(enabled: boolean) {
+  return useQuery({
+    queryKey: myApplicationsKeys.available,
+    queryFn: async ({ signal }) => {
+      try {
+        const response = await fetch('/openapi.json', { headers: { accept: 'application/json' }, signal })
+        if (!response.ok) return true
+        const doc = (await response.json()) as { paths?: Record<string, { get?: unknown }> }
+        return Boolean(doc.paths?.[PATH]?.get)
+      } catch (cause) {
+        if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+        return true
+      }
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
+  })
 }
 
 /** The signed-in candidate's applications, newest first, a page at a time ("Load more"). */
 export function useMyApplications(enabled = true) {
-  return useInfiniteQuery({
+  const listed = useEndpointListed(enabled)
+  const pages = useInfiniteQuery({
     queryKey: myApplicationsKeys.all,
     ...cursorPages,
     getNextPageParam: (last: MyApplicationsResult) =>
       last.available ? cursorPages.getNextPageParam(last.page) : undefined,
     queryFn: ({ pageParam, signal }) => fetchMyApplications(pageParam, signal),
-    enabled,
+    enabled: enabled && listed.data === true,
   })
+  return { pages, listed: listed.isPending ? undefined : listed.data === true }
 }

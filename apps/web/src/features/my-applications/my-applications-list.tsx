@@ -24,12 +24,12 @@ export function MyApplicationsList({ intro }: { intro?: string }) {
 
 function MyApplicationsBody() {
   const { t } = useTranslation()
-  const applications = useMyApplications()
+  const { pages: applications, listed } = useMyApplications()
   const pages = applications.data?.pages ?? []
-  const available = pages.every((p) => p.available)
+  const available = listed !== false && pages.every((p) => p.available)
   const list = pages.flatMap((p) => (p.available ? p.page.data : []))
 
-  if (applications.isPending) return <LoadingState />
+  if (listed === undefined || (available && applications.isPending)) return <LoadingState />
   if (applications.isError)
     return <ErrorAlert error={applications.error} onRetry={() => applications.refetch()} />
   if (!available) {
