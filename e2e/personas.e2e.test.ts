@@ -75,6 +75,11 @@ const TRUNCATED_BADGES = `[...document.querySelectorAll('.mantine-Badge-label')]
   .filter((el) => el.scrollWidth > el.clientWidth + 1)
   .map((el) => el.textContent)`
 
+/** window.getComputedStyle, typed here: this project compiles without the DOM library. */
+interface Styles {
+  getComputedStyle(element: unknown): { fontSize: string }
+}
+
 /** The navbar's links and the home page's cards, as paths. */
 async function menuAndCards(page: Page): Promise<{ menu: string[]; cards: string[] }> {
   const nav = page.getByRole('navigation', { name: 'Main navigation' })
@@ -300,9 +305,11 @@ describe('every Splits persona on the demo marketplace', () => {
     expect(await catalog.getByText('Every day at 01:30 (UTC)').isVisible()).toBe(true)
     // The technical name stays, as small print under the words.
     const technical = queues.getByText('notifications.send_email', { exact: true })
-    expect(await technical.evaluate('(el) => Number.parseFloat(getComputedStyle(el).fontSize)')).toBeLessThan(
-      14,
-    )
+    expect(
+      await technical.evaluate((el) =>
+        Number.parseFloat((globalThis as unknown as Styles).getComputedStyle(el).fontSize),
+      ),
+    ).toBeLessThan(14)
     // The dead-letter filter offers jobs in words, and filtering works (the API takes job names).
     await page.getByRole('combobox', { name: 'Filter by job' }).click()
     await page.getByRole('option', { name: 'Send notification emails' }).click()
