@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
@@ -12,6 +12,8 @@ let app: RunningApp & { baseUrl: string }
 let browser: Browser
 
 beforeAll(async () => {
+  // The machines' two cores are shared: a screen may take a few seconds to settle, not one.
+  vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } })
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
   browser = await launchBrowser()

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
@@ -37,6 +37,8 @@ function browserOf(who: Persona): Opened {
 }
 
 beforeAll(async () => {
+  // The machines' two cores are shared: a screen may take a few seconds to settle, not one.
+  vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } })
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
   // The personas seed makes the Acme Robotics organisation; the hiring company is its ats row.
@@ -232,6 +234,24 @@ describe('the Splits Network marketplace, from posting to placement', () => {
     expect(await mine.getByRole('cell', { name: 'Submitted', exact: true }).count()).toBe(2)
     await snap(page, 'marketplace-07-submitted')
 
+    // The picker comes before the note; people already submitted to the role are listed but disabled.
+    await page.getByRole('button', { name: 'Submit a candidate' }).click()
+    const again = page.getByRole('dialog', { name: `Submit a candidate to ${ROLE}` })
+    await visible(again)
+    const picker = again.getByRole('combobox', { name: 'Candidate' })
+    const note = again.getByLabel('Note to the hiring team')
+    expect((await picker.boundingBox())!.y).toBeLessThan((await note.boundingBox())!.y)
+    await picker.fill('Jane')
+    const taken = page.getByRole('option', { name: /Jane Doe.*already submitted to this role/ })
+    await visible(taken)
+    expect(await taken.getAttribute('aria-disabled')).toBe('true')
+    await snap(page, 'marketplace-07b-picker-already-submitted')
+    await taken.click({ force: true })
+    // Clicking it picks nobody: the submit button stays off.
+    expect(await again.getByRole('button', { name: 'Submit candidate' }).isDisabled()).toBe(true)
+    await again.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => again.count()).toBe(0)
+
     // Jane's record: contacts, consent and the new right to represent her to Acme.
     await mine.getByRole('link', { name: 'Jane Doe' }).click()
     await page.waitForURL(/\/splits\/applications\//)
@@ -282,6 +302,25 @@ describe('the Splits Network marketplace, from posting to placement', () => {
     await dialog.getByRole('button', { name: 'Reject candidate' }).click()
     await visible(page.getByRole('heading', { level: 1 }).getByText('Rejected'))
     await visible(page.getByText('Reason: Strong on ROS, but we need more production C++ experience.'))
+
+    // The stage counts filter the role's submissions; a second click clears the filter.
+    await page.goto(state.roleUrl!)
+    const chips = page.getByRole('group', { name: 'Filter submissions by stage' })
+    const rejectedChip = chips.getByRole('button', { name: 'Rejected · 1' })
+    await visible(rejectedChip)
+    expect(await chips.getByRole('button', { name: 'Offer · 1' }).isVisible()).toBe(true)
+    expect(await rejectedChip.getAttribute('aria-pressed')).toBe('false')
+    await rejectedChip.click()
+    await visible(page.getByText('Showing only: Rejected'))
+    expect(await rejectedChip.getAttribute('aria-pressed')).toBe('true')
+    expect(new URL(page.url()).searchParams.get('stage')).toBe('rejected')
+    await expect.poll(() => incoming.getByRole('link', { name: 'Jane Doe' }).count()).toBe(0)
+    expect(await incoming.getByRole('link', { name: 'Sam Lee' }).isVisible()).toBe(true)
+    await snap(page, 'marketplace-11b-stage-filter')
+    await rejectedChip.click()
+    await visible(incoming.getByRole('link', { name: 'Jane Doe' }))
+    expect(await page.getByText('Showing only: Rejected').count()).toBe(0)
+    expect(await rejectedChip.getAttribute('aria-pressed')).toBe('false')
     expect(unexpected(problems)).toEqual([])
   })
 
@@ -390,11 +429,16 @@ describe('the Splits Network marketplace, from posting to placement', () => {
     const warning = dialog.getByText(/Another recruiter represents this person to Acme Robotics until/)
     await visible(warning)
     expect(await dialog.getByText('submitting to Acme Robotics will be blocked').isVisible()).toBe(true)
+    expect(await dialog.getByText('Matched on email.', { exact: true }).first().isVisible()).toBe(true)
     await dialog.getByRole('checkbox', { name: /agreed to be represented/ }).check()
     await snap(page, 'marketplace-18-duplicate-warning')
 
     await dialog.getByRole('button', { name: 'Add and submit' }).click()
     await visible(dialog.getByText('Another recruiter already represents this person to Acme Robotics'))
+    // The warning and the block word the API's matched_on the same way.
+    const block = dialog.getByRole('alert').filter({ hasText: 'already represents this person' })
+    expect(await block.getByText(/Matched on email\./).isVisible()).toBe(true)
+    expect(await dialog.getByText(/matched on email, /i).count()).toBe(0)
     await dialog.getByRole('button', { name: 'Dispute' }).click()
     await dialog
       .getByLabel('Your evidence')

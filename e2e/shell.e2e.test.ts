@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { launchBrowser, newPage, screenshot } from '../packages/testing/src/browser.ts'
 import { startTestApp } from '../packages/testing/src/test-app.ts'
@@ -10,6 +10,8 @@ let app: RunningApp & { baseUrl: string }
 let browser: Browser
 
 beforeAll(async () => {
+  // The machines' two cores are shared: a screen may take a few seconds to settle, not one.
+  vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } })
   app = await startTestApp(database.current.url)
   browser = await launchBrowser()
 })

@@ -1,4 +1,5 @@
-import type { TFunction } from 'i18next'
+import type { ParseKeys, TFunction } from 'i18next'
+import en from '../i18n/en.json'
 
 export interface FieldError {
   field: string
@@ -79,6 +80,22 @@ export class ApiError extends Error {
   get isForbidden(): boolean {
     return this.status === 403
   }
+
+  /** Nothing there: a 404, or an address whose id is not even well formed (400 on a path parameter). */
+  get isNotFound(): boolean {
+    if (this.status === 404) return true
+    return (
+      this.status === 400 &&
+      this.code === 'validation_failed' &&
+      this.fieldErrors.length > 0 &&
+      this.fieldErrors.every((f) => f.field.startsWith('params.'))
+    )
+  }
+
+  /** Trying again can help only when the network or the server failed, never when the request was refused. */
+  get isRetryable(): boolean {
+    return this.status === 0 || this.status >= 500
+  }
 }
 
 /** 401 (no session) or 403 (missing role): show a sign-in prompt rather than an error. */
@@ -86,10 +103,41 @@ export function isAuthError(err: unknown): err is ApiError {
   return err instanceof ApiError && (err.isUnauthenticated || err.isForbidden)
 }
 
-/** The sentence to show a user for any thrown value. */
+/** A 404, or an id in the address that is not one: show a not-found page. */
+export function isNotFound(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.isNotFound
+}
+
+/** Codes whose `detail` is a sentence about the person's own request (shown when it reads as one). */
+const DOMAIN_CODES = new Set([
+  'conflict',
+  'invalid_state_transition',
+  'unprocessable',
+  'duplicate_candidate',
+  'code_invalid',
+  'code_expired',
+])
+
+/** A developer's detail ("body.splits: …", "platform_admin") is not a sentence for people. */
+function readsAsSentence(detail: string): boolean {
+  return detail.length > 0 && !/^[\w.[\]]+:\s/.test(detail) && !/\b[a-z]+_[a-z_]+\b/.test(detail)
+}
+
+/** Codes with a sentence of their own in common.errors.codes (both language files have them). */
+const WORDED_CODES = new Set(Object.keys(en.common.errors.codes))
+
+/**
+ * The sentence to show a person for any thrown value: the server's user_message when it wrote one;
+ * a domain refusal's detail when it reads as a sentence; otherwise a sentence per error code, or
+ * per HTTP status class. Never a developer's detail such as "params.id: Invalid UUID".
+ */
 export function errorMessage(err: unknown, t: TFunction): string {
   if (!(err instanceof ApiError)) return t('common.errors.unexpected')
   if (err.userMessage) return err.userMessage
-  if (err.code === 'network_error') return t('common.errors.network')
-  return err.detail || err.title || t('common.errors.unexpected')
+  if (err.isNotFound) return t('common.errors.codes.not_found')
+  if (DOMAIN_CODES.has(err.code) && readsAsSentence(err.detail)) return err.detail
+  if (WORDED_CODES.has(err.code)) return t(`common.errors.codes.${err.code}` as ParseKeys)
+  if (err.status >= 500) return t('common.errors.server')
+  if (err.status >= 400) return t('common.errors.refused')
+  return t('common.errors.unexpected')
 }

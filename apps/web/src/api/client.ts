@@ -30,5 +30,5 @@ const problemDetails: Middleware = {
 export const api = createClient<paths>({ credentials: 'same-origin' })
 api.use(csrfHeader, problemDetails)
 
-export { ApiError, errorMessage, type FieldError, isAuthError, type Problem } from './api-error'
+export { ApiError, errorMessage, type FieldError, isAuthError, isNotFound, type Problem } from './api-error'
 export { csrf } from './csrf'

@@ -19,7 +19,9 @@ import { OutboxPage } from '../features/dev-outbox/outbox-page'
 import { DisputeDetailPage } from '../features/disputes/dispute-detail-page'
 import { DisputesPage } from '../features/disputes/disputes-page'
 import { LandingPage } from '../features/landing/landing-page'
+import { MyApplicationsPage } from '../features/my-applications/my-applications-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
+import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
 import { PlacementDetailPage } from '../features/placements/placement-detail-page'
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
               { path: 'splits/companies/:id/settings', Component: CompanySettingsPage },
               { path: 'splits/placements', Component: PlacementsPage },
               { path: 'splits/placements/:id', Component: PlacementDetailPage },
+              { path: 'splits/my-applications', Component: MyApplicationsPage },
+              { path: 'splits/notifications', Component: NotificationsPage },
               { path: 'splits/account', Component: AccountPage },
               { path: 'splits/account/notifications', Component: PreferencesPage },
               { path: 'splits/*', Component: NotFoundPage },

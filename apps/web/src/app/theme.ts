@@ -14,6 +14,9 @@ export function themeFor(marketplace: Marketplace): MantineThemeOverride {
       Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
       Paper: { defaultProps: { radius: 'lg' } },
       Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+      // A badge is a status or a stage: it must never be cut to "Scre…". Mantine lets it shrink below
+      // its text (overflow: hidden with an ellipsis), so squeezed table columns truncated it.
+      Badge: { styles: { root: { minWidth: 'max-content', flexShrink: 0, overflow: 'visible' } } },
     },
   })
 }

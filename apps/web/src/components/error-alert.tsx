@@ -1,19 +1,25 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, List, Stack, Text, Tooltip } from '@mantine/core'
-import { IconAlertTriangle, IconCheck, IconCopy, IconRefresh } from '@tabler/icons-react'
+import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, errorMessage } from '../api/client'
+import { SupportInfo } from './support-info'
 
 interface ErrorAlertProps {
   error: unknown
-  /** Overrides the problem's own title, e.g. "Could not retry the job". */
+  /** Overrides the generic title, e.g. "Could not retry the job". */
   title?: string
+  /** Offered only when trying again can help (network failures, server errors), never for a refusal. */
   onRetry?: () => void
 }
 
-/** Shows any thrown value; for API problems also the field errors, the code and the request id to quote. */
+/**
+ * A failure in words people understand (the server's user_message, else a sentence per error code),
+ * with the code and request id in small print for support.
+ */
 export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation()
   const problem = error instanceof ApiError ? error : undefined
+  const retryable = problem?.isRetryable ?? false
 
   return (
     <Alert
@@ -24,24 +30,7 @@ export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
     >
       <Stack gap="xs">
         <Text size="sm">{errorMessage(error, t)}</Text>
-        {problem && problem.fieldErrors.length > 0 && (
-          <List size="sm" spacing={2}>
-            {problem.fieldErrors.map((fieldError) => (
-              <List.Item key={`${fieldError.field}:${fieldError.message}`}>
-                <Code>{fieldError.field}</Code> {fieldError.message}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {problem && (
-          <Group gap="md" wrap="wrap">
-            <Text size="xs" c="dimmed">
-              {t('common.errors.code')}: <Code>{problem.code}</Code>
-            </Text>
-            {problem.requestId && <RequestId id={problem.requestId} />}
-          </Group>
-        )}
-        {onRetry && (
+        {onRetry && retryable && (
           <Group>
             <Button
               size="xs"
@@ -54,33 +43,8 @@ export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
             </Button>
           </Group>
         )}
+        {problem && <SupportInfo error={problem} />}
       </Stack>
     </Alert>
-  )
-}
-
-function RequestId({ id }: { id: string }) {
-  const { t } = useTranslation()
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Text size="xs" c="dimmed">
-        {t('common.errors.requestId')}: <Code dir="ltr">{id}</Code>
-      </Text>
-      <CopyButton value={id}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? t('common.errors.copied') : t('common.errors.copy')} withArrow>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="gray"
-              onClick={copy}
-              aria-label={t('common.errors.copy')}
-            >
-              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
   )
 }

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+
 // Intl formatters are costly to build, so keep one per language and style.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 const numberFormats = new Map<string, Intl.NumberFormat>()
@@ -77,4 +79,21 @@ export function daysSince(value: string, now: number = Date.now()): number {
 /** Today's date as YYYY-MM-DD in UTC, for date inputs' defaults. */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
+}
+
+/** "splits-fee-2026.1" → "2026 fee rules, revision 1"; an unknown code is named as a version. */
+export function describeFeeRules(code: string, t: TFunction): string {
+  const match = /^splits-fee-(\d{4})\.(\d+)$/.exec(code)
+  if (!match) return t('splits.codes.unknownVersion', { code })
+  return t('splits.codes.feeRules', { year: match[1]!, revision: match[2]! })
+}
+
+/** "rtr-2026-01" → "Right to represent, January 2026 version" (month in the page's language). */
+export function describeConsentText(code: string, lang: string, t: TFunction): string {
+  const match = /^rtr-(\d{4})-(\d{2})$/.exec(code)
+  if (!match) return t('splits.codes.unknownVersion', { code })
+  const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)),
+  )
+  return t('splits.codes.consentText', { month })
 }

@@ -8,6 +8,8 @@ export interface Viewer {
   team: boolean
   companyAdmin: boolean
   admin: boolean
+  /** A candidate following their own applications (read-only). */
+  candidate: boolean
 }
 
 export function viewerOf(user: SessionUser | undefined): Viewer {
@@ -18,5 +20,33 @@ export function viewerOf(user: SessionUser | undefined): Viewer {
     team: roles.has('company_admin') || roles.has('hiring_manager'),
     companyAdmin: roles.has('company_admin'),
     admin: roles.has('platform_admin'),
+    candidate: roles.has('candidate'),
   }
 }
+
+/**
+ * The Splits Network screens a person may open, from the roles who-am-I reports. Each mirrors the
+ * access rule of the API the screen reads, so no menu entry or home card leads to a refusal (403).
+ * A visitor (not signed in) is offered the recruiter's screens, which ask them to sign in.
+ */
+export function screensFor(v: Viewer) {
+  const visitor = !v.signedIn
+  return {
+    /** Hiring team's dashboard (GET /api/companies?mine). */
+    company: v.team,
+    /** Role marketplace / the company's roles (recruiter, hiring team, admin). */
+    roles: visitor || v.recruiter || v.team || v.admin,
+    /** My candidates (recruiter; admins see all). */
+    candidates: visitor || v.recruiter || v.admin,
+    /** My pipeline: my own submissions, so recruiters only. */
+    pipeline: visitor || v.recruiter,
+    placements: v.recruiter || v.team || v.admin,
+    /** A candidate's own applications, read-only. */
+    myApplications: v.candidate,
+    notifications: v.signedIn,
+    account: v.signedIn,
+    admin: v.admin,
+  }
+}
+
+export type Screens = ReturnType<typeof screensFor>

@@ -1,8 +1,10 @@
 import {
+  IconBell,
   IconBriefcase,
   IconBuilding,
   IconBuildingSkyscraper,
   IconCertificate,
+  IconFileCv,
   IconGavel,
   IconHome,
   IconInbox,
@@ -15,45 +17,59 @@ import {
 import { useTranslation } from 'react-i18next'
 import { useViewer } from '../../features/auth/use-viewer'
 import { NotificationBell } from '../../features/notifications/notification-bell'
+import { screensFor } from '../../lib/viewer'
 import { MarketplaceShell } from './marketplace-shell'
 import type { NavItem, NavSection } from './nav-sections'
 
 const ICON = { size: 18, stroke: 1.6 }
 
-/** Navigation by role: recruiters work roles, candidates and their pipeline; hiring teams their company. */
+/**
+ * Navigation by role (from who-am-I): recruiters work roles, candidates and their pipeline; hiring
+ * teams their company; candidates follow their applications; admins get the admin area. An entry
+ * appears only when its screen's API lets this person in.
+ */
 export function SplitsLayout() {
   const { t } = useTranslation()
   const viewer = useViewer()
-  const all = viewer.admin
-  const recruiter = all || viewer.recruiter || !viewer.signedIn
-  const team = all || viewer.team
+  const can = screensFor(viewer)
   const items: NavItem[] = [
     { to: '/splits', label: t('splits.nav.home'), icon: <IconHome {...ICON} />, end: true },
   ]
-  if (team)
+  if (can.myApplications)
+    items.push({
+      to: '/splits/my-applications',
+      label: t('splits.nav.myApplications'),
+      icon: <IconFileCv {...ICON} />,
+    })
+  if (can.company)
     items.push({ to: '/splits/company', label: t('splits.nav.company'), icon: <IconBuilding {...ICON} /> })
-  items.push({ to: '/splits/roles', label: t('splits.nav.roles'), icon: <IconBriefcase {...ICON} /> })
-  if (recruiter) {
-    items.push(
-      { to: '/splits/candidates', label: t('splits.nav.candidates'), icon: <IconUsers {...ICON} /> },
-      { to: '/splits/pipeline', label: t('splits.nav.pipeline'), icon: <IconLayoutKanban {...ICON} /> },
-    )
-  }
-  if (viewer.signedIn) {
+  if (can.roles)
+    items.push({ to: '/splits/roles', label: t('splits.nav.roles'), icon: <IconBriefcase {...ICON} /> })
+  if (can.candidates)
+    items.push({ to: '/splits/candidates', label: t('splits.nav.candidates'), icon: <IconUsers {...ICON} /> })
+  if (can.pipeline)
+    items.push({
+      to: '/splits/pipeline',
+      label: t('splits.nav.pipeline'),
+      icon: <IconLayoutKanban {...ICON} />,
+    })
+  if (can.placements)
     items.push({
       to: '/splits/placements',
       label: t('splits.nav.placements'),
       icon: <IconCertificate {...ICON} />,
     })
-  }
   const nav: NavSection[] = [{ items }]
   if (viewer.signedIn) {
     nav.push({
-      items: [{ to: '/splits/account', label: t('splits.nav.account'), icon: <IconUserCircle {...ICON} /> }],
+      items: [
+        { to: '/splits/notifications', label: t('splits.nav.notifications'), icon: <IconBell {...ICON} /> },
+        { to: '/splits/account', label: t('splits.nav.account'), icon: <IconUserCircle {...ICON} /> },
+      ],
     })
   }
   // Only platform admins see the admin area; the API refuses everyone else anyway.
-  if (viewer.admin) {
+  if (can.admin) {
     nav.push({
       label: t('splits.nav.admin'),
       items: [

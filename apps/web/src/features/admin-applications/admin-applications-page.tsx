@@ -6,11 +6,12 @@ import { isAuthError } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
+import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SectionCard } from '../../components/section-card'
 import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
-import { BOARD_STAGES, CLOSED_STAGES, type Stage, useApplications } from '../applications/applications-api'
+import { ALL_STAGES, loadedRows, type Stage, useApplications } from '../applications/applications-api'
 import { ApplicationsTable } from '../applications/applications-table'
 import { useVocab } from '../reference/use-vocab'
 
@@ -22,7 +23,7 @@ export function AdminApplicationsPage() {
   const [stages, setStages] = useState<string[]>([])
   const applications = useApplications(stages.length ? { stage: stages as Stage[] } : {})
   const authError = isAuthError(applications.error) ? applications.error : undefined
-  const list = applications.data?.data ?? []
+  const list = loadedRows(applications.data)
 
   return (
     <>
@@ -35,7 +36,7 @@ export function AdminApplicationsPage() {
             <MultiSelect
               aria-label={t('admin.applications.stages')}
               placeholder={stages.length ? undefined : t('admin.applications.anyStage')}
-              data={options('stages', [...BOARD_STAGES, ...CLOSED_STAGES])}
+              data={options('stages', ALL_STAGES)}
               value={stages}
               onChange={setStages}
               clearable
@@ -48,7 +49,17 @@ export function AdminApplicationsPage() {
             {applications.isSuccess && list.length === 0 && (
               <EmptyState icon={<IconInbox size={28} stroke={1.5} />} title={t('admin.applications.empty')} />
             )}
-            {list.length > 0 && <ApplicationsTable applications={list} showRole showCompany />}
+            {list.length > 0 && (
+              <>
+                <ApplicationsTable applications={list} showRole showCompany />
+                <LoadMore
+                  shown={t('admin.applications.shown', { count: list.length })}
+                  hasMore={applications.hasNextPage}
+                  loading={applications.isFetchingNextPage}
+                  onLoadMore={() => applications.fetchNextPage()}
+                />
+              </>
+            )}
           </Stack>
         </SectionCard>
       )}

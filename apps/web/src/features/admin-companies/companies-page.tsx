@@ -1,6 +1,6 @@
-import { Anchor, Button, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Button, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
-import { IconBuildingOff, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconBuildingOff, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -12,7 +12,7 @@ import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SectionCard } from '../../components/section-card'
 import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
-import { useCompanies } from '../company/company-api'
+import { COMPANIES_PAGE_LIMIT, useCompanies } from '../company/company-api'
 import { useVocab } from '../reference/use-vocab'
 import { CreateCompanyModal } from './create-company-modal'
 
@@ -27,6 +27,8 @@ export function CompaniesPage() {
   const [creating, createModal] = useDisclosure(false)
   const authError = isAuthError(companies.error) ? companies.error : undefined
   const list = companies.data?.data ?? []
+  // GET /api/companies has no cursor yet: a full page means there may be more than are shown.
+  const capped = list.length >= COMPANIES_PAGE_LIMIT
 
   return (
     <>
@@ -60,6 +62,11 @@ export function CompaniesPage() {
                 icon={<IconBuildingOff size={28} stroke={1.5} />}
                 title={t('admin.companies.empty')}
               />
+            )}
+            {capped && (
+              <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
+                {t('admin.companies.capped', { count: list.length })}
+              </Alert>
             )}
             {list.length > 0 && (
               <Table.ScrollContainer minWidth={640}>

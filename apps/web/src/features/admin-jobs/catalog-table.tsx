@@ -1,10 +1,13 @@
-import { Code, Table, Text } from '@mantine/core'
+import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/empty-state'
+import { plainDescription, useJobLabels } from './job-labels'
+import { JobName } from './job-name'
 import type { JobsOverview } from './jobs-api'
 
 export function CatalogTable({ catalog }: { catalog: JobsOverview['catalog'] }) {
   const { t } = useTranslation()
+  const { jobLabel, scheduleLabel } = useJobLabels(catalog)
   if (catalog.length === 0) return <EmptyState title={t('admin.jobs.catalog.empty')} />
 
   return (
@@ -22,13 +25,13 @@ export function CatalogTable({ catalog }: { catalog: JobsOverview['catalog'] }) 
         <Table.Tbody>
           {catalog.map((job) => (
             <Table.Tr key={job.name}>
-              <Table.Td ff="monospace" fz="sm">
-                {job.name}
+              <Table.Td>
+                <JobName label={jobLabel(job.name)} name={job.name} />
               </Table.Td>
-              <Table.Td fz="sm">{job.description}</Table.Td>
+              <Table.Td fz="sm">{plainDescription(job.description)}</Table.Td>
               <Table.Td>
                 {job.schedule ? (
-                  <Code dir="ltr">{job.schedule}</Code>
+                  <Text size="sm">{scheduleLabel(job.schedule)}</Text>
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t('admin.jobs.catalog.onDemand')}

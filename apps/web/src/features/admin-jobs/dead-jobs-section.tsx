@@ -1,4 +1,4 @@
-import { Select, Text } from '@mantine/core'
+import { Alert, Select, Stack, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconCircleCheck } from '@tabler/icons-react'
@@ -10,10 +10,12 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { SectionCard } from '../../components/section-card'
 import { DeadJobsTable } from './dead-jobs-table'
-import { type DeadJob, useDeadJobs, useRetryDeadJob } from './jobs-api'
+import { useJobLabels } from './job-labels'
+import { DEAD_JOBS_LIMIT, type DeadJob, type JobsOverview, useDeadJobs, useRetryDeadJob } from './jobs-api'
 
-export function DeadJobsSection({ queueNames }: { queueNames: string[] }) {
+export function DeadJobsSection({ catalog }: { catalog: JobsOverview['catalog'] }) {
   const { t } = useTranslation()
+  const { jobLabel, queueLabel } = useJobLabels(catalog)
   const [queue, setQueue] = useState<string | null>(null)
   const dead = useDeadJobs(queue)
   const retry = useRetryDeadJob()
@@ -21,14 +23,18 @@ export function DeadJobsSection({ queueNames }: { queueNames: string[] }) {
   const confirmRetry = (job: DeadJob) =>
     modals.openConfirmModal({
       title: t('admin.jobs.dead.confirmTitle'),
-      children: <Text size="sm">{t('admin.jobs.dead.confirmBody', { id: job.id, queue: job.queue })}</Text>,
+      children: (
+        <Text size="sm">
+          {t('admin.jobs.dead.confirmBody', { id: job.id, queue: queueLabel(job.queue) })}
+        </Text>
+      ),
       labels: { confirm: t('admin.jobs.dead.confirmLabel'), cancel: t('admin.jobs.dead.cancel') },
       onConfirm: () =>
         retry.mutate(job, {
           onSuccess: () =>
             notifications.show({
               color: 'teal',
-              message: t('admin.jobs.dead.retried', { queue: job.queue }),
+              message: t('admin.jobs.dead.retried', { queue: queueLabel(job.queue) }),
             }),
           onError: (err) =>
             notifications.show({
@@ -43,12 +49,12 @@ export function DeadJobsSection({ queueNames }: { queueNames: string[] }) {
     <Select
       aria-label={t('admin.jobs.dead.filter')}
       placeholder={t('admin.jobs.dead.allQueues')}
-      data={queueNames}
+      data={catalog.map((job) => ({ value: job.name, label: jobLabel(job.name) }))}
       value={queue}
       onChange={setQueue}
       clearable
       size="xs"
-      w={200}
+      w={260}
     />
   )
 
@@ -64,11 +70,19 @@ export function DeadJobsSection({ queueNames }: { queueNames: string[] }) {
             description={t('admin.jobs.dead.emptyDescription')}
           />
         ) : (
-          <DeadJobsTable
-            jobs={dead.data.data}
-            onRetry={confirmRetry}
-            retryingId={retry.isPending ? retry.variables?.id : undefined}
-          />
+          <Stack gap="sm">
+            {dead.data.data.length >= DEAD_JOBS_LIMIT && (
+              <Alert variant="light" color="yellow">
+                {t('admin.jobs.dead.capped', { count: dead.data.data.length })}
+              </Alert>
+            )}
+            <DeadJobsTable
+              jobs={dead.data.data}
+              catalog={catalog}
+              onRetry={confirmRetry}
+              retryingId={retry.isPending ? retry.variables?.id : undefined}
+            />
+          </Stack>
         ))}
     </SectionCard>
   )

@@ -2,10 +2,13 @@ import { Button, Table, Text } from '@mantine/core'
 import { IconRotateClockwise } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../lib/format'
-import type { DeadJob } from './jobs-api'
+import { useJobLabels } from './job-labels'
+import { JobName } from './job-name'
+import type { DeadJob, JobsOverview } from './jobs-api'
 
 interface DeadJobsTableProps {
   jobs: DeadJob[]
+  catalog: JobsOverview['catalog']
   onRetry: (job: DeadJob) => void
   /** The job whose retry is in flight, to show its button as loading. */
   retryingId?: string
@@ -20,8 +23,9 @@ function describeError(error: unknown): string {
   return JSON.stringify(error)
 }
 
-export function DeadJobsTable({ jobs, onRetry, retryingId }: DeadJobsTableProps) {
+export function DeadJobsTable({ jobs, catalog, onRetry, retryingId }: DeadJobsTableProps) {
   const { t, i18n } = useTranslation()
+  const { queueLabel } = useJobLabels(catalog)
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -42,8 +46,8 @@ export function DeadJobsTable({ jobs, onRetry, retryingId }: DeadJobsTableProps)
               <Table.Td ff="monospace" fz="xs" title={job.id}>
                 {job.id.slice(0, 8)}
               </Table.Td>
-              <Table.Td ff="monospace" fz="sm">
-                {job.queue}
+              <Table.Td>
+                <JobName label={queueLabel(job.queue)} name={job.queue} />
               </Table.Td>
               <Table.Td maw={320}>
                 <Text size="sm" c="red" lineClamp={2} title={describeError(job.error)}>

@@ -6,6 +6,9 @@ import { unwrap } from '../../api/use-api'
 export type JobsOverview = ResponseBody<'/api/admin/jobs', 'get'>
 export type DeadJob = ResponseBody<'/api/admin/jobs/dead', 'get'>['data'][number]
 
+/** The server lists at most this many dead-lettered jobs (GET /api/admin/jobs/dead has no cursor yet). */
+export const DEAD_JOBS_LIMIT = 100
+
 export const jobsKeys = {
   all: ['admin', 'jobs'] as const,
   overview: () => [...jobsKeys.all, 'overview'] as const,

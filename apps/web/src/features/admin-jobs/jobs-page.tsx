@@ -50,12 +50,12 @@ export function JobsPage() {
       {overview.isSuccess && (
         <Stack gap="xl">
           <SectionCard title={t('admin.jobs.queues.title')}>
-            <QueuesTable queues={overview.data.queues} />
+            <QueuesTable queues={overview.data.queues} catalog={overview.data.catalog} />
           </SectionCard>
           <SectionCard title={t('admin.jobs.catalog.title')}>
             <CatalogTable catalog={overview.data.catalog} />
           </SectionCard>
-          <DeadJobsSection queueNames={overview.data.queues.map((queue) => queue.name)} />
+          <DeadJobsSection catalog={overview.data.catalog} />
         </Stack>
       )}
     </>

@@ -2,10 +2,19 @@ import { Badge, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/empty-state'
 import { formatNumber } from '../../lib/format'
+import { useJobLabels } from './job-labels'
+import { JobName } from './job-name'
 import type { JobsOverview } from './jobs-api'
 
-export function QueuesTable({ queues }: { queues: JobsOverview['queues'] }) {
+export function QueuesTable({
+  queues,
+  catalog,
+}: {
+  queues: JobsOverview['queues']
+  catalog: JobsOverview['catalog']
+}) {
   const { t, i18n } = useTranslation()
+  const { queueLabel } = useJobLabels(catalog)
   if (queues.length === 0) return <EmptyState title={t('admin.jobs.queues.empty')} />
   const n = (value: number) => formatNumber(value, i18n.language)
 
@@ -24,8 +33,8 @@ export function QueuesTable({ queues }: { queues: JobsOverview['queues'] }) {
         <Table.Tbody>
           {queues.map((queue) => (
             <Table.Tr key={queue.name}>
-              <Table.Td ff="monospace" fz="sm">
-                {queue.name}
+              <Table.Td>
+                <JobName label={queueLabel(queue.name)} name={queue.name} />
               </Table.Td>
               <Table.Td ta="end">{n(queue.queued)}</Table.Td>
               <Table.Td ta="end">{n(queue.active)}</Table.Td>

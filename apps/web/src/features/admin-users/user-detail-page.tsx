@@ -5,13 +5,13 @@ import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconArrowRight, IconPlayerPlay, IconUserOff } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { errorMessage, isAuthError } from '../../api/client'
+import { errorMessage, isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
+import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { AuditTrail } from './audit-trail'
 import { StatusBadge } from './status-badge'
 import { SuspendUserModal } from './suspend-user-modal'
@@ -28,7 +28,6 @@ export function UserDetailPage() {
   usePageTitle(user.data?.display_name ?? t('admin.users.detailTitle'))
   const reactivate = useReactivateUser(id)
   const [suspending, suspendModal] = useDisclosure(false)
-  const authError = isAuthError(user.error) ? user.error : undefined
   const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft
 
   const confirmReactivate = () =>
@@ -59,6 +58,7 @@ export function UserDetailPage() {
       </Button>
     ))
 
+  if (isNotFound(user.error)) return <NotFoundState error={user.error} />
   return (
     <>
       <Anchor component={Link} to="/admin/users" size="sm" mb="sm" display="inline-block">
@@ -76,9 +76,14 @@ export function UserDetailPage() {
         }
         actions={actions}
       />
-      {authError && <SignInRequiredAlert error={authError} title={t('admin.users.signInRequired')} />}
       {user.isPending && <LoadingState />}
-      {user.isError && !authError && <ErrorAlert error={user.error} onRetry={() => user.refetch()} />}
+      {user.isError && (
+        <QueryError
+          error={user.error}
+          signInTitle={t('admin.users.signInRequired')}
+          onRetry={() => user.refetch()}
+        />
+      )}
       {user.isSuccess && (
         <Stack gap="xl">
           <SectionCard title={t('admin.users.facts.title')}>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { LinkedRow, RowLink } from '../../components/linked-row'
 import { LtrText } from '../../components/ltr-text'
 import { RoleBadge } from '../../components/role-badge'
+import { RowCard, RowCards } from '../../components/row-card'
+import { useIsPhone } from '../../components/use-is-phone'
 import { formatDateTime } from '../../lib/format'
 import { StatusBadge } from './status-badge'
 import type { UserRow } from './users-api'
@@ -10,6 +12,43 @@ import type { UserRow } from './users-api'
 /** People found; a row opens the person's page. Contacts are masked here. */
 export function UsersTable({ users }: { users: UserRow[] }) {
   const { t, i18n } = useTranslation()
+  const phone = useIsPhone()
+  const lastSignIn = (user: UserRow) =>
+    user.last_sign_in_at ? formatDateTime(user.last_sign_in_at, i18n.language) : t('admin.users.never')
+
+  if (phone) {
+    return (
+      <RowCards label={t('admin.users.listTitle')}>
+        {users.map((user) => (
+          <RowCard
+            key={user.id}
+            to={`/admin/users/${user.id}`}
+            title={user.display_name}
+            subtitle={
+              <LtrText size="xs" c="dimmed" span>
+                {[user.email_masked, user.phone_masked].filter(Boolean).join(' · ') || '—'}
+              </LtrText>
+            }
+            badges={<StatusBadge status={user.status} />}
+            fields={[
+              {
+                label: t('admin.users.roles'),
+                value: (
+                  <Group gap={4} component="span">
+                    {user.roles.map((role) => (
+                      <RoleBadge key={role} role={role} size="sm" />
+                    ))}
+                  </Group>
+                ),
+              },
+              { label: t('admin.users.lastSignIn'), value: lastSignIn(user) },
+              { label: t('admin.users.created'), value: formatDateTime(user.created_at, i18n.language) },
+            ]}
+          />
+        ))}
+      </RowCards>
+    )
+  }
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -43,11 +82,7 @@ export function UsersTable({ users }: { users: UserRow[] }) {
                 <StatusBadge status={user.status} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">
-                  {user.last_sign_in_at
-                    ? formatDateTime(user.last_sign_in_at, i18n.language)
-                    : t('admin.users.never')}
-                </Text>
+                <Text size="sm">{lastSignIn(user)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{formatDateTime(user.created_at, i18n.language)}</Text>

@@ -1,15 +1,16 @@
 import { Anchor, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { isAuthError } from '../../api/client'
+import { isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
 import { ErrorAlert } from '../../components/error-alert'
 import { Fact } from '../../components/fact'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
+import { QueryError } from '../../components/query-error'
 import { RelativeTime } from '../../components/relative-time'
 import { SectionCard } from '../../components/section-card'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { formatDate } from '../../lib/format'
 import { useViewer } from '../auth/use-viewer'
 import { CandidateContacts } from '../candidates/candidate-contacts'
@@ -33,9 +34,9 @@ export function ApplicationPage() {
   const candidate = useCandidate(app?.candidate.id)
   const role = useRole(app?.role.id ?? '')
   usePageTitle(app ? `${app.candidate.name} · ${app.role.title}` : t('splits.application.title'))
-  const authError = isAuthError(application.error) ? application.error : undefined
   const team = viewer.admin || (app !== undefined && companies.some((c) => c.id === app.company.id))
 
+  if (isNotFound(application.error)) return <NotFoundState error={application.error} />
   return (
     <>
       <PageHeader
@@ -56,10 +57,13 @@ export function ApplicationPage() {
           )
         }
       />
-      {authError && <SignInRequiredAlert error={authError} title={t('splits.application.signInRequired')} />}
       {application.isPending && <LoadingState />}
-      {application.isError && !authError && (
-        <ErrorAlert error={application.error} onRetry={() => application.refetch()} />
+      {application.isError && (
+        <QueryError
+          error={application.error}
+          signInTitle={t('splits.application.signInRequired')}
+          onRetry={() => application.refetch()}
+        />
       )}
       {app && (
         <Grid gap="xl">

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
@@ -9,13 +10,12 @@ export type Application = ResponseBody<'/api/applications/{id}', 'get'>
 export type Stage = Application['stage']
 export type ApplicationQuery = NonNullable<paths['/api/applications']['get']['parameters']['query']>
 
-/** Boards and tables show everything at once; past this many the list says so. */
-const MAX_PAGES = 5
-const PAGE_SIZE = 100
+const PAGE_SIZE = 50
 
 export const OPEN_STAGES: readonly Stage[] = ['submitted', 'screening', 'interview', 'offer']
 export const BOARD_STAGES: readonly Stage[] = [...OPEN_STAGES, 'hired']
 export const CLOSED_STAGES: readonly Stage[] = ['rejected', 'withdrawn']
+export const ALL_STAGES: readonly Stage[] = [...BOARD_STAGES, ...CLOSED_STAGES]
 
 export const applicationsKeys = {
   all: ['applications'] as const,
@@ -23,29 +23,32 @@ export const applicationsKeys = {
   detail: (id: string) => [...applicationsKeys.all, 'detail', id] as const,
 }
 
-/** Every application matching the query (up to 500), following the cursor. */
-export function useApplications(query: ApplicationQuery, enabled = true) {
-  return useQuery({
-    queryKey: applicationsKeys.list(query),
-    queryFn: async ({ signal }) => {
-      const data: ApplicationSummary[] = []
-      let cursor: string | undefined
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await unwrap(
-          api.GET('/api/applications', {
-            params: { query: { ...query, limit: PAGE_SIZE, ...(cursor ? { starting_after: cursor } : {}) } },
-            signal,
-          }),
-        )
-        data.push(...result.data)
-        cursor = result.has_more && result.next_cursor ? result.next_cursor : undefined
-        if (!cursor) return { data, truncated: false }
-      }
-      return { data, truncated: true }
-    },
-    placeholderData: keepPreviousData,
-    enabled,
+/**
+ * Applications matching the query, newest first, a page at a time: the screen shows what is loaded
+ * and offers "Load more" while the API says has_more (never a silent cap).
+ */
+export function useApplications(
+  query: ApplicationQuery,
+  options: { enabled?: boolean; pageSize?: number } = {},
+) {
+  const pageSize = options.pageSize ?? PAGE_SIZE
+  return useInfiniteQuery({
+    queryKey: [...applicationsKeys.list(query), pageSize],
+    ...cursorPages,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/applications', {
+          params: { query: { ...query, limit: pageSize, ...afterCursor(pageParam) } },
+          signal,
+        }),
+      ),
+    enabled: options.enabled ?? true,
   })
+}
+
+/** The rows of every page loaded so far. */
+export function loadedRows<Row>(data: { pages: { data: Row[] }[] } | undefined): Row[] {
+  return data?.pages.flatMap((page) => page.data) ?? []
 }
 
 /** The latest few, for dashboards. */

@@ -2,6 +2,8 @@ import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { LinkedRow, RowLink } from '../../components/linked-row'
 import { RelativeTime } from '../../components/relative-time'
+import { RowCard, RowCards } from '../../components/row-card'
+import { useIsPhone } from '../../components/use-is-phone'
 import { daysSince } from '../../lib/format'
 import { VocabBadge } from '../reference/vocab-badge'
 import type { ApplicationSummary } from './applications-api'
@@ -21,6 +23,38 @@ export function ApplicationsTable({
   showRecruiter = true,
 }: ApplicationsTableProps) {
   const { t } = useTranslation()
+  const phone = useIsPhone()
+
+  if (phone) {
+    return (
+      <RowCards label={t('splits.applications.listLabel')}>
+        {applications.map((a) => (
+          <RowCard
+            key={a.id}
+            to={`/splits/applications/${a.id}`}
+            title={a.candidate.name}
+            subtitle={a.candidate.title ?? undefined}
+            badges={<VocabBadge kind="stages" code={a.stage} />}
+            fields={[
+              ...(showRole ? [{ label: t('splits.applications.role'), value: a.role.title }] : []),
+              ...(showCompany ? [{ label: t('splits.applications.company'), value: a.company.name }] : []),
+              ...(showRecruiter
+                ? [{ label: t('splits.applications.recruiter'), value: a.recruiter.name }]
+                : []),
+              {
+                label: t('splits.applications.inStage'),
+                value: t('splits.applications.days', { count: daysSince(a.stage_changed_at) }),
+              },
+              {
+                label: t('splits.applications.submitted'),
+                value: <RelativeTime value={a.submitted_at} size="sm" />,
+              },
+            ]}
+          />
+        ))}
+      </RowCards>
+    )
+  }
 
   return (
     <Table.ScrollContainer minWidth={640}>

@@ -16,15 +16,20 @@ interface DuplicateBlockAlertProps {
 /** Why a submission was refused (another recruiter holds the right to represent), and a way to dispute it. */
 export function DuplicateBlockAlert({ error, companyName }: DuplicateBlockAlertProps) {
   const { t, i18n } = useTranslation()
-  const { label } = useVocab()
+  const { list } = useVocab()
   const [disputing, setDisputing] = useState(false)
   const [filed, setFiled] = useState(false)
   const disputeId = typeof error.problem.dispute_id === 'string' ? error.problem.dispute_id : undefined
   const until =
     typeof error.problem.represented_until === 'string' ? error.problem.represented_until : undefined
-  const matched = Array.isArray(error.problem.matched_on)
-    ? (error.problem.matched_on as string[]).map((m) => label('matchedOn', m)).join(', ')
-    : ''
+  const matchedOn = error.problem.matched_on
+  const matched =
+    Array.isArray(matchedOn) && matchedOn.length > 0
+      ? list(
+          'matchedOn',
+          matchedOn.filter((m): m is string => typeof m === 'string'),
+        )
+      : ''
 
   if (filed) {
     return (
@@ -50,7 +55,7 @@ export function DuplicateBlockAlert({ error, companyName }: DuplicateBlockAlertP
           {until
             ? t('splits.blocked.body', { company: companyName, date: formatDate(until, i18n.language) })
             : error.detail}
-          {matched && ` ${t('splits.blocked.matched', { matched })}`}
+          {matched && ` ${t('splits.duplicates.matchedOn', { matched })}`}
         </Text>
         <Text size="sm">{t('splits.blocked.recorded')}</Text>
         {disputeId &&

@@ -8,10 +8,17 @@ import { isAuthError } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
+import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
-import { type ApplicationSummary, BOARD_STAGES, CLOSED_STAGES, useApplications } from './applications-api'
+import {
+  type ApplicationSummary,
+  BOARD_STAGES,
+  CLOSED_STAGES,
+  loadedRows,
+  useApplications,
+} from './applications-api'
 import { PipelineColumn } from './pipeline-column'
 import { WithdrawModal } from './withdraw-modal'
 
@@ -19,11 +26,11 @@ import { WithdrawModal } from './withdraw-modal'
 export function PipelinePage() {
   const { t } = useTranslation()
   usePageTitle(t('splits.pipeline.title'))
-  const applications = useApplications({ mine: 'true' })
+  const applications = useApplications({ mine: 'true' }, { pageSize: 100 })
   const [closedOpen, closed] = useDisclosure(false)
   const [withdrawing, setWithdrawing] = useState<ApplicationSummary | null>(null)
   const authError = isAuthError(applications.error) ? applications.error : undefined
-  const list = applications.data?.data ?? []
+  const list = loadedRows(applications.data)
   const byStage = (stage: string) => list.filter((a) => a.stage === stage)
   const closedCount = list.filter((a) => CLOSED_STAGES.includes(a.stage)).length
 
@@ -48,9 +55,14 @@ export function PipelinePage() {
       )}
       {list.length > 0 && (
         <Stack gap="lg">
-          {applications.data?.truncated && (
+          {applications.hasNextPage && (
             <Alert variant="light" color="yellow">
-              {t('splits.pipeline.truncated', { count: list.length })}
+              <LoadMore
+                shown={t('splits.pipeline.partial', { count: list.length })}
+                hasMore
+                loading={applications.isFetchingNextPage}
+                onLoadMore={() => applications.fetchNextPage()}
+              />
             </Alert>
           )}
           {/* Five columns side by side on wide screens; stacked on a phone. */}

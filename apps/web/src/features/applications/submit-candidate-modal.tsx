@@ -1,7 +1,7 @@
-import { Alert, Button, Divider, Group, Modal, SegmentedControl, Stack, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconSend } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, errorMessage } from '../../api/client'
 import { CandidateForm } from '../candidates/candidate-form'
@@ -10,7 +10,7 @@ import { CandidatePicker } from '../candidates/candidate-picker'
 import { useCandidate, useUpdateCandidate } from '../candidates/candidates-api'
 import { ConsentFields } from '../candidates/consent-fields'
 import type { Role } from '../roles/roles-api'
-import { useSubmitApplication } from './applications-api'
+import { loadedRows, useApplications, useSubmitApplication } from './applications-api'
 import { DuplicateBlockAlert } from './duplicate-block-alert'
 import { PickedCandidate } from './picked-candidate'
 
@@ -32,6 +32,12 @@ export function SubmitCandidateModal({ role, opened, onClose }: SubmitCandidateM
   const recordConsent = useUpdateCandidate(candidateId ?? '')
   const submit = useSubmitApplication()
   const needsConsent = picked.data !== undefined && picked.data.consent === null
+  // My candidates already submitted to this role: the server would refuse them, so the picker says so first.
+  const mine = useApplications({ role_id: role.id, mine: 'true' }, { enabled: opened, pageSize: 100 })
+  const alreadySubmitted = useMemo(
+    () => new Set(loadedRows(mine.data).map((a) => a.candidate.id)),
+    [mine.data],
+  )
 
   const close = () => {
     setMode('existing')
@@ -71,6 +77,18 @@ export function SubmitCandidateModal({ role, opened, onClose }: SubmitCandidateM
     await send(candidateId, picked.data.full_name)
   }
 
+  // The note comes after the person it is about, in both modes.
+  const noteField = (
+    <Textarea
+      label={t('splits.submit.note')}
+      placeholder={t('splits.submit.notePlaceholder')}
+      autosize
+      minRows={2}
+      maxLength={5000}
+      value={note}
+      onChange={(event) => setNote(event.currentTarget.value)}
+    />
+  )
   const error = submit.error ?? recordConsent.error
   const blocked = error instanceof ApiError && error.code === 'duplicate_candidate' ? error : undefined
 
@@ -89,16 +107,6 @@ export function SubmitCandidateModal({ role, opened, onClose }: SubmitCandidateM
           ]}
           fullWidth
         />
-        <Textarea
-          label={t('splits.submit.note')}
-          placeholder={t('splits.submit.notePlaceholder')}
-          autosize
-          minRows={2}
-          maxLength={5000}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-        <Divider />
         {blocked && <DuplicateBlockAlert error={blocked} companyName={role.company.name} />}
         {error && !blocked && (
           <Alert
@@ -113,6 +121,7 @@ export function SubmitCandidateModal({ role, opened, onClose }: SubmitCandidateM
         {mode === 'existing' ? (
           <Stack>
             <CandidatePicker
+              unavailable={alreadySubmitted}
               value={candidateId}
               onChange={(id) => {
                 setCandidateId(id)
@@ -129,6 +138,7 @@ export function SubmitCandidateModal({ role, opened, onClose }: SubmitCandidateM
                 onMethodChange={setMethod}
               />
             )}
+            {noteField}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
@@ -149,6 +159,7 @@ export function SubmitCandidateModal({ role, opened, onClose }: SubmitCandidateM
             requireConsent
             company={role.company}
             submitLabel={t('splits.submit.addAndSubmit')}
+            extra={noteField}
             onCancel={close}
             onUseExisting={(id) => {
               setCandidateId(id)

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../api/client'
-import { formatDateTime } from '../../lib/format'
+import { describeConsentText, formatDateTime } from '../../lib/format'
 import { useVocab } from '../reference/use-vocab'
 import type { ConsentMethod } from './candidate-form-values'
 import { type Candidate, useUpdateCandidate } from './candidates-api'
@@ -22,13 +22,21 @@ export function CandidateConsent({ candidate }: { candidate: Candidate }) {
     return (
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <IconCircleCheck size={20} color="var(--mantine-color-teal-6)" style={{ flexShrink: 0 }} />
-        <Text size="sm">
-          {t('splits.candidate.consentGiven', {
-            method: label('consentMethods', candidate.consent.method).toLowerCase(),
-            date: formatDateTime(candidate.consent.given_at, i18n.language),
-            version: candidate.consent.text_version ?? '—',
-          })}
-        </Text>
+        <div>
+          <Text size="sm">
+            {t('splits.candidate.consentGiven', {
+              method: label('consentMethods', candidate.consent.method).toLowerCase(),
+              date: formatDateTime(candidate.consent.given_at, i18n.language),
+            })}
+          </Text>
+          {candidate.consent.text_version && (
+            <Text size="sm" c="dimmed">
+              {t('splits.candidate.consentText', {
+                text: describeConsentText(candidate.consent.text_version, i18n.language, t),
+              })}
+            </Text>
+          )}
+        </div>
       </Group>
     )
   }

@@ -2,13 +2,13 @@ import { Anchor, Group, SimpleGrid, Stack, useDirection } from '@mantine/core'
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { isAuthError } from '../../api/client'
+import { isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
+import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { CandidateApplications } from './candidate-applications'
 import { CandidateConsent } from './candidate-consent'
 import { CandidateContacts } from './candidate-contacts'
@@ -23,9 +23,16 @@ export function CandidateDetailPage() {
   const id = useParams().id ?? ''
   const candidate = useCandidate(id)
   usePageTitle(candidate.data?.full_name ?? t('splits.candidate.title'))
-  const authError = isAuthError(candidate.error) ? candidate.error : undefined
   const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft
 
+  if (isNotFound(candidate.error))
+    return (
+      <NotFoundState
+        error={candidate.error}
+        backTo="/splits/candidates"
+        backLabel={t('splits.candidate.back')}
+      />
+    )
   return (
     <>
       <Anchor component={Link} to="/splits/candidates" size="sm" mb="sm" display="inline-block">
@@ -38,10 +45,13 @@ export function CandidateDetailPage() {
         title={candidate.data?.full_name ?? t('splits.candidate.title')}
         description={candidate.data?.current_title ?? undefined}
       />
-      {authError && <SignInRequiredAlert error={authError} title={t('splits.candidates.signInRequired')} />}
       {candidate.isPending && <LoadingState />}
-      {candidate.isError && !authError && (
-        <ErrorAlert error={candidate.error} onRetry={() => candidate.refetch()} />
+      {candidate.isError && (
+        <QueryError
+          error={candidate.error}
+          signInTitle={t('splits.candidates.signInRequired')}
+          onRetry={() => candidate.refetch()}
+        />
       )}
       {candidate.isSuccess && (
         <Stack gap="xl">

@@ -15,7 +15,7 @@ import {
 import { useForm } from '@mantine/form'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError, errorMessage } from '../../api/client'
@@ -45,6 +45,8 @@ interface CandidateFormProps {
   requireConsent?: boolean
   /** The recruiter already has this person: offer to use that record. */
   onUseExisting?: (candidateId: string) => void
+  /** More fields after the candidate's own (e.g. the submission's note), before the buttons. */
+  extra?: ReactNode
 }
 
 /** Add a candidate; other recruiters' records of the same person are shown live as contacts are typed. */
@@ -56,6 +58,7 @@ export function CandidateForm({
   company,
   requireConsent = false,
   onUseExisting,
+  extra,
 }: CandidateFormProps) {
   const { t } = useTranslation()
   const reference = useReference().data
@@ -202,6 +205,7 @@ export function CandidateForm({
           onMethodChange={(method) => form.setFieldValue('consentMethod', method)}
           error={form.errors.consent as string | undefined}
         />
+        {extra}
         {failure !== null && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
             <Text size="sm">{errorMessage(failure, t)}</Text>

@@ -7,13 +7,15 @@ import { type CandidateSummary, useCandidatesSearch } from './candidates-api'
 interface CandidatePickerProps {
   value: string | null
   onChange: (id: string | null) => void
+  /** Candidates that cannot be picked (already submitted to this role): listed, but disabled and saying why. */
+  unavailable?: ReadonlySet<string>
 }
 
 const optionLabel = (c: CandidateSummary) =>
   c.current_title ? `${c.full_name} · ${c.current_title}` : c.full_name
 
 /** One of my candidates, searched on the server by name, title, location or skill. */
-export function CandidatePicker({ value, onChange }: CandidatePickerProps) {
+export function CandidatePicker({ value, onChange, unavailable }: CandidatePickerProps) {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
   const [picked, setPicked] = useState<CandidateSummary | null>(null)
@@ -33,7 +35,15 @@ export function CandidatePicker({ value, onChange }: CandidatePickerProps) {
       onSearchChange={setSearch}
       filter={({ options }) => options}
       nothingFoundMessage={found.isFetching ? t('common.loading') : t('splits.submit.noneFound')}
-      data={known.map((c) => ({ value: c.id, label: optionLabel(c) }))}
+      data={known.map((c) =>
+        unavailable?.has(c.id)
+          ? {
+              value: c.id,
+              label: t('splits.submit.alreadySubmitted', { name: optionLabel(c) }),
+              disabled: true,
+            }
+          : { value: c.id, label: optionLabel(c) },
+      )}
       value={value}
       onChange={(id) => {
         setPicked(known.find((c) => c.id === id) ?? null)

@@ -3,11 +3,48 @@ import { IconCircleCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { LinkedRow, RowLink } from '../../components/linked-row'
 import { RelativeTime } from '../../components/relative-time'
+import { RowCard, RowCards } from '../../components/row-card'
+import { useIsPhone } from '../../components/use-is-phone'
 import type { CandidateSummary } from './candidates-api'
 
 /** My candidates; a row opens the candidate. */
 export function CandidatesTable({ candidates }: { candidates: CandidateSummary[] }) {
   const { t } = useTranslation()
+  const phone = useIsPhone()
+  const consent = (c: CandidateSummary) =>
+    c.has_consent ? (
+      <Badge color="teal" variant="light" tt="none" leftSection={<IconCircleCheck size={12} />}>
+        {t('splits.candidates.consentYes')}
+      </Badge>
+    ) : (
+      <Badge color="yellow" variant="light" tt="none">
+        {t('splits.candidates.consentNo')}
+      </Badge>
+    )
+
+  if (phone) {
+    return (
+      <RowCards label={t('splits.candidates.listTitle')}>
+        {candidates.map((c) => (
+          <RowCard
+            key={c.id}
+            to={`/splits/candidates/${c.id}`}
+            title={c.full_name}
+            subtitle={[c.current_title, c.location].filter(Boolean).join(' · ') || undefined}
+            badges={consent(c)}
+            fields={[
+              { label: t('splits.candidates.skills'), value: c.skills.join(', ') || '—' },
+              { label: t('splits.candidates.applications'), value: String(c.applications_count) },
+              {
+                label: t('splits.candidates.addedAt'),
+                value: <RelativeTime value={c.created_at} size="sm" />,
+              },
+            ]}
+          />
+        ))}
+      </RowCards>
+    )
+  }
 
   return (
     <Table.ScrollContainer minWidth={680}>
@@ -44,17 +81,7 @@ export function CandidatesTable({ candidates }: { candidates: CandidateSummary[]
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td>
-                {c.has_consent ? (
-                  <Badge color="teal" variant="light" tt="none" leftSection={<IconCircleCheck size={12} />}>
-                    {t('splits.candidates.consentYes')}
-                  </Badge>
-                ) : (
-                  <Badge color="yellow" variant="light" tt="none">
-                    {t('splits.candidates.consentNo')}
-                  </Badge>
-                )}
-              </Table.Td>
+              <Table.Td>{consent(c)}</Table.Td>
               <Table.Td>
                 <Text size="sm">{c.applications_count}</Text>
               </Table.Td>

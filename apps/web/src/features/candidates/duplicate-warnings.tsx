@@ -15,13 +15,13 @@ interface DuplicateWarningsProps {
 /** Other recruiters' records of the same person, and where they already represent them. */
 export function DuplicateWarnings({ warnings, company }: DuplicateWarningsProps) {
   const { t, i18n } = useTranslation()
-  const { label } = useVocab()
+  const { list } = useVocab()
   if (warnings.length === 0) return null
 
   return (
     <Stack gap="xs" aria-live="polite">
       {warnings.map((w, index) => {
-        const matched = w.matched_on.map((m) => label('matchedOn', m)).join(', ')
+        const matched = list('matchedOn', w.matched_on)
         if (w.yours) {
           return (
             <Alert
@@ -49,8 +49,11 @@ export function DuplicateWarnings({ warnings, company }: DuplicateWarningsProps)
             color={blocking ? 'red' : 'yellow'}
             variant="light"
             icon={blocking ? <IconAlertTriangle size={18} /> : <IconUserExclamation size={18} />}
-            title={t('splits.duplicates.title', { matched })}
+            title={t('splits.duplicates.title')}
           >
+            <Text size="sm" mb={4}>
+              {t('splits.duplicates.matchedOn', { matched })}
+            </Text>
             {w.represented_to.length === 0 ? (
               <Text size="sm">{t('splits.duplicates.notRepresented')}</Text>
             ) : (

@@ -20,10 +20,13 @@ export const companyKeys = {
   team: (id: string) => [...companyKeys.all, 'team', id] as const,
 }
 
+/** The most GET /api/companies returns at once; it has no cursor to page past it (yet). */
+export const COMPANIES_PAGE_LIMIT = 100
+
 const listCompanies = (q: string, signal: AbortSignal) =>
   unwrap(
     api.GET('/api/companies', {
-      params: { query: { limit: 100, ...(q.trim() ? { q: q.trim() } : {}) } },
+      params: { query: { limit: COMPANIES_PAGE_LIMIT, ...(q.trim() ? { q: q.trim() } : {}) } },
       signal,
     }),
   )

@@ -6,6 +6,7 @@ import { isAuthError } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
+import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SectionCard } from '../../components/section-card'
@@ -24,7 +25,7 @@ export function CompanyDashboardPage() {
   const { t } = useTranslation()
   const { companies, active, setActive, isPending } = useActiveCompany()
   usePageTitle(active?.name ?? t('splits.company.title'))
-  const roles = useRolesSearch({ company_id: active?.id ?? '' }, 100, Boolean(active))
+  const roles = useRolesSearch({ company_id: active?.id ?? '' }, 50, Boolean(active))
   const company = useCompany(active?.id)
   const recent = useRecentApplications({ company_id: active?.id ?? '' }, 8, Boolean(active))
   const list = roles.data?.pages.flatMap((p) => p.data) ?? []
@@ -83,7 +84,15 @@ export function CompanyDashboardPage() {
                   </Button>
                 </EmptyState>
               ) : (
-                <CompanyRolesTable roles={list} />
+                <>
+                  <CompanyRolesTable roles={list} />
+                  <LoadMore
+                    shown={t('splits.roles.shown', { count: list.length })}
+                    hasMore={roles.hasNextPage}
+                    loading={roles.isFetchingNextPage}
+                    onLoadMore={() => roles.fetchNextPage()}
+                  />
+                </>
               )}
             </Stack>
           )}

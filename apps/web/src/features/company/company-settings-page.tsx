@@ -2,13 +2,13 @@ import { Alert, Stack } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { isAuthError } from '../../api/client'
+import { isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
+import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { useViewer } from '../auth/use-viewer'
 import { useCompany, useMyCompanies } from './company-api'
 import { CompanyBillingForm } from './company-billing-form'
@@ -23,22 +23,23 @@ export function CompanySettingsPage() {
   const { companies } = useMyCompanies()
   const company = useCompany(id)
   usePageTitle(t('splits.companySettings.title'))
-  const authError = isAuthError(company.error) ? company.error : undefined
   const canEdit = viewer.admin || companies.some((c) => c.id === id && c.isAdmin)
   const onTeam = viewer.admin || companies.some((c) => c.id === id)
 
+  if (isNotFound(company.error)) return <NotFoundState error={company.error} />
   return (
     <>
       <PageHeader
         title={t('splits.companySettings.title')}
         description={company.data?.name ?? t('splits.companySettings.description')}
       />
-      {authError && (
-        <SignInRequiredAlert error={authError} title={t('splits.companySettings.signInRequired')} />
-      )}
       {company.isPending && <LoadingState />}
-      {company.isError && !authError && (
-        <ErrorAlert error={company.error} onRetry={() => company.refetch()} />
+      {company.isError && (
+        <QueryError
+          error={company.error}
+          signInTitle={t('splits.companySettings.signInRequired')}
+          onRetry={() => company.refetch()}
+        />
       )}
       {company.isSuccess && (
         <Stack gap="xl">

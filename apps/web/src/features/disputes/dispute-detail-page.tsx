@@ -2,14 +2,14 @@ import { Anchor, Blockquote, Group, SimpleGrid, Stack, Text, useDirection } from
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { isAuthError } from '../../api/client'
+import { isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { Fact } from '../../components/fact'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
+import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useVocab } from '../reference/use-vocab'
 import { VocabBadge } from '../reference/vocab-badge'
@@ -20,15 +20,15 @@ import { ResolveForm } from './resolve-form'
 export function DisputeDetailPage() {
   const { t, i18n } = useTranslation()
   const { dir } = useDirection()
-  const { label } = useVocab()
+  const { list } = useVocab()
   const id = useParams().id ?? ''
   const dispute = useDispute(id)
   const d = dispute.data
   usePageTitle(t('admin.disputes.detailTitle'))
-  const authError = isAuthError(dispute.error) ? dispute.error : undefined
   const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft
   const lang = i18n.language
 
+  if (isNotFound(dispute.error)) return <NotFoundState error={dispute.error} />
   return (
     <>
       <Anchor component={Link} to="/admin/disputes" size="sm" mb="sm" display="inline-block">
@@ -46,10 +46,13 @@ export function DisputeDetailPage() {
         }
         description={d && (d.role ? `${d.company.name} · ${d.role.title}` : d.company.name)}
       />
-      {authError && <SignInRequiredAlert error={authError} title={t('admin.disputes.signInRequired')} />}
       {dispute.isPending && <LoadingState />}
-      {dispute.isError && !authError && (
-        <ErrorAlert error={dispute.error} onRetry={() => dispute.refetch()} />
+      {dispute.isError && (
+        <QueryError
+          error={dispute.error}
+          signInTitle={t('admin.disputes.signInRequired')}
+          onRetry={() => dispute.refetch()}
+        />
       )}
       {d && (
         <Stack gap="xl">
@@ -57,9 +60,7 @@ export function DisputeDetailPage() {
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
               <Fact label={t('admin.disputes.holder')}>{d.holder.name}</Fact>
               <Fact label={t('admin.disputes.claimant')}>{d.claimant.name}</Fact>
-              <Fact label={t('admin.disputes.matchedOn')}>
-                {d.matched_on.map((m) => label('matchedOn', m)).join(', ') || '—'}
-              </Fact>
+              <Fact label={t('admin.disputes.matchedOn')}>{list('matchedOn', d.matched_on)}</Fact>
               <Fact label={t('admin.disputes.blockedAt')}>{formatDateTime(d.created_at, lang)}</Fact>
             </SimpleGrid>
           </SectionCard>

@@ -9,7 +9,7 @@ import type { Dispute } from './disputes-api'
 /** Ownership records; a row opens the record. */
 export function DisputesTable({ disputes }: { disputes: Dispute[] }) {
   const { t } = useTranslation()
-  const { label } = useVocab()
+  const { list } = useVocab()
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -42,7 +42,7 @@ export function DisputesTable({ disputes }: { disputes: Dispute[] }) {
                 <Text size="sm">{d.claimant.name}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{d.matched_on.map((m) => label('matchedOn', m)).join(', ') || '—'}</Text>
+                <Text size="sm">{list('matchedOn', d.matched_on)}</Text>
               </Table.Td>
               <Table.Td>
                 <VocabBadge kind="disputeStatuses" code={d.status} />

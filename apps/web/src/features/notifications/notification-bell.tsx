@@ -92,7 +92,10 @@ export function NotificationBell() {
           </Stack>
         </ScrollArea.Autosize>
         <Divider />
-        <Group px="md" py={8}>
+        <Group px="md" py={8} justify="space-between">
+          <Anchor component={Link} to="/splits/notifications" size="xs" onClick={close}>
+            {t('splits.notifications.seeAll')}
+          </Anchor>
           <Anchor component={Link} to="/splits/account/notifications" size="xs" onClick={close}>
             <Group gap={4} component="span">
               <IconSettings size={14} />

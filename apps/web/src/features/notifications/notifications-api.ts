@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
@@ -15,6 +16,7 @@ export const notificationsKeys = {
   all: ['notifications'] as const,
   count: () => [...notificationsKeys.all, 'unread-count'] as const,
   latest: () => [...notificationsKeys.all, 'latest'] as const,
+  list: (unread: boolean) => [...notificationsKeys.all, 'list', unread] as const,
   preferences: () => [...notificationsKeys.all, 'preferences'] as const,
 }
 
@@ -41,12 +43,28 @@ export function useLatestNotifications(enabled: boolean) {
   })
 }
 
+/** All my notifications (or the unread ones), newest first, a page at a time ("Load more"). */
+export function useNotifications(unread: boolean) {
+  return useInfiniteQuery({
+    queryKey: notificationsKeys.list(unread),
+    ...cursorPages,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/notifications', {
+          params: { query: { limit: 25, ...(unread ? { unread: 'true' } : {}), ...afterCursor(pageParam) } },
+          signal,
+        }),
+      ),
+  })
+}
+
 function useInvalidateBell() {
   const queryClient = useQueryClient()
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: notificationsKeys.count() }),
       queryClient.invalidateQueries({ queryKey: notificationsKeys.latest() }),
+      queryClient.invalidateQueries({ queryKey: [...notificationsKeys.all, 'list'] }),
     ])
 }
 

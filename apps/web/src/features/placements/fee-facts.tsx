@@ -2,7 +2,7 @@ import { applyBps, formatBps } from '@app/money'
 import { SimpleGrid, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Fact } from '../../components/fact'
-import { formatDate } from '../../lib/format'
+import { describeFeeRules, formatDate } from '../../lib/format'
 import { formatAmount } from '../../lib/money'
 import { useVocab } from '../reference/use-vocab'
 import type { Placement } from './placements-api'
@@ -33,12 +33,16 @@ export function FeeFacts({ placement: p }: { placement: Placement }) {
           date: formatDate(p.guarantee_ends_on, lang),
         })}
       </Fact>
+      <Fact label={t('splits.placement.feeBasis')}>{label('feeBasis', p.fee_basis)}</Fact>
       <Fact label={t('splits.placement.ruleVersion')}>
-        <Text size="sm" fw={500} ff="monospace">
-          {p.fee_rule_version}
+        <Text size="sm" fw={500}>
+          {describeFeeRules(p.fee_rule_version, t)}
+        </Text>
+        {/* The rule's code, for support and invoices: secondary, in small print. */}
+        <Text size="xs" c="dimmed">
+          {t('splits.placement.reference', { code: p.fee_rule_version })}
         </Text>
       </Fact>
-      <Fact label={t('splits.placement.feeBasis')}>{p.fee_basis}</Fact>
     </SimpleGrid>
   )
 }

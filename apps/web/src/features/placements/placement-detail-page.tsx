@@ -4,13 +4,13 @@ import { notifications } from '@mantine/notifications'
 import { IconCheck, IconPencil, IconUserOff } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { errorMessage, isAuthError } from '../../api/client'
+import { errorMessage, isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
+import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { formatDate } from '../../lib/format'
 import { useViewer } from '../auth/use-viewer'
 import { useMyCompanies } from '../company/company-api'
@@ -35,13 +35,13 @@ export function PlacementDetailPage() {
   const [fallingOff, fallOffModal] = useDisclosure(false)
   const p = placement.data
   usePageTitle(p ? p.candidate_name : t('splits.placement.title'))
-  const authError = isAuthError(placement.error) ? placement.error : undefined
   const mine = p?.splits.find((s) => s.recruiter_id === me.data?.id)
   const onSplit = mine !== undefined
   const companyAdmin =
     viewer.admin || (p !== undefined && companies.some((c) => c.id === p.company.id && c.isAdmin))
   const active = p?.status === 'active'
 
+  if (isNotFound(placement.error)) return <NotFoundState error={placement.error} />
   return (
     <>
       <PageHeader
@@ -76,10 +76,13 @@ export function PlacementDetailPage() {
           )
         }
       />
-      {authError && <SignInRequiredAlert error={authError} title={t('splits.placements.signInRequired')} />}
       {placement.isPending && <LoadingState />}
-      {placement.isError && !authError && (
-        <ErrorAlert error={placement.error} onRetry={() => placement.refetch()} />
+      {placement.isError && (
+        <QueryError
+          error={placement.error}
+          signInTitle={t('splits.placements.signInRequired')}
+          onRetry={() => placement.refetch()}
+        />
       )}
       {p && (
         <Stack gap="xl">

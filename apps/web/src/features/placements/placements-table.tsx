@@ -2,6 +2,8 @@ import { formatBps } from '@app/money'
 import { Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { LinkedRow, RowLink } from '../../components/linked-row'
+import { RowCard, RowCards } from '../../components/row-card'
+import { useIsPhone } from '../../components/use-is-phone'
 import { formatDate } from '../../lib/format'
 import { formatAmount } from '../../lib/money'
 import { VocabBadge } from '../reference/vocab-badge'
@@ -11,6 +13,37 @@ import type { PlacementSummary } from './placements-api'
 export function PlacementsTable({ placements }: { placements: PlacementSummary[] }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
+  const phone = useIsPhone()
+
+  // On a phone every column still shows: salary, fee and status included.
+  if (phone) {
+    return (
+      <RowCards label={t('splits.placements.listTitle')}>
+        {placements.map((p) => (
+          <RowCard
+            key={p.id}
+            to={`/splits/placements/${p.id}`}
+            title={p.candidate_name}
+            subtitle={`${p.role.title} · ${p.company.name}`}
+            badges={
+              <>
+                <VocabBadge kind="placementStatuses" code={p.status} />
+                <VocabBadge kind="splitStatuses" code={p.split_status} variant="outline" />
+              </>
+            }
+            fields={[
+              { label: t('splits.placements.start'), value: formatDate(p.start_date, lang) },
+              {
+                label: t('splits.placements.salary'),
+                value: formatAmount(p.base_salary.amount, p.base_salary.currency, lang),
+              },
+              { label: t('splits.placements.feeRate'), value: formatBps(p.fee_rate_bps) },
+            ]}
+          />
+        ))}
+      </RowCards>
+    )
+  }
 
   return (
     <Table.ScrollContainer minWidth={760}>

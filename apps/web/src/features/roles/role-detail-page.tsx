@@ -2,12 +2,12 @@ import { Anchor, Button, Group, useDirection } from '@mantine/core'
 import { IconArrowLeft, IconArrowRight, IconPencil } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { isAuthError } from '../../api/client'
+import { isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
+import { QueryError } from '../../components/query-error'
 import { useViewer } from '../auth/use-viewer'
 import { VocabBadge } from '../reference/vocab-badge'
 import { RoleRecruiterView } from './role-recruiter-view'
@@ -23,11 +23,12 @@ export function RoleDetailPage() {
   const viewer = useViewer()
   const role = useRole(id)
   usePageTitle(role.data?.title ?? t('splits.roleDetail.title'))
-  const authError = isAuthError(role.error) ? role.error : undefined
   const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft
   const manage = role.data?.can_manage ?? false
   const editable = manage && role.data?.status !== 'filled' && role.data?.status !== 'closed'
 
+  if (isNotFound(role.error))
+    return <NotFoundState error={role.error} backTo="/splits/roles" backLabel={t('splits.roleDetail.back')} />
   return (
     <>
       <Anchor component={Link} to="/splits/roles" size="sm" mb="sm" display="inline-block">
@@ -63,9 +64,14 @@ export function RoleDetailPage() {
           )
         }
       />
-      {authError && <SignInRequiredAlert error={authError} title={t('splits.roles.signInRequired')} />}
       {role.isPending && <LoadingState />}
-      {role.isError && !authError && <ErrorAlert error={role.error} onRetry={() => role.refetch()} />}
+      {role.isError && (
+        <QueryError
+          error={role.error}
+          signInTitle={t('splits.roles.signInRequired')}
+          onRetry={() => role.refetch()}
+        />
+      )}
       {role.isSuccess &&
         (manage ? (
           <RoleTeamView role={role.data} />

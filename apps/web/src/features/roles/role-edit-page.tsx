@@ -4,12 +4,12 @@ import { IconRefresh } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { ApiError, isAuthError } from '../../api/client'
+import { ApiError, isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
-import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
+import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
-import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
+import { QueryError } from '../../components/query-error'
 import { useReference } from '../reference/reference-api'
 import { RoleForm } from './role-form'
 import { useRole, useUpdateRole } from './roles-api'
@@ -26,7 +26,6 @@ export function RoleEditPage() {
   // Remount the form with fresh values after a reload.
   const [generation, setGeneration] = useState(0)
   usePageTitle(t('splits.roleForm.editTitle'))
-  const authError = isAuthError(role.error) ? role.error : undefined
 
   const reload = async () => {
     await role.refetch()
@@ -34,11 +33,18 @@ export function RoleEditPage() {
     setGeneration((g) => g + 1)
   }
 
+  if (isNotFound(role.error))
+    return <NotFoundState error={role.error} backTo="/splits/roles" backLabel={t('splits.roleDetail.back')} />
   return (
     <>
       <PageHeader title={t('splits.roleForm.editTitle')} description={role.data?.title} />
-      {authError && <SignInRequiredAlert error={authError} title={t('splits.roles.signInRequired')} />}
-      {role.isError && !authError && <ErrorAlert error={role.error} onRetry={() => role.refetch()} />}
+      {role.isError && (
+        <QueryError
+          error={role.error}
+          signInTitle={t('splits.roles.signInRequired')}
+          onRetry={() => role.refetch()}
+        />
+      )}
       {(role.isPending || reference.isPending) && <LoadingState />}
       {role.isSuccess && reference.isSuccess && (
         <Paper withBorder p={{ base: 'md', sm: 'xl' }}>

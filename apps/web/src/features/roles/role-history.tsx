@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { RelativeTime } from '../../components/relative-time'
 import { formatAmount } from '../../lib/money'
+import { useVocab, type VocabKind } from '../reference/use-vocab'
 import { VocabBadge } from '../reference/vocab-badge'
 import { type RoleHistoryEntry, useRoleHistory } from './roles-api'
 
@@ -31,12 +32,30 @@ const FIELD_LABELS: Record<string, ParseKeys> = {
   openings: 'splits.roleForm.openings',
 }
 
+/** Fields whose values are codes with words in the vocabulary. */
+const VOCAB_FIELDS: Record<string, VocabKind> = {
+  function: 'functions',
+  industry: 'industries',
+  seniority: 'seniorities',
+  work_mode: 'workModes',
+  employment_type: 'employmentTypes',
+  visibility: 'visibilities',
+}
+
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
 
 /** A changed value as people read it: salaries formatted in the role's currency, the fee in percent. */
-function show(key: string, value: unknown, currency: string, lang: string): string {
+function show(
+  key: string,
+  value: unknown,
+  currency: string,
+  lang: string,
+  label: (kind: VocabKind, code: string) => string,
+): string {
   if (value === null || value === undefined || value === '') return '—'
+  const kind = VOCAB_FIELDS[key]
+  if (kind && typeof value === 'string') return label(kind, value)
   if ((key === 'salary_min' || key === 'salary_max') && typeof value === 'string' && /^\d+$/.test(value))
     return formatAmount(value, currency, lang)
   if (key === 'fee_rate_bps' && typeof value === 'number') return formatBps(value)
@@ -46,6 +65,7 @@ function show(key: string, value: unknown, currency: string, lang: string): stri
 
 function Change({ entry, currency }: { entry: RoleHistoryEntry; currency: string }) {
   const { t, i18n } = useTranslation()
+  const { label } = useVocab()
   const before = asRecord(entry.before)
   const after = asRecord(entry.after)
   if (entry.change === 'created') return <Text size="sm">{t('splits.roleHistory.created')}</Text>
@@ -79,9 +99,9 @@ function Change({ entry, currency }: { entry: RoleHistoryEntry; currency: string
             {FIELD_LABELS[key] ? t(FIELD_LABELS[key]) : key}:
           </Text>{' '}
           <Text span c="dimmed" td="line-through">
-            {show(key, before[key], currency, i18n.language)}
+            {show(key, before[key], currency, i18n.language, label)}
           </Text>{' '}
-          → {show(key, after[key], currency, i18n.language)}
+          → {show(key, after[key], currency, i18n.language, label)}
         </Text>
       ))}
     </Stack>

@@ -1,9 +1,11 @@
-import { Alert, Button, Stack, Text } from '@mantine/core'
+import { Alert, Button, Stack } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconInfoCircle, IconSend } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { LoadMore } from '../../components/load-more'
+import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
-import { useApplications } from '../applications/applications-api'
+import { loadedRows, useApplications } from '../applications/applications-api'
 import { ApplicationsTable } from '../applications/applications-table'
 import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
 import { RoleFacts } from './role-facts'
@@ -13,8 +15,8 @@ import type { Role } from './roles-api'
 export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: boolean }) {
   const { t } = useTranslation()
   const [submitting, submitModal] = useDisclosure(false)
-  const mine = useApplications({ role_id: role.id, mine: 'true' }, canSubmit)
-  const myApplications = mine.data?.data ?? []
+  const mine = useApplications({ role_id: role.id, mine: 'true' }, { enabled: canSubmit })
+  const myApplications = loadedRows(mine.data)
 
   return (
     <Stack gap="xl">
@@ -37,13 +39,21 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
         <RoleFacts role={role} />
       </SectionCard>
       <SectionCard title={t('splits.roleDetail.description')}>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {role.description}
-        </Text>
+        <Markdown>{role.description}</Markdown>
       </SectionCard>
       {myApplications.length > 0 && (
         <SectionCard title={t('splits.roleDetail.mySubmissions')}>
-          <ApplicationsTable applications={myApplications} showRecruiter={false} />
+          <Stack gap="sm">
+            <ApplicationsTable applications={myApplications} showRecruiter={false} />
+            {mine.hasNextPage && (
+              <LoadMore
+                shown={t('splits.applications.shown', { count: myApplications.length })}
+                hasMore
+                loading={mine.isFetchingNextPage}
+                onLoadMore={() => mine.fetchNextPage()}
+              />
+            )}
+          </Stack>
         </SectionCard>
       )}
       {canSubmit && <SubmitCandidateModal role={role} opened={submitting} onClose={submitModal.close} />}

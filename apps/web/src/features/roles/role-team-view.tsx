@@ -1,7 +1,8 @@
-import { Stack, Tabs, Text } from '@mantine/core'
+import { Stack, Tabs } from '@mantine/core'
 import { IconFileDescription, IconHistory, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
 import { RoleAssignments } from './role-assignments'
 import { RoleFacts } from './role-facts'
@@ -45,9 +46,7 @@ export function RoleTeamView({ role }: { role: Role }) {
             <RoleFacts role={role} />
           </SectionCard>
           <SectionCard title={t('splits.roleDetail.description')}>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {role.description}
-            </Text>
+            <Markdown>{role.description}</Markdown>
           </SectionCard>
           {role.visibility === 'assigned' && (
             <SectionCard title={t('splits.assignments.title')}>
