@@ -60,7 +60,13 @@ export async function openDatabaseUrl(
 export function createAppContext(
   config: AppConfig,
   url: string,
-  options: { log: Logger; modules: readonly AppModule[]; work: boolean; clock?: Clock },
+  options: {
+    log: Logger
+    modules: readonly AppModule[]
+    work: boolean
+    clock?: Clock
+    entry?: 'server' | 'tool'
+  },
 ): { ctx: AppContext; database: DatabaseHandle } {
   const database = connectDatabase(url, { poolMax: config.db.poolMax, applicationName: `app-${config.role}` })
   const metrics = createMetrics()
@@ -75,6 +81,7 @@ export function createAppContext(
   })
   const ctx: AppContext = {
     config,
+    entry: options.entry ?? 'tool',
     log: options.log,
     clock: options.clock ?? systemClock,
     db: database.db,
@@ -118,6 +125,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       log,
       modules,
       work: worker,
+      entry: 'server',
       ...(options.clock ? { clock: options.clock } : {}),
     })
     cleanups.push({ name: 'close database pool', fn: () => database.close() })

@@ -22,6 +22,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   const database = connectDatabase(offlineUrl, { poolMax: 1, applicationName: 'openapi' })
   const ctx: AppContext = {
     config,
+    entry: 'tool',
     log,
     clock: systemClock,
     db: database.db,

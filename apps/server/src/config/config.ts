@@ -90,6 +90,15 @@ const ZEnv = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^sk_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9_]+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_API_URL: z.url().optional(),
   DEMO_MODE: booleanFlag.optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
   TEST_HOOKS: booleanFlag.default(false),
@@ -138,6 +147,11 @@ export interface AppConfig {
     sender: string
     channel: 'sms' | 'whatsapp'
   }
+  /**
+   * Card and bank-debit payments. Without a key: in demo mode a local Stripe test server is started
+   * and used; otherwise only bank transfers recorded by an admin.
+   */
+  stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined
   shutdownTimeoutMs: number
   outboxPollMs: number
   /** Demo mode: dev outbox page, demo personas. Never allowed in production. */
@@ -181,6 +195,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         throw new ConfigError(`Invalid configuration: ${required} is required when NODE_ENV=production.`)
       }
     }
+  }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (payments are confirmed by webhooks).',
+    )
   }
   if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
     throw new ConfigError('Invalid configuration: OIDC_AUDIENCE is required when OIDC_ISSUER is set.')
@@ -232,6 +251,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sender: e.SMS_SENDER,
       channel: e.SMS_CHANNEL,
     },
+    stripe: e.STRIPE_SECRET_KEY
+      ? {
+          secretKey: e.STRIPE_SECRET_KEY,
+          webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? '',
+          apiUrl: e.STRIPE_API_URL,
+        }
+      : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     demoMode,

@@ -14,6 +14,11 @@ import type { Logger } from './logger.ts'
  */
 export interface AppContext {
   config: AppConfig
+  /**
+   * What this process is: the server (HTTP and/or workers) or an operator's tool (CLI, benchmark).
+   * Tools share the modules but start nothing of their own (no demo payment server, for example).
+   */
+  entry: 'server' | 'tool'
   log: Logger
   clock: Clock
   db: Db

@@ -303,6 +303,8 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
 /** The dotted path of the first string holding a NUL character, '' for the value itself, or undefined. */
 export function fieldWithNul(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
+  // a raw body kept as bytes (a signed webhook) is checked by its route, not here
+  if (Buffer.isBuffer(value)) return undefined
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = fieldWithNul(value[i], path ? `${path}.${i}` : String(i))

@@ -9,7 +9,9 @@ import {
   issueMonthlyInvoicesJob,
   sendRefundsJob,
 } from './jobs.ts'
+import { setUpPayments, tearDownPayments } from './provider-setup.ts'
 import { billingAdminRoutes, billingRoutes } from './routes.ts'
+import { processStripeEventJob, stripeWebhookRoutes } from './webhooks.ts'
 
 /**
  * Splits Network's money on top of the ledger: fee statements, custom contracts and premium roles,
@@ -19,7 +21,12 @@ import { billingAdminRoutes, billingRoutes } from './routes.ts'
 export const billingModule: AppModule = {
   name: 'billing',
   schemas: ['billing'],
-  routes: (app, ctx) => billingRoute.mount(app, ctx, [...billingRoutes, ...billingAdminRoutes]),
+  init: setUpPayments,
+  stop: tearDownPayments,
+  routes: (app, ctx) => {
+    billingRoute.mount(app, ctx, [...billingRoutes, ...billingAdminRoutes])
+    stripeWebhookRoutes(app, ctx)
+  },
   consumers: [placementBillingConsumer],
   jobs: [
     sendRefundsJob,
@@ -27,8 +34,10 @@ export const billingModule: AppModule = {
     issueGuaranteeEndInvoicesJob,
     invoiceRemindersJob,
     contractExpiryAlertsJob,
+    processStripeEventJob,
   ],
 }
 
 export { SPLITS_BOOK } from './book.ts'
 export { verifyPayoutAuditChain, writePayoutAudit } from './payout-audit.ts'
+export { onStripeEvent, type StripeEventRow } from './webhooks.ts'

@@ -14,8 +14,8 @@ import {
   setBillingSettings,
   setRolePremium,
 } from './finance.ts'
-import { verifyPayoutAuditChain } from './payout-audit.ts'
 import { payByProvider, recordBankTransfer } from './payments.ts'
+import { verifyPayoutAuditChain } from './payout-audit.ts'
 import { assertFinanceAccess, getInvoice, listInvoices, placementStatement } from './queries.ts'
 
 const today = (now: Date) => now.toISOString().slice(0, 10)

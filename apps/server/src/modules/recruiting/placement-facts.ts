@@ -149,7 +149,10 @@ export async function companyOrganization(
 }
 
 /** The company a role belongs to (for modules that price or act on roles). */
-export async function roleCompany(anyTx: AnyTx, roleId: string): Promise<{ companyId: string; title: string } | null> {
+export async function roleCompany(
+  anyTx: AnyTx,
+  roleId: string,
+): Promise<{ companyId: string; title: string } | null> {
   const row = await (anyTx as RecruitingTx)
     .selectFrom('ats.roles')
     .select(['company_id', 'title'])
