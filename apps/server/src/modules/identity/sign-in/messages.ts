@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../notifications/index.ts'
+import type { OutboundMessage } from '../../notifications/index.ts'
 
 /** The texts people receive when they sign in: English email for Splits Network, Hebrew SMS for OFAIR. */
 export function signInEmail(input: {

@@ -1,18 +1,19 @@
 import { sql } from 'kysely'
-import type { AppContext } from '../../kernel/context.ts'
-import type { Tx } from '../../kernel/db/database.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import { AppError, type ErrorCode } from '../../kernel/errors.ts'
-import { maskEmail, maskPhone, normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
-import { signInEmail, signInSms } from './messages.ts'
-import { hmacHex, oneTimeCode, randomToken, safeEqual, sha256Hex } from './secrets.ts'
+import type { AppContext } from '../../../kernel/context.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { AppError, type ErrorCode } from '../../../kernel/errors.ts'
+import { type SelfView, selfView } from '../account/service.ts'
+import { maskEmail, maskPhone, normalizeEmail, normalizeIsraeliMobile } from '../contacts.ts'
+import type { IdentityTx } from '../route.ts'
+import { hmacHex, oneTimeCode, randomToken, safeEqual, sha256Hex } from '../secrets.ts'
 import {
   createSession,
   type Marketplace,
   type NewSession,
   revokeSessionByToken,
   type SignInMethod,
-} from './sessions.ts'
+} from '../sessions/service.ts'
+import { signInEmail, signInSms } from './messages.ts'
 
 /** Sends per destination and per IP address: 1 a minute, 5 an hour, 10 a day (OFAIR seed). */
 export const SEND_LIMITS = [
@@ -34,6 +35,8 @@ export interface StartedSignIn {
 export interface SignedIn {
   session: NewSession
   userId: string
+  /** The person as they see themselves (the sign-in answer's `user`). */
+  user: SelfView
   marketplace: Marketplace
   isNewUser: boolean
 }
@@ -75,7 +78,7 @@ function waitText(seconds: number, marketplace: Marketplace): string {
 
 /** Refuses a send over any limit, naming how long to wait. Runs under the destination's lock. */
 async function enforceSendLimits(
-  tx: Tx,
+  tx: IdentityTx,
   input: { destination: string; ip: string; now: Date; marketplace: Marketplace },
 ): Promise<void> {
   for (const key of ['destination', 'ip'] as const) {
@@ -139,47 +142,51 @@ export async function startSignIn(
   const linkToken = input.channel === 'email' ? randomToken(LINK_TOKEN_PREFIX) : null
   const expiresAt = new Date(now.getTime() + ctx.config.auth.codeTtlMinutes * 60_000)
 
-  const { challengeId, userId } = await inTransaction(ctx.db, systemActor('sign-in'), async (tx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${destination}))`.execute(tx)
-    await enforceSendLimits(tx, { destination, ip: input.ip, now, marketplace })
-    const contact = await tx
-      .selectFrom('identity.user_contacts')
-      .select('user_id')
-      .where(input.channel === 'email' ? 'email' : 'phone', '=', destination)
-      .executeTakeFirst()
-    // A new code replaces any earlier one still open for this destination.
-    await tx
-      .updateTable('identity.sign_in_challenges')
-      .set({ expires_at: now })
-      .where('destination', '=', destination)
-      .where('consumed_at', 'is', null)
-      .where('expires_at', '>', now)
-      .execute()
-    const id = (
+  const { challengeId, userId } = await inTransaction(
+    ctx.db,
+    systemActor('sign-in'),
+    async (tx: IdentityTx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${destination}))`.execute(tx)
+      await enforceSendLimits(tx, { destination, ip: input.ip, now, marketplace })
+      const contact = await tx
+        .selectFrom('identity.user_contacts')
+        .select('user_id')
+        .where(input.channel === 'email' ? 'email' : 'phone', '=', destination)
+        .executeTakeFirst()
+      // A new code replaces any earlier one still open for this destination.
       await tx
-        .insertInto('identity.sign_in_challenges')
-        .values({
-          channel: input.channel,
-          destination,
-          marketplace,
-          user_id: contact?.user_id ?? null,
-          code_hash: '',
-          link_token_hash: linkToken ? sha256Hex(linkToken) : null,
-          created_at: now,
-          expires_at: expiresAt,
-          ip: input.ip,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-    // The code is bound to its challenge: the same digits never verify another one.
-    await tx
-      .updateTable('identity.sign_in_challenges')
-      .set({ code_hash: hmacHex(ctx.config.auth.secret, `${id}:${code}`) })
-      .where('id', '=', id)
-      .execute()
-    return { challengeId: id, userId: contact?.user_id ?? null }
-  })
+        .updateTable('identity.sign_in_challenges')
+        .set({ expires_at: now })
+        .where('destination', '=', destination)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .execute()
+      const id = (
+        await tx
+          .insertInto('identity.sign_in_challenges')
+          .values({
+            channel: input.channel,
+            destination,
+            marketplace,
+            user_id: contact?.user_id ?? null,
+            code_hash: '',
+            link_token_hash: linkToken ? sha256Hex(linkToken) : null,
+            created_at: now,
+            expires_at: expiresAt,
+            ip: input.ip,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      // The code is bound to its challenge: the same digits never verify another one.
+      await tx
+        .updateTable('identity.sign_in_challenges')
+        .set({ code_hash: hmacHex(ctx.config.auth.secret, `${id}:${code}`) })
+        .where('id', '=', id)
+        .execute()
+      return { challengeId: id, userId: contact?.user_id ?? null }
+    },
+  )
 
   const deliver = userId !== null || marketplace === 'ofair'
   if (deliver) {
@@ -239,7 +246,7 @@ export async function verifySignInCode(
   const outcome = await inTransaction(
     ctx.db,
     systemActor('sign-in'),
-    async (tx): Promise<SignedIn | Failure> => {
+    async (tx: IdentityTx): Promise<SignedIn | Failure> => {
       const ch = (
         await sql<ChallengeRow>`select * from identity.sign_in_challenges where id = ${input.challengeId} for update`.execute(
           tx,
@@ -288,7 +295,7 @@ export async function consumeMagicLink(
   const outcome = await inTransaction(
     ctx.db,
     systemActor('sign-in'),
-    async (tx): Promise<SignedIn | Failure> => {
+    async (tx: IdentityTx): Promise<SignedIn | Failure> => {
       const ch = (
         await sql<ChallengeRow>`select * from identity.sign_in_challenges
         where link_token_hash = ${sha256Hex(input.token)} for update`.execute(tx)
@@ -329,7 +336,7 @@ function checkUsable(ch: ChallengeRow, now: Date, what: 'code' | 'link' = 'code'
 
 async function complete(
   ctx: AppContext,
-  tx: Tx,
+  tx: IdentityTx,
   ch: ChallengeRow,
   via: SignInMethod,
   now: Date,
@@ -377,10 +384,10 @@ async function complete(
     now,
   })
   ctx.log.info({ user_id: userId, session_id: session.id, via, new_user: isNewUser }, 'signed in')
-  return { session, userId, marketplace, isNewUser }
+  return { session, userId, user: await selfView(tx, userId), marketplace, isNewUser }
 }
 
-async function signUpByPhone(tx: Tx, phone: string, now: Date): Promise<string> {
+async function signUpByPhone(tx: IdentityTx, phone: string, now: Date): Promise<string> {
   const user = await tx
     .insertInto('identity.users')
     .values({ display_name: 'משתמש חדש', locale: 'he', created_at: now, updated_at: now })

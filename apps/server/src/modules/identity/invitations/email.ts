@@ -1,7 +1,7 @@
-import type { IdentitySchema } from '../../kernel/db/schema/identity.ts'
-import { NonRetryableJobError } from '../../kernel/jobs/define-job.ts'
-import { defineConsumer } from '../../kernel/outbox/events.ts'
-import { roleWords } from './invitations.ts'
+import type { IdentitySchema } from '../../../kernel/db/schema/identity.ts'
+import { NonRetryableJobError } from '../../../kernel/jobs/define-job.ts'
+import { defineConsumer } from '../../../kernel/outbox/events.ts'
+import { roleWords } from './service.ts'
 
 /** Emails the invitee: who invited them, to what, and where to sign in to accept. */
 export const invitationEmailConsumer = defineConsumer<'invitation.created', IdentitySchema>({

@@ -1,13 +1,12 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
-import { appendAudit } from '../../kernel/audit/audit.ts'
-import type { AnyTx } from '../../kernel/db/database.ts'
-import type { IdentitySchema } from '../../kernel/db/schema/identity.ts'
-import { asSystem } from '../../kernel/db/transaction.ts'
-import { AppError } from '../../kernel/errors.ts'
-import type { Role } from '../../kernel/http/access.ts'
-import { defineEvents, type EventsOf, writeEvents } from '../../kernel/outbox/events.ts'
-import { normalizeEmail } from './contacts.ts'
+import { appendAudit } from '../../../kernel/audit/audit.ts'
+import type { AnyTx } from '../../../kernel/db/database.ts'
+import type { IdentitySchema } from '../../../kernel/db/schema/identity.ts'
+import { asSystem } from '../../../kernel/db/transaction.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import type { Role } from '../../../kernel/http/access.ts'
+import { writeEvents } from '../../../kernel/outbox/events.ts'
+import { normalizeEmail } from '../contacts.ts'
 
 /**
  * Invitations: the one way to put someone into an organisation they did not join themselves. A
@@ -18,38 +17,6 @@ type Tx = Transaction<IdentitySchema>
 const view = (tx: AnyTx) => tx as Tx
 
 export const INVITATION_DAYS = 14
-
-export const IDENTITY_EVENTS = defineEvents('identity', {
-  'invitation.created': {
-    aggregate: 'invitation',
-    description: 'Someone was invited to an organisation (the invitee is emailed)',
-    data: z.object({
-      invitation_id: z.uuid(),
-      organization_id: z.uuid(),
-      organization_name: z.string(),
-      role: z.string(),
-      email: z.string(),
-      display_name: z.string(),
-      invited_by: z.uuid(),
-      invited_by_name: z.string(),
-      expires_at: z.iso.datetime(),
-    }),
-  },
-  'invitation.accepted': {
-    aggregate: 'invitation',
-    description: 'An invitee accepted and now holds the role',
-    data: z.object({
-      invitation_id: z.uuid(),
-      organization_id: z.uuid(),
-      role: z.string(),
-      user_id: z.uuid(),
-    }),
-  },
-})
-
-declare module '../../kernel/outbox/events.ts' {
-  interface EventCatalog extends EventsOf<typeof IDENTITY_EVENTS> {}
-}
 
 export interface OrganizationPeople {
   members: { membership_id: string; user_id: string; display_name: string; role: string; created_at: Date }[]
