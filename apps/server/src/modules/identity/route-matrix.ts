@@ -37,6 +37,7 @@ export const identityRouteMatrix: Record<string, RouteCase> = {
   'DELETE /api/admin/users/:id/memberships/:membershipId': { access: 'roles', wrongRole: 'recruiter' },
   'POST /api/admin/users/:id/suspend': { access: 'roles', wrongRole: 'ofair-admin' },
   'POST /api/admin/users/:id/reactivate': { access: 'roles', wrongRole: 'hiring-manager' },
+  'POST /api/admin/users/:id/sessions/revoke': { access: 'roles', wrongRole: 'recruiter' },
   'GET /api/admin/organizations': { access: 'roles', wrongRole: 'candidate' },
   // identity: demo mode
   'GET /api/dev/outbox': { access: 'public', why: 'demo mode only' },

@@ -15,6 +15,7 @@ import {
   getUserForAdmin,
   grantMembership,
   revokeMembership,
+  revokeUserSessions,
   searchOrganizations,
   searchUsers,
   setUserStatus,
@@ -130,6 +131,26 @@ export const adminUserRoutes = [
         adminId: signedIn(caller).userId,
         userId: params.id,
         suspend: false,
+        now: ctx.clock.now(),
+      })
+      return getUserForAdmin(tx, params.id, ctx.clock.now())
+    },
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/users/:id/sessions/revoke',
+    operationId: 'revokeUserSessions',
+    summary: 'Sign a person out everywhere: every live session ends at once (audited)',
+    description: 'An admin’s own sessions are refused (409): end them from the account page.',
+    access: admin,
+    params: ZUserParams,
+    errors: [409],
+    response: ZUserDetail,
+    handler: async ({ tx, caller, params, ctx }) => {
+      await revokeUserSessions(tx, {
+        adminId: signedIn(caller).userId,
+        userId: params.id,
         now: ctx.clock.now(),
       })
       return getUserForAdmin(tx, params.id, ctx.clock.now())

@@ -283,6 +283,36 @@ export async function setUserStatus(
   })
 }
 
+/**
+ * Ends every live session of a person (a lost laptop, a compromised account), audited. An admin's
+ * own sessions are theirs to end from their account page.
+ */
+export async function revokeUserSessions(
+  tx: IdentityTx,
+  input: { adminId: string; userId: string; now: Date },
+) {
+  if (input.userId === input.adminId) {
+    throw new AppError('conflict', 'End your own sessions from your account page (Signed-in devices)')
+  }
+  const user = await tx
+    .selectFrom('identity.users')
+    .select('id')
+    .where('id', '=', input.userId)
+    .executeTakeFirst()
+  if (!user) throw new AppError('not_found', 'No such user')
+  const revoked = await revokeAllSessions(tx, input.userId, 'ended by a platform admin', input.now)
+  if (revoked > 0) {
+    await appendAudit(tx, {
+      action: 'identity.sessions_revoked',
+      entityType: 'user',
+      entityId: input.userId,
+      after: { sessions_revoked: revoked },
+      actorRole: 'platform_admin',
+    })
+  }
+  return revoked
+}
+
 export async function searchOrganizations(tx: IdentityTx, q: string | undefined, limit: number) {
   let query = tx
     .selectFrom('identity.organizations')

@@ -145,9 +145,14 @@ export async function lookupSession(
   }
 }
 
-/** Revokes one session; true if it existed, was still live and belongs to whoever `tx` runs as. */
+/**
+ * Revokes one of a person's sessions; true if it was theirs and still live. The owner is part of
+ * the query, not left to row-level security: a platform admin may see every session (to count and
+ * end them from the admin screen), and "my sessions" must still mean the caller's own.
+ */
 export async function revokeSession(
   tx: IdentityTx,
+  owner: string,
   sessionId: string,
   reason: string,
   now: Date,
@@ -156,6 +161,7 @@ export async function revokeSession(
     .updateTable('identity.sessions')
     .set({ revoked_at: now, revoked_reason: reason })
     .where('id', '=', sessionId)
+    .where('user_id', '=', owner)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
@@ -191,11 +197,12 @@ export async function revokeAllSessions(
   return Number(result.numUpdatedRows)
 }
 
-/** Live sessions of the actor `tx` runs as (row-level security keeps it to their own). */
+/** The caller's live sessions, most recently used first (whoever the caller is: admins see only theirs). */
 export async function listOwnSessions(tx: IdentityTx, principal: Principal, now: Date) {
   const rows = await tx
     .selectFrom('identity.sessions')
     .select(['id', 'marketplace', 'via', 'created_at', 'last_seen_at', 'idle_expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', principal.userId)
     .where('revoked_at', 'is', null)
     .where('idle_expires_at', '>', now)
     .where('absolute_expires_at', '>', now)
@@ -227,7 +234,13 @@ export async function endOwnSession(
   const target = sessionId ?? principal.sessionId
   if (!target) throw new AppError('unprocessable', 'This credential is not a session; give session_id')
   const current = target === principal.sessionId
-  const revoked = await revokeSession(tx, target, current ? 'signed out' : 'revoked by its owner', now)
+  const revoked = await revokeSession(
+    tx,
+    principal.userId,
+    target,
+    current ? 'signed out' : 'revoked by its owner',
+    now,
+  )
   if (!revoked) throw new AppError('not_found', 'No such live session of yours')
   return { current }
 }
