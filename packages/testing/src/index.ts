@@ -12,6 +12,7 @@ export {
   uniqueEmail,
   uniqueIsraeliMobile,
 } from './factories/people.ts'
+export { type SmsSinkMessage, startSmsSink } from './fakes/sms-sink.ts'
 export { addAcmeCompany } from './fixtures.ts'
 export { captureLogger } from './log-capture.ts'
 export { adminQuery, cloneDatabase, dropDatabase, freePort, startThrowawayPostgres } from './postgres.ts'

@@ -35,8 +35,8 @@ const tag = () => randomBytes(4).toString('hex')
 /** A unique address at a reserved test domain. */
 export const uniqueEmail = (prefix = 'person') => `${prefix}-${tag()}@example.test`
 
-/** A unique-enough valid Israeli mobile number in E.164 (050 block, 7 random digits). */
-export const uniqueIsraeliMobile = () => `+97250${String(randomInt(1_000_000, 9_999_999))}`
+/** A unique-enough valid Israeli mobile number in E.164 (050-2… to 050-9…: 050-1… is not allocated). */
+export const uniqueIsraeliMobile = () => `+97250${String(randomInt(2_000_000, 10_000_000))}`
 
 export async function makeOrganization(
   ctx: HasDb,

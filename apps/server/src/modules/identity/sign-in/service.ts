@@ -13,14 +13,8 @@ import {
   revokeSessionByToken,
   type SignInMethod,
 } from '../sessions/service.ts'
-import { signInEmail, signInSms } from './messages.ts'
-
-/** Sends per destination and per IP address: 1 a minute, 5 an hour, 10 a day (OFAIR seed). */
-export const SEND_LIMITS = [
-  { seconds: 60, max: 1, label: 'minute' },
-  { seconds: 3600, max: 5, label: 'hour' },
-  { seconds: 86_400, max: 10, label: 'day' },
-] as const
+import { hebrew, signInEmail, signInSms } from './messages.ts'
+import { addressLimits, enforceSendLimits } from './send-limits.ts'
 
 const LINK_TOKEN_PREFIX = 'ml_'
 const LINK_TOKEN_SHAPE = /^ml_[A-Za-z0-9_-]{43}$/
@@ -52,66 +46,6 @@ interface ChallengeRow {
   max_attempts: number
   expires_at: Date
   consumed_at: Date | null
-}
-
-const hebrew = {
-  invalidPhone: 'מספר הטלפון אינו מספר נייד ישראלי תקין. נסו למשל 050-123-4567.',
-  rateLimited: (wait: string) => `נשלחו יותר מדי קודים למספר הזה. אפשר לבקש קוד חדש בעוד ${wait}.`,
-  sendFailed: 'לא הצלחנו לשלוח את הקוד כרגע. נסו שוב בעוד דקה.',
-  codeInvalid: 'הקוד שגוי. בדקו את ההודעה ונסו שוב.',
-  codeExpired: 'תוקף הקוד פג. בקשו קוד חדש.',
-  tooManyAttempts: 'הוזנו יותר מדי קודים שגויים. בקשו קוד חדש.',
-  codeUsed: 'כבר השתמשו בקוד הזה. בקשו קוד חדש.',
-  suspended: 'החשבון מושעה. פנו לתמיכה.',
-}
-
-function waitText(seconds: number, marketplace: Marketplace): string {
-  if (marketplace === 'ofair') {
-    if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} שניות`
-    if (seconds < 5400) return `${Math.ceil(seconds / 60)} דקות`
-    return `${Math.ceil(seconds / 3600)} שעות`
-  }
-  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`
-  if (seconds < 5400) return `${Math.ceil(seconds / 60)} minutes`
-  return `${Math.ceil(seconds / 3600)} hours`
-}
-
-/** Refuses a send over any limit, naming how long to wait. Runs under the destination's lock. */
-async function enforceSendLimits(
-  tx: IdentityTx,
-  input: { destination: string; ip: string; now: Date; marketplace: Marketplace },
-): Promise<void> {
-  for (const key of ['destination', 'ip'] as const) {
-    const value = input[key]
-    const rows = (
-      await sql<{ created_at: Date }>`
-        select created_at from identity.sign_in_challenges
-         where ${sql.ref(key)} = ${value} and created_at > ${input.now}::timestamptz - interval '1 day'
-         order by created_at desc limit 10`.execute(tx)
-    ).rows
-    for (const limit of SEND_LIMITS) {
-      const since = input.now.getTime() - limit.seconds * 1000
-      const inWindow = rows.filter((r) => r.created_at.getTime() > since)
-      if (inWindow.length >= limit.max) {
-        const oldest = inWindow[inWindow.length - 1]!.created_at.getTime()
-        const retryAfter = Math.max(
-          1,
-          Math.ceil((oldest + limit.seconds * 1000 - input.now.getTime()) / 1000),
-        )
-        const who = key === 'ip' ? 'from this network address' : 'to this destination'
-        throw new AppError(
-          'rate_limited',
-          `At most ${limit.max} sign-in code(s) per ${limit.label} ${who}; try again in ${waitText(retryAfter, 'splits')}`,
-          {
-            meta: { retry_after_seconds: retryAfter },
-            ...(input.marketplace === 'ofair'
-              ? { userMessage: hebrew.rateLimited(waitText(retryAfter, 'ofair')) }
-              : {}),
-          },
-        )
-      }
-    }
-  }
 }
 
 /**
@@ -146,8 +80,13 @@ export async function startSignIn(
     ctx.db,
     systemActor('sign-in'),
     async (tx: IdentityTx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${destination}))`.execute(tx)
-      await enforceSendLimits(tx, { destination, ip: input.ip, now, marketplace })
+      await enforceSendLimits(tx, {
+        destination,
+        ip: input.ip,
+        now,
+        marketplace,
+        addressLimits: addressLimits(ctx.config),
+      })
       const contact = await tx
         .selectFrom('identity.user_contacts')
         .select('user_id')
