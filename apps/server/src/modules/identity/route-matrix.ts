@@ -33,6 +33,7 @@ export const identityRouteMatrix: Record<string, RouteCase> = {
   // identity: admin
   'GET /api/admin/users': { access: 'roles', wrongRole: 'ofair-admin' },
   'GET /api/admin/users/:id': { access: 'roles', wrongRole: 'company-admin' },
+  'GET /api/admin/users/:id/audit': { access: 'roles', wrongRole: 'ofair-admin' },
   'POST /api/admin/users/:id/memberships': { access: 'roles', wrongRole: 'company-admin' },
   'DELETE /api/admin/users/:id/memberships/:membershipId': { access: 'roles', wrongRole: 'recruiter' },
   'POST /api/admin/users/:id/suspend': { access: 'roles', wrongRole: 'ofair-admin' },

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { access } from '../../../kernel/http/access.ts'
-import { listOf } from '../../../kernel/http/schemas.ts'
+import { listOf, ZListQueryBase } from '../../../kernel/http/schemas.ts'
 import { adminRoute as route, signedIn } from '../route.ts'
 import { ZRole } from '../schemas.ts'
 import {
+  ZAuditPage,
   ZOrganizationList,
   ZOrganizationSearchQuery,
   ZUserDetail,
@@ -19,6 +20,7 @@ import {
   searchOrganizations,
   searchUsers,
   setUserStatus,
+  userAuditPage,
 } from './service.ts'
 
 const admin = access.roles(['platform_admin'])
@@ -52,6 +54,20 @@ export const adminUserRoutes = [
     params: ZUserParams,
     response: ZUserDetail,
     handler: ({ tx, params, ctx }) => getUserForAdmin(tx, params.id, ctx.clock.now()),
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/users/:id/audit',
+    operationId: 'listUserAudit',
+    summary:
+      'What was recorded about a person, newest first: suspensions, roles, sessions ended, invitations answered',
+    access: admin,
+    params: ZUserParams,
+    query: z.strictObject({ ...ZListQueryBase }),
+    response: ZAuditPage,
+    handler: ({ tx, params, query }) =>
+      userAuditPage(tx, params.id, { limit: query.limit, startingAfter: query.starting_after }),
   }),
 
   route.define({

@@ -135,6 +135,17 @@ export async function getUserForAdmin(tx: IdentityTx, userId: string, now: Date)
   }
 }
 
+/** `userAudit` for the API: a 404 for someone who does not exist, rather than an empty trail. */
+export async function userAuditPage(
+  tx: IdentityTx,
+  userId: string,
+  page: { limit: number; startingAfter?: string | undefined },
+) {
+  const user = await tx.selectFrom('identity.users').select('id').where('id', '=', userId).executeTakeFirst()
+  if (!user) throw new AppError('not_found', 'No such user')
+  return userAudit(tx, userId, page)
+}
+
 /**
  * What was recorded about a person (suspensions, roles, sessions ended by an admin, invitations
  * answered), newest first, with the name of whoever did it.

@@ -269,12 +269,29 @@ export async function respondToInvitation(
   }
   if (invitation.expires_at <= now)
     throw new AppError('gone', 'This invitation has expired; ask for a new one')
+  const organization = await tx
+    .selectFrom('identity.organizations')
+    .select('name')
+    .where('id', '=', invitation.organization_id)
+    .executeTakeFirstOrThrow()
   if (answer === 'decline') {
     await tx
       .updateTable('identity.invitations')
       .set({ status: 'declined', responded_at: now, user_id: userId })
       .where('id', '=', invitationId)
       .execute()
+    // answers concern the person: they appear on the admin user screen's trail
+    await appendAudit(tx, {
+      action: 'identity.invitation_declined',
+      entityType: 'user',
+      entityId: userId,
+      after: {
+        invitation_id: invitationId,
+        organization_id: invitation.organization_id,
+        organization: organization.name,
+        role: invitation.role,
+      },
+    })
     return { status: 'declined', organizationId: invitation.organization_id, role: invitation.role }
   }
   // the grant itself is the system's to write (memberships are written by admins and the system);
@@ -311,10 +328,16 @@ export async function respondToInvitation(
     .where('id', '=', invitationId)
     .execute()
   await appendAudit(tx, {
-    action: 'organization.invitation_accepted',
-    entityType: 'organization',
-    entityId: invitation.organization_id,
-    after: { invitation_id: invitationId, user_id: userId, role: invitation.role },
+    action: 'identity.invitation_accepted',
+    entityType: 'user',
+    entityId: userId,
+    after: {
+      invitation_id: invitationId,
+      organization_id: invitation.organization_id,
+      organization: organization.name,
+      role: invitation.role,
+      membership_id: membershipId,
+    },
   })
   await writeEvents(tx, [
     {
