@@ -22,7 +22,8 @@ export const invitationEmailConsumer = defineConsumer<'invitation.created', Iden
         `Hello ${d.display_name},`,
         '',
         `${d.invited_by_name} invited you to join ${d.organization_name} as ${roleWords(d.role)}.`,
-        `Sign in with this email address to accept or decline: ${base}/sign-in`,
+        // after signing in, the account page lists the invitation with Accept and Decline
+        `Sign in with this email address to accept or decline: ${base}/sign-in?next=${encodeURIComponent('/splits/account')}`,
         '',
         `The invitation is open until ${until}. If you do not know ${d.organization_name}, ignore this email; nothing happens unless you accept.`,
       ].join('\n'),

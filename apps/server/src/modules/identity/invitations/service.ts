@@ -221,6 +221,28 @@ export async function revokeInvitation(
   })
 }
 
+/**
+ * The newest open invitation to an email address, if any: an address with no account but an
+ * invitation may sign up by signing in (the invitee needs an account to accept). Read as the
+ * system (sign-in runs as the system actor).
+ */
+export async function openInvitationTo(
+  anyTx: AnyTx,
+  email: string,
+  now: Date,
+): Promise<{ id: string; displayName: string } | undefined> {
+  const row = await view(anyTx)
+    .selectFrom('identity.invitations')
+    .select(['id', 'display_name'])
+    .where('email', '=', email)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { id: row.id, displayName: row.display_name } : undefined
+}
+
 /** Open invitations to the signed-in person (to their email address). */
 export async function myInvitations(anyTx: AnyTx, now: Date) {
   return view(anyTx)

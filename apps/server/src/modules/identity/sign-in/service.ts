@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../../../kernel/context.ts'
+import { lockKey } from '../../../kernel/db/concurrency.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { AppError, type ErrorCode } from '../../../kernel/errors.ts'
 import { type SelfView, selfView } from '../account/service.ts'
 import { maskEmail, maskPhone, normalizeEmail, normalizeIsraeliMobile } from '../contacts.ts'
+import { openInvitationTo } from '../invitations/service.ts'
 import type { IdentityTx } from '../route.ts'
 import { hmacHex, oneTimeCode, randomToken, safeEqual, sha256Hex } from '../secrets.ts'
 import {
@@ -76,7 +78,7 @@ export async function startSignIn(
   const linkToken = input.channel === 'email' ? randomToken(LINK_TOKEN_PREFIX) : null
   const expiresAt = new Date(now.getTime() + ctx.config.auth.codeTtlMinutes * 60_000)
 
-  const { challengeId, userId } = await inTransaction(
+  const { challengeId, userId, invited } = await inTransaction(
     ctx.db,
     systemActor('sign-in'),
     async (tx: IdentityTx) => {
@@ -123,11 +125,15 @@ export async function startSignIn(
         .set({ code_hash: hmacHex(ctx.config.auth.secret, `${id}:${code}`) })
         .where('id', '=', id)
         .execute()
-      return { challengeId: id, userId: contact?.user_id ?? null }
+      // an address without an account is sent a code only when someone invited it: verifying
+      // creates the account so the person can answer (the answer to this call does not change)
+      const invited =
+        !contact && input.channel === 'email' ? await openInvitationTo(tx, destination, now) : undefined
+      return { challengeId: id, userId: contact?.user_id ?? null, invited: invited !== undefined }
     },
   )
 
-  const deliver = userId !== null || marketplace === 'ofair'
+  const deliver = userId !== null || marketplace === 'ofair' || invited
   if (deliver) {
     const minutes = ctx.config.auth.codeTtlMinutes
     const message =
@@ -289,12 +295,12 @@ async function complete(
   let userId = ch.user_id
   let isNewUser = false
   if (!userId) {
-    // Only OFAIR signs people up by phone; an unknown email got no message, so nothing can match.
-    if (ch.marketplace !== 'ofair' || ch.channel !== 'sms') {
-      return { fail: 'code_invalid', detail: 'The code is not valid', he: hebrew.codeInvalid }
-    }
-    userId = await signUpByPhone(tx, ch.destination, now)
-    isNewUser = true
+    // OFAIR signs people up by phone; Splits signs up an invited address (an unknown address
+    // without an invitation got no message, so no code can match it).
+    const signedUp = await signUp(tx, ch, now)
+    if (!signedUp) return { fail: 'code_invalid', detail: 'The code is not valid', he: hebrew.codeInvalid }
+    userId = signedUp.userId
+    isNewUser = signedUp.isNew
   }
   const user = await tx
     .selectFrom('identity.users')
@@ -326,25 +332,55 @@ async function complete(
   return { session, userId, user: await selfView(tx, userId), marketplace, isNewUser }
 }
 
-async function signUpByPhone(tx: IdentityTx, phone: string, now: Date): Promise<string> {
+/**
+ * The account behind a challenge made for an address without one: a new OFAIR consumer for a
+ * phone number, a new Splits person named as invited for an invited email address, or nobody.
+ * Serialised on the address, so two codes verified at once make one account.
+ */
+async function signUp(
+  tx: IdentityTx,
+  ch: ChallengeRow,
+  now: Date,
+): Promise<{ userId: string; isNew: boolean } | undefined> {
+  const byPhone = ch.marketplace === 'ofair' && ch.channel === 'sms'
+  const invitation =
+    !byPhone && ch.channel === 'email' ? await openInvitationTo(tx, ch.destination, now) : undefined
+  if (!byPhone && !invitation) return undefined
+  await lockKey(tx, `identity.sign_up:${ch.destination}`)
+  const existing = await tx
+    .selectFrom('identity.user_contacts')
+    .select('user_id')
+    .where(byPhone ? 'phone' : 'email', '=', ch.destination)
+    .executeTakeFirst()
+  if (existing) return { userId: existing.user_id, isNew: false }
   const user = await tx
     .insertInto('identity.users')
-    .values({ display_name: 'משתמש חדש', locale: 'he', created_at: now, updated_at: now })
+    .values(
+      byPhone
+        ? { display_name: 'משתמש חדש', locale: 'he', created_at: now, updated_at: now }
+        : { display_name: invitation!.displayName, locale: 'en', created_at: now, updated_at: now },
+    )
     .returning('id')
     .executeTakeFirstOrThrow()
   await tx
     .insertInto('identity.user_contacts')
-    .values({ user_id: user.id, phone, phone_verified_at: now })
+    .values(
+      byPhone
+        ? { user_id: user.id, phone: ch.destination, phone_verified_at: now }
+        : { user_id: user.id, email: ch.destination, email_verified_at: now },
+    )
     .execute()
-  const ofair = await tx
-    .selectFrom('identity.organizations')
-    .select('id')
-    .where('kind', '=', 'platform')
-    .where('marketplace', '=', 'ofair')
-    .executeTakeFirstOrThrow()
-  await tx
-    .insertInto('identity.memberships')
-    .values({ user_id: user.id, organization_id: ofair.id, role: 'consumer' })
-    .execute()
-  return user.id
+  if (byPhone) {
+    const ofair = await tx
+      .selectFrom('identity.organizations')
+      .select('id')
+      .where('kind', '=', 'platform')
+      .where('marketplace', '=', 'ofair')
+      .executeTakeFirstOrThrow()
+    await tx
+      .insertInto('identity.memberships')
+      .values({ user_id: user.id, organization_id: ofair.id, role: 'consumer' })
+      .execute()
+  }
+  return { userId: user.id, isNew: true }
 }
