@@ -28,6 +28,8 @@ export const authSessionRoutes = [
     operationId: 'signOut',
     summary: 'Sign out: revoke the current session',
     access: access.authenticated('Ends the caller’s own session.'),
+    // a bearer JWT from an identity provider is not a session: nothing to end (422)
+    errors: [422],
     response: null,
     handler: async ({ tx, caller, ctx, reply }) => {
       const ended = await endOwnSession(tx, signedIn(caller), undefined, ctx.clock.now())
