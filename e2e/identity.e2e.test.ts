@@ -8,6 +8,9 @@ import { startTestApp } from '../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../packages/testing/src/test-database.ts'
 
 const database = useTestDatabase()
+// Pages render in well over expect.poll's 1 s default when the machine's cores are shared: wait
+// as long as a patient person would.
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } })
 let app: RunningApp & { baseUrl: string }
 let browser: Browser
 

@@ -31,6 +31,19 @@ describe('loadConfig', () => {
     expect(message.split('\n')).toHaveLength(1)
   })
 
+  it('reads the sign-in ceiling per client address, 30 an hour and 200 a day unless set', () => {
+    expect(loadConfig({}).auth.signInAddressLimits).toEqual({ perHour: 30, perDay: 200 })
+    expect(
+      loadConfig({ SIGN_IN_ADDRESS_LIMIT_PER_HOUR: '100', SIGN_IN_ADDRESS_LIMIT_PER_DAY: '1000' }).auth
+        .signInAddressLimits,
+    ).toEqual({ perHour: 100, perDay: 1000 })
+    // a day never allows fewer than an hour
+    expect(loadConfig({ SIGN_IN_ADDRESS_LIMIT_PER_HOUR: '500' }).auth.signInAddressLimits.perDay).toBe(500)
+    expect(() => loadConfig({ SIGN_IN_ADDRESS_LIMIT_PER_HOUR: '0' })).toThrow(
+      /SIGN_IN_ADDRESS_LIMIT_PER_HOUR/,
+    )
+  })
+
   it('never echoes secrets from a bad URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/x' })).toThrow(/admin:\*\*\*@/)
   })

@@ -69,6 +69,8 @@ const ZEnv = z.object({
     .default(72),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGN_IN_CODE_TTL_MINUTES: z.coerce.number().int().min(2).max(60).default(10),
+  SIGN_IN_ADDRESS_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGN_IN_ADDRESS_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(200),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -136,6 +138,12 @@ export interface AppConfig {
     sessionIdleHours: number
     sessionAbsoluteDays: number
     codeTtlMinutes: number
+    /**
+     * The abuse ceiling on sign-in codes requested from one client address (per destination the
+     * limits are fixed: 1 a minute, 5 an hour, 10 a day). High enough for an office behind one NAT
+     * address; not applied in demo mode, where visitors switch personas freely.
+     */
+    signInAddressLimits: { perHour: number; perDay: number }
     /** Cookies get `Secure` when the public URL is https. */
     secureCookies: boolean
     oidc: { issuer: string; audience: string; jwksUrl: string; authorizedParties: string[] } | undefined
@@ -233,6 +241,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionIdleHours: e.SESSION_IDLE_HOURS,
       sessionAbsoluteDays: e.SESSION_ABSOLUTE_DAYS,
       codeTtlMinutes: e.SIGN_IN_CODE_TTL_MINUTES,
+      signInAddressLimits: {
+        perHour: e.SIGN_IN_ADDRESS_LIMIT_PER_HOUR,
+        perDay: Math.max(e.SIGN_IN_ADDRESS_LIMIT_PER_DAY, e.SIGN_IN_ADDRESS_LIMIT_PER_HOUR),
+      },
       secureCookies: publicUrl.startsWith('https://'),
       oidc:
         e.OIDC_ISSUER && e.OIDC_AUDIENCE

@@ -12,45 +12,7 @@ export interface paths {
          * My profile, contacts and memberships
          * @description **Access:** Any signed-in user. The caller’s own account only.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            locale: "en" | "he";
-                            memberships: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "platform" | "company" | "agency";
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMyAccount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,77 +22,67 @@ export interface paths {
          * Change my display name or language
          * @description **Access:** Any signed-in user. The caller’s own account only.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        display_name?: string;
-                        /** @enum {string} */
-                        locale?: "en" | "he";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            locale: "en" | "he";
-                            memberships: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "platform" | "company" | "agency";
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+        patch: operations["updateMyAccount"];
+        trace?: never;
+    };
+    "/api/account/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Open invitations to join an organisation, sent to my email address
+         * @description **Access:** Any signed-in user. Invitations to the caller’s own email address only.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: the role is granted now (sign in again or reload to use it)
+         * @description **Access:** Any signed-in user. Invitations to the caller’s own email address only.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation
+         * @description **Access:** Any signed-in user. Invitations to the caller’s own email address only.
+         */
+        post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/account/sessions": {
@@ -142,44 +94,9 @@ export interface paths {
         };
         /**
          * My live sessions
-         * @description **Access:** Any signed-in user. The caller’s own account only.
+         * @description **Access:** Any signed-in user. Only the caller’s own sessions; another person’s session answers 404.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                current: boolean;
-                                /** Format: date-time */
-                                expires_at: string;
-                                id: string;
-                                ip: string | null;
-                                /** Format: date-time */
-                                last_seen_at: string;
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                user_agent: string | null;
-                                via: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listMySessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -202,50 +119,7 @@ export interface paths {
          * Revoke one of my sessions (sign another device out)
          * @description **Access:** Any signed-in user. Only the caller’s own sessions; another person’s session answers 404.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["revokeMySession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -260,44 +134,9 @@ export interface paths {
         };
         /**
          * Job queues with their sizes and the job catalog
-         * @description **Access:** Roles: platform_admin.
+         * @description **Access:** Roles: platform_admin. Platform admins (operators).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            catalog: {
-                                description: string;
-                                name: string;
-                                retry_limit: number;
-                                schedule: string | null;
-                                timeout_seconds: number;
-                            }[];
-                            queues: {
-                                active: number;
-                                deferred: number;
-                                failed: number;
-                                name: string;
-                                queued: number;
-                                total: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listJobQueues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -315,40 +154,9 @@ export interface paths {
         };
         /**
          * Jobs that exhausted their retries (dead-lettered)
-         * @description **Access:** Roles: platform_admin.
+         * @description **Access:** Roles: platform_admin. Platform admins (operators).
          */
-        get: {
-            parameters: {
-                query?: {
-                    queue?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                data: unknown;
-                                /** Format: date-time */
-                                dead_since: string;
-                                error: unknown;
-                                id: string;
-                                queue: string;
-                                retry_count: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listDeadJobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,34 +176,9 @@ export interface paths {
         put?: never;
         /**
          * Send a dead-lettered job back to its queue for a fresh set of attempts
-         * @description **Access:** Roles: platform_admin.
+         * @description **Access:** Roles: platform_admin. Platform admins (operators).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    queue: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            retried: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["retryDeadJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -413,38 +196,7 @@ export interface paths {
          * Find organisations (to grant roles in)
          * @description **Access:** Roles: platform_admin.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                name: string;
-                                slug: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["searchOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -464,76 +216,7 @@ export interface paths {
          * Search people (contacts masked)
          * @description **Access:** Roles: platform_admin.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Name, email or phone digits */
-                    q?: string;
-                    role?: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    status?: "active" | "suspended";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                email_masked: string | null;
-                                id: string;
-                                last_sign_in_at: string | null;
-                                locale: string;
-                                phone_masked: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                                /** @enum {string} */
-                                status: "active" | "suspended";
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["searchUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -553,85 +236,27 @@ export interface paths {
          * One person: contacts (the reveal is logged), memberships, audit trail
          * @description **Access:** Roles: platform_admin.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * What was recorded about a person, newest first: suspensions, roles, sessions ended, invitations answered
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listUserAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -653,142 +278,7 @@ export interface paths {
          * Grant a role in an organisation (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        organization_id: string;
-                        /** @enum {string} */
-                        role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["grantRole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -809,110 +299,7 @@ export interface paths {
          * Remove a role (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    membershipId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["revokeRole"];
         options?: never;
         head?: never;
         patch?: never;
@@ -931,109 +318,29 @@ export interface paths {
          * Reactivate a suspended person (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+        post: operations["reactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a person out everywhere: every live session ends at once (audited)
+         * @description An admin’s own sessions are refused (409): end them from the account page.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["revokeUserSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1053,115 +360,7 @@ export interface paths {
          * Suspend a person: their sessions end at once (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["suspendUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1179,91 +378,7 @@ export interface paths {
          * Applications: a recruiter’s submissions, a company’s incoming candidates
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
-        get: {
-            parameters: {
-                query?: {
-                    candidate_id?: string;
-                    company_id?: string;
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Only my own submissions */
-                    mine?: "true" | "false";
-                    role_id?: string;
-                    stage?: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                candidate: {
-                                    id: string;
-                                    name: string;
-                                    title: string | null;
-                                };
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                id: string;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                role: {
-                                    id: string;
-                                    title: string;
-                                };
-                                /** @enum {string} */
-                                stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                                /** Format: date-time */
-                                stage_changed_at: string;
-                                /** Format: date-time */
-                                submitted_at: string;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiApplications"];
         put?: never;
         /**
          * Submit a candidate you represent to an open role you can see
@@ -1271,202 +386,7 @@ export interface paths {
          *
          *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        candidate_id: string;
-                        note?: string;
-                        /** Format: uuid */
-                        role_id: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stages this application may move to next */
-                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                            candidate: {
-                                id: string;
-                                name: string;
-                                title: string | null;
-                            };
-                            closed_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            history: {
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                id: string;
-                                reason: string | null;
-                                /** @enum {string} */
-                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            }[];
-                            id: string;
-                            note: string | null;
-                            /** @enum {string} */
-                            ownership: "verified" | "pending" | "disputed";
-                            placement_id: string | null;
-                            recruiter: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            represented_until: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            /** Format: date-time */
-                            stage_changed_at: string;
-                            /** Format: date-time */
-                            submitted_at: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiApplications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1484,99 +404,7 @@ export interface paths {
          * One application with its stage history
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stages this application may move to next */
-                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                            candidate: {
-                                id: string;
-                                name: string;
-                                title: string | null;
-                            };
-                            closed_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            history: {
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                id: string;
-                                reason: string | null;
-                                /** @enum {string} */
-                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            }[];
-                            id: string;
-                            note: string | null;
-                            /** @enum {string} */
-                            ownership: "verified" | "pending" | "disputed";
-                            placement_id: string | null;
-                            recruiter: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            represented_until: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            /** Format: date-time */
-                            stage_changed_at: string;
-                            /** Format: date-time */
-                            submitted_at: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiApplicationsId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1598,215 +426,7 @@ export interface paths {
          * Mark an offer accepted: hired, and a placement is made
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description First-year base salary */
-                        base_salary: {
-                            /** @description Amount in minor units (e.g. cents), as a string */
-                            amount: string;
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                        };
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        start_date: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application: {
-                                /** @description Stages this application may move to next */
-                                allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                                candidate: {
-                                    id: string;
-                                    name: string;
-                                    title: string | null;
-                                };
-                                closed_reason: string | null;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                history: {
-                                    /** Format: date-time */
-                                    changed_at: string;
-                                    changed_by: string | null;
-                                    changed_by_name: string | null;
-                                    from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                    id: string;
-                                    reason: string | null;
-                                    /** @enum {string} */
-                                    to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                                }[];
-                                id: string;
-                                note: string | null;
-                                /** @enum {string} */
-                                ownership: "verified" | "pending" | "disputed";
-                                placement_id: string | null;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                represented_until: string;
-                                role: {
-                                    id: string;
-                                    title: string;
-                                };
-                                /** @enum {string} */
-                                stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                                /** Format: date-time */
-                                stage_changed_at: string;
-                                /** Format: date-time */
-                                submitted_at: string;
-                                version: number;
-                            };
-                            placement_id: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiApplicationsIdHire"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1826,33 +446,3916 @@ export interface paths {
          * Move to the next stage, reject (reason required) or withdraw
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        post: operations["legacyPOSTApiApplicationsIdStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Splits Network: email a one-time code and a magic link
+         * @description Always answers 202 with a challenge, whether or not an account exists. Limits: 1 a minute, 5 an hour, 10 a day per address; a configurable ceiling per client network address.
+         *
+         *     **Access:** Public. Sign-in.
+         */
+        post: operations["startEmailSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/magic-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consume a magic link (the POST from its confirmation page)
+         * @description The link's GET only shows a confirmation page, so mail scanners that fetch links cannot use it up.
+         *
+         *     **Access:** Public. Sign-in.
+         */
+        post: operations["consumeMagicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/phone/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OFAIR: text a one-time code to an Israeli mobile number
+         * @description Accepts 050-…, +972…, 972… or 00972…; only valid Israeli mobile numbers. Errors carry a Hebrew `user_message`. Limits: 1 a minute, 5 an hour, 10 a day per number; a configurable ceiling per client network address.
+         *
+         *     **Access:** Public. Sign-in.
+         */
+        post: operations["startPhoneSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a session of mine (the current one if no id is given)
+         * @description **Access:** Any signed-in user. Only the caller’s own sessions; another person’s session answers 404.
+         */
+        post: operations["revokeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I? The current session, its CSRF token and roles
+         * @description **Access:** Public. Answers for anyone; signed_in tells whether the caller has a session.
+         */
+        get: operations["getCurrentSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: revoke the current session
+         * @description **Access:** Any signed-in user. Ends the caller’s own session.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a one-time code for a session
+         * @description Five wrong codes lock the challenge. A new sign-in ends the session this client held before.
+         *
+         *     **Access:** Public. Sign-in.
+         */
+        post: operations["verifySignInCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My candidates (all, for platform admins), newest first, with text search
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
+         */
+        get: operations["legacyGETApiCandidates"];
+        put?: never;
+        /**
+         * Add a candidate you represent (warns when other recruiters represent the same person)
+         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate; another recruiter’s record comes back as a warning naming only where that person is represented.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
+         */
+        post: operations["legacyPOSTApiCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One candidate
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company (contact details shown are logged); platform admins.
+         */
+        get: operations["legacyGETApiCandidatesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a candidate (the representing recruiter)
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
+         */
+        patch: operations["legacyPATCHApiCandidatesId"];
+        trace?: never;
+    };
+    "/api/candidates/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is this person already in the network? (as you type, before adding or submitting)
+         * @description **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
+         */
+        post: operations["legacyPOSTApiCandidatesDuplicateCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Companies on the network, with their open roles
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: the directory of hiring companies.
+         */
+        get: operations["legacyGETApiCompanies"];
+        put?: never;
+        /**
+         * Add a company to the network
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["legacyPOSTApiCompanies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One company
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member; billing details only for the company’s team and admins.
+         */
+        get: operations["legacyGETApiCompaniesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the company profile, billing details or payment terms
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        patch: operations["legacyPATCHApiCompaniesId"];
+        trace?: never;
+    };
+    "/api/companies/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hiring team
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
+         */
+        get: operations["legacyGETApiCompaniesIdTeam"];
+        put?: never;
+        /**
+         * Add a company admin or hiring manager by email (they sign in with a code sent there)
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: operations["legacyPOSTApiCompaniesIdTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest messages sent (emails, SMS), newest first
+         * @description **Access:** Public. Demo mode only: this route does not exist in production.
+         */
+        get: operations["listDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/personas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demo people you can sign in as
+         * @description **Access:** Public. Demo mode only: this route does not exist in production.
+         */
+        get: operations["listDemoPersonas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every error code the API can return, with its HTTP status
+         * @description **Access:** Public.
+         */
+        get: operations["listErrorCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one read
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which notices reach me, in the app and by email
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Choose channels per notice kind
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        put: operations["setNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all read
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many unread (the bell)
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Blocked duplicate submissions and ownership disputes
+         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
+         */
+        get: operations["legacyGETApiOwnershipDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record
+         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
+         */
+        get: operations["legacyGETApiOwnershipDisputesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute the other recruiter’s right to represent this person (an admin decides)
+         * @description **Access:** Roles: recruiter. The recruiter whose submission was blocked.
+         */
+        post: operations["legacyPOSTApiOwnershipDisputesIdDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide: upheld (holder keeps the right) or overturned (it passes to the claimant)
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["legacyPOSTApiOwnershipDisputesIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements the caller is part of (or all, for platform admins)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
+         */
+        get: operations["legacyGETApiPlacements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One placement with its split agreement
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
+         */
+        get: operations["legacyGETApiPlacementsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/fall-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the hire left inside the guarantee period
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: operations["legacyPOSTApiPlacementsIdFallOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/splits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Propose a split of the recruiter pool by fee role (must sum to 100%); all recruiters on it agree again
+         * @description **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
+         */
+        put: operations["legacyPUTApiPlacementsIdSplits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/splits/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree to the current split
+         * @description **Access:** Roles: recruiter. A recruiter on the placement.
+         */
+        post: operations["legacyPOSTApiPlacementsIdSplitsAgree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters by name and specialisation
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
+         */
+        get: operations["legacyGETApiRecruiters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recruiter
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
+         */
+        get: operations["legacyGETApiRecruitersId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My recruiter profile
+         * @description **Access:** Roles: recruiter.
+         */
+        get: operations["legacyGETApiRecruitersMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my profile and specialisations
+         * @description **Access:** Roles: recruiter.
+         */
+        patch: operations["legacyPATCHApiRecruitersMe"];
+        trace?: never;
+    };
+    "/api/recruiting/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Functions, industries, seniorities, stages, fee roles, currencies and defaults
+         * @description **Access:** Any signed-in user.
+         */
+        get: operations["legacyGETApiRecruitingReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search roles (the marketplace for recruiters; a company’s roles for its team)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
+         */
+        get: operations["legacyGETApiRoles"];
+        put?: never;
+        /**
+         * Post a role (as a draft; open it to take submissions)
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["legacyPOSTApiRoles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One role
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
+         */
+        get: operations["legacyGETApiRolesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a role (every change is kept in its history)
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        patch: operations["legacyPATCHApiRolesId"];
+        trace?: never;
+    };
+    "/api/roles/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters assigned to the role
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        get: operations["legacyGETApiRolesIdAssignments"];
+        /**
+         * Set the recruiters a role is shared with (for visibility "assigned")
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        put: operations["legacyPUTApiRolesIdAssignments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to the role
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        get: operations["legacyGETApiRolesIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open, pause, close or mark filled: draft → open ⇄ paused → filled | closed
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["legacyPOSTApiRolesIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process is up
+         * @description **Access:** Public. Liveness probe.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: database reachable and migrations current (503 otherwise)
+         * @description **Access:** Public. Readiness probe.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        reason?: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
                         /** @enum {string} */
-                        to: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        locale: "en" | "he";
+                        memberships: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "platform" | "company" | "agency";
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name?: string;
+                    /** @enum {string} */
+                    locale?: "en" | "he";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        /** @enum {string} */
+                        locale: "en" | "he";
+                        memberships: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "platform" | "company" | "agency";
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                            invited_by_name: string | null;
+                            organization_id: string;
+                            organization_kind: string;
+                            organization_name: string;
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization_id: string;
+                        role: string;
+                        /** @enum {string} */
+                        status: "accepted";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization_id: string;
+                        role: string;
+                        /** @enum {string} */
+                        status: "declined";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            current: boolean;
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                            ip: string | null;
+                            /** Format: date-time */
+                            last_seen_at: string;
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            user_agent: string | null;
+                            via: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listJobQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        catalog: {
+                            description: string;
+                            name: string;
+                            retry_limit: number;
+                            schedule: string | null;
+                            timeout_seconds: number;
+                        }[];
+                        queues: {
+                            active: number;
+                            deferred: number;
+                            failed: number;
+                            name: string;
+                            queued: number;
+                            total: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDeadJobs: {
+        parameters: {
+            query?: {
+                queue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            data: unknown;
+                            /** Format: date-time */
+                            dead_since: string;
+                            error: unknown;
+                            id: string;
+                            queue: string;
+                            retry_count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    retryDeadJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                queue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        retried: true;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    searchOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            name: string;
+                            slug: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    searchUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Name, email or phone digits */
+                q?: string;
+                role?: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            email_masked: string | null;
+                            id: string;
+                            last_sign_in_at: string | null;
+                            locale: string;
+                            phone_masked: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        /** @description The latest entries of the audit trail; page through GET …/audit for more */
+                        audit: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listUserAudit: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    grantRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organization_id: string;
+                    /** @enum {string} */
+                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        /** @description The latest entries of the audit trail; page through GET …/audit for more */
+                        audit: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        /** @description The latest entries of the audit trail; page through GET …/audit for more */
+                        audit: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        /** @description The latest entries of the audit trail; page through GET …/audit for more */
+                        audit: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        /** @description The latest entries of the audit trail; page through GET …/audit for more */
+                        audit: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    suspendUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        /** @description The latest entries of the audit trail; page through GET …/audit for more */
+                        audit: {
+                            /** @description identity.user_suspended, identity.user_reactivated, identity.role_granted, identity.role_revoked, identity.sessions_revoked, identity.invitation_accepted, identity.invitation_declined, … */
+                            action: string;
+                            /** @description Who did it; null when the system did */
+                            actor_name: string | null;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiApplications: {
+        parameters: {
+            query?: {
+                candidate_id?: string;
+                company_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Only my own submissions */
+                mine?: "true" | "false";
+                role_id?: string;
+                stage?: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            candidate: {
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    candidate_id: string;
+                    note?: string;
+                    /** Format: uuid */
+                    role_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stages this application may move to next */
+                        allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                        candidate: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                        };
+                        closed_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                            id: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        }[];
+                        id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        ownership: "verified" | "pending" | "disputed";
+                        placement_id: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        represented_until: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        /** Format: date-time */
+                        stage_changed_at: string;
+                        /** Format: date-time */
+                        submitted_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiApplicationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stages this application may move to next */
+                        allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                        candidate: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                        };
+                        closed_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                            id: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        }[];
+                        id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        ownership: "verified" | "pending" | "disputed";
+                        placement_id: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        represented_until: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        /** Format: date-time */
+                        stage_changed_at: string;
+                        /** Format: date-time */
+                        submitted_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiApplicationsIdHire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description First-year base salary */
+                    base_salary: {
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        amount: string;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    start_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
                             /** @description Stages this application may move to next */
                             allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             candidate: {
@@ -1899,1287 +4402,1220 @@ export interface paths {
                             submitted_at: string;
                             version: number;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        placement_id: string;
                     };
                 };
             };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/email/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Splits Network: email a one-time code and a magic link
-         * @description Always answers 202 with a challenge, whether or not an account exists. Limits: 1 a minute, 5 an hour, 10 a day per address and per client IP.
-         *
-         *     **Access:** Public. Sign-in.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            challenge_id: string;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** @description Where the code went, masked */
-                            sent_to: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/magic-link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Consume a magic link (the POST from its confirmation page)
-         * @description The link's GET only shows a confirmation page, so mail scanners that fetch links cannot use it up.
-         *
-         *     **Access:** Public. Sign-in.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
-                         * @default cookie
-                         * @enum {string}
-                         */
-                        session_delivery?: "cookie" | "token";
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Send as the x-csrf-token header on every mutation made with the cookie */
-                            csrf_token: string;
-                            is_new_user: boolean;
-                            /** @enum {string} */
-                            marketplace: "splits" | "ofair";
-                            session: {
-                                /** Format: date-time */
-                                expires_at: string;
-                                id: string;
-                            };
-                            /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
-                            token?: string;
-                            user: {
-                                display_name: string;
-                                email: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                locale: "en" | "he";
-                                memberships: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "platform" | "company" | "agency";
-                                    /** @enum {string} */
-                                    marketplace: "splits" | "ofair";
-                                    organization_id: string;
-                                    organization_name: string;
-                                    /** @enum {string} */
-                                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                                }[];
-                                phone: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/phone/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * OFAIR: text a one-time code to an Israeli mobile number
-         * @description Accepts 050-…, +972…, 972… or 00972…; only valid Israeli mobile numbers. Errors carry a Hebrew `user_message`. Limits: 1 a minute, 5 an hour, 10 a day per number and per client IP.
-         *
-         *     **Access:** Public. Sign-in.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        phone: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            challenge_id: string;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** @description Where the code went, masked */
-                            sent_to: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Revoke a session (the current one if no id is given)
-         * @description **Access:** Any signed-in user. Only the caller’s own sessions; another person’s session id answers 404.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        session_id?: string;
-                    } | null;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Who am I? The current session, its CSRF token and roles
-         * @description **Access:** Public. Answers for anyone; signed_in tells whether the caller has a session.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            csrf_token?: string;
-                            /** @description Demo personas and the dev outbox are available */
-                            demo_mode: boolean;
-                            signed_in: boolean;
-                            user?: {
-                                display_name: string;
-                                email: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                locale: "en" | "he";
-                                memberships: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "platform" | "company" | "agency";
-                                    /** @enum {string} */
-                                    marketplace: "splits" | "ofair";
-                                    organization_id: string;
-                                    organization_name: string;
-                                    /** @enum {string} */
-                                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                                }[];
-                                phone: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                            };
-                            /** @enum {string} */
-                            via?: "session" | "bearer";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sign-out": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign out: revoke the current session
-         * @description **Access:** Any signed-in user. Ends the caller’s own session.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Exchange a one-time code for a session
-         * @description Five wrong codes lock the challenge. A new sign-in ends the session this client held before.
-         *
-         *     **Access:** Public. Sign-in.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        challenge_id: string;
+                        /** @description Stable machine-readable error code; see GET /api/errors */
                         code: string;
-                        /**
-                         * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
-                         * @default cookie
-                         * @enum {string}
-                         */
-                        session_delivery?: "cookie" | "token";
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Send as the x-csrf-token header on every mutation made with the cookie */
-                            csrf_token: string;
-                            is_new_user: boolean;
-                            /** @enum {string} */
-                            marketplace: "splits" | "ofair";
-                            session: {
-                                /** Format: date-time */
-                                expires_at: string;
-                                id: string;
-                            };
-                            /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
-                            token?: string;
-                            user: {
-                                display_name: string;
-                                email: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                locale: "en" | "he";
-                                memberships: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "platform" | "company" | "agency";
-                                    /** @enum {string} */
-                                    marketplace: "splits" | "ofair";
-                                    organization_id: string;
-                                    organization_name: string;
-                                    /** @enum {string} */
-                                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                                }[];
-                                phone: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                            };
-                        };
-                    };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/candidates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My candidates (all, for platform admins), newest first, with text search
-         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Part of a name, title, location or skill */
-                    q?: string;
-                    skill?: string;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                applications_count: number;
-                                /** Format: date-time */
-                                created_at: string;
-                                current_title: string | null;
-                                full_name: string;
-                                has_consent: boolean;
-                                id: string;
-                                location: string | null;
-                                skills: string[];
-                                years_experience: number | null;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Add a candidate you represent (warns when other recruiters represent the same person)
-         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate; another recruiter’s record comes back as a warning naming only where that person is represented.
-         *
-         *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The person agreed to be represented and to have their details shared with companies */
-                        consent?: {
-                            /** @enum {string} */
-                            method: "email" | "written" | "verbal" | "portal";
-                            /** @default rtr-2026-01 */
-                            text_version?: string;
-                        } | null;
-                        country?: string | null;
-                        current_title?: string | null;
-                        email?: string | null;
-                        full_name: string;
-                        github_url?: string | null;
-                        linkedin_url?: string | null;
-                        location?: string | null;
-                        notes?: string | null;
-                        phone?: string | null;
-                        salary_expectation?: {
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                            max?: string | null;
-                            min?: string | null;
-                        } | null;
-                        skills?: string[];
-                        website_url?: string | null;
-                        years_experience?: number | null;
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate: {
-                                applications: {
-                                    company_name: string;
-                                    id: string;
-                                    role_id: string;
-                                    role_title: string;
-                                    stage: string;
-                                    /** Format: date-time */
-                                    stage_changed_at: string;
-                                    /** Format: date-time */
-                                    submitted_at: string;
-                                }[];
-                                consent: {
-                                    /** Format: date-time */
-                                    given_at: string;
-                                    method: string;
-                                    text_version: string | null;
-                                } | null;
-                                contacts: {
-                                    email: string | null;
-                                    github_url: string | null;
-                                    linkedin_url: string | null;
-                                    phone: string | null;
-                                    website_url: string | null;
-                                } | null;
-                                country: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                current_title: string | null;
-                                full_name: string;
-                                id: string;
-                                location: string | null;
-                                notes: string | null;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                representations: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    ownership: "verified" | "pending" | "disputed";
-                                    /** Format: date-time */
-                                    starts_at: string;
-                                    status: string;
-                                }[];
-                                salary_expectation: {
-                                    currency: string;
-                                    max: string | null;
-                                    min: string | null;
-                                } | null;
-                                skills: string[];
-                                /** Format: date-time */
-                                updated_at: string;
-                                years_experience: number | null;
-                                yours: boolean;
-                            };
-                            warnings: {
-                                candidate_id: string | null;
-                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
-                                represented_to: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                }[];
-                                yours: boolean;
-                            }[];
-                        };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/candidates/{id}": {
+    legacyPOSTApiApplicationsIdStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @enum {string} */
+                    to: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stages this application may move to next */
+                        allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                        candidate: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                        };
+                        closed_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                            id: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        }[];
+                        id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        ownership: "verified" | "pending" | "disputed";
+                        placement_id: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        represented_until: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        /** Format: date-time */
+                        stage_changed_at: string;
+                        /** Format: date-time */
+                        submitted_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    startEmailSignIn: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * One candidate
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company (contact details shown are logged); platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
                 };
-                cookie?: never;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challenge_id: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description Where the code went, masked */
+                        sent_to: string;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    consumeMagicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    session_delivery?: "cookie" | "token";
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as the x-csrf-token header on every mutation made with the cookie */
+                        csrf_token: string;
+                        is_new_user: boolean;
+                        /** @enum {string} */
+                        marketplace: "splits" | "ofair";
+                        session: {
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                        };
+                        /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
+                        token?: string;
+                        user: {
+                            display_name: string;
+                            email: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            locale: "en" | "he";
+                            memberships: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "platform" | "company" | "agency";
+                                /** @enum {string} */
+                                marketplace: "splits" | "ofair";
+                                organization_id: string;
+                                organization_name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                            }[];
+                            phone: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    startPhoneSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challenge_id: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description Where the code went, masked */
+                        sent_to: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    session_id?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        csrf_token?: string;
+                        /** @description Demo personas and the dev outbox are available */
+                        demo_mode: boolean;
+                        signed_in: boolean;
+                        user?: {
+                            display_name: string;
+                            email: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            locale: "en" | "he";
+                            memberships: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "platform" | "company" | "agency";
+                                /** @enum {string} */
+                                marketplace: "splits" | "ofair";
+                                organization_id: string;
+                                organization_name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                            }[];
+                            phone: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                        };
+                        /** @enum {string} */
+                        via?: "session" | "bearer";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    verifySignInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    challenge_id: string;
+                    code: string;
+                    /**
+                     * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    session_delivery?: "cookie" | "token";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as the x-csrf-token header on every mutation made with the cookie */
+                        csrf_token: string;
+                        is_new_user: boolean;
+                        /** @enum {string} */
+                        marketplace: "splits" | "ofair";
+                        session: {
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                        };
+                        /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
+                        token?: string;
+                        user: {
+                            display_name: string;
+                            email: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            locale: "en" | "he";
+                            memberships: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "platform" | "company" | "agency";
+                                /** @enum {string} */
+                                marketplace: "splits" | "ofair";
+                                organization_id: string;
+                                organization_name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                            }[];
+                            phone: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiCandidates: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Part of a name, title, location or skill */
+                q?: string;
+                skill?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            applications_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            current_title: string | null;
+                            full_name: string;
+                            has_consent: boolean;
+                            id: string;
+                            location: string | null;
+                            skills: string[];
+                            years_experience: number | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The person agreed to be represented and to have their details shared with companies */
+                    consent?: {
+                        /** @enum {string} */
+                        method: "email" | "written" | "verbal" | "portal";
+                        /** @default rtr-2026-01 */
+                        text_version?: string;
+                    } | null;
+                    country?: string | null;
+                    current_title?: string | null;
+                    email?: string | null;
+                    full_name: string;
+                    github_url?: string | null;
+                    linkedin_url?: string | null;
+                    location?: string | null;
+                    notes?: string | null;
+                    phone?: string | null;
+                    salary_expectation?: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        max?: string | null;
+                        min?: string | null;
+                    } | null;
+                    skills?: string[];
+                    website_url?: string | null;
+                    years_experience?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
                             applications: {
                                 company_name: string;
                                 id: string;
@@ -3239,1996 +5675,1918 @@ export interface paths {
                             years_experience: number | null;
                             yours: boolean;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a candidate (the representing recruiter)
-         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The person agreed to be represented and to have their details shared with companies */
-                        consent?: {
-                            /** @enum {string} */
-                            method: "email" | "written" | "verbal" | "portal";
-                            /** @default rtr-2026-01 */
-                            text_version?: string;
-                        } | null;
-                        country?: string | null;
-                        current_title?: string | null;
-                        email?: string | null;
-                        full_name?: string;
-                        github_url?: string | null;
-                        linkedin_url?: string | null;
-                        location?: string | null;
-                        notes?: string | null;
-                        phone?: string | null;
-                        salary_expectation?: {
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                            max?: string | null;
-                            min?: string | null;
-                        } | null;
-                        skills?: string[];
-                        website_url?: string | null;
-                        years_experience?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate: {
-                                applications: {
-                                    company_name: string;
-                                    id: string;
-                                    role_id: string;
-                                    role_title: string;
-                                    stage: string;
-                                    /** Format: date-time */
-                                    stage_changed_at: string;
-                                    /** Format: date-time */
-                                    submitted_at: string;
-                                }[];
-                                consent: {
-                                    /** Format: date-time */
-                                    given_at: string;
-                                    method: string;
-                                    text_version: string | null;
-                                } | null;
-                                contacts: {
-                                    email: string | null;
-                                    github_url: string | null;
-                                    linkedin_url: string | null;
-                                    phone: string | null;
-                                    website_url: string | null;
-                                } | null;
-                                country: string | null;
+                        warnings: {
+                            candidate_id: string | null;
+                            matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                            represented_to: {
+                                company_id: string;
+                                company_name: string;
                                 /** Format: date-time */
-                                created_at: string;
-                                current_title: string | null;
-                                full_name: string;
-                                id: string;
-                                location: string | null;
-                                notes: string | null;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                representations: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    ownership: "verified" | "pending" | "disputed";
-                                    /** Format: date-time */
-                                    starts_at: string;
-                                    status: string;
-                                }[];
-                                salary_expectation: {
-                                    currency: string;
-                                    max: string | null;
-                                    min: string | null;
-                                } | null;
-                                skills: string[];
-                                /** Format: date-time */
-                                updated_at: string;
-                                years_experience: number | null;
-                                yours: boolean;
-                            };
-                            warnings: {
-                                candidate_id: string | null;
-                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
-                                represented_to: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                }[];
-                                yours: boolean;
+                                expires_at: string;
                             }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/candidates/duplicate-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Is this person already in the network? (as you type, before adding or submitting)
-         * @description **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        country?: string;
-                        email?: string;
-                        github_url?: string;
-                        linkedin_url?: string;
-                        phone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            warnings: {
-                                candidate_id: string | null;
-                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
-                                represented_to: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                }[];
-                                yours: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/companies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Companies on the network, with their open roles
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: the directory of hiring companies.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description Only companies whose hiring team I am on */
-                    mine?: "true" | "false";
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                headquarters: string | null;
-                                id: string;
-                                industry: string | null;
-                                /** @description My place on its hiring team */
-                                my_role: ("company_admin" | "hiring_manager") | null;
-                                name: string;
-                                open_roles: number;
-                                organization_id: string;
-                                payment_terms: string;
-                                size_band: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Add a company to the network
-         * @description **Access:** Roles: platform_admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        billing_address?: string | null;
-                        billing_contact_name?: string | null;
-                        billing_email?: string | null;
-                        /** @description ISO 4217 currency code */
-                        default_currency?: string;
-                        description?: string | null;
-                        headquarters?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        name: string;
-                        /**
-                         * @description Invoice terms: net_30, net_60 or net_90
-                         * @enum {string}
-                         */
-                        payment_terms?: "net_30" | "net_60" | "net_90";
-                        size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
-                        tax_id?: string | null;
-                        website?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only for the company’s team and platform admins */
-                            billing: {
-                                billing_address: string | null;
-                                billing_contact_name: string | null;
-                                billing_email: string | null;
-                                tax_id: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            default_currency: string;
-                            description: string | null;
-                            headquarters: string | null;
-                            id: string;
-                            industry: string | null;
-                            name: string;
-                            open_roles: number;
-                            /** @enum {string} */
-                            payment_terms: "net_30" | "net_60" | "net_90";
-                            placements: number;
-                            /** @description How many roles in each status */
-                            roles_by_status: {
-                                [key: string]: number;
-                            };
-                            size_band: string | null;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/companies/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One company
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member; billing details only for the company’s team and admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only for the company’s team and platform admins */
-                            billing: {
-                                billing_address: string | null;
-                                billing_contact_name: string | null;
-                                billing_email: string | null;
-                                tax_id: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            default_currency: string;
-                            description: string | null;
-                            headquarters: string | null;
-                            id: string;
-                            industry: string | null;
-                            name: string;
-                            open_roles: number;
-                            /** @enum {string} */
-                            payment_terms: "net_30" | "net_60" | "net_90";
-                            placements: number;
-                            /** @description How many roles in each status */
-                            roles_by_status: {
-                                [key: string]: number;
-                            };
-                            size_band: string | null;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change the company profile, billing details or payment terms
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        billing_address?: string | null;
-                        billing_contact_name?: string | null;
-                        billing_email?: string | null;
-                        /** @description ISO 4217 currency code */
-                        default_currency?: string;
-                        description?: string | null;
-                        headquarters?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        name?: string;
-                        /**
-                         * @description Invoice terms: net_30, net_60 or net_90
-                         * @enum {string}
-                         */
-                        payment_terms?: "net_30" | "net_60" | "net_90";
-                        size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
-                        tax_id?: string | null;
-                        website?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only for the company’s team and platform admins */
-                            billing: {
-                                billing_address: string | null;
-                                billing_contact_name: string | null;
-                                billing_email: string | null;
-                                tax_id: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            default_currency: string;
-                            description: string | null;
-                            headquarters: string | null;
-                            id: string;
-                            industry: string | null;
-                            name: string;
-                            open_roles: number;
-                            /** @enum {string} */
-                            payment_terms: "net_30" | "net_60" | "net_90";
-                            placements: number;
-                            /** @description How many roles in each status */
-                            roles_by_status: {
-                                [key: string]: number;
-                            };
-                            size_band: string | null;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/companies/{id}/team": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The hiring team
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                membership_id: string;
-                                role: string;
-                                user_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Add a company admin or hiring manager by email (they sign in with a code sent there)
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        display_name: string;
-                        email: string;
-                        /** @enum {string} */
-                        role: "company_admin" | "hiring_manager";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                membership_id: string;
-                                role: string;
-                                user_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dev/outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The latest messages sent (emails, SMS), newest first
-         * @description **Access:** Public. Demo mode only: this route does not exist in production.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description Only messages to this address or E.164 number */
-                    recipient?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                body: string;
-                                channel: string;
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                recipient: string;
-                                subject: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dev/personas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Demo people you can sign in as
-         * @description **Access:** Public. Demo mode only: this route does not exist in production.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                description: string;
-                                email: string | null;
-                                key: string;
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                name: string;
-                                phone: string | null;
-                                roles: string[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/errors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every error code the API can return, with its HTTP status
-         * @description **Access:** Public.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                code: string;
-                                status: number;
-                                title: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My notifications, newest first
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    unread?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                body: string;
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                link: string | null;
-                                read_at: string | null;
-                                title: string;
-                                type: string;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark one read
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Which events reach me, in the app and by email
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                email: boolean;
-                                event_type: string;
-                                in_app: boolean;
-                                label: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /**
-         * Choose channels per event type
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        preferences: {
-                            email: boolean;
-                            /** @enum {string} */
-                            event_type: "application.submitted" | "application.stage_changed" | "placement.created";
-                            in_app: boolean;
+                            yours: boolean;
                         }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                email: boolean;
-                                event_type: string;
-                                in_app: boolean;
-                                label: string;
-                            }[];
-                        };
-                    };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark all read
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/unread-count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How many unread (the bell)
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ownership/disputes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Blocked duplicate submissions and ownership disputes
-         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    status?: "recorded" | "disputed" | "upheld" | "overturned";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                claimant: {
-                                    name: string;
-                                    recruiter_id: string;
-                                };
-                                claimant_reason: string | null;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                created_at: string;
-                                disputed_at: string | null;
-                                holder: {
-                                    name: string;
-                                    recruiter_id: string;
-                                };
-                                id: string;
-                                matched_on: string[];
-                                representation: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    ownership: "verified" | "pending" | "disputed";
-                                    /** Format: date-time */
-                                    since: string;
-                                    status: string;
-                                    /** Format: date-time */
-                                    until: string;
-                                };
-                                resolution_reason: string | null;
-                                resolved_at: string | null;
-                                role: {
-                                    id: string;
-                                    title: string;
-                                } | null;
-                                /** @enum {string} */
-                                status: "recorded" | "disputed" | "upheld" | "overturned";
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ownership/disputes/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One record
-         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            claimant: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            claimant_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            disputed_at: string | null;
-                            holder: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            id: string;
-                            matched_on: string[];
-                            representation: {
-                                id: string;
-                                /** @enum {string} */
-                                ownership: "verified" | "pending" | "disputed";
-                                /** Format: date-time */
-                                since: string;
-                                status: string;
-                                /** Format: date-time */
-                                until: string;
-                            };
-                            resolution_reason: string | null;
-                            resolved_at: string | null;
-                            role: {
-                                id: string;
-                                title: string;
-                            } | null;
-                            /** @enum {string} */
-                            status: "recorded" | "disputed" | "upheld" | "overturned";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ownership/disputes/{id}/dispute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Dispute the other recruiter’s right to represent this person (an admin decides)
-         * @description **Access:** Roles: recruiter. The recruiter whose submission was blocked.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Evidence: when and how you engaged the candidate */
-                        reason: string;
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            claimant: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            claimant_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            disputed_at: string | null;
-                            holder: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            id: string;
-                            matched_on: string[];
-                            representation: {
-                                id: string;
-                                /** @enum {string} */
-                                ownership: "verified" | "pending" | "disputed";
-                                /** Format: date-time */
-                                since: string;
-                                status: string;
-                                /** Format: date-time */
-                                until: string;
-                            };
-                            resolution_reason: string | null;
-                            resolved_at: string | null;
-                            role: {
-                                id: string;
-                                title: string;
-                            } | null;
-                            /** @enum {string} */
-                            status: "recorded" | "disputed" | "upheld" | "overturned";
-                        };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/ownership/disputes/{id}/resolve": {
+    legacyGETApiCandidatesId: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Decide: upheld (holder keeps the right) or overturned (it passes to the claimant)
-         * @description **Access:** Roles: platform_admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        applications: {
+                            company_name: string;
+                            id: string;
+                            role_id: string;
+                            role_title: string;
+                            stage: string;
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                        }[];
+                        consent: {
+                            /** Format: date-time */
+                            given_at: string;
+                            method: string;
+                            text_version: string | null;
+                        } | null;
+                        contacts: {
+                            email: string | null;
+                            github_url: string | null;
+                            linkedin_url: string | null;
+                            phone: string | null;
+                            website_url: string | null;
+                        } | null;
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        current_title: string | null;
+                        full_name: string;
+                        id: string;
+                        location: string | null;
+                        notes: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        representations: {
+                            company_id: string;
+                            company_name: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            starts_at: string;
+                            status: string;
+                        }[];
+                        salary_expectation: {
+                            currency: string;
+                            max: string | null;
+                            min: string | null;
+                        } | null;
+                        skills: string[];
+                        /** Format: date-time */
+                        updated_at: string;
+                        years_experience: number | null;
+                        yours: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPATCHApiCandidatesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The person agreed to be represented and to have their details shared with companies */
+                    consent?: {
                         /** @enum {string} */
-                        outcome: "upheld" | "overturned";
-                        reason: string;
+                        method: "email" | "written" | "verbal" | "portal";
+                        /** @default rtr-2026-01 */
+                        text_version?: string;
+                    } | null;
+                    country?: string | null;
+                    current_title?: string | null;
+                    email?: string | null;
+                    full_name?: string;
+                    github_url?: string | null;
+                    linkedin_url?: string | null;
+                    location?: string | null;
+                    notes?: string | null;
+                    phone?: string | null;
+                    salary_expectation?: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        max?: string | null;
+                        min?: string | null;
+                    } | null;
+                    skills?: string[];
+                    website_url?: string | null;
+                    years_experience?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            applications: {
+                                company_name: string;
+                                id: string;
+                                role_id: string;
+                                role_title: string;
+                                stage: string;
+                                /** Format: date-time */
+                                stage_changed_at: string;
+                                /** Format: date-time */
+                                submitted_at: string;
+                            }[];
+                            consent: {
+                                /** Format: date-time */
+                                given_at: string;
+                                method: string;
+                                text_version: string | null;
+                            } | null;
+                            contacts: {
+                                email: string | null;
+                                github_url: string | null;
+                                linkedin_url: string | null;
+                                phone: string | null;
+                                website_url: string | null;
+                            } | null;
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            current_title: string | null;
+                            full_name: string;
+                            id: string;
+                            location: string | null;
+                            notes: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            representations: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                id: string;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                /** Format: date-time */
+                                starts_at: string;
+                                status: string;
+                            }[];
+                            salary_expectation: {
+                                currency: string;
+                                max: string | null;
+                                min: string | null;
+                            } | null;
+                            skills: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            years_experience: number | null;
+                            yours: boolean;
+                        };
+                        warnings: {
+                            candidate_id: string | null;
+                            matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                            represented_to: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                            }[];
+                            yours: boolean;
+                        }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiCandidatesDuplicateCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country?: string;
+                    email?: string;
+                    github_url?: string;
+                    linkedin_url?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        warnings: {
+                            candidate_id: string | null;
+                            matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                            represented_to: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                            }[];
+                            yours: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiCompanies: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only companies whose hiring team I am on */
+                mine?: "true" | "false";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            headquarters: string | null;
+                            id: string;
+                            industry: string | null;
+                            /** @description My place on its hiring team */
+                            my_role: ("company_admin" | "hiring_manager") | null;
+                            name: string;
+                            open_roles: number;
+                            organization_id: string;
+                            payment_terms: string;
+                            size_band: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    billing_address?: string | null;
+                    billing_contact_name?: string | null;
+                    billing_email?: string | null;
+                    /** @description ISO 4217 currency code */
+                    default_currency?: string;
+                    description?: string | null;
+                    headquarters?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    name: string;
+                    /**
+                     * @description Invoice terms: net_30, net_60 or net_90
+                     * @enum {string}
+                     */
+                    payment_terms?: "net_30" | "net_60" | "net_90";
+                    size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
+                    tax_id?: string | null;
+                    website?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiCompaniesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPATCHApiCompaniesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    billing_address?: string | null;
+                    billing_contact_name?: string | null;
+                    billing_email?: string | null;
+                    /** @description ISO 4217 currency code */
+                    default_currency?: string;
+                    description?: string | null;
+                    headquarters?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    name?: string;
+                    /**
+                     * @description Invoice terms: net_30, net_60 or net_90
+                     * @enum {string}
+                     */
+                    payment_terms?: "net_30" | "net_60" | "net_90";
+                    size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
+                    tax_id?: string | null;
+                    website?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiCompaniesIdTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            membership_id: string;
+                            role: string;
+                            user_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiCompaniesIdTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                    email: string;
+                    /** @enum {string} */
+                    role: "company_admin" | "hiring_manager";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            membership_id: string;
+                            role: string;
+                            user_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDevOutbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only messages to this address or E.164 number */
+                recipient?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            body: string;
+                            channel: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            recipient: string;
+                            subject: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDemoPersonas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            email: string | null;
+                            key: string;
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            name: string;
+                            phone: string | null;
+                            roles: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listErrorCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            code: string;
+                            /** @description The module that defines the code (kernel codes apply everywhere) */
+                            module: string;
+                            status: number;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            link: string | null;
+                            read_at: string | null;
+                            title: string;
+                            /** @description The notice kind (see the preferences) */
+                            type: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            email: boolean;
+                            event_type: string;
+                            in_app: boolean;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    preferences: {
+                        email: boolean;
+                        event_type: string;
+                        in_app: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            email: boolean;
+                            event_type: string;
+                            in_app: boolean;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiOwnershipDisputes: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "recorded" | "disputed" | "upheld" | "overturned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
                             claimant: {
                                 name: string;
                                 recruiter_id: string;
@@ -5265,248 +7623,478 @@ export interface paths {
                             } | null;
                             /** @enum {string} */
                             status: "recorded" | "disputed" | "upheld" | "overturned";
-                        };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/placements": {
+    legacyGETApiOwnershipDisputesId: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimant: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        claimant_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        disputed_at: string | null;
+                        holder: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        id: string;
+                        matched_on: string[];
+                        representation: {
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            since: string;
+                            status: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                        resolution_reason: string | null;
+                        resolved_at: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "recorded" | "disputed" | "upheld" | "overturned";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiOwnershipDisputesIdDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Evidence: when and how you engaged the candidate */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimant: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        claimant_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        disputed_at: string | null;
+                        holder: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        id: string;
+                        matched_on: string[];
+                        representation: {
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            since: string;
+                            status: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                        resolution_reason: string | null;
+                        resolved_at: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "recorded" | "disputed" | "upheld" | "overturned";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiOwnershipDisputesIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "upheld" | "overturned";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimant: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        claimant_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        disputed_at: string | null;
+                        holder: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        id: string;
+                        matched_on: string[];
+                        representation: {
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            since: string;
+                            status: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                        resolution_reason: string | null;
+                        resolved_at: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "recorded" | "disputed" | "upheld" | "overturned";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiPlacements: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "fell_off";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Placements the caller is part of (or all, for platform admins)
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    company_id?: string;
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    status?: "active" | "fell_off";
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                base_salary: {
-                                    amount: string;
-                                    currency: string;
-                                };
-                                candidate_name: string;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                created_at: string;
-                                fee_rate_bps: number;
-                                guarantee_ends_on: string;
-                                id: string;
-                                role: {
-                                    id: string;
-                                    title: string;
-                                };
-                                /** @enum {string} */
-                                split_status: "pending" | "agreed";
-                                start_date: string;
-                                /** @enum {string} */
-                                status: "active" | "fell_off";
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One placement with its split agreement
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
+                content: {
+                    "application/json": {
+                        data: {
                             base_salary: {
                                 amount: string;
                                 currency: string;
                             };
-                            candidate_id: string;
                             candidate_name: string;
                             company: {
                                 id: string;
@@ -5514,2486 +8102,2314 @@ export interface paths {
                             };
                             /** Format: date-time */
                             created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
                             fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
                             guarantee_ends_on: string;
                             id: string;
-                            payment_terms: string;
                             role: {
                                 id: string;
                                 title: string;
                             };
                             /** @enum {string} */
                             split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
                             start_date: string;
                             /** @enum {string} */
                             status: "active" | "fell_off";
-                        };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/placements/{id}/fall-off": {
+    legacyGETApiPlacementsId: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Record that the hire left inside the guarantee period
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        date: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
-                            base_salary: {
-                                amount: string;
-                                currency: string;
-                            };
-                            candidate_id: string;
-                            candidate_name: string;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
-                            fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
-                            guarantee_ends_on: string;
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
                             id: string;
-                            payment_terms: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
-                            start_date: string;
-                            /** @enum {string} */
-                            status: "active" | "fell_off";
+                            name: string;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
                             title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/{id}/splits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Propose a split of the recruiter pool by fee role (must sum to 100%); all recruiters on it agree again
-         * @description **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
                         splits: {
+                            agreed_at: string | null;
                             /** @enum {string} */
                             fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                            /** Format: uuid */
                             recruiter_id: string;
-                            /** @description Share of the recruiter pool in basis points; all sum to 10000 */
+                            recruiter_name: string;
                             share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiPlacementsIdFallOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
+                        splits: {
+                            agreed_at: string | null;
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPUTApiPlacementsIdSplits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    splits: {
+                        /** @enum {string} */
+                        fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                        /** Format: uuid */
+                        recruiter_id: string;
+                        /** @description Share of the recruiter pool in basis points; all sum to 10000 */
+                        share_bps: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
+                        splits: {
+                            agreed_at: string | null;
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiPlacementsIdSplitsAgree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
+                        splits: {
+                            agreed_at: string | null;
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRecruiters: {
+        parameters: {
+            query?: {
+                function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                /** @description Page size (1-100) */
+                limit?: number;
+                q?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            agency: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            bio: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            headline: string | null;
+                            id: string;
+                            linkedin_url: string | null;
+                            location: string | null;
+                            placements: number;
+                            /** @enum {string} */
+                            plan_tier: "starter" | "pro" | "partner";
+                            specializations: {
+                                function: string[];
+                                industry: string[];
+                                locations: string[];
+                                seniority: string[];
+                            };
+                            status: string;
+                            user_id: string;
+                            years_experience: number | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRecruitersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        placements: number;
+                        /** @enum {string} */
+                        plan_tier: "starter" | "pro" | "partner";
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        status: string;
+                        user_id: string;
+                        years_experience: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRecruitersMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        placements: number;
+                        /** @enum {string} */
+                        plan_tier: "starter" | "pro" | "partner";
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        status: string;
+                        user_id: string;
+                        years_experience: number | null;
+                    };
+                };
+            };
+        };
+    };
+    legacyPATCHApiRecruitersMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bio?: string | null;
+                    headline?: string | null;
+                    linkedin_url?: string | null;
+                    location?: string | null;
+                    specializations?: {
+                        function?: ("engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal")[];
+                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media")[];
+                        locations?: string[];
+                        seniority?: ("intern" | "junior" | "mid" | "senior" | "lead" | "executive")[];
+                    };
+                    years_experience?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        placements: number;
+                        /** @enum {string} */
+                        plan_tier: "starter" | "pro" | "partner";
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        status: string;
+                        user_id: string;
+                        years_experience: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRecruitingReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currencies: string[];
+                        defaults: {
+                            fee_rate_bps: number;
+                            guarantee_days: number;
+                            rtr_months: number;
+                        };
+                        employment_types: string[];
+                        fee_roles: string[];
+                        functions: string[];
+                        industries: string[];
+                        payment_terms: string[];
+                        plan_tiers: string[];
+                        role_transitions: {
+                            [key: string]: string[];
+                        };
+                        seniorities: string[];
+                        stage_transitions: {
+                            [key: string]: string[];
+                        };
+                        stages: string[];
+                        work_modes: string[];
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRoles: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                country?: string;
+                function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                /** @description Page size (1-100) */
+                limit?: number;
+                location?: string;
+                /** @description Words in the title, function, location or description */
+                q?: string;
+                /** @description ISO 4217 currency code */
+                salary_currency?: string;
+                /** @description Roles starting at or below this (minor units) */
+                salary_max?: string;
+                /** @description Roles paying at least this (minor units) */
+                salary_min?: string;
+                seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                /** @description Comma-separated; recruiters default to open */
+                status?: ("draft" | "open" | "paused" | "filled" | "closed")[];
+                work_mode?: "onsite" | "hybrid" | "remote";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            employment_type: string;
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            id: string;
+                            industry: string | null;
+                            location: string | null;
+                            /** @description When the role first opened to submissions */
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    company_id: string;
+                    country?: string | null;
+                    description: string;
+                    /**
+                     * @default full_time
+                     * @enum {string}
+                     */
+                    employment_type?: "full_time" | "part_time" | "contract";
+                    /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
+                    fee_rate_bps?: number;
+                    /** @enum {string} */
+                    function: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                    guarantee_days?: number;
+                    hiring_manager_user_id?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    job_owner_recruiter_id?: string | null;
+                    location?: string | null;
+                    openings?: number;
+                    salary: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        max: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        min: string;
+                    };
+                    /** @enum {string} */
+                    seniority: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                    title: string;
+                    /** @enum {string} */
+                    visibility?: "all" | "assigned";
+                    /** @enum {string} */
+                    work_mode: "onsite" | "hybrid" | "remote";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRolesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPATCHApiRolesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country?: string | null;
+                    description?: string;
+                    /**
+                     * @default full_time
+                     * @enum {string}
+                     */
+                    employment_type?: "full_time" | "part_time" | "contract";
+                    /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
+                    fee_rate_bps?: number;
+                    /** @enum {string} */
+                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                    guarantee_days?: number;
+                    hiring_manager_user_id?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    job_owner_recruiter_id?: string | null;
+                    location?: string | null;
+                    openings?: number;
+                    salary?: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        max: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        min: string;
+                    };
+                    /** @enum {string} */
+                    seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                    title?: string;
+                    /** @description The version you loaded; a newer one answers 409 */
+                    version?: number;
+                    /** @enum {string} */
+                    visibility?: "all" | "assigned";
+                    /** @enum {string} */
+                    work_mode?: "onsite" | "hybrid" | "remote";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiRolesIdAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            recruiter_id: string;
                         }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
-                            base_salary: {
-                                amount: string;
-                                currency: string;
-                            };
-                            candidate_id: string;
-                            candidate_name: string;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
-                            fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
-                            guarantee_ends_on: string;
-                            id: string;
-                            payment_terms: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
-                            start_date: string;
-                            /** @enum {string} */
-                            status: "active" | "fell_off";
-                        };
-                    };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/{id}/splits/agree": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Agree to the current split
-         * @description **Access:** Roles: recruiter. A recruiter on the placement.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
-                            base_salary: {
-                                amount: string;
-                                currency: string;
-                            };
-                            candidate_id: string;
-                            candidate_name: string;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
-                            fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
-                            guarantee_ends_on: string;
-                            id: string;
-                            payment_terms: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
-                            start_date: string;
-                            /** @enum {string} */
-                            status: "active" | "fell_off";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruiters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Recruiters by name and specialisation
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                    industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    q?: string;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                agency: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                bio: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                headline: string | null;
-                                id: string;
-                                linkedin_url: string | null;
-                                location: string | null;
-                                placements: number;
-                                /** @enum {string} */
-                                plan_tier: "starter" | "pro" | "partner";
-                                specializations: {
-                                    function: string[];
-                                    industry: string[];
-                                    locations: string[];
-                                    seniority: string[];
-                                };
-                                status: string;
-                                user_id: string;
-                                years_experience: number | null;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruiters/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One recruiter
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            agency: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            bio: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            headline: string | null;
-                            id: string;
-                            linkedin_url: string | null;
-                            location: string | null;
-                            placements: number;
-                            /** @enum {string} */
-                            plan_tier: "starter" | "pro" | "partner";
-                            specializations: {
-                                function: string[];
-                                industry: string[];
-                                locations: string[];
-                                seniority: string[];
-                            };
-                            status: string;
-                            user_id: string;
-                            years_experience: number | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruiters/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My recruiter profile
-         * @description **Access:** Roles: recruiter.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            agency: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            bio: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            headline: string | null;
-                            id: string;
-                            linkedin_url: string | null;
-                            location: string | null;
-                            placements: number;
-                            /** @enum {string} */
-                            plan_tier: "starter" | "pro" | "partner";
-                            specializations: {
-                                function: string[];
-                                industry: string[];
-                                locations: string[];
-                                seniority: string[];
-                            };
-                            status: string;
-                            user_id: string;
-                            years_experience: number | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change my profile and specialisations
-         * @description **Access:** Roles: recruiter.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        bio?: string | null;
-                        headline?: string | null;
-                        linkedin_url?: string | null;
-                        location?: string | null;
-                        specializations?: {
-                            function?: ("engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal")[];
-                            industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media")[];
-                            locations?: string[];
-                            seniority?: ("intern" | "junior" | "mid" | "senior" | "lead" | "executive")[];
-                        };
-                        years_experience?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            agency: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            bio: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            headline: string | null;
-                            id: string;
-                            linkedin_url: string | null;
-                            location: string | null;
-                            placements: number;
-                            /** @enum {string} */
-                            plan_tier: "starter" | "pro" | "partner";
-                            specializations: {
-                                function: string[];
-                                industry: string[];
-                                locations: string[];
-                                seniority: string[];
-                            };
-                            status: string;
-                            user_id: string;
-                            years_experience: number | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/recruiting/reference": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Functions, industries, seniorities, stages, fee roles, currencies and defaults
-         * @description **Access:** Any signed-in user.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            currencies: string[];
-                            defaults: {
-                                fee_rate_bps: number;
-                                guarantee_days: number;
-                                rtr_months: number;
-                            };
-                            employment_types: string[];
-                            fee_roles: string[];
-                            functions: string[];
-                            industries: string[];
-                            payment_terms: string[];
-                            plan_tiers: string[];
-                            role_transitions: {
-                                [key: string]: string[];
-                            };
-                            seniorities: string[];
-                            stage_transitions: {
-                                [key: string]: string[];
-                            };
-                            stages: string[];
-                            work_modes: string[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Search roles (the marketplace for recruiters; a company’s roles for its team)
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    company_id?: string;
-                    country?: string;
-                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                    industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    location?: string;
-                    /** @description Words in the title, function, location or description */
-                    q?: string;
-                    /** @description ISO 4217 currency code */
-                    salary_currency?: string;
-                    /** @description Roles starting at or below this (minor units) */
-                    salary_max?: string;
-                    /** @description Roles paying at least this (minor units) */
-                    salary_min?: string;
-                    seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    /** @description Comma-separated; recruiters default to open */
-                    status?: ("draft" | "open" | "paused" | "filled" | "closed")[];
-                    work_mode?: "onsite" | "hybrid" | "remote";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                country: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                employment_type: string;
-                                fee_rate_bps: number;
-                                function: string;
-                                guarantee_days: number;
-                                id: string;
-                                industry: string | null;
-                                location: string | null;
-                                /** @description When the role first opened to submissions */
-                                opened_at: string | null;
-                                openings: number;
-                                salary: {
-                                    currency: string;
-                                    max: string;
-                                    min: string;
-                                };
-                                seniority: string;
-                                /** @enum {string} */
-                                status: "draft" | "open" | "paused" | "filled" | "closed";
-                                title: string;
-                                /** @enum {string} */
-                                visibility: "all" | "assigned";
-                                work_mode: string;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Post a role (as a draft; open it to take submissions)
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        company_id: string;
-                        country?: string | null;
-                        description: string;
-                        /**
-                         * @default full_time
-                         * @enum {string}
-                         */
-                        employment_type?: "full_time" | "part_time" | "contract";
-                        /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
-                        fee_rate_bps?: number;
-                        /** @enum {string} */
-                        function: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                        guarantee_days?: number;
-                        hiring_manager_user_id?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        job_owner_recruiter_id?: string | null;
-                        location?: string | null;
-                        openings?: number;
-                        salary: {
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
-                            max: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
-                            min: string;
-                        };
-                        /** @enum {string} */
-                        seniority: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
                         title: string;
-                        /** @enum {string} */
-                        visibility?: "all" | "assigned";
-                        /** @enum {string} */
-                        work_mode: "onsite" | "hybrid" | "remote";
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
-                    };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/roles/{id}": {
+    legacyPUTApiRolesIdAssignments: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
             cookie?: never;
         };
-        /**
-         * One role
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody: {
+            content: {
+                "application/json": {
+                    recruiter_ids: string[];
                 };
-                cookie?: never;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
                             /** Format: date-time */
                             created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
+                            display_name: string;
+                            recruiter_id: string;
+                        }[];
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a role (every change is kept in its history)
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
+    };
+    legacyGETApiRolesIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
             };
-            requestBody: {
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        country?: string | null;
-                        description?: string;
-                        /**
-                         * @default full_time
-                         * @enum {string}
-                         */
-                        employment_type?: "full_time" | "part_time" | "contract";
-                        /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
-                        fee_rate_bps?: number;
-                        /** @enum {string} */
-                        function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                        guarantee_days?: number;
-                        hiring_manager_user_id?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        job_owner_recruiter_id?: string | null;
-                        location?: string | null;
-                        openings?: number;
-                        salary?: {
-                            /** @description ISO 4217 currency code */
+                        data: {
+                            after: unknown;
+                            before: unknown;
+                            change: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            id: string;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiRolesIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @enum {string} */
+                    status: "draft" | "open" | "paused" | "filled" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
                             currency: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
                             max: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
                             min: string;
                         };
-                        /** @enum {string} */
-                        seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
-                        title?: string;
-                        /** @description The version you loaded; a newer one answers 409 */
-                        version?: number;
-                        /** @enum {string} */
-                        visibility?: "all" | "assigned";
-                        /** @enum {string} */
-                        work_mode?: "onsite" | "hybrid" | "remote";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/roles/{id}/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Recruiters assigned to the role
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                recruiter_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        /**
-         * Set the recruiters a role is shared with (for visibility "assigned")
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        recruiter_ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                recruiter_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/roles/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every change to the role
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                after: unknown;
-                                before: unknown;
-                                change: string;
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                id: string;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/roles/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Open, pause, close or mark filled: draft → open ⇄ paused → filled | closed
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
+                        seniority: string;
                         /** @enum {string} */
                         status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/health": {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Liveness: the process is up
-         * @description **Access:** Public. Liveness probe.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        uptime_seconds: number;
                     };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            uptime_seconds: number;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/ready": {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Readiness: database reachable and migrations current (503 otherwise)
-         * @description **Access:** Public. Readiness probe.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checks: {
-                                /** @enum {string} */
-                                database: "ok";
-                                /** @enum {string} */
-                                migrations: "ok";
-                            };
-                            migration_version: number;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
                             /** @enum {string} */
-                            status: "ready";
+                            database: "ok";
+                            /** @enum {string} */
+                            migrations: "ok";
                         };
+                        migration_version: number;
+                        /** @enum {string} */
+                        status: "ready";
                     };
                 };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;

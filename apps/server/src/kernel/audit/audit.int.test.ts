@@ -2,8 +2,9 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import { inTransaction, systemActor } from '../db/transaction.ts'
+import { encodeCursor } from '../http/pagination.ts'
 import { uuidv7 } from '../ids.ts'
-import { appendAudit, verifyAuditChain } from './audit.ts'
+import { appendAudit, auditTrail, verifyAuditChain } from './audit.ts'
 
 const database = useTestDatabase()
 
@@ -88,5 +89,43 @@ describe('audit log', () => {
     }
     const result = await verifyAuditChain(db)
     expect(result).toMatchObject({ ok: false, brokenSeq: 9 })
+  })
+})
+
+describe('audit trail of one entity', () => {
+  it('lists its entries newest first, and page by page exactly as in one page', async () => {
+    const db = database.current.db
+    for (const [entityId, n] of [
+      ['w1', 5],
+      ['w2', 2],
+      ['w1', 2],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        await inTransaction(db, systemActor('test'), (tx) =>
+          appendAudit(tx, { action: 'widget.turned', entityType: 'widget', entityId, after: { i } }),
+        )
+      }
+    }
+    const read = (limit: number, startingAfter?: string) =>
+      inTransaction(db, systemActor('test'), (tx) =>
+        auditTrail(tx, { entityType: 'widget', entityId: 'w1', limit, startingAfter }),
+      )
+    const all = await read(100)
+    expect(all.data).toHaveLength(7)
+    expect(all.has_more).toBe(false)
+    expect(all.data.every((e) => e.entityId === 'w1' && e.action === 'widget.turned')).toBe(true)
+    const seqs = all.data.map((e) => e.seq)
+    expect([...seqs].sort((a, b) => (a > b ? -1 : 1))).toEqual(seqs)
+
+    const walked: bigint[] = []
+    let cursor: string | undefined
+    for (;;) {
+      const page = await read(1, cursor)
+      walked.push(...page.data.map((e) => e.seq))
+      if (!page.has_more) break
+      cursor = page.next_cursor!
+    }
+    expect(walked).toEqual(seqs)
+    await expect(read(1, encodeCursor(['12abc']))).rejects.toMatchObject({ code: 'invalid_cursor' })
   })
 })

@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { AnyTx, Db } from '../db/database.ts'
 import type { PlatformSchema } from '../db/schema/platform.ts'
+import { AppError } from '../errors.ts'
+import { decodeCursor, pageOf } from '../http/pagination.ts'
 import { bigintToString } from '../outbox/events.ts'
 
 /**
@@ -103,4 +105,71 @@ export async function logPiiReveal(
       purpose: reveal.purpose,
     })
     .execute()
+}
+
+/** One recorded change, as a reader of an entity's history sees it. */
+export interface AuditTrailEntry {
+  seq: bigint
+  occurredAt: Date
+  action: string
+  entityType: string
+  entityId: string | null
+  actorUserId: string | null
+  actorRole: string | null
+  before: unknown
+  after: unknown
+}
+
+/**
+ * The audit entries about one entity, newest first, a page at a time. The cursor is the last
+ * entry's sequence number: unique and assigned in commit order, so walking page by page returns
+ * exactly the rows of one big page. Who may read an entity's trail is the calling module's rule.
+ */
+export async function auditTrail(
+  anyTx: AnyTx,
+  query: { entityType: string; entityId: string; limit: number; startingAfter?: string | undefined },
+): Promise<{ data: AuditTrailEntry[]; has_more: boolean; next_cursor: string | null }> {
+  const tx = anyTx as Transaction<PlatformSchema>
+  let q = tx
+    .selectFrom('platform.audit_log')
+    .select([
+      'seq',
+      'occurred_at',
+      'action',
+      'entity_type',
+      'entity_id',
+      'actor_user_id',
+      'actor_role',
+      'before',
+      'after',
+    ])
+    .where('entity_type', '=', query.entityType)
+    .where('entity_id', '=', query.entityId)
+    .orderBy('seq', 'desc')
+    .limit(query.limit + 1)
+  if (query.startingAfter) {
+    const [seq] = decodeCursor(query.startingAfter, ['string'])
+    if (!/^[1-9]\d{0,18}$/.test(String(seq))) {
+      throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
+        errors: [{ field: 'querystring.starting_after', message: 'is not a valid cursor' }],
+      })
+    }
+    q = q.where('seq', '<', BigInt(String(seq)))
+  }
+  const rows = await q.execute()
+  const page = pageOf(rows, query.limit, (r) => [r.seq.toString()])
+  return {
+    ...page,
+    data: page.data.map((r) => ({
+      seq: r.seq,
+      occurredAt: r.occurred_at,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      actorUserId: r.actor_user_id,
+      actorRole: r.actor_role,
+      before: r.before,
+      after: r.after,
+    })),
+  }
 }

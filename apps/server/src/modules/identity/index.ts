@@ -1,18 +1,20 @@
 import './errors.ts'
+import './events.ts'
 import './roles.ts'
 import type { AppModule } from '../../kernel/module.ts'
-import { accountRoutes } from './account-routes.ts'
-import { adminUserRoutes } from './admin-routes.ts'
-import { authRoutes } from './auth-routes.ts'
-import { createAuthenticator } from './authenticator.ts'
-import { devRoutes } from './dev-routes.ts'
-import { invitationEmailConsumer } from './invitation-email.ts'
-import { invitationRoutes } from './invitation-routes.ts'
+import { accountRoutes } from './account/routes.ts'
+import { adminUserRoutes } from './admin-users/routes.ts'
+import { devRoutes } from './dev/routes.ts'
+import { invitationEmailConsumer } from './invitations/email.ts'
+import { invitationRoutes } from './invitations/routes.ts'
 import { DEMO_PERSONAS } from './personas.ts'
-import { identityRoute } from './route.ts'
+import { adminRoute, authRoute, devRoute, identityRoute } from './route.ts'
 import { demoPersonasSeed } from './seed.ts'
+import { createAuthenticator } from './sessions/authenticator.ts'
+import { accountSessionRoutes, authSessionRoutes } from './sessions/routes.ts'
+import { signInRoutes } from './sign-in/routes.ts'
 
-/** People, organisations, roles, passwordless sign-in, sessions. See README.md. */
+/** People, organisations, roles, passwordless sign-in, sessions, invitations. See README.md. */
 export const identityModule: AppModule = {
   name: 'identity',
   schemas: ['identity'],
@@ -25,11 +27,10 @@ export const identityModule: AppModule = {
     await (ctx.auth as Partial<ReturnType<typeof createAuthenticator>>).close?.()
   },
   routes(app, ctx) {
-    authRoutes(app, ctx)
-    accountRoutes(app, ctx)
-    adminUserRoutes(app, ctx)
-    devRoutes(app, ctx)
-    identityRoute.mount(app, ctx, invitationRoutes)
+    authRoute.mount(app, ctx, [...signInRoutes, ...authSessionRoutes])
+    identityRoute.mount(app, ctx, [...accountRoutes, ...accountSessionRoutes, ...invitationRoutes])
+    adminRoute.mount(app, ctx, adminUserRoutes)
+    if (ctx.config.demoMode) devRoute.mount(app, ctx, devRoutes)
   },
   seeds: [demoPersonasSeed],
   banner(ctx) {
@@ -48,7 +49,9 @@ export const identityModule: AppModule = {
   },
 }
 
+// ---- the public surface: what other modules may use ---------------------------------------------
 export { normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
+export { IDENTITY_EVENTS } from './events.ts'
 export {
   inviteToOrganization,
   isOrganizationMember,
@@ -56,7 +59,7 @@ export {
   organizationPeople,
   revokeInvitation,
   roleWords,
-} from './invitations.ts'
+} from './invitations/service.ts'
 export {
   createOrganization,
   displayNames,
@@ -66,3 +69,4 @@ export {
   platformOrganizationId,
 } from './people.ts'
 export { DEMO_PERSONAS } from './personas.ts'
+export { hmacHex } from './secrets.ts'

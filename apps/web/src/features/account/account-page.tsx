@@ -13,6 +13,7 @@ import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { useSignOut } from '../auth/auth-api'
 import { useAccount } from './account-api'
 import { ContactsList } from './contacts-list'
+import { InvitationsSection } from './invitations-section'
 import { MembershipsTable } from './memberships-table'
 import { ProfileForm } from './profile-form'
 import { SessionsSection } from './sessions-section'
@@ -52,6 +53,7 @@ export function AccountPage() {
       )}
       {account.isSuccess && (
         <Stack gap="xl">
+          <InvitationsSection />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
             <SectionCard title={t('common.account.profile.title')}>
               <ProfileForm account={account.data} />

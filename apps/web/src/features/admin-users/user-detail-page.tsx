@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Text, useDirection } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconArrowRight, IconPlayerPlay, IconUserOff } from '@tabler/icons-react'
+import { IconArrowLeft, IconArrowRight, IconLogout, IconPlayerPlay, IconUserOff } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage, isNotFound } from '../../api/client'
@@ -12,12 +12,13 @@ import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
+import { useCurrentUser } from '../auth/auth-api'
 import { AuditTrail } from './audit-trail'
 import { StatusBadge } from './status-badge'
 import { SuspendUserModal } from './suspend-user-modal'
 import { UserFacts } from './user-facts'
 import { UserMemberships } from './user-memberships'
-import { useReactivateUser, useUserDetail } from './users-api'
+import { useReactivateUser, useRevokeUserSessions, useUserDetail } from './users-api'
 
 /** One person for a platform admin: contacts, roles, suspension and what changed, when and by whom. */
 export function UserDetailPage() {
@@ -27,6 +28,8 @@ export function UserDetailPage() {
   const user = useUserDetail(id)
   usePageTitle(user.data?.display_name ?? t('admin.users.detailTitle'))
   const reactivate = useReactivateUser(id)
+  const signOutEverywhere = useRevokeUserSessions(id)
+  const me = useCurrentUser()
   const [suspending, suspendModal] = useDisclosure(false)
   const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft
 
@@ -42,21 +45,57 @@ export function UserDetailPage() {
         }),
     })
 
-  const actions =
-    user.data &&
-    (user.data.status === 'active' ? (
-      <Button color="red" variant="light" leftSection={<IconUserOff size={16} />} onClick={suspendModal.open}>
-        {t('admin.users.suspend.action')}
-      </Button>
-    ) : (
-      <Button
-        leftSection={<IconPlayerPlay size={16} />}
-        onClick={confirmReactivate}
-        loading={reactivate.isPending}
-      >
-        {t('admin.users.reactivate.action')}
-      </Button>
-    ))
+  const confirmSignOut = () =>
+    modals.openConfirmModal({
+      title: t('admin.users.signOut.title', { name: user.data?.display_name }),
+      children: (
+        <Text size="sm">{t('admin.users.signOut.body', { count: user.data?.active_sessions ?? 0 })}</Text>
+      ),
+      labels: { confirm: t('admin.users.signOut.confirm'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        signOutEverywhere.mutate(undefined, {
+          onSuccess: () => notifications.show({ color: 'teal', message: t('admin.users.signOut.done') }),
+          onError: (err) => notifications.show({ color: 'red', message: errorMessage(err, t) }),
+        }),
+    })
+
+  // An admin's own devices are signed out from their account page, not from here.
+  const signOutButton = user.data && user.data.id !== me?.id && (
+    <Button
+      variant="default"
+      leftSection={<IconLogout size={16} />}
+      onClick={confirmSignOut}
+      disabled={user.data.active_sessions === 0}
+      loading={signOutEverywhere.isPending}
+    >
+      {t('admin.users.signOut.action')}
+    </Button>
+  )
+
+  const actions = user.data && (
+    <Group gap="sm">
+      {signOutButton}
+      {user.data.status === 'active' ? (
+        <Button
+          color="red"
+          variant="light"
+          leftSection={<IconUserOff size={16} />}
+          onClick={suspendModal.open}
+        >
+          {t('admin.users.suspend.action')}
+        </Button>
+      ) : (
+        <Button
+          leftSection={<IconPlayerPlay size={16} />}
+          onClick={confirmReactivate}
+          loading={reactivate.isPending}
+        >
+          {t('admin.users.reactivate.action')}
+        </Button>
+      )}
+    </Group>
+  )
 
   if (isNotFound(user.error)) return <NotFoundState error={user.error} />
   return (
@@ -91,7 +130,7 @@ export function UserDetailPage() {
           </SectionCard>
           <UserMemberships user={user.data} />
           <SectionCard title={t('admin.users.audit.title')}>
-            <AuditTrail entries={user.data.audit} />
+            <AuditTrail userId={user.data.id} />
           </SectionCard>
           <SuspendUserModal user={user.data} opened={suspending} onClose={suspendModal.close} />
         </Stack>

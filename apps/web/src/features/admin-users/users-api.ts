@@ -14,6 +14,7 @@ import type { Role } from '../../lib/roles'
 export type UserRow = ResponseBody<'/api/admin/users', 'get'>['data'][number]
 export type UserDetail = ResponseBody<'/api/admin/users/{id}', 'get'>
 export type Organization = ResponseBody<'/api/admin/organizations', 'get'>['data'][number]
+export type AuditEntry = ResponseBody<'/api/admin/users/{id}/audit', 'get'>['data'][number]
 export type UserStatus = UserRow['status']
 
 export interface UserFilters {
@@ -28,6 +29,7 @@ export const usersKeys = {
   all: ['admin', 'users'] as const,
   list: (filters: UserFilters) => [...usersKeys.all, 'list', filters] as const,
   detail: (id: string) => [...usersKeys.all, 'detail', id] as const,
+  audit: (id: string) => [...usersKeys.all, 'audit', id] as const,
   organizations: (q: string) => ['admin', 'organizations', q] as const,
 }
 
@@ -62,6 +64,21 @@ export function useUserDetail(id: string) {
   })
 }
 
+/** What was recorded about the person, newest first, a page at a time. */
+export function useUserAudit(id: string) {
+  return useInfiniteQuery({
+    queryKey: usersKeys.audit(id),
+    ...cursorPages,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/admin/users/{id}/audit', {
+          params: { path: { id }, query: { limit: 20, ...afterCursor(pageParam) } },
+          signal,
+        }),
+      ),
+  })
+}
+
 export function useOrganizations(q: string) {
   return useQuery({
     queryKey: usersKeys.organizations(q),
@@ -83,6 +100,8 @@ function useUserChange<Input>(id: string, call: (input: Input) => Promise<UserDe
     mutationFn: call,
     onSuccess: (detail) => {
       queryClient.setQueryData(usersKeys.detail(id), detail)
+      // every change is audited: the trail has a new entry
+      void queryClient.invalidateQueries({ queryKey: usersKeys.audit(id) })
       return queryClient.invalidateQueries({ queryKey: [...usersKeys.all, 'list'] })
     },
   })
@@ -113,5 +132,12 @@ export function useSuspendUser(id: string) {
 export function useReactivateUser(id: string) {
   return useUserChange(id, (_: undefined) =>
     unwrap(api.POST('/api/admin/users/{id}/reactivate', { params: { path: { id } } })),
+  )
+}
+
+/** Ends every session of the person (they are signed out everywhere). */
+export function useRevokeUserSessions(id: string) {
+  return useUserChange(id, (_: undefined) =>
+    unwrap(api.POST('/api/admin/users/{id}/sessions/revoke', { params: { path: { id } } })),
   )
 }

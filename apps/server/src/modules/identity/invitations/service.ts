@@ -1,13 +1,12 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
-import { appendAudit } from '../../kernel/audit/audit.ts'
-import type { AnyTx } from '../../kernel/db/database.ts'
-import type { IdentitySchema } from '../../kernel/db/schema/identity.ts'
-import { asSystem } from '../../kernel/db/transaction.ts'
-import { AppError } from '../../kernel/errors.ts'
-import type { Role } from '../../kernel/http/access.ts'
-import { defineEvents, type EventsOf, writeEvents } from '../../kernel/outbox/events.ts'
-import { normalizeEmail } from './contacts.ts'
+import { appendAudit } from '../../../kernel/audit/audit.ts'
+import type { AnyTx } from '../../../kernel/db/database.ts'
+import type { IdentitySchema } from '../../../kernel/db/schema/identity.ts'
+import { asSystem } from '../../../kernel/db/transaction.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import type { Role } from '../../../kernel/http/access.ts'
+import { writeEvents } from '../../../kernel/outbox/events.ts'
+import { normalizeEmail } from '../contacts.ts'
 
 /**
  * Invitations: the one way to put someone into an organisation they did not join themselves. A
@@ -18,38 +17,6 @@ type Tx = Transaction<IdentitySchema>
 const view = (tx: AnyTx) => tx as Tx
 
 export const INVITATION_DAYS = 14
-
-export const IDENTITY_EVENTS = defineEvents('identity', {
-  'invitation.created': {
-    aggregate: 'invitation',
-    description: 'Someone was invited to an organisation (the invitee is emailed)',
-    data: z.object({
-      invitation_id: z.uuid(),
-      organization_id: z.uuid(),
-      organization_name: z.string(),
-      role: z.string(),
-      email: z.string(),
-      display_name: z.string(),
-      invited_by: z.uuid(),
-      invited_by_name: z.string(),
-      expires_at: z.iso.datetime(),
-    }),
-  },
-  'invitation.accepted': {
-    aggregate: 'invitation',
-    description: 'An invitee accepted and now holds the role',
-    data: z.object({
-      invitation_id: z.uuid(),
-      organization_id: z.uuid(),
-      role: z.string(),
-      user_id: z.uuid(),
-    }),
-  },
-})
-
-declare module '../../kernel/outbox/events.ts' {
-  interface EventCatalog extends EventsOf<typeof IDENTITY_EVENTS> {}
-}
 
 export interface OrganizationPeople {
   members: { membership_id: string; user_id: string; display_name: string; role: string; created_at: Date }[]
@@ -254,6 +221,28 @@ export async function revokeInvitation(
   })
 }
 
+/**
+ * The newest open invitation to an email address, if any: an address with no account but an
+ * invitation may sign up by signing in (the invitee needs an account to accept). Read as the
+ * system (sign-in runs as the system actor).
+ */
+export async function openInvitationTo(
+  anyTx: AnyTx,
+  email: string,
+  now: Date,
+): Promise<{ id: string; displayName: string } | undefined> {
+  const row = await view(anyTx)
+    .selectFrom('identity.invitations')
+    .select(['id', 'display_name'])
+    .where('email', '=', email)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { id: row.id, displayName: row.display_name } : undefined
+}
+
 /** Open invitations to the signed-in person (to their email address). */
 export async function myInvitations(anyTx: AnyTx, now: Date) {
   return view(anyTx)
@@ -302,12 +291,29 @@ export async function respondToInvitation(
   }
   if (invitation.expires_at <= now)
     throw new AppError('gone', 'This invitation has expired; ask for a new one')
+  const organization = await tx
+    .selectFrom('identity.organizations')
+    .select('name')
+    .where('id', '=', invitation.organization_id)
+    .executeTakeFirstOrThrow()
   if (answer === 'decline') {
     await tx
       .updateTable('identity.invitations')
       .set({ status: 'declined', responded_at: now, user_id: userId })
       .where('id', '=', invitationId)
       .execute()
+    // answers concern the person: they appear on the admin user screen's trail
+    await appendAudit(tx, {
+      action: 'identity.invitation_declined',
+      entityType: 'user',
+      entityId: userId,
+      after: {
+        invitation_id: invitationId,
+        organization_id: invitation.organization_id,
+        organization: organization.name,
+        role: invitation.role,
+      },
+    })
     return { status: 'declined', organizationId: invitation.organization_id, role: invitation.role }
   }
   // the grant itself is the system's to write (memberships are written by admins and the system);
@@ -344,10 +350,16 @@ export async function respondToInvitation(
     .where('id', '=', invitationId)
     .execute()
   await appendAudit(tx, {
-    action: 'organization.invitation_accepted',
-    entityType: 'organization',
-    entityId: invitation.organization_id,
-    after: { invitation_id: invitationId, user_id: userId, role: invitation.role },
+    action: 'identity.invitation_accepted',
+    entityType: 'user',
+    entityId: userId,
+    after: {
+      invitation_id: invitationId,
+      organization_id: invitation.organization_id,
+      organization: organization.name,
+      role: invitation.role,
+      membership_id: membershipId,
+    },
   })
   await writeEvents(tx, [
     {

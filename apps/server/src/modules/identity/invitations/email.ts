@@ -1,7 +1,7 @@
-import type { IdentitySchema } from '../../kernel/db/schema/identity.ts'
-import { NonRetryableJobError } from '../../kernel/jobs/define-job.ts'
-import { defineConsumer } from '../../kernel/outbox/events.ts'
-import { roleWords } from './invitations.ts'
+import type { IdentitySchema } from '../../../kernel/db/schema/identity.ts'
+import { NonRetryableJobError } from '../../../kernel/jobs/define-job.ts'
+import { defineConsumer } from '../../../kernel/outbox/events.ts'
+import { roleWords } from './service.ts'
 
 /** Emails the invitee: who invited them, to what, and where to sign in to accept. */
 export const invitationEmailConsumer = defineConsumer<'invitation.created', IdentitySchema>({
@@ -22,7 +22,8 @@ export const invitationEmailConsumer = defineConsumer<'invitation.created', Iden
         `Hello ${d.display_name},`,
         '',
         `${d.invited_by_name} invited you to join ${d.organization_name} as ${roleWords(d.role)}.`,
-        `Sign in with this email address to accept or decline: ${base}/sign-in`,
+        // after signing in, the account page lists the invitation with Accept and Decline
+        `Sign in with this email address to accept or decline: ${base}/sign-in?next=${encodeURIComponent('/splits/account')}`,
         '',
         `The invitation is open until ${until}. If you do not know ${d.organization_name}, ignore this email; nothing happens unless you accept.`,
       ].join('\n'),

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
-import type { AppContext } from '../../kernel/context.ts'
-import { connectScopedPool } from '../../kernel/db/database.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import { AppError } from '../../kernel/errors.ts'
-import type { Authenticator, Membership, Principal, Role } from '../../kernel/http/access.ts'
+import type { AppContext } from '../../../kernel/context.ts'
+import { connectScopedPool } from '../../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import type { Authenticator, Membership, Principal, Role } from '../../../kernel/http/access.ts'
+import type { IdentityTx } from '../route.ts'
 import { OidcVerifier } from './oidc.ts'
-import { lookupSession, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './sessions.ts'
+import { lookupSession, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './service.ts'
 
 /**
  * Who is calling: a session cookie (`sid`, browsers; mutations need the CSRF header), a session
@@ -22,7 +23,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator & { close():
   })
 
   async function principalForUser(userId: string): Promise<Principal> {
-    return inTransaction(ctx.db, systemActor('jwt-check'), async (tx) => {
+    return inTransaction(ctx.db, systemActor('jwt-check'), async (tx: IdentityTx) => {
       const row = (
         await sql<{
           display_name: string

@@ -2,10 +2,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
-import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
-import type { RunningApp } from '../../app.ts'
-import { demoPersonasSeed } from './seed.ts'
+import { startTestApp } from '../../../../../../packages/testing/src/test-app.ts'
+import { useTestDatabase } from '../../../../../../packages/testing/src/test-database.ts'
+import type { RunningApp } from '../../../app.ts'
+import { demoPersonasSeed } from '../seed.ts'
 
 const database = useTestDatabase()
 let app: RunningApp & { baseUrl: string }

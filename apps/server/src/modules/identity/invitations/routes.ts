@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { access } from '../../kernel/http/access.ts'
-import { ZIdParams } from '../../kernel/http/schemas.ts'
-import { myInvitations, respondToInvitation } from './invitations.ts'
-import { identityRoute as route } from './route.ts'
+import { access } from '../../../kernel/http/access.ts'
+import { ZIdParams } from '../../../kernel/http/schemas.ts'
+import { identityRoute as route, signedIn } from '../route.ts'
+import { myInvitations, respondToInvitation } from './service.ts'
 
 const ZMyInvitation = z.object({
   id: z.string(),
@@ -37,7 +37,7 @@ export const invitationRoutes = [
     errors: [409, 410],
     response: z.object({ status: z.literal('accepted'), organization_id: z.string(), role: z.string() }),
     handler: async ({ tx, caller, params, ctx }) => {
-      const r = await respondToInvitation(tx, caller.principal!.userId, params.id, 'accept', ctx.clock.now())
+      const r = await respondToInvitation(tx, signedIn(caller).userId, params.id, 'accept', ctx.clock.now())
       return { status: 'accepted' as const, organization_id: r.organizationId, role: r.role }
     },
   }),
@@ -51,7 +51,7 @@ export const invitationRoutes = [
     errors: [409, 410],
     response: z.object({ status: z.literal('declined'), organization_id: z.string(), role: z.string() }),
     handler: async ({ tx, caller, params, ctx }) => {
-      const r = await respondToInvitation(tx, caller.principal!.userId, params.id, 'decline', ctx.clock.now())
+      const r = await respondToInvitation(tx, signedIn(caller).userId, params.id, 'decline', ctx.clock.now())
       return { status: 'declined' as const, organization_id: r.organizationId, role: r.role }
     },
   }),

@@ -1,9 +1,13 @@
 import type { Pool } from 'pg'
-import type { AppConfig } from '../../config/config.ts'
-import type { Db, Tx } from '../../kernel/db/database.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import type { Membership, Principal, Role } from '../../kernel/http/access.ts'
-import { hmacHex, randomToken, sha256Hex } from './secrets.ts'
+import type { AppConfig } from '../../../config/config.ts'
+import type { AppContext } from '../../../kernel/context.ts'
+import type { Db } from '../../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import { actorOf, type Membership, type Principal, type Role } from '../../../kernel/http/access.ts'
+import { selfView } from '../account/service.ts'
+import type { IdentityTx } from '../route.ts'
+import { hmacHex, randomToken, sha256Hex } from '../secrets.ts'
 
 export const SESSION_COOKIE = 'sid'
 export const SESSION_TOKEN_PREFIX = 'ses_'
@@ -27,7 +31,7 @@ export function csrfTokenFor(secret: string, sessionId: string): string {
 }
 
 export async function createSession(
-  tx: Tx,
+  tx: IdentityTx,
   config: AppConfig,
   input: {
     userId: string
@@ -113,7 +117,7 @@ export async function lookupSession(
     const slid = new Date(now.getTime() + config.auth.sessionIdleHours * 3_600_000)
     idleExpiresAt = slid < row.absolute_expires_at ? slid : row.absolute_expires_at
     const until = idleExpiresAt
-    await inTransaction(db, systemActor('session-touch'), (tx) =>
+    await inTransaction(db, systemActor('session-touch'), (tx: IdentityTx) =>
       tx
         .updateTable('identity.sessions')
         .set({ last_seen_at: now, idle_expires_at: until })
@@ -141,18 +145,34 @@ export async function lookupSession(
   }
 }
 
-/** Revokes one session; true if it existed, was still live and belongs to whoever `tx` runs as. */
-export async function revokeSession(tx: Tx, sessionId: string, reason: string, now: Date): Promise<boolean> {
+/**
+ * Revokes one of a person's sessions; true if it was theirs and still live. The owner is part of
+ * the query, not left to row-level security: a platform admin may see every session (to count and
+ * end them from the admin screen), and "my sessions" must still mean the caller's own.
+ */
+export async function revokeSession(
+  tx: IdentityTx,
+  owner: string,
+  sessionId: string,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
   const result = await tx
     .updateTable('identity.sessions')
     .set({ revoked_at: now, revoked_reason: reason })
     .where('id', '=', sessionId)
+    .where('user_id', '=', owner)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
 
-export async function revokeSessionByToken(tx: Tx, token: string, reason: string, now: Date): Promise<void> {
+export async function revokeSessionByToken(
+  tx: IdentityTx,
+  token: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   if (!TOKEN_SHAPE.test(token)) return
   await tx
     .updateTable('identity.sessions')
@@ -162,7 +182,12 @@ export async function revokeSessionByToken(tx: Tx, token: string, reason: string
     .execute()
 }
 
-export async function revokeAllSessions(tx: Tx, userId: string, reason: string, now: Date): Promise<number> {
+export async function revokeAllSessions(
+  tx: IdentityTx,
+  userId: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
   const result = await tx
     .updateTable('identity.sessions')
     .set({ revoked_at: now, revoked_reason: reason })
@@ -172,14 +197,71 @@ export async function revokeAllSessions(tx: Tx, userId: string, reason: string, 
   return Number(result.numUpdatedRows)
 }
 
-/** Live sessions of the actor `tx` runs as (row-level security keeps it to their own). */
-export async function listOwnSessions(tx: Tx, now: Date) {
-  return tx
+/** The caller's live sessions, most recently used first (whoever the caller is: admins see only theirs). */
+export async function listOwnSessions(tx: IdentityTx, principal: Principal, now: Date) {
+  const rows = await tx
     .selectFrom('identity.sessions')
     .select(['id', 'marketplace', 'via', 'created_at', 'last_seen_at', 'idle_expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', principal.userId)
     .where('revoked_at', 'is', null)
     .where('idle_expires_at', '>', now)
     .where('absolute_expires_at', '>', now)
     .orderBy('last_seen_at', 'desc')
     .execute()
+  return rows.map((s) => ({
+    id: s.id,
+    marketplace: s.marketplace as Marketplace,
+    via: s.via,
+    created_at: s.created_at,
+    last_seen_at: s.last_seen_at,
+    expires_at: s.idle_expires_at,
+    ip: s.ip,
+    user_agent: s.user_agent,
+    current: s.id === principal.sessionId,
+  }))
+}
+
+/**
+ * Ends one of the caller's sessions: the current one when no id is given (sign-out). Another
+ * person's session, or one already ended, is a 404.
+ */
+export async function endOwnSession(
+  tx: IdentityTx,
+  principal: Principal,
+  sessionId: string | undefined,
+  now: Date,
+): Promise<{ current: boolean }> {
+  const target = sessionId ?? principal.sessionId
+  if (!target) throw new AppError('unprocessable', 'This credential is not a session; give session_id')
+  const current = target === principal.sessionId
+  const revoked = await revokeSession(
+    tx,
+    principal.userId,
+    target,
+    current ? 'signed out' : 'revoked by its owner',
+    now,
+  )
+  if (!revoked) throw new AppError('not_found', 'No such live session of yours')
+  return { current }
+}
+
+/** Who am I: anonymous answers need no database; a signed-in caller gets their own view. */
+export async function whoAmI(ctx: AppContext, principal: Principal | null, requestId: string) {
+  const demo_mode = ctx.config.demoMode
+  if (!principal) return { signed_in: false, demo_mode }
+  const user = await inTransaction(
+    ctx.db,
+    actorOf(principal),
+    (tx: IdentityTx) => selfView(tx, principal.userId),
+    {
+      requestId,
+    },
+  )
+  return {
+    signed_in: true,
+    demo_mode,
+    user,
+    via: principal.via,
+    ...(principal.csrfToken && principal.via === 'session' ? { csrf_token: principal.csrfToken } : {}),
+  }
 }

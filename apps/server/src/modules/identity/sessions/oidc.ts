@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose'
-import type { AppConfig } from '../../config/config.ts'
-import type { Db } from '../../kernel/db/database.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import { AppError } from '../../kernel/errors.ts'
+import type { AppConfig } from '../../../config/config.ts'
+import type { Db } from '../../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import type { IdentityTx } from '../route.ts'
 
 /**
  * Bearer JWTs from an external identity provider (Clerk or any OIDC issuer), verified locally
@@ -61,7 +62,7 @@ export class OidcVerifier {
    */
   async userIdFor(db: Db, payload: JWTPayload & { sub: string }): Promise<string> {
     const issuer = this.#oidc.issuer
-    return inTransaction(db, systemActor('oidc'), async (tx) => {
+    return inTransaction(db, systemActor('oidc'), async (tx: IdentityTx) => {
       const known = await tx
         .selectFrom('identity.external_identities')
         .select('user_id')

@@ -1,25 +1,22 @@
 import { sql } from 'kysely'
-import type { AppContext } from '../../kernel/context.ts'
-import type { Tx } from '../../kernel/db/database.ts'
-import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import { AppError, type ErrorCode } from '../../kernel/errors.ts'
-import { maskEmail, maskPhone, normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
-import { signInEmail, signInSms } from './messages.ts'
-import { hmacHex, oneTimeCode, randomToken, safeEqual, sha256Hex } from './secrets.ts'
+import type { AppContext } from '../../../kernel/context.ts'
+import { lockKey } from '../../../kernel/db/concurrency.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { AppError, type ErrorCode } from '../../../kernel/errors.ts'
+import { type SelfView, selfView } from '../account/service.ts'
+import { maskEmail, maskPhone, normalizeEmail, normalizeIsraeliMobile } from '../contacts.ts'
+import { openInvitationTo } from '../invitations/service.ts'
+import type { IdentityTx } from '../route.ts'
+import { hmacHex, oneTimeCode, randomToken, safeEqual, sha256Hex } from '../secrets.ts'
 import {
   createSession,
   type Marketplace,
   type NewSession,
   revokeSessionByToken,
   type SignInMethod,
-} from './sessions.ts'
-
-/** Sends per destination and per IP address: 1 a minute, 5 an hour, 10 a day (OFAIR seed). */
-export const SEND_LIMITS = [
-  { seconds: 60, max: 1, label: 'minute' },
-  { seconds: 3600, max: 5, label: 'hour' },
-  { seconds: 86_400, max: 10, label: 'day' },
-] as const
+} from '../sessions/service.ts'
+import { hebrew, signInEmail, signInSms } from './messages.ts'
+import { addressLimits, enforceSendLimits } from './send-limits.ts'
 
 const LINK_TOKEN_PREFIX = 'ml_'
 const LINK_TOKEN_SHAPE = /^ml_[A-Za-z0-9_-]{43}$/
@@ -34,6 +31,8 @@ export interface StartedSignIn {
 export interface SignedIn {
   session: NewSession
   userId: string
+  /** The person as they see themselves (the sign-in answer's `user`). */
+  user: SelfView
   marketplace: Marketplace
   isNewUser: boolean
 }
@@ -49,66 +48,6 @@ interface ChallengeRow {
   max_attempts: number
   expires_at: Date
   consumed_at: Date | null
-}
-
-const hebrew = {
-  invalidPhone: 'מספר הטלפון אינו מספר נייד ישראלי תקין. נסו למשל 050-123-4567.',
-  rateLimited: (wait: string) => `נשלחו יותר מדי קודים למספר הזה. אפשר לבקש קוד חדש בעוד ${wait}.`,
-  sendFailed: 'לא הצלחנו לשלוח את הקוד כרגע. נסו שוב בעוד דקה.',
-  codeInvalid: 'הקוד שגוי. בדקו את ההודעה ונסו שוב.',
-  codeExpired: 'תוקף הקוד פג. בקשו קוד חדש.',
-  tooManyAttempts: 'הוזנו יותר מדי קודים שגויים. בקשו קוד חדש.',
-  codeUsed: 'כבר השתמשו בקוד הזה. בקשו קוד חדש.',
-  suspended: 'החשבון מושעה. פנו לתמיכה.',
-}
-
-function waitText(seconds: number, marketplace: Marketplace): string {
-  if (marketplace === 'ofair') {
-    if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} שניות`
-    if (seconds < 5400) return `${Math.ceil(seconds / 60)} דקות`
-    return `${Math.ceil(seconds / 3600)} שעות`
-  }
-  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`
-  if (seconds < 5400) return `${Math.ceil(seconds / 60)} minutes`
-  return `${Math.ceil(seconds / 3600)} hours`
-}
-
-/** Refuses a send over any limit, naming how long to wait. Runs under the destination's lock. */
-async function enforceSendLimits(
-  tx: Tx,
-  input: { destination: string; ip: string; now: Date; marketplace: Marketplace },
-): Promise<void> {
-  for (const key of ['destination', 'ip'] as const) {
-    const value = input[key]
-    const rows = (
-      await sql<{ created_at: Date }>`
-        select created_at from identity.sign_in_challenges
-         where ${sql.ref(key)} = ${value} and created_at > ${input.now}::timestamptz - interval '1 day'
-         order by created_at desc limit 10`.execute(tx)
-    ).rows
-    for (const limit of SEND_LIMITS) {
-      const since = input.now.getTime() - limit.seconds * 1000
-      const inWindow = rows.filter((r) => r.created_at.getTime() > since)
-      if (inWindow.length >= limit.max) {
-        const oldest = inWindow[inWindow.length - 1]!.created_at.getTime()
-        const retryAfter = Math.max(
-          1,
-          Math.ceil((oldest + limit.seconds * 1000 - input.now.getTime()) / 1000),
-        )
-        const who = key === 'ip' ? 'from this network address' : 'to this destination'
-        throw new AppError(
-          'rate_limited',
-          `At most ${limit.max} sign-in code(s) per ${limit.label} ${who}; try again in ${waitText(retryAfter, 'splits')}`,
-          {
-            meta: { retry_after_seconds: retryAfter },
-            ...(input.marketplace === 'ofair'
-              ? { userMessage: hebrew.rateLimited(waitText(retryAfter, 'ofair')) }
-              : {}),
-          },
-        )
-      }
-    }
-  }
 }
 
 /**
@@ -139,49 +78,62 @@ export async function startSignIn(
   const linkToken = input.channel === 'email' ? randomToken(LINK_TOKEN_PREFIX) : null
   const expiresAt = new Date(now.getTime() + ctx.config.auth.codeTtlMinutes * 60_000)
 
-  const { challengeId, userId } = await inTransaction(ctx.db, systemActor('sign-in'), async (tx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${destination}))`.execute(tx)
-    await enforceSendLimits(tx, { destination, ip: input.ip, now, marketplace })
-    const contact = await tx
-      .selectFrom('identity.user_contacts')
-      .select('user_id')
-      .where(input.channel === 'email' ? 'email' : 'phone', '=', destination)
-      .executeTakeFirst()
-    // A new code replaces any earlier one still open for this destination.
-    await tx
-      .updateTable('identity.sign_in_challenges')
-      .set({ expires_at: now })
-      .where('destination', '=', destination)
-      .where('consumed_at', 'is', null)
-      .where('expires_at', '>', now)
-      .execute()
-    const id = (
+  const { challengeId, userId, invited } = await inTransaction(
+    ctx.db,
+    systemActor('sign-in'),
+    async (tx: IdentityTx) => {
+      await enforceSendLimits(tx, {
+        destination,
+        ip: input.ip,
+        now,
+        marketplace,
+        addressLimits: addressLimits(ctx.config),
+      })
+      const contact = await tx
+        .selectFrom('identity.user_contacts')
+        .select('user_id')
+        .where(input.channel === 'email' ? 'email' : 'phone', '=', destination)
+        .executeTakeFirst()
+      // A new code replaces any earlier one still open for this destination.
       await tx
-        .insertInto('identity.sign_in_challenges')
-        .values({
-          channel: input.channel,
-          destination,
-          marketplace,
-          user_id: contact?.user_id ?? null,
-          code_hash: '',
-          link_token_hash: linkToken ? sha256Hex(linkToken) : null,
-          created_at: now,
-          expires_at: expiresAt,
-          ip: input.ip,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-    // The code is bound to its challenge: the same digits never verify another one.
-    await tx
-      .updateTable('identity.sign_in_challenges')
-      .set({ code_hash: hmacHex(ctx.config.auth.secret, `${id}:${code}`) })
-      .where('id', '=', id)
-      .execute()
-    return { challengeId: id, userId: contact?.user_id ?? null }
-  })
+        .updateTable('identity.sign_in_challenges')
+        .set({ expires_at: now })
+        .where('destination', '=', destination)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .execute()
+      const id = (
+        await tx
+          .insertInto('identity.sign_in_challenges')
+          .values({
+            channel: input.channel,
+            destination,
+            marketplace,
+            user_id: contact?.user_id ?? null,
+            code_hash: '',
+            link_token_hash: linkToken ? sha256Hex(linkToken) : null,
+            created_at: now,
+            expires_at: expiresAt,
+            ip: input.ip,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      // The code is bound to its challenge: the same digits never verify another one.
+      await tx
+        .updateTable('identity.sign_in_challenges')
+        .set({ code_hash: hmacHex(ctx.config.auth.secret, `${id}:${code}`) })
+        .where('id', '=', id)
+        .execute()
+      // an address without an account is sent a code only when someone invited it: verifying
+      // creates the account so the person can answer (the answer to this call does not change)
+      const invited =
+        !contact && input.channel === 'email' ? await openInvitationTo(tx, destination, now) : undefined
+      return { challengeId: id, userId: contact?.user_id ?? null, invited: invited !== undefined }
+    },
+  )
 
-  const deliver = userId !== null || marketplace === 'ofair'
+  const deliver = userId !== null || marketplace === 'ofair' || invited
   if (deliver) {
     const minutes = ctx.config.auth.codeTtlMinutes
     const message =
@@ -239,7 +191,7 @@ export async function verifySignInCode(
   const outcome = await inTransaction(
     ctx.db,
     systemActor('sign-in'),
-    async (tx): Promise<SignedIn | Failure> => {
+    async (tx: IdentityTx): Promise<SignedIn | Failure> => {
       const ch = (
         await sql<ChallengeRow>`select * from identity.sign_in_challenges where id = ${input.challengeId} for update`.execute(
           tx,
@@ -288,7 +240,7 @@ export async function consumeMagicLink(
   const outcome = await inTransaction(
     ctx.db,
     systemActor('sign-in'),
-    async (tx): Promise<SignedIn | Failure> => {
+    async (tx: IdentityTx): Promise<SignedIn | Failure> => {
       const ch = (
         await sql<ChallengeRow>`select * from identity.sign_in_challenges
         where link_token_hash = ${sha256Hex(input.token)} for update`.execute(tx)
@@ -329,7 +281,7 @@ function checkUsable(ch: ChallengeRow, now: Date, what: 'code' | 'link' = 'code'
 
 async function complete(
   ctx: AppContext,
-  tx: Tx,
+  tx: IdentityTx,
   ch: ChallengeRow,
   via: SignInMethod,
   now: Date,
@@ -343,12 +295,12 @@ async function complete(
   let userId = ch.user_id
   let isNewUser = false
   if (!userId) {
-    // Only OFAIR signs people up by phone; an unknown email got no message, so nothing can match.
-    if (ch.marketplace !== 'ofair' || ch.channel !== 'sms') {
-      return { fail: 'code_invalid', detail: 'The code is not valid', he: hebrew.codeInvalid }
-    }
-    userId = await signUpByPhone(tx, ch.destination, now)
-    isNewUser = true
+    // OFAIR signs people up by phone; Splits signs up an invited address (an unknown address
+    // without an invitation got no message, so no code can match it).
+    const signedUp = await signUp(tx, ch, now)
+    if (!signedUp) return { fail: 'code_invalid', detail: 'The code is not valid', he: hebrew.codeInvalid }
+    userId = signedUp.userId
+    isNewUser = signedUp.isNew
   }
   const user = await tx
     .selectFrom('identity.users')
@@ -377,28 +329,58 @@ async function complete(
     now,
   })
   ctx.log.info({ user_id: userId, session_id: session.id, via, new_user: isNewUser }, 'signed in')
-  return { session, userId, marketplace, isNewUser }
+  return { session, userId, user: await selfView(tx, userId), marketplace, isNewUser }
 }
 
-async function signUpByPhone(tx: Tx, phone: string, now: Date): Promise<string> {
+/**
+ * The account behind a challenge made for an address without one: a new OFAIR consumer for a
+ * phone number, a new Splits person named as invited for an invited email address, or nobody.
+ * Serialised on the address, so two codes verified at once make one account.
+ */
+async function signUp(
+  tx: IdentityTx,
+  ch: ChallengeRow,
+  now: Date,
+): Promise<{ userId: string; isNew: boolean } | undefined> {
+  const byPhone = ch.marketplace === 'ofair' && ch.channel === 'sms'
+  const invitation =
+    !byPhone && ch.channel === 'email' ? await openInvitationTo(tx, ch.destination, now) : undefined
+  if (!byPhone && !invitation) return undefined
+  await lockKey(tx, `identity.sign_up:${ch.destination}`)
+  const existing = await tx
+    .selectFrom('identity.user_contacts')
+    .select('user_id')
+    .where(byPhone ? 'phone' : 'email', '=', ch.destination)
+    .executeTakeFirst()
+  if (existing) return { userId: existing.user_id, isNew: false }
   const user = await tx
     .insertInto('identity.users')
-    .values({ display_name: 'משתמש חדש', locale: 'he', created_at: now, updated_at: now })
+    .values(
+      byPhone
+        ? { display_name: 'משתמש חדש', locale: 'he', created_at: now, updated_at: now }
+        : { display_name: invitation!.displayName, locale: 'en', created_at: now, updated_at: now },
+    )
     .returning('id')
     .executeTakeFirstOrThrow()
   await tx
     .insertInto('identity.user_contacts')
-    .values({ user_id: user.id, phone, phone_verified_at: now })
+    .values(
+      byPhone
+        ? { user_id: user.id, phone: ch.destination, phone_verified_at: now }
+        : { user_id: user.id, email: ch.destination, email_verified_at: now },
+    )
     .execute()
-  const ofair = await tx
-    .selectFrom('identity.organizations')
-    .select('id')
-    .where('kind', '=', 'platform')
-    .where('marketplace', '=', 'ofair')
-    .executeTakeFirstOrThrow()
-  await tx
-    .insertInto('identity.memberships')
-    .values({ user_id: user.id, organization_id: ofair.id, role: 'consumer' })
-    .execute()
-  return user.id
+  if (byPhone) {
+    const ofair = await tx
+      .selectFrom('identity.organizations')
+      .select('id')
+      .where('kind', '=', 'platform')
+      .where('marketplace', '=', 'ofair')
+      .executeTakeFirstOrThrow()
+    await tx
+      .insertInto('identity.memberships')
+      .values({ user_id: user.id, organization_id: ofair.id, role: 'consumer' })
+      .execute()
+  }
+  return { userId: user.id, isNew: true }
 }

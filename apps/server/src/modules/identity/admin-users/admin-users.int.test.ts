@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
-import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
-import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
-import type { RunningApp } from '../../app.ts'
-import { verifyAuditChain } from '../../kernel/audit/audit.ts'
-import { demoPersonasSeed } from './seed.ts'
+import { sessionFor, type TestSession } from '../../../../../../packages/testing/src/sessions.ts'
+import { startTestApp } from '../../../../../../packages/testing/src/test-app.ts'
+import { useTestDatabase } from '../../../../../../packages/testing/src/test-database.ts'
+import type { RunningApp } from '../../../app.ts'
+import { verifyAuditChain } from '../../../kernel/audit/audit.ts'
+import { demoPersonasSeed } from '../seed.ts'
 
 const database = useTestDatabase()
 let app: RunningApp & { baseUrl: string }

@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
-import { appendAudit } from '../../kernel/audit/audit.ts'
-import type { Tx } from '../../kernel/db/database.ts'
-import { AppError } from '../../kernel/errors.ts'
-import type { Role } from '../../kernel/http/access.ts'
-import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
-import { maskEmail, maskPhone } from './contacts.ts'
-import { revokeAllSessions } from './sessions.ts'
+import { appendAudit, auditTrail, logPiiReveal } from '../../../kernel/audit/audit.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import type { Role } from '../../../kernel/http/access.ts'
+import { beforeIdCursor, pageOf } from '../../../kernel/http/pagination.ts'
+import { maskEmail, maskPhone } from '../contacts.ts'
+import { membershipsOf } from '../memberships.ts'
+import type { IdentityTx } from '../route.ts'
+import { revokeAllSessions } from '../sessions/service.ts'
 
 /** Platform admins' view of people. Contacts are masked in lists; the detail view reveals and logs. */
 
@@ -17,7 +18,8 @@ export interface UserListFilters {
   startingAfter?: string | undefined
 }
 
-export async function searchUsers(tx: Tx, f: UserListFilters) {
+/** People, newest first, by id (UUIDv7): the cursor is the last id, so pages never skip or repeat. */
+export async function searchUsers(tx: IdentityTx, f: UserListFilters) {
   let query = tx
     .selectFrom('identity.users as u')
     .leftJoin('identity.user_contacts as c', 'c.user_id', 'u.id')
@@ -58,10 +60,7 @@ export async function searchUsers(tx: Tx, f: UserListFilters) {
       ),
     )
   }
-  if (f.startingAfter) {
-    const [id] = decodeCursor(f.startingAfter, ['string'])
-    query = query.where('u.id', '<', String(id))
-  }
+  if (f.startingAfter) query = query.where('u.id', '<', beforeIdCursor(f.startingAfter))
   const rows = await query.execute()
   const page = pageOf(rows, f.limit, (r) => [r.id])
   return {
@@ -80,45 +79,111 @@ export async function searchUsers(tx: Tx, f: UserListFilters) {
   }
 }
 
-export async function getUserForAdmin(tx: Tx, userId: string, now: Date) {
+/** How many entries of the audit trail the detail view carries; the rest page through `userAudit`. */
+export const DETAIL_AUDIT_ENTRIES = 20
+
+/** One person for an admin: contacts (the reveal is logged), memberships, live sessions, latest audit entries. */
+export async function getUserForAdmin(tx: IdentityTx, userId: string, now: Date) {
   const user = await tx.selectFrom('identity.users').selectAll().where('id', '=', userId).executeTakeFirst()
   if (!user) throw new AppError('not_found', 'No such user')
   const contacts = await tx
     .selectFrom('identity.user_contacts')
-    .select(['email', 'phone', 'email_verified_at', 'phone_verified_at'])
+    .select(['email', 'phone'])
     .where('user_id', '=', userId)
     .executeTakeFirst()
   if (contacts) {
-    await tx
-      .insertInto('platform.pii_access_log')
-      .values({
-        subject_type: 'user',
-        subject_id: userId,
-        fields: [contacts.email ? 'email' : null, contacts.phone ? 'phone' : null].filter(
-          (f): f is string => f !== null,
-        ),
-        purpose: 'admin.user_detail',
-      })
-      .execute()
+    await logPiiReveal(tx, {
+      subjectType: 'user',
+      subjectId: userId,
+      fields: [contacts.email ? 'email' : null, contacts.phone ? 'phone' : null].filter(
+        (f): f is string => f !== null,
+      ),
+      purpose: 'admin.user_detail',
+    })
   }
   const memberships = await membershipsOf(tx, userId)
-  const sessions = await sql<{ n: number }>`select count(*)::int as n from identity.sessions
-    where user_id = ${userId} and revoked_at is null and idle_expires_at > ${now} and absolute_expires_at > ${now}`.execute(
-    tx,
+  const sessions = await tx
+    .selectFrom('identity.sessions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', now)
+    .where('absolute_expires_at', '>', now)
+    .executeTakeFirstOrThrow()
+  const audit = await userAudit(tx, userId, { limit: DETAIL_AUDIT_ENTRIES })
+  return {
+    id: user.id,
+    display_name: user.display_name,
+    status: user.status as 'active' | 'suspended',
+    suspended_reason: user.suspended_reason,
+    locale: user.locale,
+    created_at: user.created_at,
+    last_sign_in_at: user.last_sign_in_at,
+    email: contacts?.email ?? null,
+    phone: contacts?.phone ?? null,
+    active_sessions: Number(sessions.n),
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      role: m.role as Role,
+      organization_id: m.organization_id,
+      organization_name: m.organization_name,
+      kind: m.kind,
+      marketplace: m.marketplace,
+      created_at: m.created_at,
+    })),
+    audit: audit.data,
+  }
+}
+
+/** `userAudit` for the API: a 404 for someone who does not exist, rather than an empty trail. */
+export async function userAuditPage(
+  tx: IdentityTx,
+  userId: string,
+  page: { limit: number; startingAfter?: string | undefined },
+) {
+  const user = await tx.selectFrom('identity.users').select('id').where('id', '=', userId).executeTakeFirst()
+  if (!user) throw new AppError('not_found', 'No such user')
+  return userAudit(tx, userId, page)
+}
+
+/**
+ * What was recorded about a person (suspensions, roles, sessions ended by an admin, invitations
+ * answered), newest first, with the name of whoever did it.
+ */
+export async function userAudit(
+  tx: IdentityTx,
+  userId: string,
+  page: { limit: number; startingAfter?: string | undefined },
+) {
+  const trail = await auditTrail(tx, { entityType: 'user', entityId: userId, ...page })
+  const actorIds = [...new Set(trail.data.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))]
+  const names = new Map(
+    actorIds.length === 0
+      ? []
+      : (
+          await tx
+            .selectFrom('identity.users')
+            .select(['id', 'display_name'])
+            .where('id', 'in', actorIds)
+            .execute()
+        ).map((u) => [u.id, u.display_name]),
   )
-  const audit = await tx
-    .selectFrom('platform.audit_log')
-    .select(['seq', 'occurred_at', 'action', 'actor_user_id', 'before', 'after'])
-    .where('entity_type', '=', 'user')
-    .where('entity_id', '=', userId)
-    .orderBy('seq', 'desc')
-    .limit(50)
-    .execute()
-  return { user, contacts: contacts ?? null, memberships, activeSessions: sessions.rows[0]?.n ?? 0, audit }
+  return {
+    ...trail,
+    data: trail.data.map((e) => ({
+      seq: e.seq,
+      occurred_at: e.occurredAt,
+      action: e.action,
+      actor_user_id: e.actorUserId,
+      actor_name: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+      before: e.before,
+      after: e.after,
+    })),
+  }
 }
 
 export async function grantMembership(
-  tx: Tx,
+  tx: IdentityTx,
   input: { adminId: string; userId: string; organizationId: string; role: Role },
 ) {
   const user = await tx
@@ -167,7 +232,7 @@ export async function grantMembership(
 }
 
 export async function revokeMembership(
-  tx: Tx,
+  tx: IdentityTx,
   input: { adminId: string; userId: string; membershipId: string },
 ) {
   const m = await tx
@@ -192,7 +257,7 @@ export async function revokeMembership(
 }
 
 export async function setUserStatus(
-  tx: Tx,
+  tx: IdentityTx,
   input: { adminId: string; userId: string; suspend: boolean; reason?: string | undefined; now: Date },
 ) {
   if (input.userId === input.adminId && input.suspend)
@@ -229,7 +294,37 @@ export async function setUserStatus(
   })
 }
 
-export async function searchOrganizations(tx: Tx, q: string | undefined, limit: number) {
+/**
+ * Ends every live session of a person (a lost laptop, a compromised account), audited. An admin's
+ * own sessions are theirs to end from their account page.
+ */
+export async function revokeUserSessions(
+  tx: IdentityTx,
+  input: { adminId: string; userId: string; now: Date },
+) {
+  if (input.userId === input.adminId) {
+    throw new AppError('conflict', 'End your own sessions from your account page (Signed-in devices)')
+  }
+  const user = await tx
+    .selectFrom('identity.users')
+    .select('id')
+    .where('id', '=', input.userId)
+    .executeTakeFirst()
+  if (!user) throw new AppError('not_found', 'No such user')
+  const revoked = await revokeAllSessions(tx, input.userId, 'ended by a platform admin', input.now)
+  if (revoked > 0) {
+    await appendAudit(tx, {
+      action: 'identity.sessions_revoked',
+      entityType: 'user',
+      entityId: input.userId,
+      after: { sessions_revoked: revoked },
+      actorRole: 'platform_admin',
+    })
+  }
+  return revoked
+}
+
+export async function searchOrganizations(tx: IdentityTx, q: string | undefined, limit: number) {
   let query = tx
     .selectFrom('identity.organizations')
     .select(['id', 'name', 'kind', 'marketplace', 'slug'])
@@ -238,52 +333,4 @@ export async function searchOrganizations(tx: Tx, q: string | undefined, limit: 
     .limit(limit)
   if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
   return query.execute()
-}
-
-/** A person's roles with the organisation each is held in, by marketplace then organisation name. */
-function membershipsOf(tx: Tx, userId: string) {
-  return tx
-    .selectFrom('identity.memberships as m')
-    .innerJoin('identity.organizations as o', 'o.id', 'm.organization_id')
-    .select([
-      'm.id',
-      'm.role',
-      'm.created_at',
-      'o.id as organization_id',
-      'o.name as organization_name',
-      'o.kind',
-      'o.marketplace',
-    ])
-    .where('m.user_id', '=', userId)
-    .orderBy('o.marketplace')
-    .orderBy('o.name')
-    .execute()
-}
-
-/** What the signed-in person sees about themselves: profile, own contacts, memberships. */
-export async function describeSelf(tx: Tx, userId: string) {
-  const user = await tx
-    .selectFrom('identity.users')
-    .select(['id', 'display_name', 'locale', 'status', 'created_at', 'last_sign_in_at'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow()
-  const contacts = await tx
-    .selectFrom('identity.user_contacts')
-    .select(['email', 'phone'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
-  const memberships = await membershipsOf(tx, userId)
-  return { user, email: contacts?.email ?? null, phone: contacts?.phone ?? null, memberships }
-}
-
-export async function updateOwnProfile(
-  tx: Tx,
-  userId: string,
-  patch: { display_name?: string | undefined; locale?: 'en' | 'he' | undefined },
-  now: Date,
-) {
-  const set: { display_name?: string; locale?: string; updated_at: Date } = { updated_at: now }
-  if (patch.display_name !== undefined) set.display_name = patch.display_name
-  if (patch.locale !== undefined) set.locale = patch.locale
-  await tx.updateTable('identity.users').set(set).where('id', '=', userId).execute()
 }
