@@ -125,6 +125,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/finance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue, collections and refunds by month, receivables ageing, and balances held
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getFinanceSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -185,6 +205,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/ledger/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger accounts with their balances
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["listLedgerAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One account and its balance
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getLedgerAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/accounts/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account’s entries, newest first, each with the balance after it
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["listLedgerAccountEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every posting about one business object (an invoice, a payment, a placement)
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["listLedgerPostingsAbout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One posting with its entries, its business reference and any reversal
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getLedgerPosting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prove the ledger now: postings balance, balances equal entries, no forbidden negative, audit chain intact
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["reconcileLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/organizations": {
         parameters: {
             query?: never;
@@ -197,6 +337,46 @@ export interface paths {
          * @description **Access:** Roles: platform_admin.
          */
         get: operations["searchOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payout audit log: every change of money documents, newest first
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["listPayoutAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the payout audit hash chain and name the first row that does not verify
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["verifyPayoutAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -719,6 +899,30 @@ export interface paths {
         patch: operations["legacyPATCHApiCompaniesId"];
         trace?: never;
     };
+    "/api/companies/{id}/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How a company is invoiced, and what a fall-off does with money paid
+         * @description **Access:** Roles: company_admin, platform_admin. A company’s admins for their company’s invoices; platform admins for all.
+         */
+        get: operations["getCompanyBillingSettings"];
+        /**
+         * Choose per-placement or monthly invoices, when to invoice, and refund or credit on a fall-off
+         * @description **Access:** Roles: company_admin, platform_admin. A company’s admins for their company’s invoices; platform admins for all.
+         */
+        put: operations["setCompanyBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{id}/team": {
         parameters: {
             query?: never;
@@ -737,6 +941,92 @@ export interface paths {
          * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
          */
         post: operations["legacyPOSTApiCompaniesIdTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Custom contracts of companies
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["listContracts"];
+        put?: never;
+        /**
+         * Propose a custom contract for a company (applies once approved)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["createContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One custom contract
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending contract: it prices placements from its start date
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["approveContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending contract
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["rejectContract"];
         delete?: never;
         options?: never;
         head?: never;
@@ -797,6 +1087,92 @@ export interface paths {
         get: operations["listErrorCodes"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices, newest first (a company’s admins see their company’s)
+         * @description **Access:** Roles: company_admin, platform_admin. A company’s admins for their company’s invoices; platform admins for all.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One invoice with its lines, payments, refunds and credit notes
+         * @description **Access:** Roles: company_admin, platform_admin. A company’s admins for their company’s invoices; platform admins for all.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an invoice (in full unless an amount is given) by card or bank debit
+         * @description Charges the payment method through the payment provider. A card payment usually succeeds at once; a bank debit is `processing` until the provider confirms it (the invoice updates then).
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: company_admin, platform_admin. A company’s admins for their company’s invoices; platform admins for all.
+         */
+        post: operations["payInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a bank transfer the company made (applied at once)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["recordInvoicePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,6 +1463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/placements/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fee statement of a placement: the fee, every input and figure, and who gets what
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Every party on the placement: its company’s hiring team, the recruiters on its split, platform admins. Others get 404.
+         */
+        get: operations["getPlacementStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recruiters": {
         parameters: {
             query?: never;
@@ -1165,6 +1561,28 @@ export interface paths {
         get: operations["legacyGETApiRecruitingReference"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refunds/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a refund was sent back by bank transfer (books it)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["completeRefund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1263,6 +1681,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{id}/premium": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a role is a premium role (urgent, niche, executive)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Every party on the placement: its company’s hiring team, the recruiters on its split, platform admins. Others get 404.
+         */
+        get: operations["getRolePremium"];
+        /**
+         * Make a role premium (the company pays more; recruiters get the configured bonus), or standard again
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The role’s hiring team and platform admins.
+         */
+        put: operations["setRolePremium"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles/{id}/status": {
         parameters: {
             query?: never;
@@ -1277,6 +1719,28 @@ export interface paths {
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
         post: operations["legacyPOSTApiRolesIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe’s webhook (signed): payment, refund, account and payout events
+         * @description Verified with the `Stripe-Signature` header on the raw body (5 minutes of tolerance), de-duplicated by event id, processed from the job queue.
+         *
+         *     **Access:** Public. Stripe, proven by the signature.
+         */
+        post: operations["receiveStripeWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2160,6 +2624,172 @@ export interface operations {
             };
         };
     };
+    getFinanceSummary: {
+        parameters: {
+            query?: {
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        months: {
+                            collected: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            invoiced: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            month: string;
+                            refunded: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            revenue: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        receivables_ageing: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            bucket: "current" | "1-30" | "31-60" | "61-90" | "90+";
+                            invoices: number;
+                        }[];
+                        totals: {
+                            company_credit: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            held_for_recruiters: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            in_bank: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            invoiced_not_collected: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            revenue: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listJobQueues: {
         parameters: {
             query?: never;
@@ -2494,6 +3124,854 @@ export interface operations {
             };
         };
     };
+    listLedgerAccounts: {
+        parameters: {
+            query?: {
+                /** @description splits or ofair */
+                book?: string;
+                currency?: string;
+                /** @description revenue, receivable, held, payable… */
+                kind?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                owner_id?: string;
+                /** @description platform, company, recruiter, professional, psp… */
+                owner_type?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            allow_negative: boolean;
+                            balance: {
+                                available: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                pending_in: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                pending_out: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                posted: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            };
+                            book: string;
+                            /** @description book:owner_type:owner_id:kind:currency:shard */
+                            code: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency: string;
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            normal_side: "debit" | "credit";
+                            owner_id: string | null;
+                            owner_type: string;
+                            shard: number;
+                            version: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getLedgerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allow_negative: boolean;
+                        balance: {
+                            available: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            pending_in: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            pending_out: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            posted: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        };
+                        book: string;
+                        /** @description book:owner_type:owner_id:kind:currency:shard */
+                        code: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        currency: string;
+                        id: string;
+                        kind: string;
+                        /** @enum {string} */
+                        normal_side: "debit" | "credit";
+                        owner_id: string | null;
+                        owner_type: string;
+                        shard: number;
+                        version: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listLedgerAccountEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            account_version: string;
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description The account’s posted balance on its normal side after this entry */
+                            balance_after: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            /** @enum {string} */
+                            direction: "debit" | "credit";
+                            /** Format: date-time */
+                            effective_at: string;
+                            id: string;
+                            kind: string;
+                            posting_id: string;
+                            reference: {
+                                id: string;
+                                type: string;
+                            };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listLedgerPostingsAbout: {
+        parameters: {
+            query: {
+                reference_id: string;
+                reference_type: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            book: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            /** Format: date-time */
+                            effective_at: string;
+                            entries: {
+                                account_code: string;
+                                account_id: string;
+                                account_kind: string;
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                balance_after: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /** @enum {string} */
+                                direction: "debit" | "credit";
+                                id: string;
+                                owner: {
+                                    id: string | null;
+                                    type: string;
+                                };
+                            }[];
+                            id: string;
+                            idempotency_key: string;
+                            kind: string;
+                            metadata: unknown;
+                            reference: {
+                                id: string;
+                                type: string;
+                            };
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getLedgerPosting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        book: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        /** Format: date-time */
+                        effective_at: string;
+                        entries: {
+                            account_code: string;
+                            account_id: string;
+                            account_kind: string;
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            balance_after: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            direction: "debit" | "credit";
+                            id: string;
+                            owner: {
+                                id: string | null;
+                                type: string;
+                            };
+                        }[];
+                        id: string;
+                        idempotency_key: string;
+                        kind: string;
+                        metadata: unknown;
+                        reference: {
+                            id: string;
+                            type: string;
+                        };
+                        reversed_by: string | null;
+                        reverses: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reconcileLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        checked_at: string;
+                        checks: {
+                            detail: string;
+                            /** @enum {string} */
+                            name: "postings_balance" | "balances_match_entries" | "no_forbidden_negative" | "audit_chain_intact";
+                            ok: boolean;
+                        }[];
+                        entries: number;
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     searchOrganizations: {
         parameters: {
             query?: {
@@ -2545,6 +4023,199 @@ export interface operations {
                         type: string;
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPayoutAudit: {
+        parameters: {
+            query?: {
+                entity_id?: string;
+                entity_type?: "invoice" | "payment" | "refund" | "credit_note" | "contract" | "company" | "placement" | "payout" | "payout_schedule" | "escrow_hold";
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            action: string;
+                            changed_by: string | null;
+                            changed_by_role: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            entity_id: string;
+                            entity_type: string;
+                            hash: string;
+                            id: string;
+                            new_value: unknown;
+                            old_value: unknown;
+                            reason: string | null;
+                            request_id: string | null;
+                            seq: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    verifyPayoutAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        broken_seq: number | null;
+                        last_hash: string | null;
+                        ok: boolean;
+                        reason: string | null;
+                        rows: number;
                     };
                 };
             };
@@ -6670,6 +8341,318 @@ export interface operations {
             };
         };
     };
+    getCompanyBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        company_id: string;
+                        /**
+                         * @description On a fall-off, refund what was paid or keep it as credit
+                         * @enum {string}
+                         */
+                        fall_off_policy: "refund" | "credit";
+                        /**
+                         * @description One invoice per placement, or one per month
+                         * @enum {string}
+                         */
+                        invoice_grouping: "per_placement" | "monthly";
+                        /**
+                         * @description Invoice when the hire is recorded, or when the guarantee ends
+                         * @enum {string}
+                         */
+                        issue_on: "hire" | "guarantee_end";
+                        /** @description 0 until first saved; send it back to change the settings */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setCompanyBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    fall_off_policy: "refund" | "credit";
+                    /** @enum {string} */
+                    invoice_grouping: "per_placement" | "monthly";
+                    /** @enum {string} */
+                    issue_on: "hire" | "guarantee_end";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        company_id: string;
+                        /**
+                         * @description On a fall-off, refund what was paid or keep it as credit
+                         * @enum {string}
+                         */
+                        fall_off_policy: "refund" | "credit";
+                        /**
+                         * @description One invoice per placement, or one per month
+                         * @enum {string}
+                         */
+                        invoice_grouping: "per_placement" | "monthly";
+                        /**
+                         * @description Invoice when the hire is recorded, or when the guarantee ends
+                         * @enum {string}
+                         */
+                        issue_on: "hire" | "guarantee_end";
+                        /** @description 0 until first saved; send it back to change the settings */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     legacyGETApiCompaniesIdTeam: {
         parameters: {
             query?: never;
@@ -6767,6 +8750,845 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listContracts: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending_approval" | "approved" | "rejected" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            approved_at: string | null;
+                            approved_by_admin_id: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            contract_end_date: string | null;
+                            /** Format: date */
+                            contract_start_date: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            decision_reason: string | null;
+                            discount_percentage_bps: number | null;
+                            fall_off_policy: ("refund" | "credit") | null;
+                            fee_percentage_bps: number | null;
+                            flat_fee: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            } | null;
+                            id: string;
+                            issue_on: ("hire" | "guarantee_end") | null;
+                            min_placements_per_year: number | null;
+                            /** @enum {string} */
+                            status: "pending_approval" | "approved" | "rejected" | "ended";
+                            terms_document_url: string | null;
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    company_id: string;
+                    contract_end_date?: string | null;
+                    /** Format: date */
+                    contract_start_date: string;
+                    discount_percentage_bps?: number | null;
+                    fall_off_policy?: ("refund" | "credit") | null;
+                    fee_percentage_bps?: number | null;
+                    flat_fee?: {
+                        /** @description Minor units (cents) as a string */
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    issue_on?: ("hire" | "guarantee_end") | null;
+                    min_placements_per_year?: number | null;
+                    terms_document_url?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved_at: string | null;
+                        approved_by_admin_id: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        contract_end_date: string | null;
+                        /** Format: date */
+                        contract_start_date: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        decision_reason: string | null;
+                        discount_percentage_bps: number | null;
+                        fall_off_policy: ("refund" | "credit") | null;
+                        fee_percentage_bps: number | null;
+                        flat_fee: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        issue_on: ("hire" | "guarantee_end") | null;
+                        min_placements_per_year: number | null;
+                        /** @enum {string} */
+                        status: "pending_approval" | "approved" | "rejected" | "ended";
+                        terms_document_url: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved_at: string | null;
+                        approved_by_admin_id: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        contract_end_date: string | null;
+                        /** Format: date */
+                        contract_start_date: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        decision_reason: string | null;
+                        discount_percentage_bps: number | null;
+                        fall_off_policy: ("refund" | "credit") | null;
+                        fee_percentage_bps: number | null;
+                        flat_fee: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        issue_on: ("hire" | "guarantee_end") | null;
+                        min_placements_per_year: number | null;
+                        /** @enum {string} */
+                        status: "pending_approval" | "approved" | "rejected" | "ended";
+                        terms_document_url: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    approveContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @description The version you saw (a concurrent decision is a 409) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved_at: string | null;
+                        approved_by_admin_id: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        contract_end_date: string | null;
+                        /** Format: date */
+                        contract_start_date: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        decision_reason: string | null;
+                        discount_percentage_bps: number | null;
+                        fall_off_policy: ("refund" | "credit") | null;
+                        fee_percentage_bps: number | null;
+                        flat_fee: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        issue_on: ("hire" | "guarantee_end") | null;
+                        min_placements_per_year: number | null;
+                        /** @enum {string} */
+                        status: "pending_approval" | "approved" | "rejected" | "ended";
+                        terms_document_url: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @description The version you saw (a concurrent decision is a 409) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved_at: string | null;
+                        approved_by_admin_id: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        contract_end_date: string | null;
+                        /** Format: date */
+                        contract_start_date: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        decision_reason: string | null;
+                        discount_percentage_bps: number | null;
+                        fall_off_policy: ("refund" | "credit") | null;
+                        fee_percentage_bps: number | null;
+                        flat_fee: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        issue_on: ("hire" | "guarantee_end") | null;
+                        min_placements_per_year: number | null;
+                        /** @enum {string} */
+                        status: "pending_approval" | "approved" | "rejected" | "ended";
+                        terms_document_url: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7004,6 +9826,915 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                placement_id?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "draft" | "open" | "partially_paid" | "paid" | "void" | "overdue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            amount_credited: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_refunded: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            due_on: string | null;
+                            /** @enum {string} */
+                            grouping: "per_placement" | "monthly";
+                            id: string;
+                            issued_on: string | null;
+                            lines: number;
+                            number: string | null;
+                            outstanding: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /**
+                             * @description `overdue` is derived: open or partly paid past the due date
+                             * @enum {string}
+                             */
+                            status: "draft" | "open" | "partially_paid" | "paid" | "void" | "overdue";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount_credited: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        amount_paid: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        amount_refunded: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        credit_notes: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            placement_id: string;
+                            reason: string;
+                        }[];
+                        due_on: string | null;
+                        /** @enum {string} */
+                        grouping: "per_placement" | "monthly";
+                        id: string;
+                        issued_on: string | null;
+                        lines: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            description: string;
+                            fee_statement_id: string;
+                            id: string;
+                            placement_id: string;
+                        }[];
+                        number: string | null;
+                        outstanding: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        payments: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_refunded: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            failure_reason: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            method: "card" | "bank_debit" | "bank_transfer" | "credit";
+                            received_on: string | null;
+                            reference: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "succeeded" | "failed" | "canceled";
+                        }[];
+                        period: {
+                            end: string | null;
+                            /** Format: date */
+                            start: string;
+                        } | null;
+                        refunds: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            method: string;
+                            payment_id: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                        }[];
+                        /**
+                         * @description `overdue` is derived: open or partly paid past the due date
+                         * @enum {string}
+                         */
+                        status: "draft" | "open" | "partially_paid" | "paid" | "void" | "overdue";
+                        total: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        void_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    payInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Minor units (cents) as a string */
+                    amount?: string;
+                    /** @enum {string} */
+                    method: "card" | "bank_debit";
+                    /** @description The provider’s payment method id, e.g. pm_card_visa */
+                    payment_method: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment_id: string;
+                        /** @enum {string} */
+                        status: "succeeded" | "processing" | "requires_action";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordInvoicePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Minor units (cents) as a string */
+                    amount: string;
+                    currency: string;
+                    /** Format: date */
+                    received_on: string;
+                    /** @description The bank’s reference of the transfer */
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice: {
+                            amount_credited: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_refunded: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            credit_notes: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                placement_id: string;
+                                reason: string;
+                            }[];
+                            due_on: string | null;
+                            /** @enum {string} */
+                            grouping: "per_placement" | "monthly";
+                            id: string;
+                            issued_on: string | null;
+                            lines: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                description: string;
+                                fee_statement_id: string;
+                                id: string;
+                                placement_id: string;
+                            }[];
+                            number: string | null;
+                            outstanding: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            payment_terms: "net_30" | "net_60" | "net_90";
+                            payments: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                amount_refunded: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                failure_reason: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                method: "card" | "bank_debit" | "bank_transfer" | "credit";
+                                received_on: string | null;
+                                reference: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "processing" | "succeeded" | "failed" | "canceled";
+                            }[];
+                            period: {
+                                end: string | null;
+                                /** Format: date */
+                                start: string;
+                            } | null;
+                            refunds: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                method: string;
+                                payment_id: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            /**
+                             * @description `overdue` is derived: open or partly paid past the due date
+                             * @enum {string}
+                             */
+                            status: "draft" | "open" | "partially_paid" | "paid" | "void" | "overdue";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            void_reason: string | null;
+                        };
+                        payment_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8807,6 +12538,165 @@ export interface operations {
             };
         };
     };
+    getPlacementStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What each party has collected of the fee so far */
+                        collected: {
+                            amount: string;
+                            party_id: string | null;
+                            /** @enum {string} */
+                            party_type: "platform" | "recruiter";
+                        }[];
+                        config_version: string;
+                        fee: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /** @description Every intermediate figure */
+                        figures: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Every input, as the fee was computed */
+                        inputs: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Always sum to the fee */
+                        lines: {
+                            /** @description Minor units */
+                            amount: string;
+                            /** @description What share_bps is a share of: standard_fee, recruiter_pool, premium or recruiter_bonus */
+                            basis: string;
+                            fee_role: string | null;
+                            party_id: string | null;
+                            /** @enum {string} */
+                            party_type: "platform" | "recruiter";
+                            recruiter_user_id: string | null;
+                            share_bps: number;
+                        }[];
+                        placement_id: string;
+                        rule_version: string;
+                        /** @description A new version only when the split agreement changes */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     legacyGETApiRecruiters: {
         parameters: {
             query?: {
@@ -9128,6 +13018,156 @@ export interface operations {
                         };
                         stages: string[];
                         work_modes: string[];
+                    };
+                };
+            };
+        };
+    };
+    completeRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        refund_id: string;
+                        /** @enum {string} */
+                        status: "succeeded";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -10091,6 +14131,269 @@ export interface operations {
             };
         };
     };
+    getRolePremium: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        premium: {
+                            /** @enum {string} */
+                            designation: "urgent" | "niche" | "executive";
+                            recruiter_bonus_bps: number;
+                        } | null;
+                        role_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setRolePremium: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    premium: {
+                        /** @enum {string} */
+                        designation: "urgent" | "niche" | "executive";
+                        /** @default 0 */
+                        recruiter_bonus_bps?: number;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        premium: {
+                            /** @enum {string} */
+                            designation: "urgent" | "niche" | "executive";
+                            recruiter_bonus_bps: number;
+                        } | null;
+                        role_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     legacyPOSTApiRolesIdStatus: {
         parameters: {
             query?: never;
@@ -10262,6 +14565,78 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicate: boolean;
+                        /** @enum {boolean} */
+                        received: true;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

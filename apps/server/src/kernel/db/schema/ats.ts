@@ -54,16 +54,8 @@ export interface AtsCandidatesTable {
   country: ColumnType<string | null, string | null | undefined, string | null>
   skills: ColumnType<string[], string[] | undefined, string[]>
   years_experience: ColumnType<number | null, number | null | undefined, number | null>
-  salary_expectation_min: ColumnType<
-    bigint | null,
-    bigint | number | string | null | undefined,
-    bigint | number | string | null
-  >
-  salary_expectation_max: ColumnType<
-    bigint | null,
-    bigint | number | string | null | undefined,
-    bigint | number | string | null
-  >
+  salary_expectation_min: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  salary_expectation_max: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
   salary_currency: ColumnType<string | null, string | null | undefined, string | null>
   notes: ColumnType<string | null, string | null | undefined, string | null>
   consent_given_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>

@@ -28,11 +28,7 @@ export interface BillingCustomContractsTable {
   id: ColumnType<string, string | undefined, string>
   company_id: string
   fee_percentage_bps: ColumnType<number | null, number | null | undefined, number | null>
-  flat_fee_cents: ColumnType<
-    bigint | null,
-    bigint | number | string | null | undefined,
-    bigint | number | string | null
-  >
+  flat_fee_cents: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
   flat_fee_currency: ColumnType<string | null, string | null | undefined, string | null>
   min_placements_per_year: ColumnType<number | null, number | null | undefined, number | null>
   discount_percentage_bps: ColumnType<number | null, number | null | undefined, number | null>

@@ -9,10 +9,4 @@ import type { NetworkSchema } from './network.ts'
 import type { NotificationsSchema } from './notifications.ts'
 import type { PlatformSchema } from './platform.ts'
 
-export type Database = AtsSchema &
-  BillingSchema &
-  IdentitySchema &
-  LedgerSchema &
-  NetworkSchema &
-  NotificationsSchema &
-  PlatformSchema
+export type Database = AtsSchema & BillingSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & PlatformSchema
