@@ -1,4 +1,6 @@
+import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
+import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
 import { notificationsRouteMatrix } from '../modules/notifications/route-matrix.ts'
 import { recruitingRouteMatrix } from '../modules/recruiting/route-matrix.ts'
 import { systemRouteMatrix } from '../modules/system/route-matrix.ts'
@@ -16,4 +18,6 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...identityRouteMatrix,
   ...recruitingRouteMatrix,
   ...notificationsRouteMatrix,
+  ...ledgerRouteMatrix,
+  ...billingRouteMatrix,
 }

@@ -274,18 +274,19 @@ export async function payByProvider(
   },
 ): Promise<{ paymentId: string; status: 'succeeded' | 'processing' | 'requires_action' }> {
   const provider = ctx.services.payments
-  if (!provider) {
-    throw new AppError(
-      'payments_unavailable',
-      'Card and bank-debit payments are not configured here; pay by bank transfer (a platform admin records it)',
-    )
-  }
   const started = await inTransaction(
     ctx.db,
     actor,
     async (tx) => {
       const invoice = await payableInvoice(tx, input.invoiceId)
       await input.authorize(tx, invoice.company_id)
+      // only now: someone who may not see the invoice learns nothing about how payments are set up
+      if (!provider) {
+        throw new AppError(
+          'payments_unavailable',
+          'Card and bank-debit payments are not configured here; pay by bank transfer (a platform admin records it)',
+        )
+      }
       const amount = input.amount ?? outstandingOf(invoice)
       await checkPayable(tx, invoice, amount, invoice.currency)
       const now = ctx.clock.now()
@@ -307,7 +308,8 @@ export async function payByProvider(
     },
     { requestId: input.requestId },
   )
-  const result = await provider.createPayment({
+  // present: the transaction above refused otherwise
+  const result = await provider!.createPayment({
     amount: started.amount,
     currency: started.currency,
     paymentMethod: input.paymentMethod,
