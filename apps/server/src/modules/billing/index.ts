@@ -11,6 +11,7 @@ import {
 } from './jobs.ts'
 import { setUpPayments, tearDownPayments } from './provider-setup.ts'
 import { billingAdminRoutes, billingRoutes } from './routes.ts'
+import { billingDemoSeed } from './seed.ts'
 import { processStripeEventJob, stripeWebhookRoutes } from './webhooks.ts'
 
 /**
@@ -28,6 +29,7 @@ export const billingModule: AppModule = {
     stripeWebhookRoutes(app, ctx)
   },
   consumers: [placementBillingConsumer],
+  seeds: [billingDemoSeed],
   jobs: [
     sendRefundsJob,
     issueMonthlyInvoicesJob,

@@ -85,7 +85,7 @@ export async function invoicePlacement(
   facts: PlacementFacts,
   stored: StoredStatement,
   now: Date,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; quiet?: boolean } = {},
 ): Promise<{ invoiceId: string | null; deferred: boolean }> {
   const already = await view(tx)
     .selectFrom('billing.invoice_lines')
@@ -149,7 +149,11 @@ export async function invoicePlacement(
   await addLine(tx, invoice.id, facts, stored, now)
   const due =
     settings.issueOn === 'hire' ? addDays(facts.startDate, TERM_DAYS[facts.company.paymentTerms]) : undefined
-  await issueInvoice(ctx, tx, invoice.id, now, { dueOn: due, organizationId: facts.company.organizationId })
+  await issueInvoice(ctx, tx, invoice.id, now, {
+    dueOn: due,
+    organizationId: facts.company.organizationId,
+    ...(options.quiet ? { quiet: true } : {}),
+  })
   return { invoiceId: invoice.id, deferred: false }
 }
 
@@ -198,7 +202,7 @@ export async function issueInvoice(
   tx: AnyTx,
   invoiceId: string,
   now: Date,
-  options: { dueOn?: string | undefined; organizationId: string },
+  options: { dueOn?: string | undefined; organizationId: string; quiet?: boolean },
 ): Promise<void> {
   const invoice = await view(tx)
     .selectFrom('billing.invoices')
@@ -266,13 +270,14 @@ export async function issueInvoice(
     oldValue: { status: 'draft' },
     newValue: { status: 'open', number, total: invoice.total, currency: invoice.currency, due_on: dueOn },
   })
-  await tellCompanyAdmins(ctx, tx, options.organizationId, {
-    kind: 'invoice.issued',
-    sourceName: `invoice:${invoice.id}:issued`,
-    title: `Invoice ${number} issued`,
-    body: `${formatAmount(invoice.total, invoice.currency)} due by ${dueOn}.`,
-    link: `/splits/billing/invoices/${invoice.id}`,
-  })
+  if (!options.quiet)
+    await tellCompanyAdmins(ctx, tx, options.organizationId, {
+      kind: 'invoice.issued',
+      sourceName: `invoice:${invoice.id}:issued`,
+      title: `Invoice ${number} issued`,
+      body: `${formatAmount(invoice.total, invoice.currency)} due by ${dueOn}.`,
+      link: `/splits/billing/invoices/${invoice.id}`,
+    })
 }
 
 export async function tellCompanyAdmins(

@@ -159,6 +159,7 @@ export async function applyPayment(
   paymentId: string,
   now: Date,
   changedByRole: string,
+  options: { quiet?: boolean } = {},
 ): Promise<void> {
   const payment = await view(tx)
     .selectFrom('billing.payments')
@@ -238,7 +239,7 @@ export async function applyPayment(
       amount: payment.amount,
     },
   })
-  const org = await organizationOfCompany(tx, payment.company_id)
+  const org = options.quiet ? null : await organizationOfCompany(tx, payment.company_id)
   if (org) {
     await tellCompanyAdmins(ctx, tx, org, {
       kind: 'payment.received',

@@ -31,6 +31,7 @@ export const recruitingModule: AppModule = {
 
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
 export {
+  allPlacementIds,
   companyIdsOfOrganizations,
   companyOrganization,
   type PlacementFacts,

@@ -160,3 +160,17 @@ export async function roleCompany(
     .executeTakeFirst()
   return row ? { companyId: row.company_id, title: row.title } : null
 }
+
+/** Every placement's id, oldest first (for modules that seed or rebuild from them). */
+export async function allPlacementIds(anyTx: AnyTx): Promise<string[]> {
+  return asSystem(anyTx, 'recruiting.placement_ids', async () =>
+    (
+      await (anyTx as RecruitingTx)
+        .selectFrom('ats.placements')
+        .select('id')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id),
+  )
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto'
+import type { AppContext } from '../../kernel/context.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import type { SeedStep } from '../../kernel/module.ts'
+import { reconcileLedger } from '../ledger/index.ts'
+import { allPlacementIds, placementFacts } from '../recruiting/index.ts'
+import type { BillingTx } from './database.ts'
+import { completeRefund, handleFallOff } from './fall-off.ts'
+import { addDays, invoicePlacement } from './invoices.ts'
+import { applyPayment } from './payments.ts'
+import { statementFor } from './statements.ts'
+
+/**
+ * Billing's demo data, from the marketplace's seeded placements: each gets its fee statement and
+ * invoice as of its hire; invoices are then in every state — paid by bank transfer or card, partly
+ * paid, open, overdue — and the placements that fell off had their money taken back (refunded or
+ * credited). Deterministic (driven by each placement's id), quiet (no notices or emails), and the
+ * ledger must reconcile at the end.
+ */
+const view = (tx: unknown) => tx as BillingTx
+const pick = (id: string) => createHash('sha1').update(id).digest().readUInt16BE(0) / 65_536
+const day = (d: Date) => d.toISOString().slice(0, 10)
+
+export const billingDemoSeed: SeedStep = {
+  name: 'billing.demo',
+  version: 1,
+  description: 'billing demo data (statements, invoices, payments, refunds)',
+  async run(ctx: AppContext, progress) {
+    const today = day(ctx.clock.now())
+    const counts = { statements: 0, invoices: 0, payments: 0, partial: 0, fall_offs: 0 }
+    await inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
+      const ids = await allPlacementIds(tx)
+      // one company gets a custom contract (so the admin's contract screens have something to show)
+      let done = 0
+      for (const id of ids) {
+        const facts = await placementFacts(tx, id)
+        if (!facts) continue
+        const hired = facts.createdAt
+        const { stored } = await statementFor(tx, facts, hired)
+        counts.statements++
+        // an invoice as it was issued then (a fallen-off placement was invoiced before it fell off)
+        const active = { ...facts, status: 'active' as const }
+        const { invoiceId } = await invoicePlacement(ctx, tx, active, stored, hired, {
+          force: true,
+          quiet: true,
+        })
+        if (!invoiceId) continue
+        counts.invoices++
+        const invoice = await view(tx)
+          .selectFrom('billing.invoices')
+          .selectAll()
+          .where('id', '=', invoiceId)
+          .executeTakeFirstOrThrow()
+        const r = pick(id)
+        const paidOn = addDays(invoice.due_on!, -Math.round(r * 20))
+        const settled = paidOn <= today && (facts.status === 'fell_off' || r < 0.72)
+        const partly = !settled && paidOn <= today && r < 0.86
+        if (settled || partly) {
+          const amount = settled ? invoice.total : invoice.total / 2n
+          const method = r < 0.35 ? 'card' : 'bank_transfer'
+          const at = new Date(`${paidOn}T10:00:00Z`)
+          const payment = await view(tx)
+            .insertInto('billing.payments')
+            .values({
+              invoice_id: invoice.id,
+              company_id: invoice.company_id,
+              method,
+              amount,
+              currency: invoice.currency,
+              status: 'succeeded',
+              stripe_payment_intent_id:
+                method === 'card' ? `pi_demo_${id.replaceAll('-', '').slice(0, 20)}` : null,
+              reference: method === 'bank_transfer' ? `WIRE ${invoice.number}` : null,
+              received_on: paidOn,
+              created_at: at,
+              updated_at: at,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          await applyPayment(ctx, tx, payment.id, at, 'platform_admin', { quiet: true })
+          counts.payments++
+          if (partly) counts.partial++
+        }
+        if (facts.status === 'fell_off') {
+          await handleFallOff(ctx, tx, facts)
+          // bank transfers went back by bank: recorded as sent; card refunds too (the demo's Stripe
+          // never saw these seeded charges)
+          const pending = await view(tx)
+            .selectFrom('billing.refunds')
+            .select('id')
+            .where('placement_id', '=', id)
+            .where('status', '=', 'pending')
+            .execute()
+          for (const p of pending) await completeRefund(ctx, tx, p.id, { role: 'platform_admin' })
+          counts.fall_offs++
+        }
+        progress(++done, ids.length)
+      }
+    })
+    const proof = await reconcileLedger(ctx.db)
+    if (!proof.ok)
+      throw new Error(`the billing demo data does not reconcile: ${JSON.stringify(proof.checks)}`)
+    return counts
+  },
+}
