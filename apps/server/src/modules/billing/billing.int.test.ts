@@ -145,6 +145,28 @@ describe('money I: statement, invoice, payments, fall-off', () => {
     await proof()
   })
 
+  it('renders the invoice as an HTML document and a PDF for the company, and to nobody else', async () => {
+    const html = await fetch(`${app.baseUrl}/api/invoices/${ids.invoice}/document`, {
+      headers: s.dana!.headers,
+    })
+    expect(html.headers.get('content-type')).toContain('text/html')
+    const text = await html.text()
+    expect(text).toContain('Acme Robotics')
+    expect(text).toContain('$30,000.00')
+    const pdf = await fetch(`${app.baseUrl}/api/invoices/${ids.invoice}.pdf`, { headers: s.dana!.headers })
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
+    const stranger = await fetch(`${app.baseUrl}/api/invoices/${ids.invoice}.pdf`, {
+      headers: s.rachel!.headers,
+    })
+    expect(stranger.status).toBe(403)
+  }, 60_000)
+
   it('refuses bad payments with a 4xx naming the problem, changing nothing', async () => {
     const pay = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
       fetch(`${app.baseUrl}/api/invoices/${ids.invoice}/payments`, {

@@ -28,6 +28,16 @@ export const billingRouteMatrix: Record<string, RouteCase> = {
     wrongRole: 'hiring-manager',
     crossTenant: { intruder: 'other-company-admin', params: fixtureInvoice, expect: 404 },
   },
+  'GET /api/invoices/:id/document': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: { intruder: 'other-company-admin', params: fixtureInvoice, expect: 404 },
+  },
+  'GET /api/invoices/:id.pdf': {
+    access: 'roles',
+    wrongRole: 'agency-recruiter',
+    crossTenant: { intruder: 'other-company-admin', params: fixtureInvoice, expect: 404 },
+  },
   'POST /api/invoices/:id/payments': { access: 'roles', wrongRole: 'company-admin' },
   'POST /api/invoices/:id/pay': {
     access: 'roles',

@@ -14,6 +14,7 @@ import {
   setBillingSettings,
   setRolePremium,
 } from './finance.ts'
+import { renderInvoiceHtml, renderInvoicePdf } from './invoice-document.ts'
 import { payByProvider, recordBankTransfer } from './payments.ts'
 import { verifyPayoutAuditChain } from './payout-audit.ts'
 import { assertFinanceAccess, getInvoice, listInvoices, placementStatement } from './queries.ts'
@@ -200,6 +201,39 @@ export const billingRoutes = [
     params: ZIdParams,
     response: ZInvoice,
     handler: ({ tx, caller, params, ctx }) => getInvoice(tx, caller, params.id, today(ctx.clock.now())),
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/invoices/:id/document',
+    operationId: 'getInvoiceDocument',
+    summary: 'The invoice as an HTML document (what the PDF prints)',
+    access: finance,
+    params: ZIdParams,
+    response: z.string().describe('text/html'),
+    handler: async ({ tx, caller, params, ctx, reply }) => {
+      const invoice = await getInvoice(tx, caller, params.id, today(ctx.clock.now()))
+      return reply.type('text/html; charset=utf-8').send(renderInvoiceHtml(invoice))
+    },
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/invoices/:id.pdf',
+    operationId: 'getInvoicePdf',
+    summary: 'The invoice as a PDF (A4, printed by Chromium)',
+    access: finance,
+    params: ZIdParams,
+    errors: [503],
+    response: z.string().describe('application/pdf'),
+    handler: async ({ tx, caller, params, ctx, reply }) => {
+      const invoice = await getInvoice(tx, caller, params.id, today(ctx.clock.now()))
+      const pdf = await renderInvoicePdf(invoice)
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="invoice-${invoice.number ?? invoice.id}.pdf"`)
+        .send(pdf)
+    },
   }),
 
   route.define({
