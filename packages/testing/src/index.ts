@@ -6,3 +6,4 @@ export { adminQuery, cloneDatabase, dropDatabase, freePort, startThrowawayPostgr
 export { sessionFor, type TestSession } from './sessions.ts'
 export { startTestApp, type TestAppOptions } from './test-app.ts'
 export { createTestDatabase, type TestDatabase, useTestDatabase } from './test-database.ts'
+export * from './factories/index.ts'
