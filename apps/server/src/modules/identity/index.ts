@@ -64,4 +64,5 @@ export {
   type IdentityDirectory,
   organizationMemberIds,
 } from './people.ts'
+export * from './people-for-modules.ts'
 export { DEMO_PERSONAS } from './personas.ts'
