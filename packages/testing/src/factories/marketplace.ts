@@ -74,7 +74,9 @@ export async function makeTeamMember(
   company: { organizationId: string; name: string },
   role: 'company_admin' | 'hiring_manager' = 'hiring_manager',
 ): Promise<TestPerson> {
-  const person = await makePerson(w.ctx, { name: `${role === 'company_admin' ? 'Admin' : 'Manager'} ${uniqueTag()}` })
+  const person = await makePerson(w.ctx, {
+    name: `${role === 'company_admin' ? 'Admin' : 'Manager'} ${uniqueTag()}`,
+  })
   await grantMembership(w.ctx, person.userId, company.organizationId, role)
   return person
 }
@@ -85,7 +87,10 @@ export interface TestRecruiter extends TestPerson {
 
 /** A recruiter of the network, with their profile. */
 export async function makeRecruiter(w: World, options: { name?: string } = {}): Promise<TestRecruiter> {
-  const person = await makePerson(w.ctx, { name: options.name ?? `Recruiter ${uniqueTag()}`, roles: ['recruiter'] })
+  const person = await makePerson(w.ctx, {
+    name: options.name ?? `Recruiter ${uniqueTag()}`,
+    roles: ['recruiter'],
+  })
   const me = ok('recruiter profile', await api(w, person).get('/api/recruiters/me'))
   return { ...person, recruiterId: me.id }
 }
@@ -181,7 +186,11 @@ export async function advance(
   to: (typeof FORWARD)[number],
 ): Promise<Body> {
   let current = application
-  for (let i = FORWARD.indexOf(current.stage as (typeof FORWARD)[number]) + 1; i <= FORWARD.indexOf(to); i++) {
+  for (
+    let i = FORWARD.indexOf(current.stage as (typeof FORWARD)[number]) + 1;
+    i <= FORWARD.indexOf(to);
+    i++
+  ) {
     current = ok(
       `move to ${FORWARD[i]}`,
       await api(w, team).post(`/api/applications/${current.id}/stage`, { to: FORWARD[i] }),
