@@ -12,45 +12,7 @@ export interface paths {
          * My profile, contacts and memberships
          * @description **Access:** Any signed-in user. The caller’s own account only.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            locale: "en" | "he";
-                            memberships: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "platform" | "company" | "agency";
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiAccount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,77 +22,67 @@ export interface paths {
          * Change my display name or language
          * @description **Access:** Any signed-in user. The caller’s own account only.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        display_name?: string;
-                        /** @enum {string} */
-                        locale?: "en" | "he";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            locale: "en" | "he";
-                            memberships: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "platform" | "company" | "agency";
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+        patch: operations["legacyPATCHApiAccount"];
+        trace?: never;
+    };
+    "/api/account/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Open invitations to join an organisation, sent to my email address
+         * @description **Access:** Any signed-in user. Invitations to the caller’s own email address only.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: the role is granted now (sign in again or reload to use it)
+         * @description **Access:** Any signed-in user. Invitations to the caller’s own email address only.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation
+         * @description **Access:** Any signed-in user. Invitations to the caller’s own email address only.
+         */
+        post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/account/sessions": {
@@ -144,42 +96,7 @@ export interface paths {
          * My live sessions
          * @description **Access:** Any signed-in user. The caller’s own account only.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                current: boolean;
-                                /** Format: date-time */
-                                expires_at: string;
-                                id: string;
-                                ip: string | null;
-                                /** Format: date-time */
-                                last_seen_at: string;
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                user_agent: string | null;
-                                via: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiAccountSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -202,50 +119,7 @@ export interface paths {
          * Revoke one of my sessions (sign another device out)
          * @description **Access:** Any signed-in user. Only the caller’s own sessions; another person’s session answers 404.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["legacyDELETEApiAccountSessionsId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -260,44 +134,9 @@ export interface paths {
         };
         /**
          * Job queues with their sizes and the job catalog
-         * @description **Access:** Roles: platform_admin.
+         * @description **Access:** Roles: platform_admin. Platform admins (operators).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            catalog: {
-                                description: string;
-                                name: string;
-                                retry_limit: number;
-                                schedule: string | null;
-                                timeout_seconds: number;
-                            }[];
-                            queues: {
-                                active: number;
-                                deferred: number;
-                                failed: number;
-                                name: string;
-                                queued: number;
-                                total: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listJobQueues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -315,40 +154,9 @@ export interface paths {
         };
         /**
          * Jobs that exhausted their retries (dead-lettered)
-         * @description **Access:** Roles: platform_admin.
+         * @description **Access:** Roles: platform_admin. Platform admins (operators).
          */
-        get: {
-            parameters: {
-                query?: {
-                    queue?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                data: unknown;
-                                /** Format: date-time */
-                                dead_since: string;
-                                error: unknown;
-                                id: string;
-                                queue: string;
-                                retry_count: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listDeadJobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,34 +176,9 @@ export interface paths {
         put?: never;
         /**
          * Send a dead-lettered job back to its queue for a fresh set of attempts
-         * @description **Access:** Roles: platform_admin.
+         * @description **Access:** Roles: platform_admin. Platform admins (operators).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    queue: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            retried: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["retryDeadJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -413,38 +196,7 @@ export interface paths {
          * Find organisations (to grant roles in)
          * @description **Access:** Roles: platform_admin.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                name: string;
-                                slug: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiAdminOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -464,76 +216,7 @@ export interface paths {
          * Search people (contacts masked)
          * @description **Access:** Roles: platform_admin.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Name, email or phone digits */
-                    q?: string;
-                    role?: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    status?: "active" | "suspended";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                email_masked: string | null;
-                                id: string;
-                                last_sign_in_at: string | null;
-                                locale: string;
-                                phone_masked: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                                /** @enum {string} */
-                                status: "active" | "suspended";
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiAdminUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -553,85 +236,7 @@ export interface paths {
          * One person: contacts (the reveal is logged), memberships, audit trail
          * @description **Access:** Roles: platform_admin.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiAdminUsersId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -653,142 +258,7 @@ export interface paths {
          * Grant a role in an organisation (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        organization_id: string;
-                        /** @enum {string} */
-                        role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAdminUsersIdMemberships"];
         delete?: never;
         options?: never;
         head?: never;
@@ -809,110 +279,7 @@ export interface paths {
          * Remove a role (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    membershipId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["legacyDELETEApiAdminUsersIdMembershipsMembershipId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -931,109 +298,7 @@ export interface paths {
          * Reactivate a suspended person (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAdminUsersIdReactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1053,115 +318,7 @@ export interface paths {
          * Suspend a person: their sessions end at once (audited)
          * @description **Access:** Roles: platform_admin.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active_sessions: number;
-                            audit: {
-                                action: string;
-                                actor_user_id: string | null;
-                                after: unknown;
-                                before: unknown;
-                                /** Format: date-time */
-                                occurred_at: string;
-                                seq: string;
-                            }[];
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            email: string | null;
-                            id: string;
-                            last_sign_in_at: string | null;
-                            locale: string;
-                            memberships: {
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                kind: string;
-                                marketplace: string;
-                                organization_id: string;
-                                organization_name: string;
-                                /** @enum {string} */
-                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                            }[];
-                            phone: string | null;
-                            /** @enum {string} */
-                            status: "active" | "suspended";
-                            suspended_reason: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAdminUsersIdSuspend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1179,91 +336,7 @@ export interface paths {
          * Applications: a recruiter’s submissions, a company’s incoming candidates
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
-        get: {
-            parameters: {
-                query?: {
-                    candidate_id?: string;
-                    company_id?: string;
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Only my own submissions */
-                    mine?: "true" | "false";
-                    role_id?: string;
-                    stage?: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                candidate: {
-                                    id: string;
-                                    name: string;
-                                    title: string | null;
-                                };
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                id: string;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                role: {
-                                    id: string;
-                                    title: string;
-                                };
-                                /** @enum {string} */
-                                stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                                /** Format: date-time */
-                                stage_changed_at: string;
-                                /** Format: date-time */
-                                submitted_at: string;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listApplications"];
         put?: never;
         /**
          * Submit a candidate you represent to an open role you can see
@@ -1271,202 +344,7 @@ export interface paths {
          *
          *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        candidate_id: string;
-                        note?: string;
-                        /** Format: uuid */
-                        role_id: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stages this application may move to next */
-                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                            candidate: {
-                                id: string;
-                                name: string;
-                                title: string | null;
-                            };
-                            closed_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            history: {
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                id: string;
-                                reason: string | null;
-                                /** @enum {string} */
-                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            }[];
-                            id: string;
-                            note: string | null;
-                            /** @enum {string} */
-                            ownership: "verified" | "pending" | "disputed";
-                            placement_id: string | null;
-                            recruiter: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            represented_until: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            /** Format: date-time */
-                            stage_changed_at: string;
-                            /** Format: date-time */
-                            submitted_at: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["submitApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1484,99 +362,7 @@ export interface paths {
          * One application with its stage history
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stages this application may move to next */
-                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                            candidate: {
-                                id: string;
-                                name: string;
-                                title: string | null;
-                            };
-                            closed_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            history: {
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                id: string;
-                                reason: string | null;
-                                /** @enum {string} */
-                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            }[];
-                            id: string;
-                            note: string | null;
-                            /** @enum {string} */
-                            ownership: "verified" | "pending" | "disputed";
-                            placement_id: string | null;
-                            recruiter: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            represented_until: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            /** Format: date-time */
-                            stage_changed_at: string;
-                            /** Format: date-time */
-                            submitted_at: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1595,218 +381,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mark an offer accepted: hired, and a placement is made
+         * Mark an offer accepted: hired, and a placement is made (the last opening fills the role)
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description First-year base salary */
-                        base_salary: {
-                            /** @description Amount in minor units (e.g. cents), as a string */
-                            amount: string;
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                        };
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        start_date: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application: {
-                                /** @description Stages this application may move to next */
-                                allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                                candidate: {
-                                    id: string;
-                                    name: string;
-                                    title: string | null;
-                                };
-                                closed_reason: string | null;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                history: {
-                                    /** Format: date-time */
-                                    changed_at: string;
-                                    changed_by: string | null;
-                                    changed_by_name: string | null;
-                                    from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                    id: string;
-                                    reason: string | null;
-                                    /** @enum {string} */
-                                    to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                                }[];
-                                id: string;
-                                note: string | null;
-                                /** @enum {string} */
-                                ownership: "verified" | "pending" | "disputed";
-                                placement_id: string | null;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                represented_until: string;
-                                role: {
-                                    id: string;
-                                    title: string;
-                                };
-                                /** @enum {string} */
-                                stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                                /** Format: date-time */
-                                stage_changed_at: string;
-                                /** Format: date-time */
-                                submitted_at: string;
-                                version: number;
-                            };
-                            placement_id: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["hireApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1824,205 +402,11 @@ export interface paths {
         put?: never;
         /**
          * Move to the next stage, reject (reason required) or withdraw
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
+         * @description Send the `version` you loaded: a move made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                        /** @enum {string} */
-                        to: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stages this application may move to next */
-                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
-                            candidate: {
-                                id: string;
-                                name: string;
-                                title: string | null;
-                            };
-                            closed_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            history: {
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
-                                id: string;
-                                reason: string | null;
-                                /** @enum {string} */
-                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            }[];
-                            id: string;
-                            note: string | null;
-                            /** @enum {string} */
-                            ownership: "verified" | "pending" | "disputed";
-                            placement_id: string | null;
-                            recruiter: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            represented_until: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
-                            /** Format: date-time */
-                            stage_changed_at: string;
-                            /** Format: date-time */
-                            submitted_at: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["moveApplicationStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2044,110 +428,7 @@ export interface paths {
          *
          *     **Access:** Public. Sign-in.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            challenge_id: string;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** @description Where the code went, masked */
-                            sent_to: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAuthEmailStart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2169,167 +450,7 @@ export interface paths {
          *
          *     **Access:** Public. Sign-in.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
-                         * @default cookie
-                         * @enum {string}
-                         */
-                        session_delivery?: "cookie" | "token";
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Send as the x-csrf-token header on every mutation made with the cookie */
-                            csrf_token: string;
-                            is_new_user: boolean;
-                            /** @enum {string} */
-                            marketplace: "splits" | "ofair";
-                            session: {
-                                /** Format: date-time */
-                                expires_at: string;
-                                id: string;
-                            };
-                            /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
-                            token?: string;
-                            user: {
-                                display_name: string;
-                                email: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                locale: "en" | "he";
-                                memberships: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "platform" | "company" | "agency";
-                                    /** @enum {string} */
-                                    marketplace: "splits" | "ofair";
-                                    organization_id: string;
-                                    organization_name: string;
-                                    /** @enum {string} */
-                                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                                }[];
-                                phone: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAuthMagicLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2351,110 +472,7 @@ export interface paths {
          *
          *     **Access:** Public. Sign-in.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        phone: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            challenge_id: string;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** @description Where the code went, masked */
-                            sent_to: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAuthPhoneStart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2474,55 +492,7 @@ export interface paths {
          * Revoke a session (the current one if no id is given)
          * @description **Access:** Any signed-in user. Only the caller’s own sessions; another person’s session id answers 404.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        session_id?: string;
-                    } | null;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAuthRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2540,53 +510,7 @@ export interface paths {
          * Who am I? The current session, its CSRF token and roles
          * @description **Access:** Public. Answers for anyone; signed_in tells whether the caller has a session.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            csrf_token?: string;
-                            /** @description Demo personas and the dev outbox are available */
-                            demo_mode: boolean;
-                            signed_in: boolean;
-                            user?: {
-                                display_name: string;
-                                email: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                locale: "en" | "he";
-                                memberships: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "platform" | "company" | "agency";
-                                    /** @enum {string} */
-                                    marketplace: "splits" | "ofair";
-                                    organization_id: string;
-                                    organization_name: string;
-                                    /** @enum {string} */
-                                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                                }[];
-                                phone: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                            };
-                            /** @enum {string} */
-                            via?: "session" | "bearer";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["legacyGETApiAuthSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2608,24 +532,7 @@ export interface paths {
          * Sign out: revoke the current session
          * @description **Access:** Any signed-in user. Ends the caller’s own session.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAuthSignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2647,169 +554,7 @@ export interface paths {
          *
          *     **Access:** Public. Sign-in.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        challenge_id: string;
-                        code: string;
-                        /**
-                         * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
-                         * @default cookie
-                         * @enum {string}
-                         */
-                        session_delivery?: "cookie" | "token";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Send as the x-csrf-token header on every mutation made with the cookie */
-                            csrf_token: string;
-                            is_new_user: boolean;
-                            /** @enum {string} */
-                            marketplace: "splits" | "ofair";
-                            session: {
-                                /** Format: date-time */
-                                expires_at: string;
-                                id: string;
-                            };
-                            /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
-                            token?: string;
-                            user: {
-                                display_name: string;
-                                email: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                locale: "en" | "he";
-                                memberships: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "platform" | "company" | "agency";
-                                    /** @enum {string} */
-                                    marketplace: "splits" | "ofair";
-                                    organization_id: string;
-                                    organization_name: string;
-                                    /** @enum {string} */
-                                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
-                                }[];
-                                phone: string | null;
-                                roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["legacyPOSTApiAuthVerify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2827,323 +572,15 @@ export interface paths {
          * My candidates (all, for platform admins), newest first, with text search
          * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Part of a name, title, location or skill */
-                    q?: string;
-                    skill?: string;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                applications_count: number;
-                                /** Format: date-time */
-                                created_at: string;
-                                current_title: string | null;
-                                full_name: string;
-                                has_consent: boolean;
-                                id: string;
-                                location: string | null;
-                                skills: string[];
-                                years_experience: number | null;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCandidates"];
         put?: never;
         /**
          * Add a candidate you represent (warns when other recruiters represent the same person)
-         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate; another recruiter’s record comes back as a warning naming only where that person is represented.
+         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate (also when two adds race); another recruiter’s record comes back as a warning naming only where that person is represented.
          *
          *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The person agreed to be represented and to have their details shared with companies */
-                        consent?: {
-                            /** @enum {string} */
-                            method: "email" | "written" | "verbal" | "portal";
-                            /** @default rtr-2026-01 */
-                            text_version?: string;
-                        } | null;
-                        country?: string | null;
-                        current_title?: string | null;
-                        email?: string | null;
-                        full_name: string;
-                        github_url?: string | null;
-                        linkedin_url?: string | null;
-                        location?: string | null;
-                        notes?: string | null;
-                        phone?: string | null;
-                        salary_expectation?: {
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                            max?: string | null;
-                            min?: string | null;
-                        } | null;
-                        skills?: string[];
-                        website_url?: string | null;
-                        years_experience?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate: {
-                                applications: {
-                                    company_name: string;
-                                    id: string;
-                                    role_id: string;
-                                    role_title: string;
-                                    stage: string;
-                                    /** Format: date-time */
-                                    stage_changed_at: string;
-                                    /** Format: date-time */
-                                    submitted_at: string;
-                                }[];
-                                consent: {
-                                    /** Format: date-time */
-                                    given_at: string;
-                                    method: string;
-                                    text_version: string | null;
-                                } | null;
-                                contacts: {
-                                    email: string | null;
-                                    github_url: string | null;
-                                    linkedin_url: string | null;
-                                    phone: string | null;
-                                    website_url: string | null;
-                                } | null;
-                                country: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                current_title: string | null;
-                                full_name: string;
-                                id: string;
-                                location: string | null;
-                                notes: string | null;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                representations: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    ownership: "verified" | "pending" | "disputed";
-                                    /** Format: date-time */
-                                    starts_at: string;
-                                    status: string;
-                                }[];
-                                salary_expectation: {
-                                    currency: string;
-                                    max: string | null;
-                                    min: string | null;
-                                } | null;
-                                skills: string[];
-                                /** Format: date-time */
-                                updated_at: string;
-                                years_experience: number | null;
-                                yours: boolean;
-                            };
-                            warnings: {
-                                candidate_id: string | null;
-                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
-                                represented_to: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                }[];
-                                yours: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3159,27 +596,4113 @@ export interface paths {
         };
         /**
          * One candidate
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company (contact details shown are logged); platform admins.
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company, seeing only what concerns its own roles (contact details shown are logged); the recruiters on a placement of the person (profile only); platform admins.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        get: operations["getCandidate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a candidate (the representing recruiter)
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
+         */
+        patch: operations["updateCandidate"];
+        trace?: never;
+    };
+    "/api/candidates/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is this person already in the network? (as you type, before adding or submitting)
+         * @description **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
+         */
+        post: operations["checkCandidateDuplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Companies on the network, with their open roles
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: the directory of hiring companies.
+         */
+        get: operations["listCompanies"];
+        put?: never;
+        /**
+         * Add a company to the network
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["createCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One company
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member; billing details only for the company’s team and admins.
+         */
+        get: operations["getCompany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the company profile, billing details or payment terms
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        patch: operations["updateCompany"];
+        trace?: never;
+    };
+    "/api/companies/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hiring team: active members, and open invitations for the company’s admins
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins; open invitations only for its admins.
+         */
+        get: operations["listCompanyTeam"];
+        put?: never;
+        /**
+         * Invite a company admin or hiring manager by email; they join when they accept
+         * @description Nothing is granted until the person, signed in with that address, accepts the invitation (`POST /api/account/invitations/{id}/accept`). Inviting someone who already holds the role, or has an open invitation to it, answers 409.
+         *
+         *     **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: operations["inviteCompanyTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{id}/team/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an open invitation to the hiring team
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        delete: operations["revokeCompanyTeamInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest messages sent (emails, SMS), newest first
+         * @description **Access:** Public. Demo mode only: this route does not exist in production.
+         */
+        get: operations["legacyGETApiDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/personas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demo people you can sign in as
+         * @description **Access:** Public. Demo mode only: this route does not exist in production.
+         */
+        get: operations["legacyGETApiDevPersonas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every error code the API can return, with its HTTP status
+         * @description **Access:** Public.
+         */
+        get: operations["listErrorCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My own applications, as a candidate (read-only)
+         * @description The applications of the candidate records whose contact email is your signed-in, verified email address: role, company, stage and dates, never recruiters’ notes. Enforced in SQL (a security-definer function applying the rule itself).
+         *
+         *     **Access:** Roles: candidate. A candidate, for the records that carry her own verified email address.
+         */
+        get: operations["listMyApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one read
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which notices reach me, in the app and by email
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Choose channels per notice kind
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        put: operations["setNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all read
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many unread (the bell)
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Blocked duplicate submissions and ownership disputes
+         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
+         */
+        get: operations["listOwnershipDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record
+         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
+         */
+        get: operations["getOwnershipDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute the other recruiter’s right to represent this person (an admin decides)
+         * @description **Access:** Roles: recruiter. The recruiter whose submission was blocked.
+         */
+        post: operations["openOwnershipDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide: upheld (holder keeps the right) or overturned (it passes to the claimant)
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["resolveOwnershipDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements the caller is part of (or all, for platform admins)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
+         */
+        get: operations["listPlacements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One placement with its split agreement
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
+         */
+        get: operations["getPlacement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/fall-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the hire left inside the guarantee period
+         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: operations["recordPlacementFallOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/splits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Propose a split of the recruiter pool by fee role (must sum to 100%); all recruiters on it agree again
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
+         */
+        put: operations["proposePlacementSplits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/splits/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree to the current split
+         * @description With `version`, only if the split is still the one you saw (409 version_conflict otherwise).
+         *
+         *     **Access:** Roles: recruiter. A recruiter on the placement.
+         */
+        post: operations["agreePlacementSplits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters by name and specialisation
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
+         */
+        get: operations["listRecruiters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recruiter
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
+         */
+        get: operations["getRecruiter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruiters/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My recruiter profile
+         * @description **Access:** Roles: recruiter.
+         */
+        get: operations["getMyRecruiterProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my profile and specialisations
+         * @description **Access:** Roles: recruiter.
+         */
+        patch: operations["updateMyRecruiterProfile"];
+        trace?: never;
+    };
+    "/api/recruiting/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Functions, industries, seniorities, stages, fee roles, currencies and defaults
+         * @description **Access:** Any signed-in user.
+         */
+        get: operations["getRecruitingReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search roles (the marketplace for recruiters; a company’s roles for its team)
+         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule. Recruiters get open roles unless they ask for other statuses.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        /**
+         * Post a role (as a draft; open it to take submissions)
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One role
+         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
+         */
+        get: operations["getRole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a role (every change is kept in its history)
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/roles/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters assigned to the role
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        get: operations["listRoleAssignments"];
+        /**
+         * Set the recruiters a role is shared with (for visibility "assigned")
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        put: operations["setRoleAssignments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to the role
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        get: operations["listRoleHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open, pause, close or mark filled: draft → open ⇄ paused → filled | closed
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["setRoleStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process is up
+         * @description **Access:** Public. Liveness probe.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: database reachable and migrations current (503 otherwise)
+         * @description **Access:** Public. Readiness probe.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    legacyGETApiAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+                content: {
+                    "application/json": {
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        /** @enum {string} */
+                        locale: "en" | "he";
+                        memberships: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "platform" | "company" | "agency";
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+        };
+    };
+    legacyPATCHApiAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name?: string;
+                    /** @enum {string} */
+                    locale?: "en" | "he";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        /** @enum {string} */
+                        locale: "en" | "he";
+                        memberships: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "platform" | "company" | "agency";
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                            invited_by_name: string | null;
+                            organization_id: string;
+                            organization_kind: string;
+                            organization_name: string;
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization_id: string;
+                        role: string;
+                        /** @enum {string} */
+                        status: "accepted";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization_id: string;
+                        role: string;
+                        /** @enum {string} */
+                        status: "declined";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiAccountSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            current: boolean;
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                            ip: string | null;
+                            /** Format: date-time */
+                            last_seen_at: string;
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            user_agent: string | null;
+                            via: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    legacyDELETEApiAccountSessionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listJobQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        catalog: {
+                            description: string;
+                            name: string;
+                            retry_limit: number;
+                            schedule: string | null;
+                            timeout_seconds: number;
+                        }[];
+                        queues: {
+                            active: number;
+                            deferred: number;
+                            failed: number;
+                            name: string;
+                            queued: number;
+                            total: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDeadJobs: {
+        parameters: {
+            query?: {
+                queue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            data: unknown;
+                            /** Format: date-time */
+                            dead_since: string;
+                            error: unknown;
+                            id: string;
+                            queue: string;
+                            retry_count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    retryDeadJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                queue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        retried: true;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiAdminOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            name: string;
+                            slug: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiAdminUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Name, email or phone digits */
+                q?: string;
+                role?: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            email_masked: string | null;
+                            id: string;
+                            last_sign_in_at: string | null;
+                            locale: string;
+                            phone_masked: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiAdminUsersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        audit: {
+                            action: string;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAdminUsersIdMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organization_id: string;
+                    /** @enum {string} */
+                    role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        audit: {
+                            action: string;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyDELETEApiAdminUsersIdMembershipsMembershipId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        audit: {
+                            action: string;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAdminUsersIdReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        audit: {
+                            action: string;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAdminUsersIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active_sessions: number;
+                        audit: {
+                            action: string;
+                            actor_user_id: string | null;
+                            after: unknown;
+                            before: unknown;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            seq: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        email: string | null;
+                        id: string;
+                        last_sign_in_at: string | null;
+                        locale: string;
+                        memberships: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            marketplace: string;
+                            organization_id: string;
+                            organization_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                        }[];
+                        phone: string | null;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspended_reason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                candidate_id?: string;
+                company_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Only my own submissions */
+                mine?: "true" | "false";
+                role_id?: string;
+                stage?: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            candidate: {
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    candidate_id: string;
+                    note?: string;
+                    /** Format: uuid */
+                    role_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stages this application may move to next */
+                        allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                        candidate: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                        };
+                        closed_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                            id: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        }[];
+                        id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        ownership: "verified" | "pending" | "disputed";
+                        placement_id: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        represented_until: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        /** Format: date-time */
+                        stage_changed_at: string;
+                        /** Format: date-time */
+                        submitted_at: string;
+                        /** @description Send it back with a stage move: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stages this application may move to next */
+                        allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                        candidate: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                        };
+                        closed_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                            id: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        }[];
+                        id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        ownership: "verified" | "pending" | "disputed";
+                        placement_id: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        represented_until: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        /** Format: date-time */
+                        stage_changed_at: string;
+                        /** Format: date-time */
+                        submitted_at: string;
+                        /** @description Send it back with a stage move: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    hireApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description First-year base salary */
+                    base_salary: {
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        amount: string;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    start_date: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** @description Stages this application may move to next */
+                            allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                            candidate: {
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            closed_reason: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by: string | null;
+                                changed_by_name: string | null;
+                                from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                                id: string;
+                                reason: string | null;
+                                /** @enum {string} */
+                                to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            }[];
+                            id: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            placement_id: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            represented_until: string;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                            /** @description Send it back with a stage move: a newer one answers 409 */
+                            version: number;
+                        };
+                        placement_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    moveApplicationStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @enum {string} */
+                    to: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stages this application may move to next */
+                        allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
+                        candidate: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                        };
+                        closed_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            from_stage: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn") | null;
+                            id: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            to_stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        }[];
+                        id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        ownership: "verified" | "pending" | "disputed";
+                        placement_id: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        represented_until: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                        /** Format: date-time */
+                        stage_changed_at: string;
+                        /** Format: date-time */
+                        submitted_at: string;
+                        /** @description Send it back with a stage move: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAuthEmailStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challenge_id: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description Where the code went, masked */
+                        sent_to: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAuthMagicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    session_delivery?: "cookie" | "token";
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as the x-csrf-token header on every mutation made with the cookie */
+                        csrf_token: string;
+                        is_new_user: boolean;
+                        /** @enum {string} */
+                        marketplace: "splits" | "ofair";
+                        session: {
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                        };
+                        /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
+                        token?: string;
+                        user: {
+                            display_name: string;
+                            email: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            locale: "en" | "he";
+                            memberships: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "platform" | "company" | "agency";
+                                /** @enum {string} */
+                                marketplace: "splits" | "ofair";
+                                organization_id: string;
+                                organization_name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                            }[];
+                            phone: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAuthPhoneStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challenge_id: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description Where the code went, masked */
+                        sent_to: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAuthRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    session_id?: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        csrf_token?: string;
+                        /** @description Demo personas and the dev outbox are available */
+                        demo_mode: boolean;
+                        signed_in: boolean;
+                        user?: {
+                            display_name: string;
+                            email: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            locale: "en" | "he";
+                            memberships: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "platform" | "company" | "agency";
+                                /** @enum {string} */
+                                marketplace: "splits" | "ofair";
+                                organization_id: string;
+                                organization_name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                            }[];
+                            phone: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                        };
+                        /** @enum {string} */
+                        via?: "session" | "bearer";
+                    };
+                };
+            };
+        };
+    };
+    legacyPOSTApiAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    legacyPOSTApiAuthVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    challenge_id: string;
+                    code: string;
+                    /**
+                     * @description cookie: set the httpOnly session cookie (browsers). token: return a bearer token instead (API clients).
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    session_delivery?: "cookie" | "token";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as the x-csrf-token header on every mutation made with the cookie */
+                        csrf_token: string;
+                        is_new_user: boolean;
+                        /** @enum {string} */
+                        marketplace: "splits" | "ofair";
+                        session: {
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                        };
+                        /** @description Only with session_delivery=token: use as "Authorization: Bearer <token>" */
+                        token?: string;
+                        user: {
+                            display_name: string;
+                            email: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            locale: "en" | "he";
+                            memberships: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "platform" | "company" | "agency";
+                                /** @enum {string} */
+                                marketplace: "splits" | "ofair";
+                                organization_id: string;
+                                organization_name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin";
+                            }[];
+                            phone: string | null;
+                            roles: ("platform_admin" | "company_admin" | "hiring_manager" | "recruiter" | "candidate" | "consumer" | "professional" | "ofair_admin")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listCandidates: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Part of a name, title, location or skill */
+                q?: string;
+                /** @description A skill, in any case */
+                skill?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            applications_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            current_title: string | null;
+                            full_name: string;
+                            has_consent: boolean;
+                            id: string;
+                            location: string | null;
+                            skills: string[];
+                            years_experience: number | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The person agreed to be represented and to have their details shared with companies */
+                    consent?: {
+                        /** @enum {string} */
+                        method: "email" | "written" | "verbal" | "portal";
+                        /** @default rtr-2026-01 */
+                        text_version?: string;
+                    } | null;
+                    country?: string | null;
+                    current_title?: string | null;
+                    email?: string | null;
+                    full_name: string;
+                    github_url?: string | null;
+                    linkedin_url?: string | null;
+                    location?: string | null;
+                    notes?: string | null;
+                    phone?: string | null;
+                    salary_expectation?: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        max?: string | null;
+                        min?: string | null;
+                    } | null;
+                    /** @description Kept as typed; matched and de-duplicated without regard to case */
+                    skills?: string[];
+                    website_url?: string | null;
+                    years_experience?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** @description The representing recruiter sees all; a hiring team only those to its own company */
                             applications: {
                                 company_name: string;
                                 id: string;
@@ -3216,6 +4739,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description The representing recruiter sees all; a hiring team only its own company’s */
                             representations: {
                                 company_id: string;
                                 company_name: string;
@@ -3236,1999 +4760,2478 @@ export interface paths {
                             skills: string[];
                             /** Format: date-time */
                             updated_at: string;
+                            /** @description Send it back with a change: a newer one answers 409 */
+                            version: number;
                             years_experience: number | null;
                             yours: boolean;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a candidate (the representing recruiter)
-         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The person agreed to be represented and to have their details shared with companies */
-                        consent?: {
-                            /** @enum {string} */
-                            method: "email" | "written" | "verbal" | "portal";
-                            /** @default rtr-2026-01 */
-                            text_version?: string;
-                        } | null;
-                        country?: string | null;
-                        current_title?: string | null;
-                        email?: string | null;
-                        full_name?: string;
-                        github_url?: string | null;
-                        linkedin_url?: string | null;
-                        location?: string | null;
-                        notes?: string | null;
-                        phone?: string | null;
-                        salary_expectation?: {
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                            max?: string | null;
-                            min?: string | null;
-                        } | null;
-                        skills?: string[];
-                        website_url?: string | null;
-                        years_experience?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate: {
-                                applications: {
-                                    company_name: string;
-                                    id: string;
-                                    role_id: string;
-                                    role_title: string;
-                                    stage: string;
-                                    /** Format: date-time */
-                                    stage_changed_at: string;
-                                    /** Format: date-time */
-                                    submitted_at: string;
-                                }[];
-                                consent: {
-                                    /** Format: date-time */
-                                    given_at: string;
-                                    method: string;
-                                    text_version: string | null;
-                                } | null;
-                                contacts: {
-                                    email: string | null;
-                                    github_url: string | null;
-                                    linkedin_url: string | null;
-                                    phone: string | null;
-                                    website_url: string | null;
-                                } | null;
-                                country: string | null;
+                        warnings: {
+                            candidate_id: string | null;
+                            matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                            represented_to: {
+                                company_id: string;
+                                company_name: string;
                                 /** Format: date-time */
-                                created_at: string;
-                                current_title: string | null;
-                                full_name: string;
-                                id: string;
-                                location: string | null;
-                                notes: string | null;
-                                recruiter: {
-                                    id: string;
-                                    name: string;
-                                };
-                                representations: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    ownership: "verified" | "pending" | "disputed";
-                                    /** Format: date-time */
-                                    starts_at: string;
-                                    status: string;
-                                }[];
-                                salary_expectation: {
-                                    currency: string;
-                                    max: string | null;
-                                    min: string | null;
-                                } | null;
-                                skills: string[];
-                                /** Format: date-time */
-                                updated_at: string;
-                                years_experience: number | null;
-                                yours: boolean;
-                            };
-                            warnings: {
-                                candidate_id: string | null;
-                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
-                                represented_to: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                }[];
-                                yours: boolean;
+                                expires_at: string;
                             }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/candidates/duplicate-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Is this person already in the network? (as you type, before adding or submitting)
-         * @description **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        country?: string;
-                        email?: string;
-                        github_url?: string;
-                        linkedin_url?: string;
-                        phone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            warnings: {
-                                candidate_id: string | null;
-                                matched_on: ("email" | "phone" | "linkedin" | "github")[];
-                                represented_to: {
-                                    company_id: string;
-                                    company_name: string;
-                                    /** Format: date-time */
-                                    expires_at: string;
-                                }[];
-                                yours: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/companies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Companies on the network, with their open roles
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: the directory of hiring companies.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description Only companies whose hiring team I am on */
-                    mine?: "true" | "false";
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                headquarters: string | null;
-                                id: string;
-                                industry: string | null;
-                                /** @description My place on its hiring team */
-                                my_role: ("company_admin" | "hiring_manager") | null;
-                                name: string;
-                                open_roles: number;
-                                organization_id: string;
-                                payment_terms: string;
-                                size_band: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Add a company to the network
-         * @description **Access:** Roles: platform_admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        billing_address?: string | null;
-                        billing_contact_name?: string | null;
-                        billing_email?: string | null;
-                        /** @description ISO 4217 currency code */
-                        default_currency?: string;
-                        description?: string | null;
-                        headquarters?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        name: string;
-                        /**
-                         * @description Invoice terms: net_30, net_60 or net_90
-                         * @enum {string}
-                         */
-                        payment_terms?: "net_30" | "net_60" | "net_90";
-                        size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
-                        tax_id?: string | null;
-                        website?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only for the company’s team and platform admins */
-                            billing: {
-                                billing_address: string | null;
-                                billing_contact_name: string | null;
-                                billing_email: string | null;
-                                tax_id: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            default_currency: string;
-                            description: string | null;
-                            headquarters: string | null;
-                            id: string;
-                            industry: string | null;
-                            name: string;
-                            open_roles: number;
-                            /** @enum {string} */
-                            payment_terms: "net_30" | "net_60" | "net_90";
-                            placements: number;
-                            /** @description How many roles in each status */
-                            roles_by_status: {
-                                [key: string]: number;
-                            };
-                            size_band: string | null;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/companies/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One company
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member; billing details only for the company’s team and admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only for the company’s team and platform admins */
-                            billing: {
-                                billing_address: string | null;
-                                billing_contact_name: string | null;
-                                billing_email: string | null;
-                                tax_id: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            default_currency: string;
-                            description: string | null;
-                            headquarters: string | null;
-                            id: string;
-                            industry: string | null;
-                            name: string;
-                            open_roles: number;
-                            /** @enum {string} */
-                            payment_terms: "net_30" | "net_60" | "net_90";
-                            placements: number;
-                            /** @description How many roles in each status */
-                            roles_by_status: {
-                                [key: string]: number;
-                            };
-                            size_band: string | null;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change the company profile, billing details or payment terms
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        billing_address?: string | null;
-                        billing_contact_name?: string | null;
-                        billing_email?: string | null;
-                        /** @description ISO 4217 currency code */
-                        default_currency?: string;
-                        description?: string | null;
-                        headquarters?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        name?: string;
-                        /**
-                         * @description Invoice terms: net_30, net_60 or net_90
-                         * @enum {string}
-                         */
-                        payment_terms?: "net_30" | "net_60" | "net_90";
-                        size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
-                        tax_id?: string | null;
-                        website?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only for the company’s team and platform admins */
-                            billing: {
-                                billing_address: string | null;
-                                billing_contact_name: string | null;
-                                billing_email: string | null;
-                                tax_id: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            default_currency: string;
-                            description: string | null;
-                            headquarters: string | null;
-                            id: string;
-                            industry: string | null;
-                            name: string;
-                            open_roles: number;
-                            /** @enum {string} */
-                            payment_terms: "net_30" | "net_60" | "net_90";
-                            placements: number;
-                            /** @description How many roles in each status */
-                            roles_by_status: {
-                                [key: string]: number;
-                            };
-                            size_band: string | null;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/companies/{id}/team": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The hiring team
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                membership_id: string;
-                                role: string;
-                                user_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Add a company admin or hiring manager by email (they sign in with a code sent there)
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        display_name: string;
-                        email: string;
-                        /** @enum {string} */
-                        role: "company_admin" | "hiring_manager";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                membership_id: string;
-                                role: string;
-                                user_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dev/outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The latest messages sent (emails, SMS), newest first
-         * @description **Access:** Public. Demo mode only: this route does not exist in production.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description Only messages to this address or E.164 number */
-                    recipient?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                body: string;
-                                channel: string;
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                recipient: string;
-                                subject: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dev/personas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Demo people you can sign in as
-         * @description **Access:** Public. Demo mode only: this route does not exist in production.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                description: string;
-                                email: string | null;
-                                key: string;
-                                /** @enum {string} */
-                                marketplace: "splits" | "ofair";
-                                name: string;
-                                phone: string | null;
-                                roles: string[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/errors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every error code the API can return, with its HTTP status
-         * @description **Access:** Public.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                code: string;
-                                status: number;
-                                title: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My notifications, newest first
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    unread?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                body: string;
-                                /** Format: date-time */
-                                created_at: string;
-                                id: string;
-                                link: string | null;
-                                read_at: string | null;
-                                title: string;
-                                type: string;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark one read
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Which events reach me, in the app and by email
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                email: boolean;
-                                event_type: string;
-                                in_app: boolean;
-                                label: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /**
-         * Choose channels per event type
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        preferences: {
-                            email: boolean;
-                            /** @enum {string} */
-                            event_type: "application.submitted" | "application.stage_changed" | "placement.created";
-                            in_app: boolean;
+                            yours: boolean;
                         }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                email: boolean;
-                                event_type: string;
-                                in_app: boolean;
-                                label: string;
-                            }[];
-                        };
-                    };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark all read
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/unread-count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How many unread (the bell)
-         * @description **Access:** Any signed-in user. The caller’s own notifications only.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ownership/disputes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Blocked duplicate submissions and ownership disputes
-         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    status?: "recorded" | "disputed" | "upheld" | "overturned";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                claimant: {
-                                    name: string;
-                                    recruiter_id: string;
-                                };
-                                claimant_reason: string | null;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                created_at: string;
-                                disputed_at: string | null;
-                                holder: {
-                                    name: string;
-                                    recruiter_id: string;
-                                };
-                                id: string;
-                                matched_on: string[];
-                                representation: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    ownership: "verified" | "pending" | "disputed";
-                                    /** Format: date-time */
-                                    since: string;
-                                    status: string;
-                                    /** Format: date-time */
-                                    until: string;
-                                };
-                                resolution_reason: string | null;
-                                resolved_at: string | null;
-                                role: {
-                                    id: string;
-                                    title: string;
-                                } | null;
-                                /** @enum {string} */
-                                status: "recorded" | "disputed" | "upheld" | "overturned";
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ownership/disputes/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One record
-         * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            claimant: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            claimant_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            disputed_at: string | null;
-                            holder: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            id: string;
-                            matched_on: string[];
-                            representation: {
-                                id: string;
-                                /** @enum {string} */
-                                ownership: "verified" | "pending" | "disputed";
-                                /** Format: date-time */
-                                since: string;
-                                status: string;
-                                /** Format: date-time */
-                                until: string;
-                            };
-                            resolution_reason: string | null;
-                            resolved_at: string | null;
-                            role: {
-                                id: string;
-                                title: string;
-                            } | null;
-                            /** @enum {string} */
-                            status: "recorded" | "disputed" | "upheld" | "overturned";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ownership/disputes/{id}/dispute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Dispute the other recruiter’s right to represent this person (an admin decides)
-         * @description **Access:** Roles: recruiter. The recruiter whose submission was blocked.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Evidence: when and how you engaged the candidate */
-                        reason: string;
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            claimant: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            claimant_reason: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            disputed_at: string | null;
-                            holder: {
-                                name: string;
-                                recruiter_id: string;
-                            };
-                            id: string;
-                            matched_on: string[];
-                            representation: {
-                                id: string;
-                                /** @enum {string} */
-                                ownership: "verified" | "pending" | "disputed";
-                                /** Format: date-time */
-                                since: string;
-                                status: string;
-                                /** Format: date-time */
-                                until: string;
-                            };
-                            resolution_reason: string | null;
-                            resolved_at: string | null;
-                            role: {
-                                id: string;
-                                title: string;
-                            } | null;
-                            /** @enum {string} */
-                            status: "recorded" | "disputed" | "upheld" | "overturned";
-                        };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/ownership/disputes/{id}/resolve": {
+    getCandidate: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Decide: upheld (holder keeps the right) or overturned (it passes to the claimant)
-         * @description **Access:** Roles: platform_admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The representing recruiter sees all; a hiring team only those to its own company */
+                        applications: {
+                            company_name: string;
+                            id: string;
+                            role_id: string;
+                            role_title: string;
+                            stage: string;
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                        }[];
+                        consent: {
+                            /** Format: date-time */
+                            given_at: string;
+                            method: string;
+                            text_version: string | null;
+                        } | null;
+                        contacts: {
+                            email: string | null;
+                            github_url: string | null;
+                            linkedin_url: string | null;
+                            phone: string | null;
+                            website_url: string | null;
+                        } | null;
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        current_title: string | null;
+                        full_name: string;
+                        id: string;
+                        location: string | null;
+                        notes: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description The representing recruiter sees all; a hiring team only its own company’s */
+                        representations: {
+                            company_id: string;
+                            company_name: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            starts_at: string;
+                            status: string;
+                        }[];
+                        salary_expectation: {
+                            currency: string;
+                            max: string | null;
+                            min: string | null;
+                        } | null;
+                        skills: string[];
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        years_experience: number | null;
+                        yours: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The person agreed to be represented and to have their details shared with companies */
+                    consent?: {
                         /** @enum {string} */
-                        outcome: "upheld" | "overturned";
-                        reason: string;
+                        method: "email" | "written" | "verbal" | "portal";
+                        /** @default rtr-2026-01 */
+                        text_version?: string;
+                    } | null;
+                    country?: string | null;
+                    current_title?: string | null;
+                    email?: string | null;
+                    full_name?: string;
+                    github_url?: string | null;
+                    linkedin_url?: string | null;
+                    location?: string | null;
+                    notes?: string | null;
+                    phone?: string | null;
+                    salary_expectation?: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        max?: string | null;
+                        min?: string | null;
+                    } | null;
+                    /** @description Kept as typed; matched and de-duplicated without regard to case */
+                    skills?: string[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                    website_url?: string | null;
+                    years_experience?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** @description The representing recruiter sees all; a hiring team only those to its own company */
+                            applications: {
+                                company_name: string;
+                                id: string;
+                                role_id: string;
+                                role_title: string;
+                                stage: string;
+                                /** Format: date-time */
+                                stage_changed_at: string;
+                                /** Format: date-time */
+                                submitted_at: string;
+                            }[];
+                            consent: {
+                                /** Format: date-time */
+                                given_at: string;
+                                method: string;
+                                text_version: string | null;
+                            } | null;
+                            contacts: {
+                                email: string | null;
+                                github_url: string | null;
+                                linkedin_url: string | null;
+                                phone: string | null;
+                                website_url: string | null;
+                            } | null;
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            current_title: string | null;
+                            full_name: string;
+                            id: string;
+                            location: string | null;
+                            notes: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The representing recruiter sees all; a hiring team only its own company’s */
+                            representations: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                id: string;
+                                /** @enum {string} */
+                                ownership: "verified" | "pending" | "disputed";
+                                /** Format: date-time */
+                                starts_at: string;
+                                status: string;
+                            }[];
+                            salary_expectation: {
+                                currency: string;
+                                max: string | null;
+                                min: string | null;
+                            } | null;
+                            skills: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Send it back with a change: a newer one answers 409 */
+                            version: number;
+                            years_experience: number | null;
+                            yours: boolean;
+                        };
+                        warnings: {
+                            candidate_id: string | null;
+                            matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                            represented_to: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                            }[];
+                            yours: boolean;
+                        }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    checkCandidateDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country?: string;
+                    email?: string;
+                    github_url?: string;
+                    linkedin_url?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        warnings: {
+                            candidate_id: string | null;
+                            matched_on: ("email" | "phone" | "linkedin" | "github")[];
+                            represented_to: {
+                                company_id: string;
+                                company_name: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                            }[];
+                            yours: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listCompanies: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only companies whose hiring team I am on */
+                mine?: "true" | "false";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            headquarters: string | null;
+                            id: string;
+                            industry: string | null;
+                            /** @description My place on its hiring team */
+                            my_role: ("company_admin" | "hiring_manager") | null;
+                            name: string;
+                            open_roles: number;
+                            organization_id: string;
+                            payment_terms: string;
+                            size_band: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    billing_address?: string | null;
+                    billing_contact_name?: string | null;
+                    billing_email?: string | null;
+                    /** @description ISO 4217 currency code */
+                    default_currency?: string;
+                    description?: string | null;
+                    headquarters?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    name: string;
+                    /**
+                     * @description Invoice terms: net_30, net_60 or net_90
+                     * @enum {string}
+                     */
+                    payment_terms?: "net_30" | "net_60" | "net_90";
+                    size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
+                    tax_id?: string | null;
+                    website?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    billing_address?: string | null;
+                    billing_contact_name?: string | null;
+                    billing_email?: string | null;
+                    /** @description ISO 4217 currency code */
+                    default_currency?: string;
+                    description?: string | null;
+                    headquarters?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    name?: string;
+                    /**
+                     * @description Invoice terms: net_30, net_60 or net_90
+                     * @enum {string}
+                     */
+                    payment_terms?: "net_30" | "net_60" | "net_90";
+                    size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
+                    tax_id?: string | null;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                    website?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listCompanyTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description When they joined, or were invited
+                             */
+                            created_at: string;
+                            display_name: string;
+                            /** @description The invited address (invitations only; seen by the company’s admins) */
+                            email: string | null;
+                            /** @description When an open invitation lapses */
+                            expires_at: string | null;
+                            /** @description The membership id (active) or the invitation id (invited) */
+                            id: string;
+                            invited_by_name: string | null;
+                            /** @enum {string} */
+                            role: "company_admin" | "hiring_manager";
+                            /** @enum {string} */
+                            status: "active" | "invited";
+                            /** @description Null until an invitation is accepted */
+                            user_id: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    inviteCompanyTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                    email: string;
+                    /** @enum {string} */
+                    role: "company_admin" | "hiring_manager";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description When they joined, or were invited
+                             */
+                            created_at: string;
+                            display_name: string;
+                            /** @description The invited address (invitations only; seen by the company’s admins) */
+                            email: string | null;
+                            /** @description When an open invitation lapses */
+                            expires_at: string | null;
+                            /** @description The membership id (active) or the invitation id (invited) */
+                            id: string;
+                            invited_by_name: string | null;
+                            /** @enum {string} */
+                            role: "company_admin" | "hiring_manager";
+                            /** @enum {string} */
+                            status: "active" | "invited";
+                            /** @description Null until an invitation is accepted */
+                            user_id: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeCompanyTeamInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiDevOutbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only messages to this address or E.164 number */
+                recipient?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            body: string;
+                            channel: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            recipient: string;
+                            subject: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    legacyGETApiDevPersonas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            email: string | null;
+                            key: string;
+                            /** @enum {string} */
+                            marketplace: "splits" | "ofair";
+                            name: string;
+                            phone: string | null;
+                            roles: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listErrorCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            code: string;
+                            /** @description The module that defines the code (kernel codes apply everywhere) */
+                            module: string;
+                            status: number;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyApplications: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            company_name: string;
+                            id: string;
+                            role_title: string;
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            link: string | null;
+                            read_at: string | null;
+                            title: string;
+                            /** @description The notice kind (see the preferences) */
+                            type: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            email: boolean;
+                            event_type: string;
+                            in_app: boolean;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    preferences: {
+                        email: boolean;
+                        event_type: string;
+                        in_app: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            email: boolean;
+                            event_type: string;
+                            in_app: boolean;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOwnershipDisputes: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "recorded" | "disputed" | "upheld" | "overturned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
                             claimant: {
                                 name: string;
                                 recruiter_id: string;
@@ -5265,248 +7268,658 @@ export interface paths {
                             } | null;
                             /** @enum {string} */
                             status: "recorded" | "disputed" | "upheld" | "overturned";
-                        };
+                            /** @description Send it back with a decision: a newer one answers 409 */
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/placements": {
+    getOwnershipDispute: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimant: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        claimant_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        disputed_at: string | null;
+                        holder: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        id: string;
+                        matched_on: string[];
+                        representation: {
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            since: string;
+                            status: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                        resolution_reason: string | null;
+                        resolved_at: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "recorded" | "disputed" | "upheld" | "overturned";
+                        /** @description Send it back with a decision: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    openOwnershipDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Evidence: when and how you engaged the candidate */
+                    reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimant: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        claimant_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        disputed_at: string | null;
+                        holder: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        id: string;
+                        matched_on: string[];
+                        representation: {
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            since: string;
+                            status: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                        resolution_reason: string | null;
+                        resolved_at: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "recorded" | "disputed" | "upheld" | "overturned";
+                        /** @description Send it back with a decision: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    resolveOwnershipDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "upheld" | "overturned";
+                    reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimant: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        claimant_reason: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        disputed_at: string | null;
+                        holder: {
+                            name: string;
+                            recruiter_id: string;
+                        };
+                        id: string;
+                        matched_on: string[];
+                        representation: {
+                            id: string;
+                            /** @enum {string} */
+                            ownership: "verified" | "pending" | "disputed";
+                            /** Format: date-time */
+                            since: string;
+                            status: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                        resolution_reason: string | null;
+                        resolved_at: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "recorded" | "disputed" | "upheld" | "overturned";
+                        /** @description Send it back with a decision: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPlacements: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "fell_off";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Placements the caller is part of (or all, for platform admins)
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    company_id?: string;
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    status?: "active" | "fell_off";
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                base_salary: {
-                                    amount: string;
-                                    currency: string;
-                                };
-                                candidate_name: string;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                created_at: string;
-                                fee_rate_bps: number;
-                                guarantee_ends_on: string;
-                                id: string;
-                                role: {
-                                    id: string;
-                                    title: string;
-                                };
-                                /** @enum {string} */
-                                split_status: "pending" | "agreed";
-                                start_date: string;
-                                /** @enum {string} */
-                                status: "active" | "fell_off";
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One placement with its split agreement
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
+                content: {
+                    "application/json": {
+                        data: {
                             base_salary: {
                                 amount: string;
                                 currency: string;
                             };
-                            candidate_id: string;
                             candidate_name: string;
                             company: {
                                 id: string;
@@ -5514,2486 +7927,2990 @@ export interface paths {
                             };
                             /** Format: date-time */
                             created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
                             fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
                             guarantee_ends_on: string;
                             id: string;
-                            payment_terms: string;
                             role: {
                                 id: string;
                                 title: string;
                             };
                             /** @enum {string} */
                             split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
                             start_date: string;
                             /** @enum {string} */
                             status: "active" | "fell_off";
-                        };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/placements/{id}/fall-off": {
+    getPlacement: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Record that the hire left inside the guarantee period
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        date: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
-                            base_salary: {
-                                amount: string;
-                                currency: string;
-                            };
-                            candidate_id: string;
-                            candidate_name: string;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
-                            fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
-                            guarantee_ends_on: string;
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
                             id: string;
-                            payment_terms: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
-                            start_date: string;
-                            /** @enum {string} */
-                            status: "active" | "fell_off";
+                            name: string;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
                             title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
                         };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/{id}/splits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Propose a split of the recruiter pool by fee role (must sum to 100%); all recruiters on it agree again
-         * @description **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
                         splits: {
+                            agreed_at: string | null;
                             /** @enum {string} */
                             fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                            /** Format: uuid */
                             recruiter_id: string;
-                            /** @description Share of the recruiter pool in basis points; all sum to 10000 */
+                            recruiter_name: string;
                             share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordPlacementFallOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date: string;
+                    reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
+                        splits: {
+                            agreed_at: string | null;
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    proposePlacementSplits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    splits: {
+                        /** @enum {string} */
+                        fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                        /** Format: uuid */
+                        recruiter_id: string;
+                        /** @description Share of the recruiter pool in basis points; all sum to 10000 */
+                        share_bps: number;
+                    }[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
+                        splits: {
+                            agreed_at: string | null;
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    agreePlacementSplits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The version of the split you agree to (optional: the current one otherwise) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        base_salary: {
+                            amount: string;
+                            currency: string;
+                        };
+                        candidate_id: string;
+                        candidate_name: string;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        fall_off_reason: string | null;
+                        fee_basis: string;
+                        fee_rate_bps: number;
+                        fee_rule_version: string;
+                        fell_off_on: string | null;
+                        guarantee_days: number;
+                        guarantee_ends_on: string;
+                        id: string;
+                        payment_terms: string;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        split_status: "pending" | "agreed";
+                        splits: {
+                            agreed_at: string | null;
+                            /** @enum {string} */
+                            fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            share_bps: number;
+                        }[];
+                        start_date: string;
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listRecruiters: {
+        parameters: {
+            query?: {
+                function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                /** @description Page size (1-100) */
+                limit?: number;
+                q?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            agency: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            bio: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            headline: string | null;
+                            id: string;
+                            linkedin_url: string | null;
+                            location: string | null;
+                            placements: number;
+                            /** @enum {string} */
+                            plan_tier: "starter" | "pro" | "partner";
+                            specializations: {
+                                function: string[];
+                                industry: string[];
+                                locations: string[];
+                                seniority: string[];
+                            };
+                            status: string;
+                            user_id: string;
+                            years_experience: number | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getRecruiter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        placements: number;
+                        /** @enum {string} */
+                        plan_tier: "starter" | "pro" | "partner";
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        status: string;
+                        user_id: string;
+                        years_experience: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMyRecruiterProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        placements: number;
+                        /** @enum {string} */
+                        plan_tier: "starter" | "pro" | "partner";
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        status: string;
+                        user_id: string;
+                        years_experience: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateMyRecruiterProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bio?: string | null;
+                    headline?: string | null;
+                    linkedin_url?: string | null;
+                    location?: string | null;
+                    specializations?: {
+                        function?: ("engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal")[];
+                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media")[];
+                        locations?: string[];
+                        seniority?: ("intern" | "junior" | "mid" | "senior" | "lead" | "executive")[];
+                    };
+                    years_experience?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        placements: number;
+                        /** @enum {string} */
+                        plan_tier: "starter" | "pro" | "partner";
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        status: string;
+                        user_id: string;
+                        years_experience: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getRecruitingReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currencies: string[];
+                        defaults: {
+                            fee_rate_bps: number;
+                            guarantee_days: number;
+                            rtr_months: number;
+                        };
+                        employment_types: string[];
+                        fee_roles: string[];
+                        functions: string[];
+                        industries: string[];
+                        payment_terms: string[];
+                        plan_tiers: string[];
+                        role_transitions: {
+                            [key: string]: string[];
+                        };
+                        seniorities: string[];
+                        stage_transitions: {
+                            [key: string]: string[];
+                        };
+                        stages: string[];
+                        work_modes: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                country?: string;
+                function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                /** @description Page size (1-100) */
+                limit?: number;
+                location?: string;
+                /** @description Words in the title, function, location or description */
+                q?: string;
+                /** @description ISO 4217 currency code */
+                salary_currency?: string;
+                /** @description Roles starting at or below this (minor units) */
+                salary_max?: string;
+                /** @description Roles paying at least this (minor units) */
+                salary_min?: string;
+                seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                /** @description Comma-separated; recruiters default to open */
+                status?: ("draft" | "open" | "paused" | "filled" | "closed")[];
+                work_mode?: "onsite" | "hybrid" | "remote";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            employment_type: string;
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            id: string;
+                            industry: string | null;
+                            location: string | null;
+                            /** @description When the role first opened to submissions */
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    company_id: string;
+                    country?: string | null;
+                    description: string;
+                    /**
+                     * @default full_time
+                     * @enum {string}
+                     */
+                    employment_type?: "full_time" | "part_time" | "contract";
+                    /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
+                    fee_rate_bps?: number;
+                    /** @enum {string} */
+                    function: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                    guarantee_days?: number;
+                    /** @description A member of the company’s hiring team (422 otherwise) */
+                    hiring_manager_user_id?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    job_owner_recruiter_id?: string | null;
+                    location?: string | null;
+                    openings?: number;
+                    salary: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        max: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        min: string;
+                    };
+                    /** @enum {string} */
+                    seniority: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                    title: string;
+                    /** @enum {string} */
+                    visibility?: "all" | "assigned";
+                    /** @enum {string} */
+                    work_mode: "onsite" | "hybrid" | "remote";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country?: string | null;
+                    description?: string;
+                    /**
+                     * @default full_time
+                     * @enum {string}
+                     */
+                    employment_type?: "full_time" | "part_time" | "contract";
+                    /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
+                    fee_rate_bps?: number;
+                    /** @enum {string} */
+                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                    guarantee_days?: number;
+                    /** @description A member of the company’s hiring team (422 otherwise) */
+                    hiring_manager_user_id?: string | null;
+                    industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
+                    job_owner_recruiter_id?: string | null;
+                    location?: string | null;
+                    openings?: number;
+                    salary?: {
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        max: string;
+                        /** @description Amount in minor units (e.g. cents), as a string */
+                        min: string;
+                    };
+                    /** @enum {string} */
+                    seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                    title?: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                    /** @enum {string} */
+                    visibility?: "all" | "assigned";
+                    /** @enum {string} */
+                    work_mode?: "onsite" | "hybrid" | "remote";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listRoleAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            recruiter_id: string;
                         }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
-                            base_salary: {
-                                amount: string;
-                                currency: string;
-                            };
-                            candidate_id: string;
-                            candidate_name: string;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
-                            fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
-                            guarantee_ends_on: string;
-                            id: string;
-                            payment_terms: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
-                            start_date: string;
-                            /** @enum {string} */
-                            status: "active" | "fell_off";
-                        };
-                    };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/placements/{id}/splits/agree": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Agree to the current split
-         * @description **Access:** Roles: recruiter. A recruiter on the placement.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            application_id: string;
-                            base_salary: {
-                                amount: string;
-                                currency: string;
-                            };
-                            candidate_id: string;
-                            candidate_name: string;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            fall_off_reason: string | null;
-                            fee_basis: string;
-                            fee_rate_bps: number;
-                            fee_rule_version: string;
-                            fell_off_on: string | null;
-                            guarantee_days: number;
-                            guarantee_ends_on: string;
-                            id: string;
-                            payment_terms: string;
-                            role: {
-                                id: string;
-                                title: string;
-                            };
-                            /** @enum {string} */
-                            split_status: "pending" | "agreed";
-                            splits: {
-                                agreed_at: string | null;
-                                /** @enum {string} */
-                                fee_role: "candidate_recruiter" | "candidate_sourcer" | "company_sourcer" | "job_owner" | "hiring_facilitator";
-                                recruiter_id: string;
-                                recruiter_name: string;
-                                share_bps: number;
-                            }[];
-                            start_date: string;
-                            /** @enum {string} */
-                            status: "active" | "fell_off";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruiters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Recruiters by name and specialisation
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                    industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    q?: string;
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                agency: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                bio: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                headline: string | null;
-                                id: string;
-                                linkedin_url: string | null;
-                                location: string | null;
-                                placements: number;
-                                /** @enum {string} */
-                                plan_tier: "starter" | "pro" | "partner";
-                                specializations: {
-                                    function: string[];
-                                    industry: string[];
-                                    locations: string[];
-                                    seniority: string[];
-                                };
-                                status: string;
-                                user_id: string;
-                                years_experience: number | null;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruiters/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One recruiter
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            agency: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            bio: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            headline: string | null;
-                            id: string;
-                            linkedin_url: string | null;
-                            location: string | null;
-                            placements: number;
-                            /** @enum {string} */
-                            plan_tier: "starter" | "pro" | "partner";
-                            specializations: {
-                                function: string[];
-                                industry: string[];
-                                locations: string[];
-                                seniority: string[];
-                            };
-                            status: string;
-                            user_id: string;
-                            years_experience: number | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruiters/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My recruiter profile
-         * @description **Access:** Roles: recruiter.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            agency: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            bio: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            headline: string | null;
-                            id: string;
-                            linkedin_url: string | null;
-                            location: string | null;
-                            placements: number;
-                            /** @enum {string} */
-                            plan_tier: "starter" | "pro" | "partner";
-                            specializations: {
-                                function: string[];
-                                industry: string[];
-                                locations: string[];
-                                seniority: string[];
-                            };
-                            status: string;
-                            user_id: string;
-                            years_experience: number | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change my profile and specialisations
-         * @description **Access:** Roles: recruiter.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        bio?: string | null;
-                        headline?: string | null;
-                        linkedin_url?: string | null;
-                        location?: string | null;
-                        specializations?: {
-                            function?: ("engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal")[];
-                            industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media")[];
-                            locations?: string[];
-                            seniority?: ("intern" | "junior" | "mid" | "senior" | "lead" | "executive")[];
-                        };
-                        years_experience?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            agency: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            bio: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            display_name: string;
-                            headline: string | null;
-                            id: string;
-                            linkedin_url: string | null;
-                            location: string | null;
-                            placements: number;
-                            /** @enum {string} */
-                            plan_tier: "starter" | "pro" | "partner";
-                            specializations: {
-                                function: string[];
-                                industry: string[];
-                                locations: string[];
-                                seniority: string[];
-                            };
-                            status: string;
-                            user_id: string;
-                            years_experience: number | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/recruiting/reference": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Functions, industries, seniorities, stages, fee roles, currencies and defaults
-         * @description **Access:** Any signed-in user.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            currencies: string[];
-                            defaults: {
-                                fee_rate_bps: number;
-                                guarantee_days: number;
-                                rtr_months: number;
-                            };
-                            employment_types: string[];
-                            fee_roles: string[];
-                            functions: string[];
-                            industries: string[];
-                            payment_terms: string[];
-                            plan_tiers: string[];
-                            role_transitions: {
-                                [key: string]: string[];
-                            };
-                            seniorities: string[];
-                            stage_transitions: {
-                                [key: string]: string[];
-                            };
-                            stages: string[];
-                            work_modes: string[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Search roles (the marketplace for recruiters; a company’s roles for its team)
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    company_id?: string;
-                    country?: string;
-                    function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                    industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
-                    /** @description Page size (1-100) */
-                    limit?: number;
-                    location?: string;
-                    /** @description Words in the title, function, location or description */
-                    q?: string;
-                    /** @description ISO 4217 currency code */
-                    salary_currency?: string;
-                    /** @description Roles starting at or below this (minor units) */
-                    salary_max?: string;
-                    /** @description Roles paying at least this (minor units) */
-                    salary_min?: string;
-                    seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
-                    /** @description Cursor: the `next_cursor` of the previous page */
-                    starting_after?: string;
-                    /** @description Comma-separated; recruiters default to open */
-                    status?: ("draft" | "open" | "paused" | "filled" | "closed")[];
-                    work_mode?: "onsite" | "hybrid" | "remote";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                company: {
-                                    id: string;
-                                    name: string;
-                                };
-                                country: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                employment_type: string;
-                                fee_rate_bps: number;
-                                function: string;
-                                guarantee_days: number;
-                                id: string;
-                                industry: string | null;
-                                location: string | null;
-                                /** @description When the role first opened to submissions */
-                                opened_at: string | null;
-                                openings: number;
-                                salary: {
-                                    currency: string;
-                                    max: string;
-                                    min: string;
-                                };
-                                seniority: string;
-                                /** @enum {string} */
-                                status: "draft" | "open" | "paused" | "filled" | "closed";
-                                title: string;
-                                /** @enum {string} */
-                                visibility: "all" | "assigned";
-                                work_mode: string;
-                            }[];
-                            has_more: boolean;
-                            /** @description Pass as `starting_after` to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Post a role (as a draft; open it to take submissions)
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        company_id: string;
-                        country?: string | null;
-                        description: string;
-                        /**
-                         * @default full_time
-                         * @enum {string}
-                         */
-                        employment_type?: "full_time" | "part_time" | "contract";
-                        /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
-                        fee_rate_bps?: number;
-                        /** @enum {string} */
-                        function: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                        guarantee_days?: number;
-                        hiring_manager_user_id?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        job_owner_recruiter_id?: string | null;
-                        location?: string | null;
-                        openings?: number;
-                        salary: {
-                            /** @description ISO 4217 currency code */
-                            currency: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
-                            max: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
-                            min: string;
-                        };
-                        /** @enum {string} */
-                        seniority: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
                         title: string;
-                        /** @enum {string} */
-                        visibility?: "all" | "assigned";
-                        /** @enum {string} */
-                        work_mode: "onsite" | "hybrid" | "remote";
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/roles/{id}": {
+    setRoleAssignments: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
             cookie?: never;
         };
-        /**
-         * One role
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
+        requestBody: {
+            content: {
+                "application/json": {
+                    recruiter_ids: string[];
                 };
-                cookie?: never;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
                             /** Format: date-time */
                             created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
+                            display_name: string;
+                            recruiter_id: string;
+                        }[];
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a role (every change is kept in its history)
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
+    };
+    listRoleHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
             };
-            requestBody: {
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        country?: string | null;
-                        description?: string;
-                        /**
-                         * @default full_time
-                         * @enum {string}
-                         */
-                        employment_type?: "full_time" | "part_time" | "contract";
-                        /** @description Placement fee as basis points of first-year base salary (2000 = 20%) */
-                        fee_rate_bps?: number;
-                        /** @enum {string} */
-                        function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
-                        guarantee_days?: number;
-                        hiring_manager_user_id?: string | null;
-                        industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
-                        job_owner_recruiter_id?: string | null;
-                        location?: string | null;
-                        openings?: number;
-                        salary?: {
-                            /** @description ISO 4217 currency code */
+                        data: {
+                            after: unknown;
+                            before: unknown;
+                            change: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by: string | null;
+                            changed_by_name: string | null;
+                            id: string;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setRoleStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @enum {string} */
+                    status: "draft" | "open" | "paused" | "filled" | "closed";
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
                             currency: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
                             max: string;
-                            /** @description Amount in minor units (e.g. cents), as a string */
                             min: string;
                         };
-                        /** @enum {string} */
-                        seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
-                        title?: string;
-                        /** @description The version you loaded; a newer one answers 409 */
-                        version?: number;
-                        /** @enum {string} */
-                        visibility?: "all" | "assigned";
-                        /** @enum {string} */
-                        work_mode?: "onsite" | "hybrid" | "remote";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/roles/{id}/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Recruiters assigned to the role
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                recruiter_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        /**
-         * Set the recruiters a role is shared with (for visibility "assigned")
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        recruiter_ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                display_name: string;
-                                recruiter_id: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/roles/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every change to the role
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                after: unknown;
-                                before: unknown;
-                                change: string;
-                                /** Format: date-time */
-                                changed_at: string;
-                                changed_by: string | null;
-                                changed_by_name: string | null;
-                                id: string;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/roles/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Open, pause, close or mark filled: draft → open ⇄ paused → filled | closed
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
+                        seniority: string;
                         /** @enum {string} */
                         status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applications_count: number;
-                            /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                            can_manage: boolean;
-                            closed_at: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            };
-                            country: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            description: string;
-                            employment_type: string;
-                            fee_rate_bps: number;
-                            function: string;
-                            guarantee_days: number;
-                            hired_count: number;
-                            hiring_manager_user_id: string | null;
-                            id: string;
-                            industry: string | null;
-                            job_owner: {
-                                name: string | null;
-                                recruiter_id: string;
-                            } | null;
-                            location: string | null;
-                            /** @description When the role first opened to submissions */
-                            opened_at: string | null;
-                            openings: number;
-                            salary: {
-                                currency: string;
-                                max: string;
-                                min: string;
-                            };
-                            seniority: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paused" | "filled" | "closed";
-                            title: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                            /** @enum {string} */
-                            visibility: "all" | "assigned";
-                            work_mode: string;
-                        };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/health": {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Liveness: the process is up
-         * @description **Access:** Public. Liveness probe.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        uptime_seconds: number;
                     };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            uptime_seconds: number;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/ready": {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Readiness: database reachable and migrations current (503 otherwise)
-         * @description **Access:** Public. Readiness probe.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checks: {
-                                /** @enum {string} */
-                                database: "ok";
-                                /** @enum {string} */
-                                migrations: "ok";
-                            };
-                            migration_version: number;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
                             /** @enum {string} */
-                            status: "ready";
+                            database: "ok";
+                            /** @enum {string} */
+                            migrations: "ok";
                         };
+                        migration_version: number;
+                        /** @enum {string} */
+                        status: "ready";
                     };
                 };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Stable machine-readable error code; see GET /api/errors */
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            instance: string;
-                            request_id: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
