@@ -14,7 +14,10 @@ export interface SplitsCaller extends BaseCaller {
   /** The person's user id ('' for an anonymous caller, who reaches no recruiting service). */
   userId: string
   isPlatformAdmin: boolean
-  /** Their recruiter profile, if they have one (every holder of the recruiter role does). */
+  /**
+   * Their recruiter profile (every holder of the recruiter role has one). Looked up for recruiters
+   * and hiring teams only: a platform admin or candidate who once was a recruiter acts as neither.
+   */
   recruiterId: string | null
   /** Companies whose hiring team they are on (company admin or hiring manager). */
   teamCompanyIds: readonly string[]
@@ -49,6 +52,16 @@ export async function resolveSplitsCaller(
   if (!principal) return anonymousCaller
   const teamOrgs = organizationsWithRole(principal, TEAM_ROLES)
   const adminOrgs = new Set(organizationsWithRole(principal, ['company_admin']))
+  const base = {
+    principal,
+    userId: principal.userId,
+    isPlatformAdmin: principal.roles.includes('platform_admin'),
+    isCandidate: principal.roles.includes('candidate'),
+  }
+  // nothing to look up for someone on no hiring team who is no recruiter (admins, candidates)
+  if (teamOrgs.length === 0 && !principal.roles.includes('recruiter')) {
+    return { ...base, recruiterId: null, teamCompanyIds: [], adminCompanyIds: [] }
+  }
   const row = (
     await sql<{ recruiter_id: string | null; companies: [string, string][] }>`
       select (select id from network.recruiters where user_id = ${principal.userId}) as recruiter_id,
@@ -61,13 +74,10 @@ export async function resolveSplitsCaller(
     row.recruiter_id ??
     (principal.roles.includes('recruiter') ? await createRecruiterProfile(tx, principal.userId) : null)
   return {
-    principal,
-    userId: principal.userId,
-    isPlatformAdmin: principal.roles.includes('platform_admin'),
+    ...base,
     recruiterId,
     teamCompanyIds: row.companies.map(([id]) => id),
     adminCompanyIds: row.companies.filter(([, org]) => adminOrgs.has(org)).map(([id]) => id),
-    isCandidate: principal.roles.includes('candidate'),
   }
 }
 
