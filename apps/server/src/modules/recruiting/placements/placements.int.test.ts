@@ -141,6 +141,27 @@ describe('the split agreement', () => {
     expect((await api(w, owner).post(`/api/placements/${placementId}/splits/agree`)).status).toBe(409)
   })
 
+  it('lets the job owner on the split propose a new split too (it was a 500: the application is not theirs to read)', async () => {
+    const { recruiter, owner, placementId } = await placementWithJobOwner()
+    const proposed = await api(w, owner).put(`/api/placements/${placementId}/splits`, {
+      splits: [
+        { fee_role: 'candidate_recruiter', recruiter_id: recruiter.recruiterId, share_bps: 4000 },
+        { fee_role: 'job_owner', recruiter_id: owner.recruiterId, share_bps: 6000 },
+      ],
+    })
+    expect(proposed.status).toBe(200)
+    expect(proposed.body.splits.find((s: { agreed_at: string | null }) => s.agreed_at)?.recruiter_id).toBe(
+      owner.recruiterId,
+    )
+    const wrong = await api(w, owner).put(`/api/placements/${placementId}/splits`, {
+      splits: [{ fee_role: 'candidate_recruiter', recruiter_id: owner.recruiterId, share_bps: 10000 }],
+    })
+    expect({ status: wrong.status, field: wrong.body.errors?.[0]?.field }).toEqual({
+      status: 422,
+      field: 'body.splits',
+    })
+  })
+
   it('records a fall-off only inside the guarantee, by the company’s admin', async () => {
     const { company, placementId } = await placementWithJobOwner()
     const eli = await makeTeamMember(w, company, 'hiring_manager')

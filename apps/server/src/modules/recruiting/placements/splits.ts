@@ -82,11 +82,15 @@ export async function proposeSplits(
       errors: [{ field: 'body.splits', message: 'names an unknown recruiter' }],
     })
   }
+  // the submitting recruiter: every split names them as the candidate recruiter (checked below on
+  // each proposal). Read from the split, which every recruiter on it may see; the application is
+  // row-level secured to its submitter and the company, and a job owner is neither.
   const candidateRecruiter = (
     await tx
-      .selectFrom('ats.applications')
+      .selectFrom('ats.placement_splits')
       .select('recruiter_id')
-      .where('id', '=', pl.application_id)
+      .where('placement_id', '=', id)
+      .where('fee_role', '=', 'candidate_recruiter')
       .executeTakeFirstOrThrow()
   ).recruiter_id
   if (splits.find((s) => s.fee_role === 'candidate_recruiter')!.recruiter_id !== candidateRecruiter) {
