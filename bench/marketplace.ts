@@ -11,15 +11,17 @@
 import { createAppContext } from '../apps/server/src/app.ts'
 import { loadConfig } from '../apps/server/src/config/config.ts'
 import { FixedClock } from '../apps/server/src/kernel/clock.ts'
-import type { Tx } from '../apps/server/src/kernel/db/database.ts'
 import { inTransaction } from '../apps/server/src/kernel/db/transaction.ts'
 import { actorOf, type Principal, type Role } from '../apps/server/src/kernel/http/access.ts'
 import { createLogger } from '../apps/server/src/kernel/logger.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
-import { submitApplication } from '../apps/server/src/modules/recruiting/applications.ts'
-import { createCandidate, searchCandidates } from '../apps/server/src/modules/recruiting/candidates.ts'
-import { FUNCTIONS as REFERENCE_FUNCTIONS } from '../apps/server/src/modules/recruiting/reference.ts'
-import { type RoleFilters, searchRoles } from '../apps/server/src/modules/recruiting/roles.ts'
+import { submitApplicationIn as submitApplication } from '../apps/server/src/modules/recruiting/applications/service.ts'
+import { resolveSplitsCaller, type SplitsCaller } from '../apps/server/src/modules/recruiting/caller.ts'
+import { searchCandidates } from '../apps/server/src/modules/recruiting/candidates/search.ts'
+import { createCandidate } from '../apps/server/src/modules/recruiting/candidates/service.ts'
+import type { RecruitingDatabase, RecruitingTx } from '../apps/server/src/modules/recruiting/database.ts'
+import { FUNCTIONS as REFERENCE_FUNCTIONS } from '../apps/server/src/modules/recruiting/reference/vocabularies.ts'
+import { type RoleFilters, searchRoles } from '../apps/server/src/modules/recruiting/roles/queries.ts'
 import { createMigratedDatabase, startThrowawayPostgres } from '../packages/testing/src/postgres.ts'
 
 const ROLES = 100_000
@@ -493,8 +495,11 @@ export async function benchMarketplace(): Promise<Record<string, string | number
         suspended: false,
       }
     }
-    const recruiter = await principal('rachel@recruiters.demo', ['recruiter'])
-    const admin = await principal('admin@splits.demo', ['platform_admin'])
+    // the caller as the routes resolve it, once per request
+    const callerOf = async (p: Principal) =>
+      inTransaction<SplitsCaller, RecruitingDatabase>(ctx.db, actorOf(p), (tx) => resolveSplitsCaller(tx, p))
+    const recruiter = await callerOf(await principal('rachel@recruiters.demo', ['recruiter']))
+    const admin = await callerOf(await principal('admin@splits.demo', ['platform_admin']))
 
     log(`generating ${ROLES.toLocaleString('en')} roles and ${CANDIDATES.toLocaleString('en')} candidates…`)
     const genStart = performance.now()
@@ -516,7 +521,8 @@ export async function benchMarketplace(): Promise<Record<string, string | number
       met: genSeconds < 120 ? 'yes' : 'NO',
     })
 
-    const as = <T>(p: Principal, fn: (tx: Tx) => Promise<T>) => inTransaction(ctx.db, actorOf(p), fn)
+    const as = <T>(c: SplitsCaller, fn: (tx: RecruitingTx) => Promise<T>) =>
+      inTransaction<T, RecruitingDatabase>(ctx.db, actorOf(c.principal!), fn)
     const time = async (
       measure: string,
       target: number,

@@ -1,14 +1,13 @@
 export { type ApiResponse, apiClient } from './api-client.ts'
 export { CHROMIUM_PATH, launchBrowser, newPage, SCREENSHOT_DIR, screenshot } from './browser.ts'
+export * from './factories/index.ts'
 export {
   makeInvitation,
   makeOrganization,
-  makePerson,
   platformOrganization,
   type RoleGrant,
   signIn,
   type TestOrganization,
-  type TestPerson,
   uniqueEmail,
   uniqueIsraeliMobile,
 } from './factories/people.ts'

@@ -19,6 +19,7 @@ export type PersonaKey =
   // made by the matrix test's fixture, not demo personas
   | 'other-company-admin'
   | 'third-recruiter'
+  | 'other-candidate'
 
 /** Resources owned by Acme Robotics and its recruiters, made once by the matrix test. */
 export interface Fixture {
@@ -29,6 +30,8 @@ export interface Fixture {
   application: string
   placement: string
   dispute: string
+  /** An open invitation to Acme's hiring team. */
+  invitation: string
 }
 
 export interface MatrixContext {
@@ -39,13 +42,16 @@ export interface MatrixContext {
   fixture(): Promise<Fixture>
 }
 
-/** Another tenant's resource: the intruder must get 404 (or 403) and learn nothing. */
+/**
+ * Another tenant's resource: the intruder must get 404 (or 403) and learn nothing. A list of
+ * "my own" things (no id in the path) answers the intruder an empty list instead: `'empty-list'`.
+ */
 export interface CrossTenantCase {
   intruder: PersonaKey
   /** Path parameters naming a resource that belongs to someone else. */
   params(m: MatrixContext): Promise<Record<string, string>>
   body?: unknown
-  expect: 404 | 403
+  expect: 404 | 403 | 'empty-list'
 }
 
 export type RouteCase =
@@ -64,7 +70,7 @@ export async function sessionIdOf(m: MatrixContext, persona: PersonaKey): Promis
 export const other = (
   intruder: PersonaKey,
   pick: (f: Fixture) => Record<string, string>,
-  expect: 404 | 403 = 404,
+  expect: CrossTenantCase['expect'] = 404,
   body?: unknown,
 ): CrossTenantCase => ({
   intruder,

@@ -18,6 +18,7 @@ const sessions = new Map<PersonaKey, Awaited<ReturnType<typeof sessionFor>>>()
 const EXTRA: Partial<Record<PersonaKey, string>> = {
   'other-company-admin': 'hank@globex.demo',
   'third-recruiter': 'ivy@recruiters.demo',
+  'other-candidate': 'carl@candidate.demo',
 }
 
 async function session(key: PersonaKey) {
@@ -49,7 +50,11 @@ async function call(who: PersonaKey, method: string, path: string, body?: unknow
 }
 
 let fixture: Promise<Fixture> | undefined
-/** Acme Robotics with a draft and an open role, Rachel's candidate submitted and placed, and Tom's blocked duplicate. */
+/**
+ * Acme Robotics with a draft and an open role, Rachel's candidate submitted and placed, Tom's
+ * blocked duplicate, Noa's own application (her verified address on Rachel's record of her), an
+ * open invitation to Acme's team; Globex with Hank, who accepted his invitation.
+ */
 function buildFixture(): Promise<Fixture> {
   fixture ??= (async () => {
     const acme = await addAcmeCompany(app.ctx)
@@ -59,26 +64,50 @@ function buildFixture(): Promise<Fixture> {
         .select('id')
         .where('slug', '=', 'splits-network')
         .executeTakeFirstOrThrow()
-      const ivy = await tx
-        .insertInto('identity.users')
-        .values({ display_name: 'Ivy Third' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      for (const [name, email, role] of [
+        ['Ivy Third', 'ivy@recruiters.demo', 'recruiter'],
+        ['Hank Scorpio', 'hank@globex.demo', null],
+        ['Carl Other', 'carl@candidate.demo', 'candidate'],
+      ] as const) {
+        const user = await tx
+          .insertInto('identity.users')
+          .values({ display_name: name })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await tx
+          .insertInto('identity.user_contacts')
+          .values({ user_id: user.id, email, email_verified_at: new Date() })
+          .execute()
+        if (role) {
+          await tx
+            .insertInto('identity.memberships')
+            .values({ user_id: user.id, organization_id: splits.id, role })
+            .execute()
+        }
+      }
+      // Noa signed in with her address: it is verified
       await tx
-        .insertInto('identity.user_contacts')
-        .values({ user_id: ivy.id, email: 'ivy@recruiters.demo' })
-        .execute()
-      await tx
-        .insertInto('identity.memberships')
-        .values({ user_id: ivy.id, organization_id: splits.id, role: 'recruiter' })
+        .updateTable('identity.user_contacts')
+        .set({ email_verified_at: new Date() })
+        .where('email', '=', 'noa@candidate.demo')
         .execute()
     })
     const globex = await call('platform-admin', 'POST', '/api/companies', { name: 'Globex' })
-    await call('platform-admin', 'POST', `/api/companies/${globex.id}/team`, {
+    const invited = await call('platform-admin', 'POST', `/api/companies/${globex.id}/team`, {
       email: 'hank@globex.demo',
       display_name: 'Hank Scorpio',
       role: 'company_admin',
     })
+    const hanks = (invited.data as { id: string; status: string }[]).find((m) => m.status === 'invited')!
+    await call('other-company-admin', 'POST', `/api/account/invitations/${hanks.id}/accept`)
+    const pending = await call('company-admin', 'POST', `/api/companies/${acme}/team`, {
+      email: 'pending@acme.demo',
+      display_name: 'Pending Person',
+      role: 'hiring_manager',
+    })
+    const invitation = (pending.data as { id: string; status: string }[]).find(
+      (m) => m.status === 'invited',
+    )!.id
     const role = (title: string, openings = 1) => ({
       company_id: acme,
       title,
@@ -111,7 +140,25 @@ function buildFixture(): Promise<Fixture> {
       body: JSON.stringify({ role_id: openRole, candidate_id: tomsPat }),
     })
     const dispute = ((await blocked.json()) as { dispute_id: string }).dispute_id
-    return { acme, draftRole, openRole, candidate, application, placement: hired.placement_id, dispute }
+    const noa = await call('recruiter', 'POST', '/api/candidates', {
+      full_name: 'Noa Levi',
+      email: 'noa@candidate.demo',
+      consent: { method: 'email' },
+    })
+    await call('recruiter', 'POST', '/api/applications', {
+      role_id: openRole,
+      candidate_id: noa.candidate.id,
+    })
+    return {
+      acme,
+      draftRole,
+      openRole,
+      candidate,
+      application,
+      placement: hired.placement_id,
+      dispute,
+      invitation,
+    }
   })()
   return fixture
 }
@@ -212,7 +259,11 @@ describe('security matrix', () => {
         await matrix.headers(c.intruder),
         body,
       )
-      if (res.status !== c.expect) failures.push(`${r.key} as ${c.intruder} → ${res.status}`)
+      if (c.expect === 'empty-list') {
+        const data = res.body.data as unknown[] | undefined
+        if (res.status !== 200 || !Array.isArray(data) || data.length !== 0)
+          failures.push(`${r.key} as ${c.intruder} → ${res.status} with ${JSON.stringify(data)}`)
+      } else if (res.status !== c.expect) failures.push(`${r.key} as ${c.intruder} → ${res.status}`)
       if (JSON.stringify(res.body).includes('company-admin')) failures.push(`${r.key} leaked data`)
     }
     expect(failures).toEqual([])

@@ -558,7 +558,7 @@ export interface paths {
          * Applications: a recruiter’s submissions, a company’s incoming candidates
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
-        get: operations["legacyGETApiApplications"];
+        get: operations["listApplications"];
         put?: never;
         /**
          * Submit a candidate you represent to an open role you can see
@@ -566,7 +566,7 @@ export interface paths {
          *
          *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
          */
-        post: operations["legacyPOSTApiApplications"];
+        post: operations["submitApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -584,7 +584,7 @@ export interface paths {
          * One application with its stage history
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
-        get: operations["legacyGETApiApplicationsId"];
+        get: operations["getApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -603,10 +603,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mark an offer accepted: hired, and a placement is made
+         * Mark an offer accepted: hired, and a placement is made (the last opening fills the role)
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        post: operations["legacyPOSTApiApplicationsIdHire"];
+        post: operations["hireApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,9 +624,11 @@ export interface paths {
         put?: never;
         /**
          * Move to the next stage, reject (reason required) or withdraw
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
+         * @description Send the `version` you loaded: a move made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
          */
-        post: operations["legacyPOSTApiApplicationsIdStage"];
+        post: operations["moveApplicationStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -792,15 +794,15 @@ export interface paths {
          * My candidates (all, for platform admins), newest first, with text search
          * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
          */
-        get: operations["legacyGETApiCandidates"];
+        get: operations["listCandidates"];
         put?: never;
         /**
          * Add a candidate you represent (warns when other recruiters represent the same person)
-         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate; another recruiter’s record comes back as a warning naming only where that person is represented.
+         * @description Duplicates are matched on normalised email, phone, LinkedIn and GitHub. Your own duplicate answers 409 duplicate_candidate (also when two adds race); another recruiter’s record comes back as a warning naming only where that person is represented.
          *
          *     **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
          */
-        post: operations["legacyPOSTApiCandidates"];
+        post: operations["createCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -816,9 +818,9 @@ export interface paths {
         };
         /**
          * One candidate
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company (contact details shown are logged); platform admins.
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The representing recruiter; a hiring team for people submitted to its company, seeing only what concerns its own roles (contact details shown are logged); the recruiters on a placement of the person (profile only); platform admins.
          */
-        get: operations["legacyGETApiCandidatesId"];
+        get: operations["getCandidate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -826,9 +828,11 @@ export interface paths {
         head?: never;
         /**
          * Change a candidate (the representing recruiter)
-         * @description **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, platform_admin. A recruiter sees only the candidates they represent; platform admins see all.
          */
-        patch: operations["legacyPATCHApiCandidatesId"];
+        patch: operations["updateCandidate"];
         trace?: never;
     };
     "/api/candidates/duplicate-check": {
@@ -844,7 +848,7 @@ export interface paths {
          * Is this person already in the network? (as you type, before adding or submitting)
          * @description **Access:** Roles: recruiter. Recruiters, for the candidates they represent.
          */
-        post: operations["legacyPOSTApiCandidatesDuplicateCheck"];
+        post: operations["checkCandidateDuplicates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -862,13 +866,13 @@ export interface paths {
          * Companies on the network, with their open roles
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: the directory of hiring companies.
          */
-        get: operations["legacyGETApiCompanies"];
+        get: operations["listCompanies"];
         put?: never;
         /**
          * Add a company to the network
          * @description **Access:** Roles: platform_admin.
          */
-        post: operations["legacyPOSTApiCompanies"];
+        post: operations["createCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -886,7 +890,7 @@ export interface paths {
          * One company
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member; billing details only for the company’s team and admins.
          */
-        get: operations["legacyGETApiCompaniesId"];
+        get: operations["getCompany"];
         put?: never;
         post?: never;
         delete?: never;
@@ -894,9 +898,11 @@ export interface paths {
         head?: never;
         /**
          * Change the company profile, billing details or payment terms
-         * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
          */
-        patch: operations["legacyPATCHApiCompaniesId"];
+        patch: operations["updateCompany"];
         trace?: never;
     };
     "/api/companies/{id}/billing-settings": {
@@ -931,17 +937,39 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The hiring team
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
+         * The hiring team: active members, and open invitations for the company’s admins
+         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins; open invitations only for its admins.
          */
-        get: operations["legacyGETApiCompaniesIdTeam"];
+        get: operations["listCompanyTeam"];
         put?: never;
         /**
-         * Add a company admin or hiring manager by email (they sign in with a code sent there)
+         * Invite a company admin or hiring manager by email; they join when they accept
+         * @description Nothing is granted until the person, signed in with that address, accepts the invitation (`POST /api/account/invitations/{id}/accept`). Inviting someone who already holds the role, or has an open invitation to it, answers 409.
+         *
+         *     **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
+         */
+        post: operations["inviteCompanyTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{id}/team/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an open invitation to the hiring team
          * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
          */
-        post: operations["legacyPOSTApiCompaniesIdTeam"];
-        delete?: never;
+        delete: operations["revokeCompanyTeamInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1219,6 +1247,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My own applications, as a candidate (read-only)
+         * @description The applications of the candidate records whose contact email is your signed-in, verified email address: role, company, stage and dates, never recruiters’ notes. Enforced in SQL (a security-definer function applying the rule itself).
+         *
+         *     **Access:** Roles: candidate. A candidate, for the records that carry her own verified email address.
+         */
+        get: operations["listMyApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1334,7 +1384,7 @@ export interface paths {
          * Blocked duplicate submissions and ownership disputes
          * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
          */
-        get: operations["legacyGETApiOwnershipDisputes"];
+        get: operations["listOwnershipDisputes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1354,7 +1404,7 @@ export interface paths {
          * One record
          * @description **Access:** Roles: recruiter, platform_admin. The two recruiters involved, and platform admins.
          */
-        get: operations["legacyGETApiOwnershipDisputesId"];
+        get: operations["getOwnershipDispute"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1376,7 +1426,7 @@ export interface paths {
          * Dispute the other recruiter’s right to represent this person (an admin decides)
          * @description **Access:** Roles: recruiter. The recruiter whose submission was blocked.
          */
-        post: operations["legacyPOSTApiOwnershipDisputesIdDispute"];
+        post: operations["openOwnershipDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1396,7 +1446,7 @@ export interface paths {
          * Decide: upheld (holder keeps the right) or overturned (it passes to the claimant)
          * @description **Access:** Roles: platform_admin.
          */
-        post: operations["legacyPOSTApiOwnershipDisputesIdResolve"];
+        post: operations["resolveOwnershipDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1414,7 +1464,7 @@ export interface paths {
          * Placements the caller is part of (or all, for platform admins)
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
          */
-        get: operations["legacyGETApiPlacements"];
+        get: operations["listPlacements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1434,7 +1484,7 @@ export interface paths {
          * One placement with its split agreement
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The recruiters on the placement, the company’s hiring team, platform admins.
          */
-        get: operations["legacyGETApiPlacementsId"];
+        get: operations["getPlacement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1456,7 +1506,7 @@ export interface paths {
          * Record that the hire left inside the guarantee period
          * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
          */
-        post: operations["legacyPOSTApiPlacementsIdFallOff"];
+        post: operations["recordPlacementFallOff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1473,9 +1523,11 @@ export interface paths {
         get?: never;
         /**
          * Propose a split of the recruiter pool by fee role (must sum to 100%); all recruiters on it agree again
-         * @description **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, platform_admin. The recruiters on the placement, or platform admins.
          */
-        put: operations["legacyPUTApiPlacementsIdSplits"];
+        put: operations["proposePlacementSplits"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1494,9 +1546,11 @@ export interface paths {
         put?: never;
         /**
          * Agree to the current split
-         * @description **Access:** Roles: recruiter. A recruiter on the placement.
+         * @description With `version`, only if the split is still the one you saw (409 version_conflict otherwise).
+         *
+         *     **Access:** Roles: recruiter. A recruiter on the placement.
          */
-        post: operations["legacyPOSTApiPlacementsIdSplitsAgree"];
+        post: operations["agreePlacementSplits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1534,7 +1588,7 @@ export interface paths {
          * Recruiters by name and specialisation
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
          */
-        get: operations["legacyGETApiRecruiters"];
+        get: operations["listRecruiters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1554,7 +1608,7 @@ export interface paths {
          * One recruiter
          * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member: recruiter profiles hold no contact details.
          */
-        get: operations["legacyGETApiRecruitersId"];
+        get: operations["getRecruiter"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1574,7 +1628,7 @@ export interface paths {
          * My recruiter profile
          * @description **Access:** Roles: recruiter.
          */
-        get: operations["legacyGETApiRecruitersMe"];
+        get: operations["getMyRecruiterProfile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1584,7 +1638,7 @@ export interface paths {
          * Change my profile and specialisations
          * @description **Access:** Roles: recruiter.
          */
-        patch: operations["legacyPATCHApiRecruitersMe"];
+        patch: operations["updateMyRecruiterProfile"];
         trace?: never;
     };
     "/api/recruiting/reference": {
@@ -1598,7 +1652,7 @@ export interface paths {
          * Functions, industries, seniorities, stages, fee roles, currencies and defaults
          * @description **Access:** Any signed-in user.
          */
-        get: operations["legacyGETApiRecruitingReference"];
+        get: operations["getRecruitingReference"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1638,15 +1692,17 @@ export interface paths {
         };
         /**
          * Search roles (the marketplace for recruiters; a company’s roles for its team)
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
+         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule. Recruiters get open roles unless they ask for other statuses.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
          */
-        get: operations["legacyGETApiRoles"];
+        get: operations["listRoles"];
         put?: never;
         /**
          * Post a role (as a draft; open it to take submissions)
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        post: operations["legacyPOSTApiRoles"];
+        post: operations["createRole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1662,9 +1718,11 @@ export interface paths {
         };
         /**
          * One role
-         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters see open roles shared with everyone or assigned to them; a hiring team sees its company’s roles; platform admins see all. A hidden role answers 404.
+         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
          */
-        get: operations["legacyGETApiRolesId"];
+        get: operations["getRole"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1672,9 +1730,11 @@ export interface paths {
         head?: never;
         /**
          * Change a role (every change is kept in its history)
-         * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        patch: operations["legacyPATCHApiRolesId"];
+        patch: operations["updateRole"];
         trace?: never;
     };
     "/api/roles/{id}/assignments": {
@@ -1688,12 +1748,12 @@ export interface paths {
          * Recruiters assigned to the role
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        get: operations["legacyGETApiRolesIdAssignments"];
+        get: operations["listRoleAssignments"];
         /**
          * Set the recruiters a role is shared with (for visibility "assigned")
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        put: operations["legacyPUTApiRolesIdAssignments"];
+        put: operations["setRoleAssignments"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1712,7 +1772,7 @@ export interface paths {
          * Every change to the role
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        get: operations["legacyGETApiRolesIdHistory"];
+        get: operations["listRoleHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1758,7 +1818,7 @@ export interface paths {
          * Open, pause, close or mark filled: draft → open ⇄ paused → filled | closed
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
-        post: operations["legacyPOSTApiRolesIdStatus"];
+        post: operations["setRoleStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5656,7 +5716,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiApplications: {
+    listApplications: {
         parameters: {
             query?: {
                 candidate_id?: string;
@@ -5739,9 +5799,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyPOSTApiApplications: {
+    submitApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -5811,6 +5919,7 @@ export interface operations {
                         stage_changed_at: string;
                         /** Format: date-time */
                         submitted_at: string;
+                        /** @description Send it back with a stage move: a newer one answers 409 */
                         version: number;
                     };
                 };
@@ -5840,7 +5949,7 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
-            403: {
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5864,7 +5973,7 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
-            404: {
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5937,7 +6046,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiApplicationsId: {
+    getApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -6000,7 +6109,80 @@ export interface operations {
                         stage_changed_at: string;
                         /** Format: date-time */
                         submitted_at: string;
+                        /** @description Send it back with a stage move: a newer one answers 409 */
                         version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -6030,7 +6212,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiApplicationsIdHire: {
+    hireApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -6055,6 +6237,8 @@ export interface operations {
                      * @description YYYY-MM-DD
                      */
                     start_date: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -6111,6 +6295,7 @@ export interface operations {
                             stage_changed_at: string;
                             /** Format: date-time */
                             submitted_at: string;
+                            /** @description Send it back with a stage move: a newer one answers 409 */
                             version: number;
                         };
                         placement_id: string;
@@ -6119,6 +6304,30 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6239,7 +6448,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiApplicationsIdStage: {
+    moveApplicationStage: {
         parameters: {
             query?: never;
             header?: never;
@@ -6255,6 +6464,8 @@ export interface operations {
                     reason?: string;
                     /** @enum {string} */
                     to: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -6310,12 +6521,37 @@ export interface operations {
                         stage_changed_at: string;
                         /** Format: date-time */
                         submitted_at: string;
+                        /** @description Send it back with a stage move: a newer one answers 409 */
                         version: number;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7212,13 +7448,14 @@ export interface operations {
             };
         };
     };
-    legacyGETApiCandidates: {
+    listCandidates: {
         parameters: {
             query?: {
                 /** @description Page size (1-100) */
                 limit?: number;
                 /** @description Part of a name, title, location or skill */
                 q?: string;
+                /** @description A skill, in any case */
                 skill?: string;
                 /** @description Cursor: the `next_cursor` of the previous page */
                 starting_after?: string;
@@ -7278,9 +7515,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyPOSTApiCandidates: {
+    createCandidate: {
         parameters: {
             query?: never;
             header?: never;
@@ -7312,6 +7597,7 @@ export interface operations {
                         max?: string | null;
                         min?: string | null;
                     } | null;
+                    /** @description Kept as typed; matched and de-duplicated without regard to case */
                     skills?: string[];
                     website_url?: string | null;
                     years_experience?: number | null;
@@ -7327,6 +7613,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         candidate: {
+                            /** @description The representing recruiter sees all; a hiring team only those to its own company */
                             applications: {
                                 company_name: string;
                                 id: string;
@@ -7363,6 +7650,7 @@ export interface operations {
                                 id: string;
                                 name: string;
                             };
+                            /** @description The representing recruiter sees all; a hiring team only its own company’s */
                             representations: {
                                 company_id: string;
                                 company_name: string;
@@ -7383,6 +7671,8 @@ export interface operations {
                             skills: string[];
                             /** Format: date-time */
                             updated_at: string;
+                            /** @description Send it back with a change: a newer one answers 409 */
+                            version: number;
                             years_experience: number | null;
                             yours: boolean;
                         };
@@ -7402,6 +7692,30 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7449,55 +7763,7 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7522,7 +7788,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiCandidatesId: {
+    getCandidate: {
         parameters: {
             query?: never;
             header?: never;
@@ -7541,6 +7807,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The representing recruiter sees all; a hiring team only those to its own company */
                         applications: {
                             company_name: string;
                             id: string;
@@ -7577,6 +7844,7 @@ export interface operations {
                             id: string;
                             name: string;
                         };
+                        /** @description The representing recruiter sees all; a hiring team only its own company’s */
                         representations: {
                             company_id: string;
                             company_name: string;
@@ -7597,8 +7865,82 @@ export interface operations {
                         skills: string[];
                         /** Format: date-time */
                         updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
                         years_experience: number | null;
                         yours: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -7628,7 +7970,7 @@ export interface operations {
             };
         };
     };
-    legacyPATCHApiCandidatesId: {
+    updateCandidate: {
         parameters: {
             query?: never;
             header?: never;
@@ -7663,7 +8005,10 @@ export interface operations {
                         max?: string | null;
                         min?: string | null;
                     } | null;
+                    /** @description Kept as typed; matched and de-duplicated without regard to case */
                     skills?: string[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                     website_url?: string | null;
                     years_experience?: number | null;
                 };
@@ -7678,6 +8023,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         candidate: {
+                            /** @description The representing recruiter sees all; a hiring team only those to its own company */
                             applications: {
                                 company_name: string;
                                 id: string;
@@ -7714,6 +8060,7 @@ export interface operations {
                                 id: string;
                                 name: string;
                             };
+                            /** @description The representing recruiter sees all; a hiring team only its own company’s */
                             representations: {
                                 company_id: string;
                                 company_name: string;
@@ -7734,6 +8081,8 @@ export interface operations {
                             skills: string[];
                             /** Format: date-time */
                             updated_at: string;
+                            /** @description Send it back with a change: a newer one answers 409 */
+                            version: number;
                             years_experience: number | null;
                             yours: boolean;
                         };
@@ -7753,6 +8102,30 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7847,33 +8220,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
         };
     };
-    legacyPOSTApiCandidatesDuplicateCheck: {
+    checkCandidateDuplicates: {
         parameters: {
             query?: never;
             header?: never;
@@ -7937,9 +8286,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyGETApiCompanies: {
+    listCompanies: {
         parameters: {
             query?: {
                 limit?: number;
@@ -7975,9 +8372,81 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyPOSTApiCompanies: {
+    createCompany: {
         parameters: {
             query?: never;
             header?: never;
@@ -8039,12 +8508,161 @@ export interface operations {
                             [key: string]: number;
                         };
                         size_band: string | null;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
                         website: string | null;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only for the company’s team and platform admins */
+                        billing: {
+                            billing_address: string | null;
+                            billing_contact_name: string | null;
+                            billing_email: string | null;
+                            tax_id: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        default_currency: string;
+                        description: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        name: string;
+                        open_roles: number;
+                        /** @enum {string} */
+                        payment_terms: "net_30" | "net_60" | "net_90";
+                        placements: number;
+                        /** @description How many roles in each status */
+                        roles_by_status: {
+                            [key: string]: number;
+                        };
+                        size_band: string | null;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8115,106 +8733,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
         };
     };
-    legacyGETApiCompaniesId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description UUID */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Only for the company’s team and platform admins */
-                        billing: {
-                            billing_address: string | null;
-                            billing_contact_name: string | null;
-                            billing_email: string | null;
-                            tax_id: string | null;
-                        } | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        default_currency: string;
-                        description: string | null;
-                        headquarters: string | null;
-                        id: string;
-                        industry: string | null;
-                        name: string;
-                        open_roles: number;
-                        /** @enum {string} */
-                        payment_terms: "net_30" | "net_60" | "net_90";
-                        placements: number;
-                        /** @description How many roles in each status */
-                        roles_by_status: {
-                            [key: string]: number;
-                        };
-                        size_band: string | null;
-                        website: string | null;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    legacyPATCHApiCompaniesId: {
+    updateCompany: {
         parameters: {
             query?: never;
             header?: never;
@@ -8243,6 +8764,8 @@ export interface operations {
                     payment_terms?: "net_30" | "net_60" | "net_90";
                     size_band?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5000+") | null;
                     tax_id?: string | null;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                     website?: string | null;
                 };
             };
@@ -8279,12 +8802,38 @@ export interface operations {
                             [key: string]: number;
                         };
                         size_band: string | null;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
                         website: string | null;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8693,7 +9242,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiCompaniesIdTeam: {
+    listCompanyTeam: {
         parameters: {
             query?: never;
             header?: never;
@@ -8713,13 +9262,74 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When they joined, or were invited
+                             */
                             created_at: string;
                             display_name: string;
-                            membership_id: string;
-                            role: string;
-                            user_id: string;
+                            /** @description The invited address (invitations only; seen by the company’s admins) */
+                            email: string | null;
+                            /** @description When an open invitation lapses */
+                            expires_at: string | null;
+                            /** @description The membership id (active) or the invitation id (invited) */
+                            id: string;
+                            invited_by_name: string | null;
+                            /** @enum {string} */
+                            role: "company_admin" | "hiring_manager";
+                            /** @enum {string} */
+                            status: "active" | "invited";
+                            /** @description Null until an invitation is accepted */
+                            user_id: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -8747,9 +9357,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyPOSTApiCompaniesIdTeam: {
+    inviteCompanyTeamMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -8778,18 +9412,55 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When they joined, or were invited
+                             */
                             created_at: string;
                             display_name: string;
-                            membership_id: string;
-                            role: string;
-                            user_id: string;
+                            /** @description The invited address (invitations only; seen by the company’s admins) */
+                            email: string | null;
+                            /** @description When an open invitation lapses */
+                            expires_at: string | null;
+                            /** @description The membership id (active) or the invitation id (invited) */
+                            id: string;
+                            invited_by_name: string | null;
+                            /** @enum {string} */
+                            role: "company_admin" | "hiring_manager";
+                            /** @enum {string} */
+                            status: "active" | "invited";
+                            /** @description Null until an invitation is accepted */
+                            user_id: string | null;
                         }[];
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8862,6 +9533,116 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeCompanyTeamInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11061,6 +11842,118 @@ export interface operations {
             };
         };
     };
+    listMyApplications: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            company_name: string;
+                            id: string;
+                            role_title: string;
+                            /** @enum {string} */
+                            stage: "submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                            /** Format: date-time */
+                            stage_changed_at: string;
+                            /** Format: date-time */
+                            submitted_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -11597,7 +12490,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiOwnershipDisputes: {
+    listOwnershipDisputes: {
         parameters: {
             query?: {
                 /** @description Page size (1-100) */
@@ -11656,6 +12549,8 @@ export interface operations {
                             } | null;
                             /** @enum {string} */
                             status: "recorded" | "disputed" | "upheld" | "overturned";
+                            /** @description Send it back with a decision: a newer one answers 409 */
+                            version: number;
                         }[];
                         has_more: boolean;
                         /** @description Pass as `starting_after` to get the next page */
@@ -11687,9 +12582,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyGETApiOwnershipDisputesId: {
+    getOwnershipDispute: {
         parameters: {
             query?: never;
             header?: never;
@@ -11744,6 +12687,80 @@ export interface operations {
                         } | null;
                         /** @enum {string} */
                         status: "recorded" | "disputed" | "upheld" | "overturned";
+                        /** @description Send it back with a decision: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -11773,7 +12790,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiOwnershipDisputesIdDispute: {
+    openOwnershipDispute: {
         parameters: {
             query?: never;
             header?: never;
@@ -11788,6 +12805,8 @@ export interface operations {
                 "application/json": {
                     /** @description Evidence: when and how you engaged the candidate */
                     reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -11835,11 +12854,37 @@ export interface operations {
                         } | null;
                         /** @enum {string} */
                         status: "recorded" | "disputed" | "upheld" | "overturned";
+                        /** @description Send it back with a decision: a newer one answers 409 */
+                        version: number;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11936,7 +12981,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiOwnershipDisputesIdResolve: {
+    resolveOwnershipDispute: {
         parameters: {
             query?: never;
             header?: never;
@@ -11952,6 +12997,8 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "upheld" | "overturned";
                     reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -11999,11 +13046,37 @@ export interface operations {
                         } | null;
                         /** @enum {string} */
                         status: "recorded" | "disputed" | "upheld" | "overturned";
+                        /** @description Send it back with a decision: a newer one answers 409 */
+                        version: number;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12100,7 +13173,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiPlacements: {
+    listPlacements: {
         parameters: {
             query?: {
                 company_id?: string;
@@ -12178,9 +13251,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyGETApiPlacementsId: {
+    getPlacement: {
         parameters: {
             query?: never;
             header?: never;
@@ -12238,6 +13359,80 @@ export interface operations {
                         start_date: string;
                         /** @enum {string} */
                         status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -12267,7 +13462,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiPlacementsIdFallOff: {
+    recordPlacementFallOff: {
         parameters: {
             query?: never;
             header?: never;
@@ -12286,6 +13481,8 @@ export interface operations {
                      */
                     date: string;
                     reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -12336,11 +13533,37 @@ export interface operations {
                         start_date: string;
                         /** @enum {string} */
                         status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12461,7 +13684,7 @@ export interface operations {
             };
         };
     };
-    legacyPUTApiPlacementsIdSplits: {
+    proposePlacementSplits: {
         parameters: {
             query?: never;
             header?: never;
@@ -12482,6 +13705,8 @@ export interface operations {
                         /** @description Share of the recruiter pool in basis points; all sum to 10000 */
                         share_bps: number;
                     }[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -12532,11 +13757,37 @@ export interface operations {
                         start_date: string;
                         /** @enum {string} */
                         status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12657,7 +13908,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiPlacementsIdSplitsAgree: {
+    agreePlacementSplits: {
         parameters: {
             query?: never;
             header?: never;
@@ -12667,7 +13918,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The version of the split you agree to (optional: the current one otherwise) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -12715,11 +13974,37 @@ export interface operations {
                         start_date: string;
                         /** @enum {string} */
                         status: "active" | "fell_off";
+                        /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
+                        version: number;
                     };
                 };
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12792,30 +14077,6 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12999,7 +14260,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiRecruiters: {
+    listRecruiters: {
         parameters: {
             query?: {
                 function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
@@ -13079,9 +14340,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyGETApiRecruitersId: {
+    getRecruiter: {
         parameters: {
             query?: never;
             header?: never;
@@ -13128,6 +14437,78 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13153,7 +14534,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiRecruitersMe: {
+    getMyRecruiterProfile: {
         parameters: {
             query?: never;
             header?: never;
@@ -13196,9 +14577,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyPATCHApiRecruitersMe: {
+    updateMyRecruiterProfile: {
         parameters: {
             query?: never;
             header?: never;
@@ -13281,9 +14710,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyGETApiRecruitingReference: {
+    getRecruitingReference: {
         parameters: {
             query?: never;
             header?: never;
@@ -13320,6 +14797,54 @@ export interface operations {
                         };
                         stages: string[];
                         work_modes: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -13475,7 +15000,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiRoles: {
+    listRoles: {
         parameters: {
             query?: {
                 company_id?: string;
@@ -13574,9 +15099,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
-    legacyPOSTApiRoles: {
+    createRole: {
         parameters: {
             query?: never;
             header?: never;
@@ -13600,6 +15173,7 @@ export interface operations {
                     /** @enum {string} */
                     function: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
                     guarantee_days?: number;
+                    /** @description A member of the company’s hiring team (422 otherwise) */
                     hiring_manager_user_id?: string | null;
                     industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
                     job_owner_recruiter_id?: string | null;
@@ -13670,6 +15244,7 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
                         version: number;
                         /** @enum {string} */
                         visibility: "all" | "assigned";
@@ -13679,6 +15254,194 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications_count: number;
+                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
+                        can_manage: boolean;
+                        closed_at: string | null;
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        country: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        employment_type: string;
+                        fee_rate_bps: number;
+                        function: string;
+                        guarantee_days: number;
+                        hired_count: number;
+                        hiring_manager_user_id: string | null;
+                        id: string;
+                        industry: string | null;
+                        job_owner: {
+                            name: string | null;
+                            recruiter_id: string;
+                        } | null;
+                        location: string | null;
+                        /** @description When the role first opened to submissions */
+                        opened_at: string | null;
+                        openings: number;
+                        salary: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
+                        seniority: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "paused" | "filled" | "closed";
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "all" | "assigned";
+                        work_mode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13749,148 +15512,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
         };
     };
-    legacyGETApiRolesId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description UUID */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        applications_count: number;
-                        /** @description Whether the caller is on the hiring team (may edit and move candidates) */
-                        can_manage: boolean;
-                        closed_at: string | null;
-                        company: {
-                            id: string;
-                            name: string;
-                        };
-                        country: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        description: string;
-                        employment_type: string;
-                        fee_rate_bps: number;
-                        function: string;
-                        guarantee_days: number;
-                        hired_count: number;
-                        hiring_manager_user_id: string | null;
-                        id: string;
-                        industry: string | null;
-                        job_owner: {
-                            name: string | null;
-                            recruiter_id: string;
-                        } | null;
-                        location: string | null;
-                        /** @description When the role first opened to submissions */
-                        opened_at: string | null;
-                        openings: number;
-                        salary: {
-                            currency: string;
-                            max: string;
-                            min: string;
-                        };
-                        seniority: string;
-                        /** @enum {string} */
-                        status: "draft" | "open" | "paused" | "filled" | "closed";
-                        title: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                        /** @enum {string} */
-                        visibility: "all" | "assigned";
-                        work_mode: string;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-    };
-    legacyPATCHApiRolesId: {
+    updateRole: {
         parameters: {
             query?: never;
             header?: never;
@@ -13915,6 +15539,7 @@ export interface operations {
                     /** @enum {string} */
                     function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
                     guarantee_days?: number;
+                    /** @description A member of the company’s hiring team (422 otherwise) */
                     hiring_manager_user_id?: string | null;
                     industry?: ("fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media") | null;
                     job_owner_recruiter_id?: string | null;
@@ -13931,7 +15556,7 @@ export interface operations {
                     /** @enum {string} */
                     seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
                     title?: string;
-                    /** @description The version you loaded; a newer one answers 409 */
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
                     version?: number;
                     /** @enum {string} */
                     visibility?: "all" | "assigned";
@@ -13987,6 +15612,7 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
                         version: number;
                         /** @enum {string} */
                         visibility: "all" | "assigned";
@@ -13996,6 +15622,30 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14116,7 +15766,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiRolesIdAssignments: {
+    listRoleAssignments: {
         parameters: {
             query?: never;
             header?: never;
@@ -14141,6 +15791,54 @@ export interface operations {
                             display_name: string;
                             recruiter_id: string;
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -14194,7 +15892,7 @@ export interface operations {
             };
         };
     };
-    legacyPUTApiRolesIdAssignments: {
+    setRoleAssignments: {
         parameters: {
             query?: never;
             header?: never;
@@ -14253,6 +15951,30 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14301,30 +16023,6 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14350,7 +16048,7 @@ export interface operations {
             };
         };
     };
-    legacyGETApiRolesIdHistory: {
+    listRoleHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -14380,6 +16078,54 @@ export interface operations {
                             id: string;
                             reason: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -14696,7 +16442,7 @@ export interface operations {
             };
         };
     };
-    legacyPOSTApiRolesIdStatus: {
+    setRoleStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -14712,6 +16458,8 @@ export interface operations {
                     reason?: string;
                     /** @enum {string} */
                     status: "draft" | "open" | "paused" | "filled" | "closed";
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
                 };
             };
         };
@@ -14762,6 +16510,7 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
+                        /** @description Send it back with a change: a newer one answers 409 */
                         version: number;
                         /** @enum {string} */
                         visibility: "all" | "assigned";
@@ -14771,6 +16520,30 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14843,30 +16616,6 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Stable machine-readable error code; see GET /api/errors */
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        instance: string;
-                        request_id: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

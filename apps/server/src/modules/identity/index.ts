@@ -68,5 +68,6 @@ export {
   organizationMemberIds,
   platformOrganizationId,
 } from './people.ts'
+export * from './people-for-modules.ts'
 export { DEMO_PERSONAS } from './personas.ts'
 export { hmacHex } from './secrets.ts'

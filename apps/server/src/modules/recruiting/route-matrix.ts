@@ -27,6 +27,11 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
       role: 'company_admin',
     }),
   },
+  'DELETE /api/companies/:id/team/invitations/:invitationId': {
+    access: 'roles',
+    wrongRole: 'hiring-manager',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.acme, invitationId: f.invitation }), 403),
+  },
   // recruiting: recruiters
   'GET /api/recruiters': { access: 'roles', wrongRole: 'candidate' },
   'GET /api/recruiters/me': { access: 'roles', wrongRole: 'company-admin' },
@@ -94,6 +99,12 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
       to: 'rejected',
       reason: 'not ours',
     }),
+  },
+  'GET /api/me/applications': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    // another candidate's list of her own applications is empty: Noa's are not hers
+    crossTenant: other('other-candidate', () => ({}), 'empty-list'),
   },
   'POST /api/applications/:id/hire': {
     access: 'roles',

@@ -1,16 +1,16 @@
 import { Alert, Button, Group, Select, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconAlertTriangle, IconUserPlus } from '@tabler/icons-react'
+import { IconAlertTriangle, IconMailForward } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, errorMessage } from '../../api/client'
 import { mapFieldErrors } from '../../lib/field-errors'
-import { useAddTeamMember } from './company-api'
+import { useInviteTeamMember } from './team-api'
 
-/** Add a company admin or hiring manager by email; they sign in with a code sent there. */
+/** Invite a company admin or hiring manager by email; they join the team when they accept. */
 export function AddMemberForm({ companyId }: { companyId: string }) {
   const { t } = useTranslation()
-  const add = useAddTeamMember(companyId)
+  const add = useInviteTeamMember(companyId)
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -32,7 +32,7 @@ export function AddMemberForm({ companyId }: { companyId: string }) {
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: t('splits.team.added', { name: v.display_name.trim() }),
+            message: t('splits.team.invitedNotice', { name: v.display_name.trim() }),
           })
           form.reset()
         },
@@ -73,7 +73,7 @@ export function AddMemberForm({ companyId }: { companyId: string }) {
         <Button
           type="submit"
           mt={{ base: 0, sm: 25 }}
-          leftSection={<IconUserPlus size={16} />}
+          leftSection={<IconMailForward size={16} />}
           loading={add.isPending}
         >
           {t('splits.team.add')}

@@ -7,11 +7,8 @@ import { useCurrentUser } from '../auth/auth-api'
 
 export type CompanySummary = ResponseBody<'/api/companies', 'get'>['data'][number]
 export type Company = ResponseBody<'/api/companies/{id}', 'get'>
-export type TeamMember = ResponseBody<'/api/companies/{id}/team', 'get'>['data'][number]
 export type CompanyPatch = paths['/api/companies/{id}']['patch']['requestBody']['content']['application/json']
 export type CompanyCreate = paths['/api/companies']['post']['requestBody']['content']['application/json']
-export type TeamMemberInput =
-  paths['/api/companies/{id}/team']['post']['requestBody']['content']['application/json']
 
 export const companyKeys = {
   all: ['companies'] as const,
@@ -46,15 +43,6 @@ export function useCompany(id: string | undefined) {
     queryKey: companyKeys.detail(id ?? ''),
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/companies/{id}', { params: { path: { id: id! } }, signal })),
-    enabled: Boolean(id),
-  })
-}
-
-export function useCompanyTeam(id: string | undefined) {
-  return useQuery({
-    queryKey: companyKeys.team(id ?? ''),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/companies/{id}/team', { params: { path: { id: id! } }, signal })),
     enabled: Boolean(id),
   })
 }
@@ -102,15 +90,6 @@ export function useUpdateCompany(id: string) {
       queryClient.setQueryData(companyKeys.detail(id), company)
       return queryClient.invalidateQueries({ queryKey: [...companyKeys.all, 'list'] })
     },
-  })
-}
-
-export function useAddTeamMember(id: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (body: TeamMemberInput) =>
-      unwrap(api.POST('/api/companies/{id}/team', { params: { path: { id } }, body })),
-    onSuccess: (team) => queryClient.setQueryData(companyKeys.team(id), team),
   })
 }
 

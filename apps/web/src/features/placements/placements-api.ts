@@ -63,7 +63,7 @@ export function useProposeSplit(id: string) {
 
 export function useAgreeSplit(id: string) {
   return usePlacementChange(id, (_: undefined) =>
-    unwrap(api.POST('/api/placements/{id}/splits/agree', { params: { path: { id } } })),
+    unwrap(api.POST('/api/placements/{id}/splits/agree', { params: { path: { id } }, body: {} })),
   )
 }
 

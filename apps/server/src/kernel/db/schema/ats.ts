@@ -64,6 +64,7 @@ export interface AtsCandidatesTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   search_text: ColumnType<string | null, never, never>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface AtsCompaniesTable {
@@ -79,6 +80,7 @@ export interface AtsCompaniesTable {
   default_currency: ColumnType<string, string | undefined, string>
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface AtsCompanyBillingTable {
@@ -106,6 +108,7 @@ export interface AtsOwnershipDisputesTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   disputed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface AtsPlacementSplitsTable {
@@ -139,6 +142,7 @@ export interface AtsPlacementsTable {
   created_by: ColumnType<string | null, string | null | undefined, string | null>
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface AtsRepresentationsTable {

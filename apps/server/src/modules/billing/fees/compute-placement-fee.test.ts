@@ -3,7 +3,7 @@ import {
   DEFAULT_FEE_RATE_BPS,
   FEE_ROLES as RECRUITING_FEE_ROLES,
   PLAN_TIERS as RECRUITING_PLAN_TIERS,
-} from '../../recruiting/reference.ts'
+} from '../../recruiting/index.ts'
 import { computePlacementFee } from './compute-placement-fee.ts'
 import { FEE_CONFIG, FEE_ROLES, type FeeConfig, PLAN_TIERS } from './fee-config.ts'
 import { feeInputsFromJson, feeStatementToJson } from './fee-statement-json.ts'

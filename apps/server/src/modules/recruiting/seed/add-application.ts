@@ -1,4 +1,4 @@
-import type { Stage } from '../reference.ts'
+import type { Stage } from '../reference/vocabularies.ts'
 import type { CandidatePicker } from './candidate-picker.ts'
 import { teamMemberFor } from './helpers.ts'
 import { DAY_MS, type Rng } from './prng.ts'

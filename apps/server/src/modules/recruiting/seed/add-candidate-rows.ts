@@ -1,4 +1,4 @@
-import { identityKeysOf, keyHash } from '../identity-keys.ts'
+import { identityKeysOf, keyHash } from '../candidates/identity-keys.ts'
 import type { Candidate, DemoContext } from './types.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { Stage } from '../reference.ts'
+import type { Stage } from '../reference/vocabularies.ts'
 import { type ApplicationBook, addApplication } from './add-application.ts'
 import { canSee, pickTime, windowsOf } from './helpers.ts'
 import type { App, Candidate, Recruiter, Role } from './types.ts'

@@ -1,4 +1,4 @@
-import { RTR_MONTHS } from '../reference.ts'
+import { RTR_MONTHS } from '../reference/vocabularies.ts'
 import { addMonths } from './helpers.ts'
 import type { DemoContext, Representation } from './types.ts'
 

@@ -35,8 +35,7 @@ function emptyPlan(anchor: number): DemoPlan {
   return {
     anchor: new Date(anchor),
     organizations: [],
-    users: [],
-    userContacts: [],
+    people: [],
     memberships: [],
     companies: [],
     companyBilling: [],

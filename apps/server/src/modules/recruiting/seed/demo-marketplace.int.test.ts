@@ -10,10 +10,12 @@ import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { actorOf, type Principal } from '../../../kernel/http/access.ts'
 import { createLogger } from '../../../kernel/logger.ts'
 import { demoPersonasSeed } from '../../identity/seed.ts'
-import { requireRecruiter } from '../access.ts'
-import { duplicateWarnings, searchCandidates } from '../candidates.ts'
-import { identityKeysOf } from '../identity-keys.ts'
-import { searchRoles } from '../roles.ts'
+import { resolveSplitsCaller } from '../caller.ts'
+import { duplicateWarnings } from '../candidates/duplicates.ts'
+import { identityKeysOf } from '../candidates/identity-keys.ts'
+import { searchCandidates } from '../candidates/search.ts'
+import type { RecruitingDatabase } from '../database.ts'
+import { searchRoles } from '../roles/queries.ts'
 import { demoMarketplaceSeed } from './demo-marketplace.ts'
 
 const database = useTestDatabase()
@@ -65,7 +67,9 @@ beforeAll(async () => {
   await demoPersonasSeed.run(ctx, () => {})
   // Rachel used the app before the demo data arrived: her profile exists (made on first use)
   const rachel = await principalOf('rachel@recruiters.demo', ['recruiter'])
-  await inTransaction(ctx.db, actorOf(rachel), (tx) => requireRecruiter(tx, rachel))
+  await inTransaction<unknown, RecruitingDatabase>(ctx.db, actorOf(rachel), (tx) =>
+    resolveSplitsCaller(tx, rachel),
+  )
   const t = performance.now()
   firstRun = await demoMarketplaceSeed.run(ctx, () => {})
   firstRunMs = performance.now() - t
@@ -264,16 +268,21 @@ describe('demo marketplace seed', () => {
 
     // and the services show them to her through row-level security
     const rachel = await principalOf('rachel@recruiters.demo', ['recruiter'])
-    const mine = await inTransaction(
+    const mine = await inTransaction<Awaited<ReturnType<typeof searchCandidates>>, RecruitingDatabase>(
       ctx.db,
       { kind: 'user', userId: rachel.userId, roles: rachel.roles },
-      (tx) => searchCandidates(tx, rachel, { limit: 100 }),
+      async (tx) => searchCandidates(tx, await resolveSplitsCaller(tx, rachel), { limit: 100 }),
     )
     expect(mine.data.length).toBe(r!.candidates)
-    const roles = await inTransaction(
+    const roles = await inTransaction<Awaited<ReturnType<typeof searchRoles>>, RecruitingDatabase>(
       ctx.db,
       { kind: 'user', userId: rachel.userId, roles: rachel.roles },
-      (tx) => searchRoles(tx, rachel, { status: ['open'], function: 'engineering', limit: 20 }),
+      async (tx) =>
+        searchRoles(tx, await resolveSplitsCaller(tx, rachel), {
+          status: ['open'],
+          function: 'engineering',
+          limit: 20,
+        }),
     )
     expect(roles.data.length).toBeGreaterThan(5)
   })
@@ -297,15 +306,18 @@ describe('demo marketplace seed', () => {
            join ats.candidates c on c.id = cc.candidate_id where cc.candidate_id = $1`,
         [d.claimant_candidate_id],
       )
-      const warnings = await inTransaction(ctx.db, systemActor('test'), (tx) =>
-        duplicateWarnings(
-          tx,
-          ctx.config.auth.secret,
-          identityKeysOf(contacts!),
-          d.claimant_recruiter_id,
-          clock.now(),
-          d.claimant_candidate_id,
-        ),
+      const warnings = await inTransaction<Awaited<ReturnType<typeof duplicateWarnings>>, RecruitingDatabase>(
+        ctx.db,
+        systemActor('test'),
+        (tx) =>
+          duplicateWarnings(
+            tx,
+            ctx.config.auth.secret,
+            identityKeysOf(contacts!),
+            d.claimant_recruiter_id,
+            clock.now(),
+            d.claimant_candidate_id,
+          ),
       )
       expect(warnings).toEqual([
         expect.objectContaining({ yours: false, matched_on: expect.arrayContaining(d.matched_on) }),

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import { appendAudit } from '../../../kernel/audit/audit.ts'
-import type { Tx } from '../../../kernel/db/database.ts'
-import type { Database } from '../../../kernel/db/schema/index.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../../kernel/module.ts'
+import { addDemoPeople, addMemberships, organizationIdsBySlug, userIdsByEmail } from '../../identity/index.ts'
+import type { RecruitingDatabase, RecruitingTx } from '../database.ts'
 import { type DemoPlan, generateDemoMarketplace, planCounts } from './generate.ts'
 import { AGENCIES, COMPANIES } from './words.ts'
 
@@ -39,63 +39,58 @@ export const demoMarketplaceSeed: SeedStep = {
   description: 'Splits Network demo marketplace (companies, roles, recruiters, candidates, placements)',
   async run(ctx, progress) {
     const started = performance.now()
-    return inTransaction(ctx.db, systemActor('seed'), async (tx) => {
-      await sql`select pg_advisory_xact_lock(hashtextextended('seed:recruiting.demo_marketplace', 0))`.execute(
-        tx,
-      )
-      const applied = await tx
-        .selectFrom('identity.organizations')
-        .select('slug')
-        .where('slug', 'in', OWN_SLUGS)
-        .executeTakeFirst()
-      if (applied) return { skipped: `already applied (organisation ${applied.slug} exists)` }
+    return inTransaction<Record<string, unknown>, RecruitingDatabase>(
+      ctx.db,
+      systemActor('seed'),
+      async (tx) => {
+        await sql`select pg_advisory_xact_lock(hashtextextended('seed:recruiting.demo_marketplace', 0))`.execute(
+          tx,
+        )
+        const [applied] = await organizationIdsBySlug(tx, OWN_SLUGS)
+        if (applied) return { skipped: `already applied (organisation ${applied[0]} exists)` }
 
-      const personas = await personaIds(tx)
-      const orgs = await orgIds(tx)
-      const existingRecruiters = new Map(
-        (
-          await tx
-            .selectFrom('network.recruiters')
-            .select(['id', 'user_id'])
-            .where('user_id', 'in', [personas.rachel, personas.tom])
-            .execute()
-        ).map((r) => [r.user_id, r.id]),
-      )
-      const existingAcme = await tx
-        .selectFrom('ats.companies')
-        .select(['id', 'payment_terms'])
-        .where('organization_id', '=', orgs.acme)
-        .executeTakeFirst()
+        const personas = await personaIds(tx)
+        const orgs = await orgIds(tx)
+        const existingRecruiters = new Map(
+          (
+            await tx
+              .selectFrom('network.recruiters')
+              .select(['id', 'user_id'])
+              .where('user_id', 'in', [personas.rachel, personas.tom])
+              .execute()
+          ).map((r) => [r.user_id, r.id]),
+        )
+        const existingAcme = await tx
+          .selectFrom('ats.companies')
+          .select(['id', 'payment_terms'])
+          .where('organization_id', '=', orgs.acme)
+          .executeTakeFirst()
 
-      const plan = generateDemoMarketplace({
-        now: ctx.clock.now(),
-        secret: ctx.config.auth.secret,
-        personas,
-        orgs,
-        existingRecruiters,
-        existingAcme,
-      })
-      await writePlan(tx, plan, progress)
-      const counts = planCounts(plan)
-      await appendAudit(tx, {
-        action: 'seed.demo_marketplace_loaded',
-        entityType: 'seed',
-        entityId: 'recruiting.demo_marketplace',
-        after: { anchor: plan.anchor.toISOString(), ...counts },
-        actorRole: 'system',
-      })
-      return { anchor: plan.anchor.toISOString(), ...counts, ms: Math.round(performance.now() - started) }
-    })
+        const plan = generateDemoMarketplace({
+          now: ctx.clock.now(),
+          secret: ctx.config.auth.secret,
+          personas,
+          orgs,
+          existingRecruiters,
+          existingAcme,
+        })
+        await writePlan(tx, plan, progress)
+        const counts = planCounts(plan)
+        await appendAudit(tx, {
+          action: 'seed.demo_marketplace_loaded',
+          entityType: 'seed',
+          entityId: 'recruiting.demo_marketplace',
+          after: { anchor: plan.anchor.toISOString(), ...counts },
+          actorRole: 'system',
+        })
+        return { anchor: plan.anchor.toISOString(), ...counts, ms: Math.round(performance.now() - started) }
+      },
+    )
   },
 }
 
-async function personaIds(tx: Tx): Promise<Record<keyof typeof PERSONA_EMAILS, string>> {
-  const rows = await tx
-    .selectFrom('identity.user_contacts')
-    .select(['user_id', 'email'])
-    .where('email', 'in', Object.values(PERSONA_EMAILS))
-    .execute()
-  const byEmail = new Map(rows.map((r) => [r.email, r.user_id]))
+async function personaIds(tx: RecruitingTx): Promise<Record<keyof typeof PERSONA_EMAILS, string>> {
+  const byEmail = await userIdsByEmail(tx, Object.values(PERSONA_EMAILS))
   const out = {} as Record<keyof typeof PERSONA_EMAILS, string>
   for (const [key, email] of Object.entries(PERSONA_EMAILS) as [keyof typeof PERSONA_EMAILS, string][]) {
     const id = byEmail.get(email)
@@ -106,13 +101,8 @@ async function personaIds(tx: Tx): Promise<Record<keyof typeof PERSONA_EMAILS, s
   return out
 }
 
-async function orgIds(tx: Tx) {
-  const rows = await tx
-    .selectFrom('identity.organizations')
-    .select(['id', 'slug'])
-    .where('slug', 'in', ['splits-network', 'acme-robotics', 'talentbridge'])
-    .execute()
-  const bySlug = new Map(rows.map((r) => [r.slug, r.id]))
+async function orgIds(tx: RecruitingTx) {
+  const bySlug = await organizationIdsBySlug(tx, ['splits-network', 'acme-robotics', 'talentbridge'])
   const get = (slug: string) => {
     const id = bySlug.get(slug)
     if (!id)
@@ -123,17 +113,16 @@ async function orgIds(tx: Tx) {
 }
 
 /** Multi-row inserts, parents before children, in batches of {@link BATCH}. */
-async function writePlan(tx: Tx, plan: DemoPlan, progress: (done: number, total: number) => void) {
-  const steps: [keyof Database, readonly object[]][] = [
-    ['identity.organizations', plan.organizations],
-    ['identity.users', plan.users],
-    ['identity.user_contacts', plan.userContacts],
+async function writePlan(tx: RecruitingTx, plan: DemoPlan, progress: (done: number, total: number) => void) {
+  // people and organisations are identity's to write: it takes them first, memberships later
+  await addDemoPeople(tx, { organizations: plan.organizations, people: plan.people })
+  const steps: [keyof RecruitingDatabase | 'memberships', readonly object[]][] = [
     ['ats.companies', plan.companies],
     ['ats.company_billing', plan.companyBilling],
     // profiles before memberships: granting the recruiter role makes a profile unless one exists
     ['network.recruiters', plan.recruiters],
     ['network.recruiter_specializations', plan.specializations],
-    ['identity.memberships', plan.memberships],
+    ['memberships', plan.memberships],
     ['ats.roles', plan.roles],
     ['ats.role_history', plan.roleHistory],
     ['ats.role_assignments', plan.roleAssignments],
@@ -147,14 +136,24 @@ async function writePlan(tx: Tx, plan: DemoPlan, progress: (done: number, total:
     ['ats.placement_splits', plan.placementSplits],
     ['ats.ownership_disputes', plan.disputes],
   ]
-  const total = steps.reduce((s, [, rows]) => s + rows.length, 0) + plan.recruiterUpdates.length
-  let done = 0
-  progress(0, total)
+  const total =
+    plan.organizations.length +
+    plan.people.length +
+    steps.reduce((s, [, rows]) => s + rows.length, 0) +
+    plan.recruiterUpdates.length
+  let done = plan.organizations.length + plan.people.length
+  progress(done, total)
   for (const [table, rows] of steps) {
+    if (table === 'memberships') {
+      await addMemberships(tx, plan.memberships)
+      done += rows.length
+      progress(done, total)
+      continue
+    }
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH)
       await tx
-        .insertInto(table as keyof Database)
+        .insertInto(table)
         .values(batch as never)
         .execute()
       done += batch.length

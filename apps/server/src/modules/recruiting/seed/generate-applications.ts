@@ -1,4 +1,4 @@
-import type { Stage } from '../reference.ts'
+import type { Stage } from '../reference/vocabularies.ts'
 import { type ApplicationBook, addApplication } from './add-application.ts'
 import { addForcedApplication } from './add-forced-application.ts'
 import { CandidatePicker } from './candidate-picker.ts'

@@ -1,4 +1,4 @@
-import { identityKeysOf } from '../identity-keys.ts'
+import { identityKeysOf } from '../candidates/identity-keys.ts'
 import { canSee, pickTime, windowsOf } from './helpers.ts'
 import { DAY_MS, HOUR_MS, type Rng } from './prng.ts'
 import type { App, Candidate, CandidatePool, DemoContext, Representation, Role } from './types.ts'

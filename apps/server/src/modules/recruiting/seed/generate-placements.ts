@@ -1,5 +1,5 @@
-import { defaultSplits, type SplitShare } from '../placements.ts'
-import { FEE_RULE_VERSION } from '../reference.ts'
+import { defaultSplits, type SplitShare } from '../placements/splits.ts'
+import { FEE_RULE_VERSION } from '../reference/vocabularies.ts'
 import { roundTo } from './helpers.ts'
 import { DAY_MS, HOUR_MS, isoDate, type Rng, startOfDay } from './prng.ts'
 import type { App, DemoContext, Recruiter, Role } from './types.ts'

@@ -1,4 +1,4 @@
-import { INDUSTRIES, SENIORITIES } from '../reference.ts'
+import { INDUSTRIES, SENIORITIES } from '../reference/vocabularies.ts'
 import { addRecruiterRows } from './add-recruiter-rows.ts'
 import { FUNCTION_DEMAND } from './demand.ts'
 import { ascii } from './helpers.ts'

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ROLE_TRANSITIONS, type RoleStatus, STAGE_TRANSITIONS, type Stage } from '../reference.ts'
+import {
+  ROLE_TRANSITIONS,
+  type RoleStatus,
+  STAGE_TRANSITIONS,
+  type Stage,
+} from '../reference/vocabularies.ts'
 import { DEMO_SIZE, type DemoInput, generateDemoMarketplace } from './generate.ts'
 import { DAY_MS } from './prng.ts'
 
@@ -167,7 +172,7 @@ describe('demo marketplace generator', () => {
   })
 
   it('uses e-mail addresses the database accepts, unique per person', () => {
-    const emails = plan.userContacts.map((c) => c.email!)
+    const emails = plan.people.map((p) => p.email)
     expect(new Set(emails).size).toBe(emails.length)
     for (const e of [...emails, ...plan.candidateContacts.map((c) => c.email!)]) {
       expect(e).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)

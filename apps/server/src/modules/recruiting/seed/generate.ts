@@ -55,7 +55,7 @@ export function generateDemoMarketplace(input: DemoInput): DemoPlan {
 export function planCounts(plan: DemoPlan): Record<string, number> {
   return {
     organizations: plan.organizations.length,
-    users: plan.users.length,
+    users: plan.people.length,
     memberships: plan.memberships.length,
     companies: plan.companies.length,
     recruiters: plan.recruiters.length + plan.recruiterUpdates.length,

@@ -25,24 +25,24 @@ export function uniqueEmail(ctx: DemoContext, local: string, domain: string): st
 /** A user with a verified e-mail address, who signed in lately; returns the user's id. */
 export function addUser(ctx: DemoContext, rng: Rng, person: Person, email: string, createdAt: number) {
   const id = ctx.uuid(createdAt)
-  ctx.plan.users.push({
+  ctx.plan.people.push({
     id,
     display_name: person.name,
     locale: 'en',
-    created_at: new Date(createdAt),
-    updated_at: new Date(createdAt),
-    last_sign_in_at: new Date(Math.min(ctx.anchor, ctx.daysAgo(rng.int(0, 25)) + rng.int(7, 19) * HOUR_MS)),
-  })
-  ctx.plan.userContacts.push({
-    user_id: id,
     email,
-    email_verified_at: new Date(createdAt),
-    updated_at: new Date(createdAt),
+    created_at: new Date(createdAt),
+    last_sign_in_at: new Date(Math.min(ctx.anchor, ctx.daysAgo(rng.int(0, 25)) + rng.int(7, 19) * HOUR_MS)),
   })
   return id
 }
 
-export function addMembership(ctx: DemoContext, userId: string, orgId: string, role: string, at: number) {
+export function addMembership(
+  ctx: DemoContext,
+  userId: string,
+  orgId: string,
+  role: 'company_admin' | 'hiring_manager' | 'recruiter',
+  at: number,
+) {
   ctx.plan.memberships.push({
     id: ctx.uuid(at),
     user_id: userId,

@@ -3,12 +3,13 @@
  * in-memory model the steps build before they turn it into rows, and the context they all receive.
  */
 import type { Insertable } from 'kysely'
-import type { Database } from '../../../kernel/db/schema/index.ts'
-import type { SENIORITIES, Stage } from '../reference.ts'
+import type { NewMembership, NewOrganization, NewPerson } from '../../identity/index.ts'
+import type { RecruitingDatabase } from '../database.ts'
+import type { SENIORITIES, Stage } from '../reference/vocabularies.ts'
 import type { Rng } from './prng.ts'
 import type { CompanySpec, Fn } from './words.ts'
 
-export type Row<T extends keyof Database> = Insertable<Database[T]>
+export type Row<T extends keyof RecruitingDatabase> = Insertable<RecruitingDatabase[T]>
 export type Seniority = (typeof SENIORITIES)[number]
 export type RoleStatus = 'draft' | 'open' | 'paused' | 'filled' | 'closed'
 
@@ -37,10 +38,10 @@ export interface DemoInput {
 
 export interface DemoPlan {
   anchor: Date
-  organizations: Row<'identity.organizations'>[]
-  users: Row<'identity.users'>[]
-  userContacts: Row<'identity.user_contacts'>[]
-  memberships: Row<'identity.memberships'>[]
+  /** Identity's part (organisations, people with their verified addresses, memberships): identity writes it. */
+  organizations: NewOrganization[]
+  people: NewPerson[]
+  memberships: NewMembership[]
   companies: Row<'ats.companies'>[]
   companyBilling: Row<'ats.company_billing'>[]
   recruiters: Row<'network.recruiters'>[]

@@ -4,7 +4,7 @@
  * Every company, person and address here is fictional; e-mail domains end in `.demo` (like the
  * demo personas') and phone numbers are from ranges set aside for fiction where one exists.
  */
-import type { FUNCTIONS, INDUSTRIES, PAYMENT_TERMS } from '../reference.ts'
+import type { FUNCTIONS, INDUSTRIES, PAYMENT_TERMS } from '../reference/vocabularies.ts'
 
 /** Comma- or line-separated words, trimmed. */
 const list = (s: string): readonly string[] =>

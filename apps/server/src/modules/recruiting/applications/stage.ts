@@ -1,0 +1,160 @@
+import { sql } from 'kysely'
+import { updatedOrConflict, versionConflict } from '../../../kernel/db/concurrency.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import { onTeam, type SplitsCaller } from '../caller.ts'
+import type { RecruitingTx } from '../database.ts'
+import { emit } from '../events.ts'
+import { createPlacement } from '../placements/service.ts'
+import { STAGE_TRANSITIONS, type Stage } from '../reference/vocabularies.ts'
+import { setRoleStatus } from '../roles/service.ts'
+import { type LoadedApplication, loadApplication } from './queries.ts'
+
+/**
+ * Moves an application one stage on (hiring team), rejects it with a reason (hiring team) or
+ * withdraws it (the submitting recruiter). `hired` goes through hireApplication.
+ */
+export async function transitionApplication(
+  tx: RecruitingTx,
+  caller: SplitsCaller,
+  id: string,
+  move: { to: Stage; reason?: string | undefined; version?: number | undefined },
+  now: Date,
+): Promise<void> {
+  const app = await loadApplication(tx, id)
+  const { to, reason } = move
+  const team = onTeam(caller, app.company_id)
+  const submitter = caller.recruiterId !== null && app.recruiter_id === caller.recruiterId
+  if (to === 'hired') {
+    throw new AppError('unprocessable', 'Use the hire endpoint: a hire needs the salary and start date', {
+      errors: [{ field: 'body.to', message: 'hired needs POST /api/applications/:id/hire' }],
+    })
+  }
+  if (to === 'withdrawn' ? !(submitter || caller.isPlatformAdmin) : !team) {
+    throw new AppError(
+      'forbidden',
+      to === 'withdrawn'
+        ? 'Only the submitting recruiter can withdraw a candidate'
+        : 'Only the company’s hiring team can move candidates',
+    )
+  }
+  if (to === 'rejected' && !reason?.trim()) {
+    throw new AppError('validation_failed', 'body.reason: a rejection needs a reason', {
+      errors: [{ field: 'body.reason', message: 'is required when rejecting' }],
+    })
+  }
+  await changeStage(tx, app, to, { reason, userId: caller.userId, expectedVersion: move.version, now })
+}
+
+/**
+ * One stage move, optimistic: the UPDATE carries the version and stage it was read with, so of
+ * concurrent moves from the same stage one wins and the others answer 409.
+ */
+async function changeStage(
+  tx: RecruitingTx,
+  app: LoadedApplication,
+  to: Stage,
+  change: { reason: string | undefined; userId: string; expectedVersion: number | undefined; now: Date },
+): Promise<void> {
+  const { reason, userId, expectedVersion, now } = change
+  if (expectedVersion !== undefined && expectedVersion !== app.version)
+    throw versionConflict('The application', expectedVersion)
+  const from = app.stage as Stage
+  if (!STAGE_TRANSITIONS[from].includes(to)) {
+    const allowed = STAGE_TRANSITIONS[from]
+    throw new AppError(
+      'invalid_state_transition',
+      `An application at ${from} cannot move to ${to}${allowed.length ? `; it can move to ${allowed.join(', ')}` : ' (it is closed)'}`,
+      { meta: { from, to, allowed } },
+    )
+  }
+  updatedOrConflict(
+    await tx
+      .updateTable('ats.applications')
+      .set({
+        stage: to,
+        stage_changed_at: now,
+        updated_at: now,
+        version: app.version + 1,
+        ...(to === 'rejected' || to === 'withdrawn' ? { closed_reason: reason ?? null } : {}),
+      })
+      .where('id', '=', app.id)
+      .where('version', '=', app.version)
+      .where('stage', '=', from)
+      .returning('id')
+      .executeTakeFirst(),
+    'The application',
+    expectedVersion,
+  )
+  await tx
+    .insertInto('ats.application_stage_history')
+    .values({
+      application_id: app.id,
+      from_stage: from,
+      to_stage: to,
+      changed_by: userId,
+      changed_at: now,
+      reason: reason ?? null,
+    })
+    .execute()
+  await emit(tx, 'application.stage_changed', app.id, {
+    application_id: app.id,
+    role_id: app.role_id,
+    role_title: app.role_title,
+    company_id: app.company_id,
+    candidate_id: app.candidate_id,
+    recruiter_id: app.recruiter_id,
+    old_stage: from,
+    new_stage: to,
+    reason: reason ?? null,
+    changed_by: userId,
+  })
+}
+
+/**
+ * The hiring team marks an offer accepted: the application is hired, a placement is made, and
+ * the hire that takes the last opening fills the role. Hires into one role are serialised by its
+ * row lock, so the count of hires and the role's status are read after any concurrent hire.
+ */
+export async function hireApplication(
+  tx: RecruitingTx,
+  caller: SplitsCaller,
+  id: string,
+  input: { baseSalary: bigint; currency: string; startDate: string; version?: number | undefined },
+  now: Date,
+): Promise<string> {
+  const app = await loadApplication(tx, id)
+  if (!onTeam(caller, app.company_id)) {
+    throw new AppError('forbidden', 'Only the company’s hiring team can mark a hire')
+  }
+  if (input.baseSalary <= 0n) {
+    throw new AppError('validation_failed', 'body.base_salary.amount: must be more than zero', {
+      errors: [{ field: 'body.base_salary.amount', message: 'must be more than zero' }],
+    })
+  }
+  const role = await tx
+    .selectFrom('ats.roles')
+    .select(['id', 'company_id', 'status', 'version', 'title', 'openings'])
+    .where('id', '=', app.role_id)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+  await changeStage(tx, app, 'hired', {
+    reason: undefined,
+    userId: caller.userId,
+    expectedVersion: input.version,
+    now,
+  })
+  const placementId = await createPlacement(tx, {
+    applicationId: app.id,
+    baseSalary: input.baseSalary,
+    currency: input.currency,
+    startDate: input.startDate,
+    createdBy: caller.userId,
+    now,
+  })
+  const hired = await sql<{ n: number }>`select count(*)::int as n from ats.applications
+    where role_id = ${app.role_id} and stage = 'hired'`.execute(tx)
+  if ((hired.rows[0]?.n ?? 0) >= role.openings && (role.status === 'open' || role.status === 'paused')) {
+    await setRoleStatus(tx, role, 'filled', { reason: 'every opening is filled', userId: caller.userId, now })
+  }
+  return placementId
+}
