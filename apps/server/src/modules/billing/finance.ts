@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { beforeIdCursor, pageOf } from '../../kernel/http/pagination.ts'
-import { ownerBalances } from '../ledger/index.ts'
+import { kindTotal, ownerBalances } from '../ledger/index.ts'
 import { companyOrganization, roleCompany } from '../recruiting/index.ts'
 import { SPLITS_BOOK } from './book.ts'
 import type { BillingCaller } from './caller.ts'
@@ -46,14 +46,8 @@ export async function financeSummary(tx: AnyTx, currency: string, today: string)
         from billing.invoices where status in ('open', 'partially_paid') and currency = ${currency}) x
     group by bucket`.execute(view(tx))
   const platform = await ownerBalances(tx, { book: SPLITS_BOOK, ownerType: 'platform' })
-  const held = await sql<{ n: string }>`select coalesce(sum(credits_posted - debits_posted), 0)::text as n
-      from ledger.accounts where book = ${SPLITS_BOOK} and kind = 'recruiter_held' and currency = ${currency}`.execute(
-    view(tx),
-  )
-  const credit = await sql<{ n: string }>`select coalesce(sum(credits_posted - debits_posted), 0)::text as n
-      from ledger.accounts where book = ${SPLITS_BOOK} and kind = 'company_credit' and currency = ${currency}`.execute(
-    view(tx),
-  )
+  const held = await kindTotal(tx, { book: SPLITS_BOOK, kind: 'recruiter_held', currency })
+  const credit = await kindTotal(tx, { book: SPLITS_BOOK, kind: 'company_credit', currency })
   const of = (kind: string) =>
     platform.find((b) => b.kind === kind && b.balance.currency === currency)?.balance.posted ?? 0n
   const buckets = ['current', '1-30', '31-60', '61-90', '90+']
@@ -63,8 +57,8 @@ export async function financeSummary(tx: AnyTx, currency: string, today: string)
     totals: {
       revenue: m(of('revenue')),
       invoiced_not_collected: m(of('invoiced')),
-      held_for_recruiters: m(held.rows[0]!.n),
-      company_credit: m(credit.rows[0]!.n),
+      held_for_recruiters: m(held.posted),
+      company_credit: m(credit.posted),
       in_bank: m(of('bank')),
     },
     months: months.rows.map((r) => ({

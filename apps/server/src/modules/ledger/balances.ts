@@ -98,3 +98,16 @@ export async function ownerBalances(
   }
   return [...byKey.values()].map((e) => ({ kind: e.kind, balance: sumBalances(e.currency, e.parts) }))
 }
+
+/** The sum of every account of one kind in a book (e.g. all recruiters' held balances), in one currency. */
+export async function kindTotal(tx: AnyTx, ref: { book: string; kind: string; currency: string }): Promise<Balance> {
+  accountKind(ref.book, ref.kind)
+  const rows = await view(tx)
+    .selectFrom('ledger.accounts')
+    .select(['currency', 'normal_side', 'debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'])
+    .where('book', '=', ref.book)
+    .where('kind', '=', ref.kind)
+    .where('currency', '=', ref.currency)
+    .execute()
+  return sumBalances(ref.currency, rows.map(balanceOf))
+}
