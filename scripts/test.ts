@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in order, stopping at the first failure.
- *   lint · types · generated files current · web build · unit · integration on the embedded
- *   PostgreSQL · integration on Debian's PostgreSQL (15) · browser end-to-end (Chromium)
+ *   lint · types · generated files current · API document lint (Redocly) · web build · unit ·
+ *   integration on the embedded PostgreSQL · integration on Debian's PostgreSQL (15) · browser
+ *   end-to-end (Chromium)
  * With CI=true nothing may be skipped: a missing PostgreSQL 15 or Chromium fails the run.
  * Pass step names to run only those: `npm test -- unit integration`.
  */
@@ -48,6 +49,7 @@ const steps: Step[] = [
       return node('scripts/generate-api-types.ts', ['--check'])
     },
   },
+  { name: 'api-lint', run: () => node('scripts/lint-api.ts') },
   { name: 'build', run: () => sh('npm', ['run', 'build', '--silent']) },
   { name: 'unit', run: () => npx('vitest', ['run', '--project', 'unit']) },
   { name: 'integration', run: () => npx('vitest', ['run', '--project', 'integration']) },

@@ -2626,6 +2626,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description RFC 9457 problem details */
             400: {
                 headers: {
@@ -7009,6 +7016,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description RFC 9457 problem details */
             400: {
                 headers: {
@@ -7211,6 +7225,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description RFC 9457 problem details */
             401: {
                 headers: {
@@ -9569,6 +9590,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description RFC 9457 problem details */
             400: {
                 headers: {
@@ -12079,6 +12107,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description RFC 9457 problem details */
             400: {
                 headers: {
@@ -12370,6 +12405,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description RFC 9457 problem details */
             401: {
                 headers: {

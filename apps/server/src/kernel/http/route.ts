@@ -156,7 +156,8 @@ function mountRoute<DB, TCaller extends BaseCaller>(
   }
   const status = spec.status ?? (spec.response === null ? 204 : 200)
   const response: Record<number, z.ZodType> = {}
-  if (spec.response !== null) response[status] = spec.response
+  // a 204 is documented too (SDK generators expect a success answer on every operation)
+  response[status] = spec.response ?? z.null().describe('No content')
   for (const code of problemStatuses(spec)) response[code] = ZProblem
   if (spec.idempotent) response[409] = ZProblem
 

@@ -95,9 +95,7 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     // The API document is a product: every documented operation is named (SDKs and Postman use it)
     const documented = route.schema as { hide?: boolean; operationId?: string } | undefined
     if (documented && !documented.hide && !documented.operationId) {
-      // TRANSITION (issue 7): routes not yet on moduleRoutes().define get a derived name; removed
-      // once every module is converted, after which a missing operationId stops the server.
-      documented.operationId = `legacy${methods.join('')}${route.url.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`
+      throw new Error(`Route ${methods.join(',')} ${route.url} has no operationId (declare it with moduleRoutes().define)`)
     }
     for (const method of methods) {
       routes.push({ method, url: route.url, access: declared, csrf: route.config?.csrf !== false })
@@ -279,10 +277,14 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
       info: {
         title: 'Referral marketplace platform API',
         version: '1.0.0',
+        license: { name: 'Proprietary', url: `${config.http.publicUrl}/docs` },
+        contact: { name: 'Platform team', url: `${config.http.publicUrl}/docs` },
         description:
           'One API for Splits Network and OFAIR. Errors are RFC 9457 problem documents with a stable `code` ' +
           '(see `GET /api/errors`). Lists use cursor pagination (`limit`, `starting_after`, `has_more`).',
       },
+      // relative: the API is served at the origin the document was fetched from
+      servers: [{ url: '/', description: 'This deployment' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sid' },
