@@ -44,8 +44,14 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (strin
  * `(time, id) < (t, i)`, which a btree index on `(time desc, id desc)` serves directly.
  */
 export function olderThanCursor(cursor: string, timeColumn: string, idColumn: string): Expression<SqlBool> {
+  const { at, id } = timeIdCursor(cursor)
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${at}::timestamptz, ${id}::uuid)`
+}
+
+/** The `(time, id)` of a newest-first cursor, checked, for queries that take them as values. */
+export function timeIdCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = decodeCursor(cursor, ['string', 'string'])
   const when = new Date(String(at))
   if (Number.isNaN(when.getTime()) || !UUID_PATTERN.test(String(id))) throw invalidCursor()
-  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${when}::timestamptz, ${String(id)}::uuid)`
+  return { at: when, id: String(id) }
 }
