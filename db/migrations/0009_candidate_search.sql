@@ -40,11 +40,13 @@ declare
   me uuid := ats.current_recruiter_id();
   q text := 'select c.id from ats.candidates c where true';
 begin
-  if recruiter is not null and (pattern is not null or skill is not null) then
+  if recruiter is not null and (pattern is not null or skill is not null)
+     and (select count(*) from (select from ats.candidates where recruiter_id = recruiter limit 5001) x) <= 5000
+  then
     -- A recruiter's own candidates are a few hundred: read through candidates_recruiter_idx and
     -- filtered, they take a millisecond. Left free, the planner intersects them with the trigram
     -- index, which it prices as cheap but which takes tens of milliseconds for words made of
-    -- common trigrams (a full name).
+    -- common trigrams (a full name). Past 5,000 the planner's choice is the better bet.
     q := 'with mine as materialized (select id, recruiter_id, created_at, search_text, skills
             from ats.candidates where recruiter_id = $2)
           select c.id from mine c where true';
