@@ -9,6 +9,7 @@
  * Targets: searches p95 <= 50 ms, submitting p95 <= 30 ms. `--candidates-only` times the candidate
  * searches alone.
  */
+import os from 'node:os'
 import { createAppContext } from '../apps/server/src/app.ts'
 import { loadConfig } from '../apps/server/src/config/config.ts'
 import { FixedClock } from '../apps/server/src/kernel/clock.ts'
@@ -597,7 +598,10 @@ export async function benchMarketplace(
         (i) => ({ status: ['open'], function: pick(FUNCTIONS, i), q: pick(words, i * 3), limit: 25 }),
       ],
     ]
-    log('timing (each in its own actor transaction, as the routes run them)…')
+    // other people's work on this shared machine moves every figure: say how busy it was
+    log(
+      `timing (each in its own actor transaction, as the routes run them); machine load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores…`,
+    )
     for (const [label, f] of onlyCandidates ? [] : roleSearches) {
       await time(`searchRoles as recruiter: ${label}`, 50, RUNS, (i) =>
         as(recruiter, (tx) => searchRoles(tx, recruiter, f(i))),
@@ -674,6 +678,7 @@ export async function benchMarketplace(
     await time('searchCandidates as recruiter: a common word', 50, RUNS, (i) =>
       as(recruiter, (tx) => searchCandidates(tx, recruiter, { q: pick(common, i), limit: 25 })),
     )
+    log(`machine load at the end of the searches: ${os.loadavg()[0]!.toFixed(1)}`)
     if (onlyCandidates) return rows
 
     // submitting: a fresh candidate each time (made beforehand, untimed), to an open role they can see
