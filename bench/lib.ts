@@ -10,12 +10,20 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** Starts `apps/server/src/main.ts` and waits for /ready. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `apps/server/src/main.ts` and waits for /ready. `root` is the checkout to run (another
+ * worktree, when comparing two versions); this one by default.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  options: { root?: string } = {},
+): Promise<ServerProcess> {
+  const root = options.root ?? repoRoot
   const started = performance.now()
   const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...env }
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL
-  const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/src/main.ts')], {
+  const child = spawn(process.execPath, [path.join(root, 'apps/server/src/main.ts')], {
+    cwd: root,
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   })

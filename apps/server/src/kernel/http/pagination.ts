@@ -63,9 +63,18 @@ export function timeIdPage<T extends { cursor_at: string; id: string }>(rows: T[
  * `(time, id) < (t, i)`, which a btree index on `(time desc, id desc)` serves directly.
  */
 export function olderThanCursor(cursor: string, timeColumn: string, idColumn: string): Expression<SqlBool> {
+  const { at, id } = timeIdCursor(cursor)
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${at}::timestamptz, ${id}::uuid)`
+}
+
+/**
+ * The `(time, id)` of a newest-first cursor, checked, for queries that take them as values. The
+ * time stays the exact text PostgreSQL gave (microseconds): a Date would round it to milliseconds.
+ */
+export function timeIdCursor(cursor: string): { at: string; id: string } {
   const [at, id] = decodeCursor(cursor, ['string', 'string'])
   if (!EXACT_TIME.test(String(at)) || !UUID_PATTERN.test(String(id))) throw invalidCursor()
-  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${String(at)}::timestamptz, ${String(id)}::uuid)`
+  return { at: String(at), id: String(id) }
 }
 
 /** The rows after an id cursor (UUIDv7 ids sort by creation), newest first. */

@@ -95,7 +95,9 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     // The API document is a product: every documented operation is named (SDKs and Postman use it)
     const documented = route.schema as { hide?: boolean; operationId?: string } | undefined
     if (documented && !documented.hide && !documented.operationId) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} has no operationId (declare it with moduleRoutes().define)`)
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} has no operationId (declare it with moduleRoutes().define)`,
+      )
     }
     for (const method of methods) {
       routes.push({ method, url: route.url, access: declared, csrf: route.config?.csrf !== false })

@@ -100,11 +100,21 @@ export async function ownerBalances(
 }
 
 /** The sum of every account of one kind in a book (e.g. all recruiters' held balances), in one currency. */
-export async function kindTotal(tx: AnyTx, ref: { book: string; kind: string; currency: string }): Promise<Balance> {
+export async function kindTotal(
+  tx: AnyTx,
+  ref: { book: string; kind: string; currency: string },
+): Promise<Balance> {
   accountKind(ref.book, ref.kind)
   const rows = await view(tx)
     .selectFrom('ledger.accounts')
-    .select(['currency', 'normal_side', 'debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'])
+    .select([
+      'currency',
+      'normal_side',
+      'debits_posted',
+      'credits_posted',
+      'debits_pending',
+      'credits_pending',
+    ])
     .where('book', '=', ref.book)
     .where('kind', '=', ref.kind)
     .where('currency', '=', ref.currency)

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { exactTime, olderThanCursor, timeIdPage } from '../../../kernel/http/pagination.ts'
+import { exactTime, timeIdCursor, timeIdPage } from '../../../kernel/http/pagination.ts'
 import { requireRecruiter, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
 import { escapeLike } from '../reference/schemas.ts'
@@ -11,11 +11,20 @@ export interface CandidateFilters {
   startingAfter?: string | undefined
 }
 
-/** Recruiters: their own candidates. Platform admins: everyone. (RLS enforces it again underneath.) */
+/**
+ * Recruiters: their own candidates. Platform admins: everyone. The page's ids come from
+ * `ats.search_candidates` (migration 0009), which applies the visibility rule itself so that the
+ * trigram index can serve rare words under row-level security; the rows are then read through the
+ * policy again, so a page can never show a row the policy hides.
+ */
 export async function searchCandidates(tx: RecruitingTx, caller: SplitsCaller, f: CandidateFilters) {
   const admin = caller.isPlatformAdmin
   const recruiterId = admin ? null : requireRecruiter(caller)
-  let q = tx
+  const pattern = f.q ? `%${escapeLike(f.q.toLowerCase())}%` : null
+  const after = f.startingAfter ? timeIdCursor(f.startingAfter) : null
+  const page = sql<string>`ats.search_candidates(${pattern}, ${f.skill ?? null}, ${recruiterId}::uuid,
+    ${after?.at ?? null}::timestamptz, ${after?.id ?? null}::uuid, ${f.limit + 1})`
+  const rows = await tx
     .selectFrom('ats.candidates as c')
     .select([
       'c.id',
@@ -32,13 +41,10 @@ export async function searchCandidates(tx: RecruitingTx, caller: SplitsCaller, f
         'applications_count',
       ),
     ])
+    .where(sql<boolean>`c.id in (select ${page})`)
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(f.limit + 1)
-  if (recruiterId) q = q.where('c.recruiter_id', '=', recruiterId)
-  if (f.q) q = q.where('c.search_text', 'like', `%${escapeLike(f.q.toLowerCase())}%`)
-  // skills are kept as typed and matched without regard to case (an index serves lower_words(skills))
-  if (f.skill) q = q.where(sql<boolean>`ats.lower_words(c.skills) @> array[lower(${f.skill})]`)
-  if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'c.created_at', 'c.id'))
-  return timeIdPage(await q.execute(), f.limit)
+    .execute()
+  return timeIdPage(rows, f.limit)
 }
