@@ -100,6 +100,7 @@ export interface RouteSpec<
   idempotent?: boolean
   handler(
     input: RouteInput<TCaller, TTx, Infer<TParams>, Infer<TQuery>, Infer<TBody>>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a 204 handler may simply end (void) or return nothing
   ): Promise<TResponse extends z.ZodType ? Wire<z.input<TResponse>> : undefined | null | void>
 }
 

@@ -20,11 +20,14 @@ import type { StoredStatement } from './statements.ts'
  * writes the payout audit log and tells the company's admins.
  */
 export const BILLING_NOTICES = defineNoticeKinds('billing', {
-  'invoice.issued': 'An invoice is issued to your company',
-  'invoice.due_soon': 'An invoice of your company is due in a few days',
-  'invoice.overdue': 'An invoice of your company is overdue',
-  'payment.received': 'A payment of your company is received',
-  'payment.failed': 'A card or bank payment of your company failed',
+  'invoice.issued': { label: 'An invoice is issued to your company', audience: ['company_admin'] },
+  'invoice.due_soon': {
+    label: 'An invoice of your company is due in a few days',
+    audience: ['company_admin'],
+  },
+  'invoice.overdue': { label: 'An invoice of your company is overdue', audience: ['company_admin'] },
+  'payment.received': { label: 'A payment of your company is received', audience: ['company_admin'] },
+  'payment.failed': { label: 'A card or bank payment of your company failed', audience: ['company_admin'] },
 })
 
 const view = (tx: AnyTx) => tx as BillingTx

@@ -16,7 +16,10 @@ const view = (tx: unknown) => tx as BillingTx
 const today = (ctx: AppContext) => ctx.clock.now().toISOString().slice(0, 10)
 
 export const ADMIN_NOTICES = defineNoticeKinds('billing', {
-  'contract.ending': 'A company’s custom contract ends within 30 days',
+  'contract.ending': {
+    label: 'A company’s custom contract ends within 30 days',
+    audience: ['platform_admin'],
+  },
 })
 
 /** After a fall-off: refunds through the payment provider, outside any transaction, each once. */

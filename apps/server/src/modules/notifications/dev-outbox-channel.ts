@@ -39,6 +39,7 @@ export interface DevMessage {
 }
 
 export async function recentDevMessages(
+  // biome-ignore lint/suspicious/noExplicitAny: the process's handle; the callback names its schema
   db: Kysely<any>,
   limit: number,
   recipient?: string,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { NotificationsSchema } from '../../kernel/db/schema/notifications.ts'
 import { AppError } from '../../kernel/errors.ts'
+import type { Role } from '../../kernel/http/access.ts'
 import { exactTime, olderThanCursor, timeIdPage } from '../../kernel/http/pagination.ts'
 import { noticeKinds } from './kinds.ts'
 
@@ -63,14 +64,14 @@ export async function markAllRead(tx: Tx, userId: string, now: Date): Promise<vo
     .execute()
 }
 
-export async function getPreferences(tx: Tx, userId: string) {
+export async function getPreferences(tx: Tx, userId: string, roles: readonly Role[]) {
   const rows = await tx
     .selectFrom('notifications.preferences')
     .select(['event_type', 'in_app', 'email'])
     .where('user_id', '=', userId)
     .execute()
   const byType = new Map(rows.map((r) => [r.event_type, r]))
-  return noticeKinds().map(({ kind, label }) => ({
+  return noticeKinds(roles).map(({ kind, label }) => ({
     event_type: kind,
     label,
     in_app: byType.get(kind)?.in_app ?? true,

@@ -1,31 +1,39 @@
+import type { Role } from '../../kernel/http/access.ts'
+
 /**
- * The kinds of notice people can receive, declared by the modules that send them (with the label
- * the preferences page shows). Notifications knows no producer: a new module declares its kinds
- * and calls `notify`, and its kinds appear among everyone's preferences.
+ * The kinds of notice people can receive, declared by the modules that send them: the label the
+ * preferences page shows, and who can receive them (their roles), so that a person's preferences
+ * list only what may reach them. Notifications knows no producer: a new module declares its kinds
+ * and calls `notify`.
  */
 export interface NoticeKind {
   kind: string
   module: string
   label: string
+  audience: readonly Role[]
 }
 
 const registry = new Map<string, NoticeKind>()
 
-export function defineNoticeKinds<const T extends Record<string, string>>(module: string, labels: T): T {
-  for (const [kind, label] of Object.entries(labels)) {
+export function defineNoticeKinds<
+  const T extends Record<string, { label: string; audience: readonly Role[] }>,
+>(module: string, kinds: T): T {
+  for (const [kind, { label, audience }] of Object.entries(kinds)) {
     if (!/^[a-z][a-z_]*\.[a-z][a-z_.]*$/.test(kind))
       throw new Error(`notice kind ${kind} must look like "noun.verb_ed"`)
     const existing = registry.get(kind)
     if (existing && existing.module !== module) {
       throw new Error(`notice kind ${kind} is declared by both ${existing.module} and ${module}`)
     }
-    registry.set(kind, { kind, module, label })
+    registry.set(kind, { kind, module, label, audience })
   }
-  return labels
+  return kinds
 }
 
-export function noticeKinds(): readonly NoticeKind[] {
-  return [...registry.values()]
+/** Every kind, or those that may reach a person with these roles. */
+export function noticeKinds(roles?: readonly Role[]): readonly NoticeKind[] {
+  const all = [...registry.values()]
+  return roles ? all.filter((k) => k.audience.some((r) => roles.includes(r))) : all
 }
 
 export function isNoticeKind(kind: string): boolean {

@@ -92,7 +92,9 @@ export const notificationRoutes = [
     summary: 'Which notices reach me, in the app and by email',
     access: own,
     response: ZPreferences,
-    handler: async ({ tx, caller }) => ({ data: await getPreferences(tx, userIdOf(caller)) }),
+    handler: async ({ tx, caller }) => ({
+      data: await getPreferences(tx, userIdOf(caller), caller.principal!.roles),
+    }),
   }),
 
   route.define({
@@ -116,7 +118,7 @@ export const notificationRoutes = [
     response: ZPreferences,
     handler: async ({ tx, caller, body, ctx }) => {
       await setPreferences(tx, userIdOf(caller), body.preferences, ctx.clock.now())
-      return { data: await getPreferences(tx, userIdOf(caller)) }
+      return { data: await getPreferences(tx, userIdOf(caller), caller.principal!.roles) }
     },
   }),
 ]

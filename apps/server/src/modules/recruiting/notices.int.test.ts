@@ -59,7 +59,6 @@ describe('marketplace notices', () => {
       ['application.submitted', true, true],
       ['application.stage_changed', true, true],
       ['placement.created', true, true],
-      ['placement.splits_proposed', true, true],
     ])
     const off = await as('eli').put('/api/notifications/preferences', {
       preferences: [{ event_type: 'application.submitted', in_app: true, email: false }],

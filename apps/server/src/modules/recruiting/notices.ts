@@ -10,10 +10,22 @@ import type { RecruitingEvent } from './events.ts'
  * knows its roles, teams and splits); notifications delivers. Never the person who acted.
  */
 export const RECRUITING_NOTICES = defineNoticeKinds('recruiting', {
-  'application.submitted': 'A candidate is submitted to one of your company’s roles',
-  'application.stage_changed': 'A candidate moves stage (or is withdrawn)',
-  'placement.created': 'A placement is made',
-  'placement.splits_proposed': 'A split of a placement’s fee is proposed to you',
+  'application.submitted': {
+    label: 'A candidate is submitted to one of your company’s roles',
+    audience: ['company_admin', 'hiring_manager'],
+  },
+  'application.stage_changed': {
+    label: 'A candidate moves stage (or is withdrawn)',
+    audience: ['recruiter', 'company_admin', 'hiring_manager'],
+  },
+  'placement.created': {
+    label: 'A placement is made',
+    audience: ['recruiter', 'company_admin', 'hiring_manager'],
+  },
+  'placement.splits_proposed': {
+    label: 'A split of a placement’s fee is proposed to you',
+    audience: ['recruiter'],
+  },
 })
 
 type Tx = Transaction<RecruitingDatabase>
