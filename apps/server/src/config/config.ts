@@ -68,6 +68,7 @@ const ZEnv = z.object({
     .max(24 * 90)
     .default(72),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
   SIGN_IN_CODE_TTL_MINUTES: z.coerce.number().int().min(2).max(60).default(10),
   SIGN_IN_ADDRESS_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   SIGN_IN_ADDRESS_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(200),
@@ -137,6 +138,11 @@ export interface AppConfig {
     secret: string
     sessionIdleHours: number
     sessionAbsoluteDays: number
+    /**
+     * How long a process may reuse a checked session (0: never). Changes to the person reach every
+     * process at commit (NOTIFY), so this only bounds how stale a lost notification could make it.
+     */
+    sessionCacheSeconds: number
     codeTtlMinutes: number
     /**
      * The abuse ceiling on sign-in codes requested from one client address (per destination the
@@ -239,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // Development only: production refuses to start without AUTH_SECRET (above).
       secret: e.AUTH_SECRET ?? 'development-only-secret-never-use-in-production',
       sessionIdleHours: e.SESSION_IDLE_HOURS,
+      // off under test: tests change people in SQL and ask at once, faster than a NOTIFY travels
+      sessionCacheSeconds: e.SESSION_CACHE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 5),
       sessionAbsoluteDays: e.SESSION_ABSOLUTE_DAYS,
       codeTtlMinutes: e.SIGN_IN_CODE_TTL_MINUTES,
       signInAddressLimits: {

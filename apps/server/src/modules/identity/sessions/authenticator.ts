@@ -7,7 +7,8 @@ import { AppError } from '../../../kernel/errors.ts'
 import type { Authenticator, Membership, Principal, Role } from '../../../kernel/http/access.ts'
 import type { IdentityTx } from '../route.ts'
 import { OidcVerifier } from './oidc.ts'
-import { lookupSession, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './service.ts'
+import { type CheckedSession, lookupSession, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './service.ts'
+import { SessionCache } from './session-cache.ts'
 
 /**
  * Who is calling: a session cookie (`sid`, browsers; mutations need the CSRF header), a session
@@ -21,6 +22,17 @@ export function createAuthenticator(ctx: AppContext): Authenticator & { close():
     applicationName: 'session-check',
     settings: { 'app.actor_kind': 'system', 'app.actor_name': 'session-check' },
   })
+  // a signed-in request skips reading its session when it was read a moment ago (session-cache.ts)
+  const ttlMs = ctx.config.auth.sessionCacheSeconds * 1000
+  const cache =
+    ttlMs > 0 && ctx.entry === 'server'
+      ? new SessionCache<CheckedSession>({
+          url: ctx.databaseUrl,
+          ttlMs,
+          log: ctx.log.child({ component: 'session-cache' }),
+        })
+      : undefined
+  void cache?.start()
 
   async function principalForUser(userId: string): Promise<Principal> {
     return inTransaction(ctx.db, systemActor('jwt-check'), async (tx: IdentityTx) => {
@@ -53,7 +65,10 @@ export function createAuthenticator(ctx: AppContext): Authenticator & { close():
   }
 
   return {
-    close: () => sessionPool.end(),
+    close: async () => {
+      await cache?.stop()
+      await sessionPool.end()
+    },
     async authenticate(request: FastifyRequest): Promise<Principal | null> {
       const header = request.headers.authorization
       if (header) {
@@ -61,7 +76,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator & { close():
         if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"')
         const token = match[1]!
         if (token.startsWith(SESSION_TOKEN_PREFIX)) {
-          const found = await lookupSession(ctx.db, sessionPool, ctx.config, token, ctx.clock.now())
+          const found = await lookupSession(ctx.db, sessionPool, ctx.config, token, ctx.clock.now(), cache)
           if (found.kind === 'expired')
             throw new AppError('session_expired', 'The session has expired; sign in again')
           if (found.kind === 'unknown')
@@ -78,7 +93,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator & { close():
       }
       const cookie = request.cookies?.[SESSION_COOKIE]
       if (!cookie) return null
-      const found = await lookupSession(ctx.db, sessionPool, ctx.config, cookie, ctx.clock.now())
+      const found = await lookupSession(ctx.db, sessionPool, ctx.config, cookie, ctx.clock.now(), cache)
       if (found.kind === 'expired')
         throw new AppError('session_expired', 'The session has expired; sign in again')
       if (found.kind === 'unknown') return null

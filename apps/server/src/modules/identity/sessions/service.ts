@@ -8,6 +8,7 @@ import { actorOf, type Membership, type Principal, type Role } from '../../../ke
 import { selfView } from '../account/service.ts'
 import type { IdentityTx } from '../route.ts'
 import { hmacHex, randomToken, sha256Hex } from '../secrets.ts'
+import type { SessionCache } from './session-cache.ts'
 
 export const SESSION_COOKIE = 'sid'
 export const SESSION_TOKEN_PREFIX = 'ses_'
@@ -89,16 +90,55 @@ interface SessionRow {
 /**
  * The principal behind a session token, in one query. Sliding idle expiry: the session is
  * touched at most once a minute so that busy clients do not write on every request.
+ */ /** What a session check yields, as the cache keeps it. */
+export interface CheckedSession {
+  principal: Principal
+  lastSeenAt: Date
+  idleExpiresAt: Date
+  absoluteExpiresAt: Date
+}
+
+/**
+ * `pool` must be the session-check pool (system actor); `db` is used for the occasional touch.
+ * With a `cache`, a session checked in the last few seconds is not read again (see
+ * session-cache.ts: a change to the person empties their entries at once).
  */
-/** `pool` must be the session-check pool (system actor); `db` is used for the occasional touch. */
 export async function lookupSession(
   db: Db,
   pool: Pool,
   config: AppConfig,
   token: string,
   now: Date,
+  cache?: SessionCache<CheckedSession>,
 ): Promise<SessionLookup> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' }
+  const hash = sha256Hex(token)
+  let checked = cache?.get(hash, now.getTime())
+  // a cached session still slides its idle expiry: past a minute since it was last seen, read and touch
+  if (checked && now.getTime() - checked.lastSeenAt.getTime() > 60_000) checked = undefined
+  if (!checked) {
+    const fresh = await readSession(db, pool, config, hash, now)
+    if (fresh.kind !== 'valid') {
+      cache?.forget(hash)
+      return fresh
+    }
+    checked = fresh.checked
+    cache?.set(hash, checked.principal.userId, checked, now.getTime())
+  }
+  if (checked.idleExpiresAt <= now || checked.absoluteExpiresAt <= now) {
+    cache?.forget(hash)
+    return { kind: 'expired' }
+  }
+  return { kind: 'valid', expiresAt: checked.idleExpiresAt, principal: checked.principal }
+}
+
+async function readSession(
+  db: Db,
+  pool: Pool,
+  config: AppConfig,
+  hash: string,
+  now: Date,
+): Promise<{ kind: 'valid'; checked: CheckedSession } | { kind: 'expired' } | { kind: 'unknown' }> {
   // One prepared statement on the session-check pool, whose connections start as the system actor
   // (see connectScopedPool): no transaction to open, no plan to make after the first time.
   const results = await pool.query<SessionRow>(
@@ -107,15 +147,17 @@ export async function lookupSession(
                         from identity.memberships m where m.user_id = s.user_id), '[]') as memberships
        from identity.sessions s join identity.users u on u.id = s.user_id
       where s.token_hash = $1 and s.revoked_at is null`,
-    [sha256Hex(token)],
+    [hash],
   )
   const row = results.rows[0]
   if (!row) return { kind: 'unknown' }
   if (row.idle_expires_at <= now || row.absolute_expires_at <= now) return { kind: 'expired' }
   let idleExpiresAt = row.idle_expires_at
+  let lastSeenAt = row.last_seen_at
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
     const slid = new Date(now.getTime() + config.auth.sessionIdleHours * 3_600_000)
     idleExpiresAt = slid < row.absolute_expires_at ? slid : row.absolute_expires_at
+    lastSeenAt = now
     const until = idleExpiresAt
     await inTransaction(db, systemActor('session-touch'), (tx: IdentityTx) =>
       tx
@@ -131,16 +173,20 @@ export async function lookupSession(
   }))
   return {
     kind: 'valid',
-    expiresAt: idleExpiresAt,
-    principal: {
-      userId: row.user_id,
-      displayName: row.display_name,
-      roles: [...new Set(memberships.map((m) => m.role))],
-      memberships,
-      via: 'session',
-      sessionId: row.id,
-      csrfToken: csrfTokenFor(config.auth.secret, row.id),
-      suspended: row.status !== 'active',
+    checked: {
+      lastSeenAt,
+      idleExpiresAt,
+      absoluteExpiresAt: row.absolute_expires_at,
+      principal: {
+        userId: row.user_id,
+        displayName: row.display_name,
+        roles: [...new Set(memberships.map((m) => m.role))],
+        memberships,
+        via: 'session',
+        sessionId: row.id,
+        csrfToken: csrfTokenFor(config.auth.secret, row.id),
+        suspended: row.status !== 'active',
+      },
     },
   }
 }
