@@ -2,6 +2,8 @@ import type { SessionUser } from './roles'
 
 /** What the signed-in person does on Splits Network; screens and navigation adapt to it. */
 export interface Viewer {
+  /** False until who-am-I has answered: nothing is offered yet (not even a visitor's screens). */
+  known: boolean
   signedIn: boolean
   recruiter: boolean
   /** On a company's hiring team (company admin or hiring manager). */
@@ -12,9 +14,10 @@ export interface Viewer {
   candidate: boolean
 }
 
-export function viewerOf(user: SessionUser | undefined): Viewer {
+export function viewerOf(user: SessionUser | undefined, known = true): Viewer {
   const roles = new Set(user?.roles ?? [])
   return {
+    known,
     signedIn: Boolean(user),
     recruiter: roles.has('recruiter'),
     team: roles.has('company_admin') || roles.has('hiring_manager'),
@@ -30,7 +33,8 @@ export function viewerOf(user: SessionUser | undefined): Viewer {
  * A visitor (not signed in) is offered the recruiter's screens, which ask them to sign in.
  */
 export function screensFor(v: Viewer) {
-  const visitor = !v.signedIn
+  // while who-am-I is on its way, a signed-in person must not see a visitor's menu flash by
+  const visitor = v.known && !v.signedIn
   return {
     /** Hiring team's dashboard (GET /api/companies?mine). */
     company: v.team,

@@ -6,7 +6,7 @@ import { DEMO_ORGANIZATIONS, DEMO_PERSONAS } from './personas.ts'
 /** Demo organisations and one person per role (upserts: safe to re-run). */
 export const demoPersonasSeed: SeedStep = {
   name: 'identity.demo_personas',
-  version: 1,
+  version: 2,
   description: 'demo people for every role in both marketplaces',
   async run(ctx, progress) {
     await inTransaction(ctx.db, systemActor('seed'), async (tx) => {
@@ -41,8 +41,29 @@ export const demoPersonasSeed: SeedStep = {
               .returning('id')
               .executeTakeFirstOrThrow()
           ).id
+        // demo addresses count as verified (signing in verifies them anyway): a candidate persona's
+        // own applications are found through her verified address
+        const verified = ctx.clock.now()
         if (!existing)
-          await tx.insertInto('identity.user_contacts').values({ user_id: userId, email, phone }).execute()
+          await tx
+            .insertInto('identity.user_contacts')
+            .values({
+              user_id: userId,
+              email,
+              phone,
+              email_verified_at: email ? verified : null,
+              phone_verified_at: phone ? verified : null,
+            })
+            .execute()
+        else
+          await tx
+            .updateTable('identity.user_contacts')
+            .set((eb) => ({
+              email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(email ? verified : null)),
+              phone_verified_at: eb.fn.coalesce('phone_verified_at', eb.val(phone ? verified : null)),
+            }))
+            .where('user_id', '=', userId)
+            .execute()
         for (const m of p.memberships) {
           await tx
             .insertInto('identity.memberships')

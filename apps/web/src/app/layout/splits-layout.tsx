@@ -59,7 +59,8 @@ export function SplitsLayout() {
       label: t('splits.nav.placements'),
       icon: <IconCertificate {...ICON} />,
     })
-  const nav: NavSection[] = [{ items }]
+  // nothing until who-am-I answers: a signed-in person never sees a visitor's menu flash by
+  const nav: NavSection[] = viewer.known ? [{ items }] : []
   if (viewer.signedIn) {
     nav.push({
       items: [
