@@ -1,8 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto'
 
+// Randomness drawn 4 KiB at a time: a system call per id (one per request) is costly on small VMs.
+let pool = randomBytes(4096)
+let offset = 0
+function random16(): Buffer {
+  if (offset + 16 > pool.length) {
+    pool = randomBytes(4096)
+    offset = 0
+  }
+  const b = Buffer.from(pool.subarray(offset, offset + 16))
+  offset += 16
+  return b
+}
+
 /** A time-ordered UUID (RFC 9562 version 7), matching `platform.uuid_v7()` in SQL. */
 export function uuidv7(now: number = Date.now()): string {
-  const b = randomBytes(16)
+  const b = random16()
   b.writeUIntBE(now, 0, 6)
   b[6] = (b[6]! & 0x0f) | 0x70
   b[8] = (b[8]! & 0x3f) | 0x80

@@ -107,7 +107,13 @@ export interface RouteSpec<
 // biome-ignore lint/suspicious/noExplicitAny: a registry of routes with every kind of schema
 export type AnyRouteSpec<TCaller = any, TTx = any> = RouteSpec<TCaller, TTx, any, any, any, any>
 
-/** How a module's routes learn who calls: a resolver run once per request, inside its transaction. */
+/**
+ * How a module's routes learn who calls: a resolver run inside the request's transaction. It must
+ * derive the caller from the principal and from facts that never change once they exist (a
+ * recruiter profile's id, a company's id): the result is then kept with the principal object,
+ * which identity's session cache reuses for a few seconds and replaces whenever the person
+ * changes, so a busy client does not pay for it on every request.
+ */
 export interface RouteBinding<DB, TCaller extends BaseCaller> {
   /** The API reference section of the module's routes, unless a route names its own. */
   tag: string
@@ -135,11 +141,13 @@ export interface ModuleRoutes<DB, TCaller extends BaseCaller> {
 export function moduleRoutes<DB, TCaller extends BaseCaller = BaseCaller>(
   binding: RouteBinding<DB, TCaller>,
 ): ModuleRoutes<DB, TCaller> {
+  // callers kept with their principal object (see RouteBinding); gone with it
+  const callers = new WeakMap<Principal, TCaller>()
   return {
     binding,
     define: (spec) => spec as AnyRouteSpec<TCaller, Transaction<DB>>,
     mount(app, ctx, specs) {
-      for (const spec of specs) mountRoute(app, ctx, binding, spec)
+      for (const spec of specs) mountRoute(app, ctx, binding, spec, callers)
     },
   }
 }
@@ -151,6 +159,7 @@ function mountRoute<DB, TCaller extends BaseCaller>(
   ctx: AppContext,
   binding: RouteBinding<DB, TCaller>,
   spec: AnyRouteSpec<TCaller, Transaction<DB>>,
+  callers: WeakMap<Principal, TCaller>,
 ): void {
   if (!/^[a-z][A-Za-z0-9]+$/.test(spec.operationId)) {
     throw new Error(`Route ${spec.method} ${spec.url}: operationId "${spec.operationId}" must be camelCase`)
@@ -162,8 +171,14 @@ function mountRoute<DB, TCaller extends BaseCaller>(
   for (const code of problemStatuses(spec)) response[code] = ZProblem
   if (spec.idempotent) response[409] = ZProblem
 
-  const resolve = async (tx: Transaction<DB>, principal: Principal | null): Promise<TCaller> =>
-    binding.resolveCaller ? binding.resolveCaller(tx, principal, ctx) : ({ principal } as TCaller)
+  const resolve = async (tx: Transaction<DB>, principal: Principal | null): Promise<TCaller> => {
+    if (!binding.resolveCaller) return { principal } as TCaller
+    const known = principal ? callers.get(principal) : undefined
+    if (known) return known
+    const caller = await binding.resolveCaller(tx, principal, ctx)
+    if (principal) callers.set(principal, caller)
+    return caller
+  }
 
   app.route({
     method: spec.method,
