@@ -102,6 +102,7 @@ const ZEnv = z.object({
     .regex(/^whsec_[A-Za-z0-9_]+$/, 'must be a webhook signing secret (whsec_…)')
     .optional(),
   STRIPE_API_URL: z.url().optional(),
+  PAYOUT_HOLDBACK_BPS: z.coerce.number().int().min(0).max(10_000).default(2000),
   DEMO_MODE: booleanFlag.optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
   TEST_HOOKS: booleanFlag.default(false),
@@ -166,6 +167,11 @@ export interface AppConfig {
    * and used; otherwise only bank transfers recorded by an admin.
    */
   stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined
+  /**
+   * Paying recruiters: the share of each recruiter's money held back until a placement's guarantee
+   * ends, unless the company's billing settings say otherwise (basis points; 2000 = 20%).
+   */
+  payouts: { holdbackBps: number }
   shutdownTimeoutMs: number
   outboxPollMs: number
   /** Demo mode: dev outbox page, demo personas. Never allowed in production. */
@@ -278,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           apiUrl: e.STRIPE_API_URL,
         }
       : undefined,
+    payouts: { holdbackBps: e.PAYOUT_HOLDBACK_BPS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     demoMode,

@@ -87,6 +87,11 @@ const held = (recruiterId: string) =>
     accountBalance(tx, account.recruiterHeld(recruiterId, 'USD')),
   )
 
+const available = (recruiterId: string) =>
+  inTransaction(app.ctx.db, systemActor('test'), (tx) =>
+    accountBalance(tx, account.recruiterAvailable(recruiterId, 'USD')),
+  )
+
 beforeAll(async () => {
   app = await startTestApp(database.current.url, { clock })
   await demoPersonasSeed.run(app.ctx, () => {})
@@ -240,7 +245,13 @@ describe('money I: statement, invoice, payments, fall-off', () => {
     for (const line of statement.lines.filter((l: { party_type: string }) => l.party_type === 'recruiter')) {
       const lines = statement.lines.filter((l: { party_id: string }) => l.party_id === line.party_id)
       const due = lines.reduce((t: bigint, l: { amount: string }) => t + BigInt(l.amount), 0n)
-      expect((await held(line.party_id)).posted).toBe(due)
+      // Money II: the share is released to the recruiter's available balance but for the holdback
+      // (20% by default), which stays held until the guarantee ends
+      const h = await held(line.party_id)
+      const a = await available(line.party_id)
+      expect(h.posted + a.posted).toBe(due)
+      expect(h.pendingOut).toBe(h.posted)
+      expect(h.posted).toBe((due * 2000n) / 10_000n)
     }
     expect(statement.collected.reduce((t: bigint, c: { amount: string }) => t + BigInt(c.amount), 0n)).toBe(
       3_000_000n,
@@ -262,12 +273,14 @@ describe('money I: statement, invoice, payments, fall-off', () => {
     // bank transfers go back by bank: the admin records each
     for (const refund of invoice.refunds) {
       const done = await as('admin').post(`/api/refunds/${refund.id}/complete`, {})
-      expect(done.status).toBe(200)
+      expect(done.status, JSON.stringify(done.body)).toBe(200)
     }
     const after = await as('admin').get(`/api/invoices/${ids.invoice}`)
     expect(after.body).toMatchObject({ status: 'void', amount_refunded: { amount: '3000000' } })
     expect((await held(ids.rachelRecruiter!)).posted).toBe(0n)
     expect((await held(ids.tomRecruiter!)).posted).toBe(0n)
+    expect((await available(ids.rachelRecruiter!)).posted).toBe(0n)
+    expect((await available(ids.tomRecruiter!)).posted).toBe(0n)
     const statement = (await as('admin').get(`/api/placements/${ids.placement}/statement`)).body
     expect(statement.collected.every((c: { amount: string }) => c.amount === '0')).toBe(true)
     await proof()

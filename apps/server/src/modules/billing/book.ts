@@ -49,7 +49,34 @@ export const SPLITS_ACCOUNTS = defineBook(SPLITS_BOOK, {
     normalSide: 'credit',
     allowNegative: false,
     shards: 1,
-    description: 'A recruiter’s share of collected fees, held until payouts release it',
+    description:
+      'A recruiter’s share of collected fees as it arrives; the holdback stays here under a ledger hold until the guarantee ends',
+  },
+  recruiter_available: {
+    normalSide: 'credit',
+    allowNegative: false,
+    shards: 1,
+    description: 'A recruiter’s money released to them and not yet paid out (claimed by payout schedules)',
+  },
+  recruiter_in_flight: {
+    normalSide: 'credit',
+    allowNegative: false,
+    shards: 1,
+    description: 'A recruiter’s money on its way: a payout started (or parked) and not yet settled',
+  },
+  recruiter_paid: {
+    normalSide: 'credit',
+    allowNegative: false,
+    shards: 1,
+    description:
+      'Money paid out to a recruiter: it left the platform’s Stripe balance (a transfer) or bank account; the contra of psp_clearing and bank, by recruiter',
+  },
+  recruiter_debt: {
+    normalSide: 'debit',
+    allowNegative: false,
+    shards: 1,
+    description:
+      'What a recruiter owes back: money already paid out of a placement that fell off, netted against their next payouts',
   },
 })
 
@@ -69,6 +96,14 @@ export const account = {
     ref('platform', null, 'revenue', currency, shardKey),
   recruiterHeld: (recruiterId: string, currency: string): AccountRef =>
     ref('recruiter', recruiterId, 'recruiter_held', currency),
+  recruiterAvailable: (recruiterId: string, currency: string): AccountRef =>
+    ref('recruiter', recruiterId, 'recruiter_available', currency),
+  recruiterInFlight: (recruiterId: string, currency: string): AccountRef =>
+    ref('recruiter', recruiterId, 'recruiter_in_flight', currency),
+  recruiterPaid: (recruiterId: string, currency: string): AccountRef =>
+    ref('recruiter', recruiterId, 'recruiter_paid', currency),
+  recruiterDebt: (recruiterId: string, currency: string): AccountRef =>
+    ref('recruiter', recruiterId, 'recruiter_debt', currency),
 }
 
 function ref(

@@ -3,7 +3,7 @@ import { fromKysely } from 'pg-boss'
 import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { defineConsumer } from '../../kernel/outbox/events.ts'
-import { post } from '../ledger/index.ts'
+import { type PostingLine, post } from '../ledger/index.ts'
 import { placementFacts } from '../recruiting/index.ts'
 import { type Allocation, lineShares, recordAllocations } from './allocations.ts'
 import { account, SPLITS_BOOK } from './book.ts'
@@ -11,6 +11,9 @@ import type { BillingDatabase, BillingTx } from './database.ts'
 import { handleFallOff } from './fall-off.ts'
 import { invoicePlacement } from './invoices.ts'
 import { writePayoutAudit } from './payout-audit.ts'
+import { flush, collected as newCollected } from './payouts/engine.ts'
+import { insertSchedules, type NewSchedule } from './payouts/schedules.ts'
+import { afterTakeBacks, takeBackFromRecruiter } from './payouts/take-back.ts'
 import { type StoredStatement, statementFor } from './statements.ts'
 
 /**
@@ -40,7 +43,7 @@ export const placementBillingConsumer = defineConsumer<
       case 'placement.splits_agreed': {
         const { stored, created } = await statementFor(tx, facts, now)
         if (!created) return { statement: stored.version, unchanged: true }
-        const moved = await reallocateCollected(tx, stored, now)
+        const moved = await reallocateCollected(ctx, tx, stored, now)
         return { statement: stored.version, reallocated: moved }
       }
       case 'placement.fell_off': {
@@ -61,9 +64,16 @@ export const placementBillingConsumer = defineConsumer<
 /**
  * When the split changes after money was collected, the collected money follows the new
  * statement: each party's target is its proportion of what was collected, and one balanced posting
- * moves the differences between held balances (and the platform's revenue, for a rounding unit).
+ * moves the differences: a recruiter whose share grew gets the difference in their available
+ * balance (with a payout schedule); one whose share shrank gives it back from wherever their money
+ * of the placement is (payouts/take-back.ts); the platform's revenue takes a rounding unit.
  */
-async function reallocateCollected(tx: AnyTx, stored: StoredStatement, now: Date): Promise<string> {
+async function reallocateCollected(
+  ctx: AppContext,
+  tx: AnyTx,
+  stored: StoredStatement,
+  now: Date,
+): Promise<string> {
   const line = await (tx as BillingTx)
     .selectFrom('billing.invoice_lines')
     .select(['id', 'invoice_id'])
@@ -87,10 +97,54 @@ async function reallocateCollected(tx: AnyTx, stored: StoredStatement, now: Date
     .filter((d) => d.amount !== 0n)
   if (diffs.length === 0) return '0'
   const currency = stored.statement.currency
-  const accountOf = (d: Allocation) =>
-    d.party.type === 'platform'
-      ? account.revenue(currency, line.invoice_id)
-      : account.recruiterHeld(d.party.id!, currency)
+  const c = newCollected()
+  const lines: PostingLine[] = []
+  const gains: NewSchedule[] = []
+  for (const d of diffs) {
+    if (d.party.type === 'platform') {
+      lines.push({
+        account: account.revenue(currency, line.invoice_id),
+        direction: d.amount > 0n ? 'credit' : 'debit',
+        amount: d.amount > 0n ? d.amount : -d.amount,
+        currency,
+      })
+    } else if (d.amount > 0n) {
+      // a recruiter's larger share: available to them now, with a schedule for the next run
+      lines.push({
+        account: account.recruiterAvailable(d.party.id!, currency),
+        direction: 'credit',
+        amount: d.amount,
+        currency,
+      })
+      gains.push({
+        placementId: stored.placementId,
+        recruiterId: d.party.id!,
+        amount: d.amount,
+        currency,
+        scheduledDate: now.toISOString().slice(0, 10),
+        guaranteeCompletionDate: null,
+        triggerEvent: 'reallocation',
+        escrowHoldId: null,
+        createdBy: null,
+      })
+    } else {
+      // a smaller share: taken back from wherever the recruiter's money of this placement is
+      const r = await takeBackFromRecruiter(
+        ctx,
+        tx,
+        {
+          placementId: stored.placementId,
+          recruiterId: d.party.id!,
+          currency,
+          amount: -d.amount,
+          reason: `Split changed (statement v${stored.version})`,
+        },
+        now,
+        c,
+      )
+      lines.push(...r.lines)
+    }
+  }
   const posting = await post(tx, {
     book: SPLITS_BOOK,
     idempotencyKey: `statement:${stored.id}:reallocation`,
@@ -98,13 +152,11 @@ async function reallocateCollected(tx: AnyTx, stored: StoredStatement, now: Date
     reference: { type: 'placement', id: stored.placementId },
     description: `Split changed (statement v${stored.version}): collected money follows the new shares`,
     effectiveAt: now,
-    lines: diffs.map((d) => ({
-      account: accountOf(d),
-      direction: d.amount > 0n ? ('credit' as const) : ('debit' as const),
-      amount: d.amount > 0n ? d.amount : -d.amount,
-      currency,
-    })),
+    lines,
   })
+  c.audit.push(...(await insertSchedules(tx, gains, now, 'system')))
+  await afterTakeBacks(ctx, tx, c)
+  await flush(ctx, tx, c)
   await recordAllocations(tx, 'reallocation', diffs, {
     paymentId: null,
     postingId: posting.postingId,

@@ -1,21 +1,32 @@
 import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import { post } from '../ledger/index.ts'
+import { type PostingLine, post } from '../ledger/index.ts'
 import type { PlacementFacts } from '../recruiting/index.ts'
-import { divideOutgoing, type LineShares, lineShares, partyLines, recordAllocations } from './allocations.ts'
+import {
+  type Allocation,
+  divideOutgoing,
+  type LineShares,
+  lineShares,
+  partyLines,
+  recordAllocations,
+} from './allocations.ts'
 import { account, SPLITS_BOOK } from './book.ts'
 import type { BillingTx } from './database.ts'
 import { billingSettings } from './invoices.ts'
 import { writePayoutAudit } from './payout-audit.ts'
+import { collected as collected_, flush } from './payouts/engine.ts'
+import { afterTakeBacks, takeBackFromRecruiter } from './payouts/take-back.ts'
 
 /**
  * A placement fell off inside its guarantee: its money goes back, by reversing movements, never
  * edits. What was not yet paid is no longer owed (the invoice is voided, or credited when it
  * carries other placements). What was paid is refunded to the company (card payments through the
  * provider; bank transfers by an admin, who records the transfer back) or kept as the company's
- * credit, per its contract or settings — and the platform's and recruiters' held shares of it are
- * taken back. Runs from the `placement.fell_off` event; every step is idempotent.
+ * credit, per its contract or settings — and the platform's and recruiters' shares of it are taken
+ * back: the recruiters' from wherever their money is now (escrow holds voided first, then held,
+ * then available; what was already paid out becomes a debt netted against their next payouts,
+ * see payouts/take-back.ts). Runs from the `placement.fell_off` event; every step is idempotent.
  */
 const view = (tx: AnyTx) => tx as BillingTx
 
@@ -71,7 +82,7 @@ export async function handleFallOff(
     summary = { invoice_id: line.invoice_id, unpaid: unpaid.toString(), paid: collected.toString(), policy }
     await releaseUnpaid(tx, line, unpaid, facts, now)
     if (collected > 0n) {
-      if (policy === 'credit') await creditPaid(tx, line, shares, collected, facts, now)
+      if (policy === 'credit') await creditPaid(ctx, tx, line, shares, collected, facts, now)
       else summary.refunds = await planRefunds(tx, line, collected, facts, now)
     }
   }
@@ -175,6 +186,7 @@ async function releaseUnpaid(tx: AnyTx, line: Line, unpaid: bigint, facts: Place
 
 /** Paid money stays with the platform as the company's credit; the parties' shares are taken back. */
 async function creditPaid(
+  ctx: AppContext,
   tx: AnyTx,
   line: Line,
   shares: LineShares,
@@ -183,6 +195,8 @@ async function creditPaid(
   now: Date,
 ) {
   const takeBack = divideOutgoing(collected, shares)
+  const c = collected_()
+  const reason = `Placement fell off: ${facts.fallOffReason ?? ''}`.trim()
   const posting = await post(tx, {
     book: SPLITS_BOOK,
     idempotencyKey: `fall-off:${facts.id}:credit`,
@@ -191,7 +205,7 @@ async function creditPaid(
     description: `Fall-off of ${facts.candidate.name}: the paid fee becomes the company's credit`,
     effectiveAt: now,
     lines: [
-      ...partyLines(takeBack, line.currency, 'debit', line.invoice_id),
+      ...(await takeBackLines(ctx, tx, takeBack, line.currency, line.invoice_id, reason, now, c)),
       {
         account: account.companyCredit(line.company_id, line.currency),
         direction: 'credit',
@@ -219,6 +233,8 @@ async function creditPaid(
       created_at: now,
     })
     .execute()
+  await afterTakeBacks(ctx, tx, c)
+  await flush(ctx, tx, c)
   await writePayoutAudit(tx, {
     entityType: 'credit_note',
     entityId: facts.id,
@@ -227,6 +243,52 @@ async function creditPaid(
     newValue: { invoice_id: line.invoice_id, amount: collected, currency: line.currency },
     reason: facts.fallOffReason,
   })
+}
+
+/**
+ * The ledger lines that take back a line's collected money: the platform's share from revenue, each
+ * recruiter's from wherever it is now (holds, held, available, else a debt: see payouts/take-back.ts).
+ */
+async function takeBackLines(
+  ctx: AppContext,
+  tx: AnyTx,
+  takeBack: readonly Allocation[],
+  currency: string,
+  invoiceId: string,
+  reason: string,
+  now: Date,
+  c: ReturnType<typeof collected_>,
+): Promise<PostingLine[]> {
+  const lines = partyLines(
+    takeBack.filter((a) => a.party.type === 'platform'),
+    currency,
+    'debit',
+    invoiceId,
+  )
+  const recruiters = new Map<string, Allocation>()
+  for (const a of takeBack) {
+    if (a.party.type !== 'recruiter' || !a.party.id) continue
+    const k = `${a.placementId}:${a.party.id}`
+    const cur = recruiters.get(k) ?? { ...a, amount: 0n }
+    cur.amount += a.amount
+    recruiters.set(k, cur)
+  }
+  const byAccount = new Map<string, PostingLine>()
+  for (const a of [...recruiters.values()].sort((x, y) => x.party.id!.localeCompare(y.party.id!))) {
+    const r = await takeBackFromRecruiter(
+      ctx,
+      tx,
+      { placementId: a.placementId, recruiterId: a.party.id!, currency, amount: a.amount, reason },
+      now,
+      c,
+    )
+    for (const l of r.lines) {
+      const k = `${l.account.ownerId}:${l.account.kind}`
+      const cur = byAccount.get(k)
+      byAccount.set(k, cur ? { ...cur, amount: cur.amount + l.amount } : l)
+    }
+  }
+  return [...lines, ...byAccount.values()]
 }
 
 /** Refund rows for the paid part, newest payments first; the provider is called after commit. */
@@ -362,6 +424,17 @@ export async function completeRefund(
     payment.method === 'bank_transfer'
       ? account.bank(payment.currency, payment.id)
       : account.pspClearing(payment.currency, payment.id)
+  const c = collected_()
+  const recruiterLines = await takeBackLines(
+    ctx,
+    tx,
+    takeBack,
+    payment.currency,
+    line.invoice_id,
+    refund.reason,
+    now,
+    c,
+  )
   const posting = await post(tx, {
     book: SPLITS_BOOK,
     idempotencyKey: `refund:${refund.id}`,
@@ -371,10 +444,11 @@ export async function completeRefund(
     effectiveAt: now,
     metadata: { payment_id: payment.id, placement_id: refund.placement_id },
     lines: [
-      ...partyLines(takeBack, payment.currency, 'debit', line.invoice_id),
+      ...recruiterLines,
       { account: destination, direction: 'credit', amount: refund.amount, currency: payment.currency },
     ],
   })
+  await afterTakeBacks(ctx, tx, c)
   await recordAllocations(tx, 'refund', takeBack, {
     paymentId: payment.id,
     postingId: posting.postingId,
@@ -405,6 +479,7 @@ export async function completeRefund(
     }))
     .where('id', '=', line.invoice_id)
     .execute()
+  await flush(ctx, tx, c)
   await writePayoutAudit(tx, {
     entityType: 'refund',
     entityId: refund.id,

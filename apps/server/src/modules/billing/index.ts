@@ -9,15 +9,18 @@ import {
   issueMonthlyInvoicesJob,
   sendRefundsJob,
 } from './jobs.ts'
+import { payouts } from './payouts/index.ts'
 import { setUpPayments, tearDownPayments } from './provider-setup.ts'
 import { billingAdminRoutes, billingRoutes } from './routes.ts'
 import { billingDemoSeed } from './seed.ts'
 import { processStripeEventJob, stripeWebhookRoutes } from './webhooks.ts'
 
+payouts.register()
+
 /**
  * Splits Network's money on top of the ledger: fee statements, custom contracts and premium roles,
- * company invoices, payments and refunds, fall-off reversals, and the payout audit log. See
- * README.md.
+ * company invoices, payments and refunds, fall-off reversals, the payout audit log, and paying
+ * recruiters (payouts/: Stripe Connect, escrow holds, payout schedules, payouts). See README.md.
  */
 export const billingModule: AppModule = {
   name: 'billing',
@@ -25,11 +28,12 @@ export const billingModule: AppModule = {
   init: setUpPayments,
   stop: tearDownPayments,
   routes: (app, ctx) => {
-    billingRoute.mount(app, ctx, [...billingRoutes, ...billingAdminRoutes])
+    billingRoute.mount(app, ctx, [...billingRoutes, ...billingAdminRoutes, ...payouts.routes])
     stripeWebhookRoutes(app, ctx)
   },
   consumers: [placementBillingConsumer],
-  seeds: [billingDemoSeed],
+  seeds: [billingDemoSeed, ...payouts.seeds],
+  commands: payouts.commands,
   jobs: [
     sendRefundsJob,
     issueMonthlyInvoicesJob,
@@ -37,6 +41,7 @@ export const billingModule: AppModule = {
     invoiceRemindersJob,
     contractExpiryAlertsJob,
     processStripeEventJob,
+    ...payouts.jobs,
   ],
 }
 

@@ -10,6 +10,7 @@ import { account, SPLITS_BOOK } from './book.ts'
 import type { BillingTx } from './database.ts'
 import { formatAmount, outstandingOf, tellCompanyAdmins } from './invoices.ts'
 import { writePayoutAudit } from './payout-audit.ts'
+import { distributeRecruiterShares } from './payouts/escrow.ts'
 
 /**
  * Payments of company invoices: by card or bank debit through the payment provider (Stripe), or a
@@ -212,6 +213,17 @@ export async function applyPayment(
     postingId: posting.postingId,
     sign: 1n,
     now,
+  })
+  // each recruiter's share: released to their available balance, the holdback kept until the guarantee ends
+  await distributeRecruiterShares(ctx, tx, {
+    paymentId: payment.id,
+    companyId: payment.company_id,
+    currency,
+    shares: allocations
+      .filter((a) => a.party.type === 'recruiter' && a.party.id)
+      .map((a) => ({ placementId: a.placementId, recruiterId: a.party.id!, amount: a.amount })),
+    now,
+    role: changedByRole,
   })
   const paid = invoice.amount_paid + payment.amount
   const status = paid + invoice.amount_credited === invoice.total ? 'paid' : 'partially_paid'

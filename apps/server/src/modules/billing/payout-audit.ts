@@ -30,23 +30,34 @@ export interface PayoutAuditEntry {
 }
 
 export async function writePayoutAudit(tx: AnyTx, entry: PayoutAuditEntry): Promise<void> {
+  await writePayoutAudits(tx, [entry])
+}
+
+/**
+ * Several rows in one statement (chained in order). The chain's lock is held from the first row to
+ * the commit, so a transaction that also locks other rows writes its audit rows last.
+ */
+export async function writePayoutAudits(tx: AnyTx, entries: readonly PayoutAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
   const json = (v: unknown) =>
     v === undefined || v === null ? null : sql`${JSON.stringify(v, bigintToString)}::jsonb`
   await (tx as BillingTx)
     .insertInto('billing.payout_audit_log')
-    .values({
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      action: entry.action,
-      changed_by_role: entry.changedByRole,
-      old_value: json(entry.oldValue),
-      new_value: json(entry.newValue),
-      reason: entry.reason ?? null,
-      // assigned by the chaining trigger
-      seq: 0n,
-      prev_hash: '',
-      hash: '',
-    })
+    .values(
+      entries.map((entry) => ({
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        action: entry.action,
+        changed_by_role: entry.changedByRole,
+        old_value: json(entry.oldValue),
+        new_value: json(entry.newValue),
+        reason: entry.reason ?? null,
+        // assigned by the chaining trigger
+        seq: 0n,
+        prev_hash: '',
+        hash: '',
+      })),
+    )
     .execute()
 }
 

@@ -53,12 +53,12 @@ export function stripeWebhookRoutes(app: AppFastify, ctx: AppContext): void {
         url: '/api/webhooks/stripe',
         operationId: 'receiveStripeWebhook',
         summary: 'Stripe’s webhook (signed): payment, refund, account and payout events',
-        description:
-          'Verified with the `Stripe-Signature` header on the raw body (5 minutes of tolerance), de-duplicated by event id, processed from the job queue.',
         access: access.public('Stripe, proven by the signature.'),
         tags: ['webhooks'],
         transaction: false,
         errors: [400, 503],
+        description:
+          'Verified with the `Stripe-Signature` header on the raw body (5 minutes of tolerance), de-duplicated by event id, processed from the job queue. A redelivery of a known event (signed anew) answers `duplicate: true`; the very same signed delivery sent again is a replay: 400 `webhook_replayed`. A bad signature or an old timestamp: 400 `webhook_signature_invalid`. Nothing is stored or changed for a refused delivery.',
         response: z.object({ received: z.literal(true), duplicate: z.boolean() }),
         handler: async ({ request, ctx: c }) => {
           const provider = c.services.stripe
@@ -73,6 +73,10 @@ export function stripeWebhookRoutes(app: AppFastify, ctx: AppContext): void {
             request.body,
             Array.isArray(signature) ? signature[0] : signature,
           )
+          const header = Array.isArray(signature) ? signature[0] : signature
+          // the signature of this delivery: Stripe signs each delivery anew (a new timestamp), so
+          // the same signature again is a replay of a delivery we accepted, not a redelivery
+          const deliverySignature = (header ?? '').split(',').find((p) => p.startsWith('v1=')) ?? null
           const stored = await inTransaction(
             c.db,
             systemActor('billing.stripe_webhook'),
@@ -85,17 +89,32 @@ export function stripeWebhookRoutes(app: AppFastify, ctx: AppContext): void {
                   account: (event as { account?: string }).account ?? null,
                   payload: JSON.stringify(event),
                   received_at: c.clock.now(),
+                  first_signature: deliverySignature,
                 })
                 .onConflict((oc) => oc.column('id').doNothing())
                 .returning('id')
                 .executeTakeFirst()
-              if (row)
+              if (row) {
                 await c.jobs.enqueue(
                   PROCESS_STRIPE_EVENT_JOB,
                   { event_id: event.id },
                   { db: fromKysely(view(tx)) },
                 )
-              return row !== undefined
+                return true
+              }
+              const first = await view(tx)
+                .selectFrom('billing.stripe_events')
+                .select('first_signature')
+                .where('id', '=', event.id)
+                .executeTakeFirst()
+              if (deliverySignature && first?.first_signature === deliverySignature) {
+                request.log.warn({ event_id: event.id }, 'replayed Stripe webhook delivery refused')
+                throw new AppError(
+                  'webhook_replayed',
+                  `Event ${event.id} was already received with this very signature: a replayed delivery (Stripe signs every delivery anew)`,
+                )
+              }
+              return false
             },
             { requestId: request.id },
           )

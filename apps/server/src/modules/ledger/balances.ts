@@ -121,3 +121,37 @@ export async function kindTotal(
     .execute()
   return sumBalances(ref.currency, rows.map(balanceOf))
 }
+
+/**
+ * Balances of every account of one kind in a book, by owner (shards summed): e.g. every recruiter's
+ * available balance at once, for a module's own reconciliation against its documents.
+ */
+export async function kindBalancesByOwner(
+  tx: AnyTx,
+  ref: { book: string; ownerType: string; kind: string; currency?: string },
+): Promise<Map<string, Balance>> {
+  accountKind(ref.book, ref.kind)
+  let q = view(tx)
+    .selectFrom('ledger.accounts')
+    .select([
+      'owner_id',
+      'currency',
+      'normal_side',
+      'debits_posted',
+      'credits_posted',
+      'debits_pending',
+      'credits_pending',
+    ])
+    .where('book', '=', ref.book)
+    .where('owner_type', '=', ref.ownerType)
+    .where('kind', '=', ref.kind)
+  if (ref.currency) q = q.where('currency', '=', ref.currency)
+  const out = new Map<string, Balance>()
+  for (const r of await q.execute()) {
+    const key = `${r.owner_id ?? ''}:${r.currency}`
+    const b = balanceOf(r)
+    const cur = out.get(key)
+    out.set(key, cur ? sumBalances(r.currency, [cur, b]) : b)
+  }
+  return out
+}

@@ -28,7 +28,7 @@ export const ledgerModule: AppModule = {
   ],
 }
 
-export { accountBalance, type Balance, kindTotal, ownerBalances } from './balances.ts'
+export { accountBalance, type Balance, kindBalancesByOwner, kindTotal, ownerBalances } from './balances.ts'
 export { type AccountKind, type AccountRef, defineBook } from './books.ts'
 export { postingsAbout } from './explorer.ts'
 export { createHold, expireDueHolds, getHold, type HoldCommand, resolveHold } from './holds.ts'

@@ -41,6 +41,7 @@ export {
   type PlacementFacts,
   placementFacts,
   recruiterIdOfUser,
+  recruiterUserIds,
   roleCompany,
 } from './placement-facts.ts'
 export { DEFAULT_FEE_RATE_BPS, FEE_ROLES, PLAN_TIERS } from './reference/vocabularies.ts'

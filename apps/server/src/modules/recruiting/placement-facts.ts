@@ -135,6 +135,22 @@ export async function recruiterIdOfUser(anyTx: AnyTx, userId: string): Promise<s
   return row?.id ?? null
 }
 
+/** The people behind recruiter profiles: user id by recruiter id (unknown ids are left out). */
+export async function recruiterUserIds(
+  anyTx: AnyTx,
+  recruiterIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (recruiterIds.length === 0) return new Map()
+  const rows = await asSystem(anyTx, 'recruiting.recruiter_users', () =>
+    (anyTx as RecruitingTx)
+      .selectFrom('network.recruiters')
+      .select(['id', 'user_id'])
+      .where('id', 'in', [...new Set(recruiterIds)])
+      .execute(),
+  )
+  return new Map(rows.map((r) => [r.id, r.user_id]))
+}
+
 /** The identity organisation of a company (its hiring team's), for addressing its people. */
 export async function companyOrganization(
   anyTx: AnyTx,

@@ -10,6 +10,25 @@ export interface BillingCompanySettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_by: ColumnType<string | null, string | null | undefined, string | null>
   version: ColumnType<number, number | undefined, number>
+  holdback_bps: ColumnType<number | null, number | null | undefined, number | null>
+}
+
+export interface BillingConnectAccountsTable {
+  recruiter_id: string
+  stripe_account_id: ColumnType<string | null, string | null | undefined, string | null>
+  charges_enabled: ColumnType<boolean, boolean | undefined, boolean>
+  payouts_enabled: ColumnType<boolean, boolean | undefined, boolean>
+  details_submitted: ColumnType<boolean, boolean | undefined, boolean>
+  transfers_capability: ColumnType<string, string | undefined, string>
+  requirements_due: ColumnType<string[], string[] | undefined, string[]>
+  requirements_past_due: ColumnType<string[], string[] | undefined, string[]>
+  requirements_pending_verification: ColumnType<string[], string[] | undefined, string[]>
+  requirements_deadline: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  disabled_reason: ColumnType<string | null, string | null | undefined, string | null>
+  synced_event_created: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface BillingCreditNotesTable {
@@ -44,6 +63,30 @@ export interface BillingCustomContractsTable {
   expiry_alerted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_by: string
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface BillingEscrowHoldsTable {
+  id: ColumnType<string, string | undefined, string>
+  placement_id: string
+  payout_id: ColumnType<string | null, string | null | undefined, string | null>
+  recruiter_id: string
+  payment_id: ColumnType<string | null, string | null | undefined, string | null>
+  hold_amount: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  currency: string
+  holdback_bps: number
+  hold_reason: ColumnType<string, string | undefined, string>
+  held_at: ColumnType<Date, Date | string | undefined, Date | string>
+  release_scheduled_date: string
+  released_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  released_by: ColumnType<string | null, string | null | undefined, string | null>
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  cancellation_reason: ColumnType<string | null, string | null | undefined, string | null>
+  status: ColumnType<string, string | undefined, string>
+  ledger_hold_id: string
+  release_posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   version: ColumnType<number, number | undefined, number>
 }
 
@@ -156,6 +199,98 @@ export interface BillingPayoutAuditLogTable {
   hash: string
 }
 
+export interface BillingPayoutPositionsTable {
+  placement_id: string
+  recruiter_id: string
+  currency: string
+  held_free: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  unscheduled: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  debt: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  taken_back: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  debt_netted: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  debt_recovered: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPayoutSchedulesTable {
+  id: ColumnType<string, string | undefined, string>
+  placement_id: string
+  recruiter_id: string
+  payout_id: ColumnType<string | null, string | null | undefined, string | null>
+  escrow_hold_id: ColumnType<string | null, string | null | undefined, string | null>
+  amount: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  currency: string
+  scheduled_date: string
+  guarantee_completion_date: ColumnType<string | null, string | null | undefined, string | null>
+  trigger_event: string
+  status: ColumnType<string, string | undefined, string>
+  triggered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  cancellation_reason: ColumnType<string | null, string | null | undefined, string | null>
+  processed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  failure_reason: ColumnType<string | null, string | null | undefined, string | null>
+  retry_count: ColumnType<number, number | undefined, number>
+  last_retry_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface BillingPayoutSplitsTable {
+  id: ColumnType<string, string | undefined, string>
+  payout_id: string
+  collaborator_recruiter_id: string
+  placement_id: string
+  kind: string
+  payout_schedule_id: ColumnType<string | null, string | null | undefined, string | null>
+  split_percentage_bps: ColumnType<number | null, number | null | undefined, number | null>
+  split_amount: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  status: ColumnType<string, string | undefined, string>
+  stripe_transfer_id: ColumnType<string | null, string | null | undefined, string | null>
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPayoutsTable {
+  id: ColumnType<string, string | undefined, string>
+  placement_id: string
+  recruiter_id: string
+  currency: string
+  gross_amount: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  debt_offset: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  amount: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  method: string
+  status: ColumnType<string, string | undefined, string>
+  transfer_group: string
+  stripe_connect_account_id: ColumnType<string | null, string | null | undefined, string | null>
+  stripe_transfer_id: ColumnType<string | null, string | null | undefined, string | null>
+  stripe_payout_id: ColumnType<string | null, string | null | undefined, string | null>
+  bank_payout_status: ColumnType<string | null, string | null | undefined, string | null>
+  bank_failure_code: ColumnType<string | null, string | null | undefined, string | null>
+  source_payment_id: ColumnType<string | null, string | null | undefined, string | null>
+  attempts: ColumnType<number, number | undefined, number>
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  parked_code: ColumnType<string | null, string | null | undefined, string | null>
+  parked_reason: ColumnType<string | null, string | null | undefined, string | null>
+  parked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  funding_posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  settlement_posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  return_posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  manual_reference: ColumnType<string | null, string | null | undefined, string | null>
+  first_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  processing_started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  failure_reason: ColumnType<string | null, string | null | undefined, string | null>
+  created_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
 export interface BillingRefundsTable {
   id: ColumnType<string, string | undefined, string>
   payment_id: string
@@ -187,13 +322,16 @@ export interface BillingStripeEventsTable {
   payload: unknown
   received_at: ColumnType<Date, Date | string | undefined, Date | string>
   processed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  first_signature: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** Every table and view of the `billing` schema. */
 export interface BillingSchema {
   'billing.company_settings': BillingCompanySettingsTable
+  'billing.connect_accounts': BillingConnectAccountsTable
   'billing.credit_notes': BillingCreditNotesTable
   'billing.custom_contracts': BillingCustomContractsTable
+  'billing.escrow_holds': BillingEscrowHoldsTable
   'billing.fall_offs': BillingFallOffsTable
   'billing.fee_statements': BillingFeeStatementsTable
   'billing.invoice_lines': BillingInvoiceLinesTable
@@ -202,6 +340,10 @@ export interface BillingSchema {
   'billing.payment_allocations': BillingPaymentAllocationsTable
   'billing.payments': BillingPaymentsTable
   'billing.payout_audit_log': BillingPayoutAuditLogTable
+  'billing.payout_positions': BillingPayoutPositionsTable
+  'billing.payout_schedules': BillingPayoutSchedulesTable
+  'billing.payout_splits': BillingPayoutSplitsTable
+  'billing.payouts': BillingPayoutsTable
   'billing.refunds': BillingRefundsTable
   'billing.role_premiums': BillingRolePremiumsTable
   'billing.stripe_events': BillingStripeEventsTable
