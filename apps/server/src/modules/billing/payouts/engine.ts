@@ -948,6 +948,12 @@ async function applyOutcome(
           await retryLater(tx, p, retry - 1, outcome.message, now, role, c)
           return
         }
+        await view(tx)
+          .updateTable('billing.payout_schedules')
+          .set({ retry_count: MAX_ATTEMPTS, last_retry_at: now })
+          .where('payout_id', '=', p.id)
+          .where('status', '=', 'processing')
+          .execute()
         await failPayout(ctx, tx, p, `${MAX_ATTEMPTS} attempts failed: ${outcome.message}`, now, role, c)
         c.adminNotices.push({
           sourceName: `payout:${p.id}:failed`,

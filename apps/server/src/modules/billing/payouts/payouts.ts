@@ -211,7 +211,7 @@ export async function createPayout(
       ]),
     )
     .orderBy('s.created_at')
-    .forUpdate()
+    .forUpdate('s')
     .execute()) as ScheduleRow[]
   if (open.length === 0) {
     const paid = await view(tx)

@@ -48,7 +48,12 @@ export async function adjustPosition(tx: AnyTx, key: PositionKey, delta: Positio
   // the row first (CHECKs are evaluated on an insert's values even when it conflicts), then the move
   await view(tx)
     .insertInto('billing.payout_positions')
-    .values({ placement_id: key.placementId, recruiter_id: key.recruiterId, currency: key.currency, updated_at: now })
+    .values({
+      placement_id: key.placementId,
+      recruiter_id: key.recruiterId,
+      currency: key.currency,
+      updated_at: now,
+    })
     .onConflict((oc) => oc.columns(['placement_id', 'recruiter_id', 'currency']).doNothing())
     .execute()
   await view(tx)

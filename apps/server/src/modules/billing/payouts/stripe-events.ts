@@ -153,7 +153,7 @@ export const sendBankPayoutsJob = defineJob({
   description:
     'Pay completed transfers out to the recruiters’ bank accounts (a Stripe payout on each connected account)',
   payload: z.object({ payout_ids: z.array(z.uuid()).min(1).max(1000) }),
-  retry: { limit: 8, delaySeconds: 30, backoff: true, maxDelaySeconds: 3600 },
+  retry: { limit: 10, delaySeconds: 5, backoff: true, maxDelaySeconds: 3600 },
   timeoutSeconds: 600,
   concurrency: 1,
   handler: async (payload, ctx: AppContext) => sendBankPayouts(ctx, payload.payout_ids),
