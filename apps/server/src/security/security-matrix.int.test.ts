@@ -191,7 +191,7 @@ const routes = () =>
 function concretePath(url: string, params: Record<string, string> = {}): string {
   return url
     .replace(
-      /:([A-Za-z]+)/g,
+      /:([A-Za-z_]+)/g,
       (_m, name: string) => params[name] ?? (name === 'queue' ? 'platform.purge_outbox' : randomUUID()),
     )
     .replace('*', 'x')

@@ -385,6 +385,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payouts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reconciliation of revenue vs payouts vs held vs in flight, the queue, what is due, by month
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getPayoutsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -929,6 +949,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/{id}/payout-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The holdback of this company’s placements (null: the platform default)
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getCompanyPayoutTerms"];
+        /**
+         * The share of recruiters’ money held back until the guarantee ends, for this company’s placements
+         * @description `holdback_bps: null` returns to the platform default. Applies to payments applied from now on; existing holds keep their terms.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        put: operations["setCompanyPayoutTerms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies/{id}/team": {
         parameters: {
             query?: never;
@@ -1121,6 +1167,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/escrow-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Escrow holds (holdbacks kept until a guarantee ends), newest first
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["listEscrowHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escrow-holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One escrow hold
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["getEscrowHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escrow-holds/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a hold (voids the ledger hold; the money stays held, for a fall-off to take back)
+         * @description Once: cancelling a cancelled or released hold is a 409 `invalid_state_transition`.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["cancelEscrowHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escrow-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a hold now (posts the ledger hold; the money is scheduled for the next payout run)
+         * @description Once: releasing a released or cancelled hold is a 409 `invalid_state_transition`.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["releaseEscrowHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escrow-holds/process-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release every hold whose guarantee ended, now (the 03:00 UTC run)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["processDueEscrowReleases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoices": {
         parameters: {
             query?: never;
@@ -1261,6 +1417,26 @@ export interface paths {
          *     **Access:** Roles: candidate. A candidate, for the records that carry her own verified email address.
          */
         get: operations["listMyApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your earnings: pending, held (with release dates), available, in flight, paid, owed back; by month
+         * @description **Access:** Roles: recruiter. Recruiters, for themselves.
+         */
+        get: operations["getMyEarnings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1453,6 +1629,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payout-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payout schedules, newest first
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["listPayoutSchedules"];
+        put?: never;
+        /**
+         * Schedule a recruiter’s unclaimed money of a placement (e.g. after cancelling a schedule)
+         * @description The placement needs a paid (or partly paid) invoice (`422 placement_not_paid`) and money of this recruiter that no schedule claims (`422 nothing_to_pay`). The amount defaults to all of it.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["createPayoutSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One payout schedule
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getPayoutSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move a schedule’s date, or cancel it (its money stays available, unclaimed)
+         * @description Send the `version` you read: a concurrent change is a 409 `version_conflict`. A processed or processing schedule cannot change (409).
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        patch: operations["updatePayoutSchedule"];
+        trace?: never;
+    };
+    "/api/payout-schedules/{id}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a schedule now (a failed one from scratch; a parked payout resumed)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["triggerPayoutSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-schedules/process-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay every due schedule now (the 02:00 UTC run)
+         * @description Runs what the nightly job runs: payouts left processing by a stopped worker are sent again (same key, same transfer), due schedules become payouts and are sent. Concurrent runs take different schedules.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["processDuePayoutSchedules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payouts, newest first (a recruiter sees their own)
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["listPayouts"];
+        put?: never;
+        /**
+         * Make a payout of a recruiter’s unpaid schedules of a placement (pending until processed)
+         * @description Takes the recruiter’s schedules of the placement that are not paid yet (pending, or failed and not cancelled). 422 `placement_not_paid` when the company has not paid; 422 `nothing_to_pay` when everything is paid, on its way or still held; 409 `placement_fell_off`.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["createPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One payout with its splits (what it pays, what it nets)
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["getPayout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts/{id}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payout audit log of a payout and its schedules, oldest first (hash-chained)
+         * @description **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getPayoutAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts/{id}/mark-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bank-transfer payout failed (the money returns to the recruiter’s available balance)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["markPayoutFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bank-transfer payout was paid (books it: in flight → paid)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["markPayoutPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts/{id}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a pending payout now (a parked one too)
+         * @description A completed or failed payout is a 409 `invalid_state_transition`; one a worker is sending right now is a 409 `payout_in_progress` (unless its lease ran out: then it is sent again with the same key, which returns the same transfer).
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["processPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts/batch.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bank-transfer batch: payouts waiting for an admin to pay them, as CSV
+         * @description Manual bank-transfer payouts that a run put in the batch (`processing`). Pay each from the platform’s bank account, then mark it paid (`/mark-paid`) or failed (`/mark-failed`). Cells starting with = + - @ are quoted so spreadsheets do not run them.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["downloadPayoutBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/placements": {
         parameters: {
             query?: never;
@@ -1493,6 +1927,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/placements/{id}/escrow-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A placement’s escrow holds (a recruiter on it sees their own)
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["listPlacementEscrowHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/escrow-holds/total": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a placement holds back now, released and cancelled, per currency
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["getPlacementEscrowTotal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/placements/{id}/fall-off": {
         parameters: {
             query?: never;
@@ -1507,6 +1981,26 @@ export interface paths {
          * @description **Access:** Roles: company_admin, platform_admin. Only the company’s admins and platform admins.
          */
         post: operations["recordPlacementFallOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A placement’s payout statement, line by line per recruiter (a recruiter sees their own)
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["getPlacementPayouts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1825,6 +2319,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stripe/connect/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your payout account: whether it can receive money, why not, and what to do
+         * @description **Access:** Roles: recruiter. Recruiters, for themselves.
+         */
+        get: operations["getMyConnectAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stripe/connect/onboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up payouts: your Stripe Express account (made once) and a fresh onboarding link
+         * @description Creates your Stripe Express account the first time (concurrent calls get the same account) and returns a new single-use onboarding link (it expires after a few minutes; call again for another). Stripe sends the browser back to `return_path` when you finish, or to `refresh_path` when the link expired or was used: that page should call this again. Returning does not mean onboarding is complete: read `GET /api/stripe/connect/me?refresh=true`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for themselves.
+         */
+        post: operations["startConnectOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stripe/connect/status/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payout account’s status: charges and payouts enabled, transfers, requirements due, disabled reason
+         * @description **Access:** Roles: recruiter, platform_admin. A recruiter for their own; platform admins for all. Others get 404.
+         */
+        get: operations["getConnectAccountStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -1836,7 +2392,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe’s webhook (signed): payment, refund, account and payout events
-         * @description Verified with the `Stripe-Signature` header on the raw body (5 minutes of tolerance), de-duplicated by event id, processed from the job queue.
+         * @description Verified with the `Stripe-Signature` header on the raw body (5 minutes of tolerance), de-duplicated by event id, processed from the job queue. A redelivery of a known event (signed anew) answers `duplicate: true`; the very same signed delivery sent again is a replay: 400 `webhook_replayed`. A bad signature or an old timestamp: 400 `webhook_signature_invalid`. Nothing is stored or changed for a refused delivery.
          *
          *     **Access:** Public. Stripe, proven by the signature.
          */
@@ -4323,6 +4879,221 @@ export interface operations {
                         ok: boolean;
                         reason: string | null;
                         rows: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPayoutsSummary: {
+        parameters: {
+            query?: {
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            escrow_holds: {
+                                [key: string]: number;
+                            };
+                            payouts: {
+                                [key: string]: number;
+                            };
+                            schedules: {
+                                [key: string]: number;
+                            };
+                        };
+                        currency: string;
+                        due: {
+                            bank_transfer_batch: number;
+                            escrow_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            escrow_releases: number;
+                            parked_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            parked_payouts: number;
+                            schedules: number;
+                            schedules_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        };
+                        months: {
+                            collected_for_recruiters: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            month: string;
+                            paid_out: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            revenue: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        reconciliation: {
+                            /** Format: date-time */
+                            checked_at: string;
+                            checks: {
+                                detail: string;
+                                name: string;
+                                ok: boolean;
+                            }[];
+                            ok: boolean;
+                            recruiters: number;
+                        };
+                        totals: {
+                            available: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            collected_for_recruiters: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            debt: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            held: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            in_flight: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description held + available + in flight + paid − debt */
+                            recruiter_money: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            recruiters_with_held_money: number;
+                            revenue: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -9263,6 +10034,258 @@ export interface operations {
             };
         };
     };
+    getCompanyPayoutTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        company_id: string;
+                        default_bps: number;
+                        holdback_bps: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setCompanyPayoutTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    holdback_bps: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        company_id: string;
+                        default_bps: number;
+                        holdback_bps: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listCompanyTeam: {
         parameters: {
             query?: never;
@@ -10699,6 +11722,779 @@ export interface operations {
             };
         };
     };
+    listEscrowHolds: {
+        parameters: {
+            query?: {
+                /** @description Active holds whose release date is on or before this date */
+                due_by?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                placement_id?: string;
+                recruiter_id?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "released" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            cancellation_reason: string | null;
+                            cancelled_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            held_at: string;
+                            hold_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            hold_reason: "guarantee_period" | "dispute_pending" | "compliance_review" | "remainder";
+                            /** @description The share held back, in basis points (2000 = 20%) */
+                            holdback_bps: number;
+                            id: string;
+                            /** @description The company payment whose share it holds back */
+                            payment_id: string | null;
+                            /** @description The payout that paid it after its release */
+                            payout_id: string | null;
+                            placement_id: string;
+                            recruiter_id: string;
+                            /**
+                             * Format: date
+                             * @description When the guarantee ends and the hold is released (03:00 UTC run)
+                             */
+                            release_scheduled_date: string;
+                            released_at: string | null;
+                            released_by: string | null;
+                            /** @enum {string} */
+                            status: "active" | "released" | "cancelled";
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getEscrowHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancellation_reason: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        held_at: string;
+                        hold_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /** @enum {string} */
+                        hold_reason: "guarantee_period" | "dispute_pending" | "compliance_review" | "remainder";
+                        /** @description The share held back, in basis points (2000 = 20%) */
+                        holdback_bps: number;
+                        id: string;
+                        /** @description The company payment whose share it holds back */
+                        payment_id: string | null;
+                        /** @description The payout that paid it after its release */
+                        payout_id: string | null;
+                        placement_id: string;
+                        recruiter_id: string;
+                        /**
+                         * Format: date
+                         * @description When the guarantee ends and the hold is released (03:00 UTC run)
+                         */
+                        release_scheduled_date: string;
+                        released_at: string | null;
+                        released_by: string | null;
+                        /** @enum {string} */
+                        status: "active" | "released" | "cancelled";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelEscrowHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancellation_reason: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        held_at: string;
+                        hold_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /** @enum {string} */
+                        hold_reason: "guarantee_period" | "dispute_pending" | "compliance_review" | "remainder";
+                        /** @description The share held back, in basis points (2000 = 20%) */
+                        holdback_bps: number;
+                        id: string;
+                        /** @description The company payment whose share it holds back */
+                        payment_id: string | null;
+                        /** @description The payout that paid it after its release */
+                        payout_id: string | null;
+                        placement_id: string;
+                        recruiter_id: string;
+                        /**
+                         * Format: date
+                         * @description When the guarantee ends and the hold is released (03:00 UTC run)
+                         */
+                        release_scheduled_date: string;
+                        released_at: string | null;
+                        released_by: string | null;
+                        /** @enum {string} */
+                        status: "active" | "released" | "cancelled";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    releaseEscrowHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancellation_reason: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        held_at: string;
+                        hold_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /** @enum {string} */
+                        hold_reason: "guarantee_period" | "dispute_pending" | "compliance_review" | "remainder";
+                        /** @description The share held back, in basis points (2000 = 20%) */
+                        holdback_bps: number;
+                        id: string;
+                        /** @description The company payment whose share it holds back */
+                        payment_id: string | null;
+                        /** @description The payout that paid it after its release */
+                        payout_id: string | null;
+                        placement_id: string;
+                        recruiter_id: string;
+                        /**
+                         * Format: date
+                         * @description When the guarantee ends and the hold is released (03:00 UTC run)
+                         */
+                        release_scheduled_date: string;
+                        released_at: string | null;
+                        released_by: string | null;
+                        /** @enum {string} */
+                        status: "active" | "released" | "cancelled";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    processDueEscrowReleases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: string;
+                        failed: number;
+                        released: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listInvoices: {
         parameters: {
             query?: {
@@ -11929,6 +13725,204 @@ export interface operations {
                         type: string;
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMyEarnings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balances: {
+                            /** @description Yours, waiting for the next payout run */
+                            available: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Waiting for your payout account (see blocked_payouts) */
+                            blocked: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            currency: string;
+                            /** @description What you owe back (paid out before a placement fell off): netted against your next payouts */
+                            debt: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Held back until guarantees end (see held_releases) */
+                            held: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description On its way to you */
+                            in_flight: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Paid out to you, less what came back */
+                            paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Your share of fees companies have not paid yet */
+                            pending: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        blocked_payouts: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            payout_id: string;
+                            reason: string;
+                        }[];
+                        by_month: {
+                            collected: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            currency: string;
+                            month: string;
+                            paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        held_releases: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            escrow_hold_id: string;
+                            placement_id: string;
+                            /** Format: date */
+                            release_date: string;
+                        }[];
+                        payout_account: {
+                            /** @description The Stripe Express account (acct_…), once created */
+                            account_id: string | null;
+                            charges_enabled: boolean;
+                            details_submitted: boolean;
+                            disabled_reason: string | null;
+                            /**
+                             * @description How this platform pays: Stripe Connect, or bank transfers an admin makes (nothing to set up)
+                             * @enum {string}
+                             */
+                            payout_method: "stripe_connect" | "manual_bank";
+                            payouts_enabled: boolean;
+                            readiness: {
+                                can_receive_payouts: boolean;
+                                /**
+                                 * @description Why the account can or cannot receive money
+                                 * @enum {string}
+                                 */
+                                code: "ready" | "no_account" | "onboarding_incomplete" | "pending_verification" | "information_past_due" | "rejected" | "transfers_inactive" | "payouts_disabled";
+                                /** @description The reason in plain words, for the recruiter */
+                                message: string;
+                                next_step: {
+                                    /** @enum {string} */
+                                    action: "none" | "start_onboarding" | "continue_onboarding" | "wait" | "contact_support";
+                                    label: string;
+                                };
+                            };
+                            recruiter_id: string;
+                            requirements: {
+                                current_deadline: string | null;
+                                currently_due: string[];
+                                past_due: string[];
+                                pending_verification: string[];
+                            };
+                            /** @enum {string} */
+                            transfers_capability: "inactive" | "pending" | "active" | "unrequested";
+                            updated_at: string | null;
+                        };
+                        recruiter_id: string;
                     };
                 };
             };
@@ -13215,6 +15209,2474 @@ export interface operations {
             };
         };
     };
+    listPayoutSchedules: {
+        parameters: {
+            query?: {
+                /** @description Only those due now (pending, date reached) */
+                due?: "true" | "false";
+                /** @description Page size (1-100) */
+                limit?: number;
+                placement_id?: string;
+                recruiter_id?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending" | "processing" | "processed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            cancellation_reason: string | null;
+                            /** @description A cancelled schedule is `failed` with `cancelled_at`; final */
+                            cancelled: boolean;
+                            cancelled_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            escrow_hold_id: string | null;
+                            failure_reason: string | null;
+                            guarantee_completion_date: string | null;
+                            id: string;
+                            last_retry_at: string | null;
+                            next_attempt_at: string | null;
+                            payout_id: string | null;
+                            placement_id: string;
+                            processed_at: string | null;
+                            recruiter_id: string;
+                            /** @description Temporary failures so far (at most 3 attempts in all) */
+                            retry_count: number;
+                            /** Format: date */
+                            scheduled_date: string;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "processed" | "failed";
+                            /** @enum {string} */
+                            trigger_event: "payment_received" | "guarantee_complete" | "payout_returned" | "reallocation" | "manual";
+                            triggered_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createPayoutSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Minor units (cents) as a string */
+                    amount?: string;
+                    /** @default USD */
+                    currency?: string;
+                    guarantee_completion_date?: string | null;
+                    /** Format: uuid */
+                    placement_id: string;
+                    /** Format: uuid */
+                    recruiter_id: string;
+                    /** Format: date */
+                    scheduled_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        cancellation_reason: string | null;
+                        /** @description A cancelled schedule is `failed` with `cancelled_at`; final */
+                        cancelled: boolean;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        escrow_hold_id: string | null;
+                        failure_reason: string | null;
+                        guarantee_completion_date: string | null;
+                        id: string;
+                        last_retry_at: string | null;
+                        next_attempt_at: string | null;
+                        payout_id: string | null;
+                        placement_id: string;
+                        processed_at: string | null;
+                        recruiter_id: string;
+                        /** @description Temporary failures so far (at most 3 attempts in all) */
+                        retry_count: number;
+                        /** Format: date */
+                        scheduled_date: string;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "processed" | "failed";
+                        /** @enum {string} */
+                        trigger_event: "payment_received" | "guarantee_complete" | "payout_returned" | "reallocation" | "manual";
+                        triggered_at: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPayoutSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        cancellation_reason: string | null;
+                        /** @description A cancelled schedule is `failed` with `cancelled_at`; final */
+                        cancelled: boolean;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        escrow_hold_id: string | null;
+                        failure_reason: string | null;
+                        guarantee_completion_date: string | null;
+                        id: string;
+                        last_retry_at: string | null;
+                        next_attempt_at: string | null;
+                        payout_id: string | null;
+                        placement_id: string;
+                        processed_at: string | null;
+                        recruiter_id: string;
+                        /** @description Temporary failures so far (at most 3 attempts in all) */
+                        retry_count: number;
+                        /** Format: date */
+                        scheduled_date: string;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "processed" | "failed";
+                        /** @enum {string} */
+                        trigger_event: "payment_received" | "guarantee_complete" | "payout_returned" | "reallocation" | "manual";
+                        triggered_at: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updatePayoutSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancel?: {
+                        reason: string;
+                    };
+                    guarantee_completion_date?: string | null;
+                    /** Format: date */
+                    scheduled_date?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        cancellation_reason: string | null;
+                        /** @description A cancelled schedule is `failed` with `cancelled_at`; final */
+                        cancelled: boolean;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        escrow_hold_id: string | null;
+                        failure_reason: string | null;
+                        guarantee_completion_date: string | null;
+                        id: string;
+                        last_retry_at: string | null;
+                        next_attempt_at: string | null;
+                        payout_id: string | null;
+                        placement_id: string;
+                        processed_at: string | null;
+                        recruiter_id: string;
+                        /** @description Temporary failures so far (at most 3 attempts in all) */
+                        retry_count: number;
+                        /** Format: date */
+                        scheduled_date: string;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "processed" | "failed";
+                        /** @enum {string} */
+                        trigger_event: "payment_received" | "guarantee_complete" | "payout_returned" | "reallocation" | "manual";
+                        triggered_at: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    triggerPayoutSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            amount_sent: string;
+                            /** @description Added to the bank-transfer batch */
+                            awaiting_manual: number;
+                            /** @description Payouts started */
+                            claimed: number;
+                            completed: number;
+                            failed: number;
+                            /** @description Waiting for the recruiter’s account (or an admin) */
+                            parked: number;
+                            /** @description Left processing by a stopped worker, sent again with the same key */
+                            redriven: number;
+                            /** @description Temporary errors: tried again later */
+                            retried: number;
+                        };
+                        schedule: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            cancellation_reason: string | null;
+                            /** @description A cancelled schedule is `failed` with `cancelled_at`; final */
+                            cancelled: boolean;
+                            cancelled_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            escrow_hold_id: string | null;
+                            failure_reason: string | null;
+                            guarantee_completion_date: string | null;
+                            id: string;
+                            last_retry_at: string | null;
+                            next_attempt_at: string | null;
+                            payout_id: string | null;
+                            placement_id: string;
+                            processed_at: string | null;
+                            recruiter_id: string;
+                            /** @description Temporary failures so far (at most 3 attempts in all) */
+                            retry_count: number;
+                            /** Format: date */
+                            scheduled_date: string;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "processed" | "failed";
+                            /** @enum {string} */
+                            trigger_event: "payment_received" | "guarantee_complete" | "payout_returned" | "reallocation" | "manual";
+                            triggered_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    processDuePayoutSchedules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount_sent: string;
+                        /** @description Added to the bank-transfer batch */
+                        awaiting_manual: number;
+                        /** @description Payouts started */
+                        claimed: number;
+                        completed: number;
+                        failed: number;
+                        /** @description Waiting for the recruiter’s account (or an admin) */
+                        parked: number;
+                        /** @description Left processing by a stopped worker, sent again with the same key */
+                        redriven: number;
+                        /** @description Temporary errors: tried again later */
+                        retried: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPayouts: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                method?: "stripe_connect" | "manual_bank";
+                /** @description Only parked (true) or not parked (false) payouts */
+                parked?: "true" | "false";
+                placement_id?: string;
+                recruiter_id?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending" | "processing" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description What is sent */
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempts: number;
+                            bank_failure_code: string | null;
+                            bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description Netted against what the recruiter owes */
+                            debt_offset: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            failed_at: string | null;
+                            failure_reason: string | null;
+                            /** @description What its schedules add up to */
+                            gross_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            id: string;
+                            manual_reference: string | null;
+                            /** @enum {string} */
+                            method: "stripe_connect" | "manual_bank";
+                            /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                            parked: {
+                                /** @enum {string} */
+                                code: "account" | "attention";
+                                reason: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            placement_id: string;
+                            processing_started_at: string | null;
+                            recruiter_id: string;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "completed" | "failed";
+                            stripe_connect_account_id: string | null;
+                            /** @description The bank payout on the connected account */
+                            stripe_payout_id: string | null;
+                            stripe_transfer_id: string | null;
+                            transfer_group: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createPayout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    placement_id: string;
+                    /** Format: uuid */
+                    recruiter_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What is sent */
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        attempts: number;
+                        bank_failure_code: string | null;
+                        bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                        completed_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description Netted against what the recruiter owes */
+                        debt_offset: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        failed_at: string | null;
+                        failure_reason: string | null;
+                        /** @description What its schedules add up to */
+                        gross_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        id: string;
+                        manual_reference: string | null;
+                        /** @enum {string} */
+                        method: "stripe_connect" | "manual_bank";
+                        /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                        parked: {
+                            /** @enum {string} */
+                            code: "account" | "attention";
+                            reason: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        placement_id: string;
+                        processing_started_at: string | null;
+                        recruiter_id: string;
+                        splits: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            id: string;
+                            /**
+                             * @description What the line pays: a released share, a released holdback, returned money… or debt netted (negative)
+                             * @enum {string}
+                             */
+                            kind: "share" | "holdback" | "returned" | "reallocation" | "manual" | "debt_offset";
+                            payout_schedule_id: string | null;
+                            placement_id: string;
+                            /** @description The recruiter’s share of the placement fee */
+                            split_percentage_bps: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "completed" | "failed";
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "completed" | "failed";
+                        stripe_connect_account_id: string | null;
+                        /** @description The bank payout on the connected account */
+                        stripe_payout_id: string | null;
+                        stripe_transfer_id: string | null;
+                        transfer_group: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What is sent */
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        attempts: number;
+                        bank_failure_code: string | null;
+                        bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                        completed_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description Netted against what the recruiter owes */
+                        debt_offset: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        failed_at: string | null;
+                        failure_reason: string | null;
+                        /** @description What its schedules add up to */
+                        gross_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        id: string;
+                        manual_reference: string | null;
+                        /** @enum {string} */
+                        method: "stripe_connect" | "manual_bank";
+                        /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                        parked: {
+                            /** @enum {string} */
+                            code: "account" | "attention";
+                            reason: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        placement_id: string;
+                        processing_started_at: string | null;
+                        recruiter_id: string;
+                        splits: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            id: string;
+                            /**
+                             * @description What the line pays: a released share, a released holdback, returned money… or debt netted (negative)
+                             * @enum {string}
+                             */
+                            kind: "share" | "holdback" | "returned" | "reallocation" | "manual" | "debt_offset";
+                            payout_schedule_id: string | null;
+                            placement_id: string;
+                            /** @description The recruiter’s share of the placement fee */
+                            split_percentage_bps: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "completed" | "failed";
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "completed" | "failed";
+                        stripe_connect_account_id: string | null;
+                        /** @description The bank payout on the connected account */
+                        stripe_payout_id: string | null;
+                        stripe_transfer_id: string | null;
+                        transfer_group: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPayoutAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            action: string;
+                            changed_by: string | null;
+                            changed_by_role: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            entity_id: string;
+                            entity_type: string;
+                            hash: string;
+                            id: string;
+                            new_value: unknown;
+                            old_value: unknown;
+                            reason: string | null;
+                            request_id: string | null;
+                            seq: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markPayoutFailed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What is sent */
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        attempts: number;
+                        bank_failure_code: string | null;
+                        bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                        completed_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description Netted against what the recruiter owes */
+                        debt_offset: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        failed_at: string | null;
+                        failure_reason: string | null;
+                        /** @description What its schedules add up to */
+                        gross_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        id: string;
+                        manual_reference: string | null;
+                        /** @enum {string} */
+                        method: "stripe_connect" | "manual_bank";
+                        /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                        parked: {
+                            /** @enum {string} */
+                            code: "account" | "attention";
+                            reason: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        placement_id: string;
+                        processing_started_at: string | null;
+                        recruiter_id: string;
+                        splits: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            id: string;
+                            /**
+                             * @description What the line pays: a released share, a released holdback, returned money… or debt netted (negative)
+                             * @enum {string}
+                             */
+                            kind: "share" | "holdback" | "returned" | "reallocation" | "manual" | "debt_offset";
+                            payout_schedule_id: string | null;
+                            placement_id: string;
+                            /** @description The recruiter’s share of the placement fee */
+                            split_percentage_bps: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "completed" | "failed";
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "completed" | "failed";
+                        stripe_connect_account_id: string | null;
+                        /** @description The bank payout on the connected account */
+                        stripe_payout_id: string | null;
+                        stripe_transfer_id: string | null;
+                        transfer_group: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markPayoutPaid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The bank’s reference of the transfer */
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What is sent */
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        attempts: number;
+                        bank_failure_code: string | null;
+                        bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                        completed_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description Netted against what the recruiter owes */
+                        debt_offset: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        failed_at: string | null;
+                        failure_reason: string | null;
+                        /** @description What its schedules add up to */
+                        gross_amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        id: string;
+                        manual_reference: string | null;
+                        /** @enum {string} */
+                        method: "stripe_connect" | "manual_bank";
+                        /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                        parked: {
+                            /** @enum {string} */
+                            code: "account" | "attention";
+                            reason: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        placement_id: string;
+                        processing_started_at: string | null;
+                        recruiter_id: string;
+                        splits: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            id: string;
+                            /**
+                             * @description What the line pays: a released share, a released holdback, returned money… or debt netted (negative)
+                             * @enum {string}
+                             */
+                            kind: "share" | "holdback" | "returned" | "reallocation" | "manual" | "debt_offset";
+                            payout_schedule_id: string | null;
+                            placement_id: string;
+                            /** @description The recruiter’s share of the placement fee */
+                            split_percentage_bps: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "completed" | "failed";
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "completed" | "failed";
+                        stripe_connect_account_id: string | null;
+                        /** @description The bank payout on the connected account */
+                        stripe_payout_id: string | null;
+                        stripe_transfer_id: string | null;
+                        transfer_group: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    processPayout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payout: {
+                            /** @description What is sent */
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempts: number;
+                            bank_failure_code: string | null;
+                            bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description Netted against what the recruiter owes */
+                            debt_offset: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            failed_at: string | null;
+                            failure_reason: string | null;
+                            /** @description What its schedules add up to */
+                            gross_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            id: string;
+                            manual_reference: string | null;
+                            /** @enum {string} */
+                            method: "stripe_connect" | "manual_bank";
+                            /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                            parked: {
+                                /** @enum {string} */
+                                code: "account" | "attention";
+                                reason: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            placement_id: string;
+                            processing_started_at: string | null;
+                            recruiter_id: string;
+                            splits: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                id: string;
+                                /**
+                                 * @description What the line pays: a released share, a released holdback, returned money… or debt netted (negative)
+                                 * @enum {string}
+                                 */
+                                kind: "share" | "holdback" | "returned" | "reallocation" | "manual" | "debt_offset";
+                                payout_schedule_id: string | null;
+                                placement_id: string;
+                                /** @description The recruiter’s share of the placement fee */
+                                split_percentage_bps: number | null;
+                                /** @enum {string} */
+                                status: "pending" | "processing" | "completed" | "failed";
+                            }[];
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "completed" | "failed";
+                            stripe_connect_account_id: string | null;
+                            /** @description The bank payout on the connected account */
+                            stripe_payout_id: string | null;
+                            stripe_transfer_id: string | null;
+                            transfer_group: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        };
+                        run: {
+                            amount_sent: string;
+                            /** @description Added to the bank-transfer batch */
+                            awaiting_manual: number;
+                            /** @description Payouts started */
+                            claimed: number;
+                            completed: number;
+                            failed: number;
+                            /** @description Waiting for the recruiter’s account (or an admin) */
+                            parked: number;
+                            /** @description Left processing by a stopped worker, sent again with the same key */
+                            redriven: number;
+                            /** @description Temporary errors: tried again later */
+                            retried: number;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadPayoutBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listPlacements: {
         parameters: {
             query?: {
@@ -13403,6 +17865,307 @@ export interface operations {
                         status: "active" | "fell_off";
                         /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
                         version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPlacementEscrowHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            cancellation_reason: string | null;
+                            cancelled_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            held_at: string;
+                            hold_amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            hold_reason: "guarantee_period" | "dispute_pending" | "compliance_review" | "remainder";
+                            /** @description The share held back, in basis points (2000 = 20%) */
+                            holdback_bps: number;
+                            id: string;
+                            /** @description The company payment whose share it holds back */
+                            payment_id: string | null;
+                            /** @description The payout that paid it after its release */
+                            payout_id: string | null;
+                            placement_id: string;
+                            recruiter_id: string;
+                            /**
+                             * Format: date
+                             * @description When the guarantee ends and the hold is released (03:00 UTC run)
+                             */
+                            release_scheduled_date: string;
+                            released_at: string | null;
+                            released_by: string | null;
+                            /** @enum {string} */
+                            status: "active" | "released" | "cancelled";
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPlacementEscrowTotal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        placement_id: string;
+                        totals: {
+                            active: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            active_holds: number;
+                            cancelled: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            currency: string;
+                            next_release_date: string | null;
+                            released: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
                     };
                 };
             };
@@ -13702,6 +18465,263 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPlacementPayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        /** Format: date */
+                        guarantee_ends_on: string;
+                        placement_id: string;
+                        recruiters: {
+                            /** @description Their share of what the company paid (less what was taken back) */
+                            collected: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            debt: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            debt_netted: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            debt_recovered: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            held: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            held_releases: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                escrow_hold_id: string;
+                                /** Format: date */
+                                release_date: string;
+                            }[];
+                            in_flight: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            payouts: {
+                                /** @description What is sent */
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                attempts: number;
+                                bank_failure_code: string | null;
+                                bank_payout_status: ("pending" | "in_transit" | "paid" | "failed" | "canceled") | null;
+                                completed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description Netted against what the recruiter owes */
+                                debt_offset: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                failed_at: string | null;
+                                failure_reason: string | null;
+                                /** @description What its schedules add up to */
+                                gross_amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                id: string;
+                                manual_reference: string | null;
+                                /** @enum {string} */
+                                method: "stripe_connect" | "manual_bank";
+                                /** @description A permanent error parked it: `account` resumes by itself when the recruiter’s account can receive money; `attention` waits for an admin */
+                                parked: {
+                                    /** @enum {string} */
+                                    code: "account" | "attention";
+                                    reason: string;
+                                    /** Format: date-time */
+                                    since: string;
+                                } | null;
+                                placement_id: string;
+                                processing_started_at: string | null;
+                                recruiter_id: string;
+                                /** @enum {string} */
+                                status: "pending" | "processing" | "completed" | "failed";
+                                stripe_connect_account_id: string | null;
+                                /** @description The bank payout on the connected account */
+                                stripe_payout_id: string | null;
+                                stripe_transfer_id: string | null;
+                                transfer_group: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                version: number;
+                            }[];
+                            recruiter_id: string;
+                            released: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            scheduled: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            taken_back: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @enum {string} */
+                        status: "active" | "fell_off";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16658,6 +21678,584 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMyConnectAccount: {
+        parameters: {
+            query?: {
+                /** @description Read the account from Stripe now (after returning from onboarding) */
+                refresh?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The Stripe Express account (acct_…), once created */
+                        account_id: string | null;
+                        charges_enabled: boolean;
+                        details_submitted: boolean;
+                        disabled_reason: string | null;
+                        /**
+                         * @description How this platform pays: Stripe Connect, or bank transfers an admin makes (nothing to set up)
+                         * @enum {string}
+                         */
+                        payout_method: "stripe_connect" | "manual_bank";
+                        payouts_enabled: boolean;
+                        readiness: {
+                            can_receive_payouts: boolean;
+                            /**
+                             * @description Why the account can or cannot receive money
+                             * @enum {string}
+                             */
+                            code: "ready" | "no_account" | "onboarding_incomplete" | "pending_verification" | "information_past_due" | "rejected" | "transfers_inactive" | "payouts_disabled";
+                            /** @description The reason in plain words, for the recruiter */
+                            message: string;
+                            next_step: {
+                                /** @enum {string} */
+                                action: "none" | "start_onboarding" | "continue_onboarding" | "wait" | "contact_support";
+                                label: string;
+                            };
+                        };
+                        recruiter_id: string;
+                        requirements: {
+                            current_deadline: string | null;
+                            currently_due: string[];
+                            past_due: string[];
+                            pending_verification: string[];
+                        };
+                        /** @enum {string} */
+                        transfers_capability: "inactive" | "pending" | "active" | "unrequested";
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    startConnectOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default /splits/earnings?onboarding=refresh */
+                    refresh_path?: string;
+                    /** @default /splits/earnings?onboarding=return */
+                    return_path?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: {
+                            /** @description The Stripe Express account (acct_…), once created */
+                            account_id: string | null;
+                            charges_enabled: boolean;
+                            details_submitted: boolean;
+                            disabled_reason: string | null;
+                            /**
+                             * @description How this platform pays: Stripe Connect, or bank transfers an admin makes (nothing to set up)
+                             * @enum {string}
+                             */
+                            payout_method: "stripe_connect" | "manual_bank";
+                            payouts_enabled: boolean;
+                            readiness: {
+                                can_receive_payouts: boolean;
+                                /**
+                                 * @description Why the account can or cannot receive money
+                                 * @enum {string}
+                                 */
+                                code: "ready" | "no_account" | "onboarding_incomplete" | "pending_verification" | "information_past_due" | "rejected" | "transfers_inactive" | "payouts_disabled";
+                                /** @description The reason in plain words, for the recruiter */
+                                message: string;
+                                next_step: {
+                                    /** @enum {string} */
+                                    action: "none" | "start_onboarding" | "continue_onboarding" | "wait" | "contact_support";
+                                    label: string;
+                                };
+                            };
+                            recruiter_id: string;
+                            requirements: {
+                                current_deadline: string | null;
+                                currently_due: string[];
+                                past_due: string[];
+                                pending_verification: string[];
+                            };
+                            /** @enum {string} */
+                            transfers_capability: "inactive" | "pending" | "active" | "unrequested";
+                            updated_at: string | null;
+                        };
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description Send the recruiter here (Stripe’s hosted onboarding) */
+                        url: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getConnectAccountStatus: {
+        parameters: {
+            query?: {
+                /** @description Read it from Stripe now */
+                refresh?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The Stripe Express account (acct_…), once created */
+                        account_id: string | null;
+                        charges_enabled: boolean;
+                        details_submitted: boolean;
+                        disabled_reason: string | null;
+                        /**
+                         * @description How this platform pays: Stripe Connect, or bank transfers an admin makes (nothing to set up)
+                         * @enum {string}
+                         */
+                        payout_method: "stripe_connect" | "manual_bank";
+                        payouts_enabled: boolean;
+                        readiness: {
+                            can_receive_payouts: boolean;
+                            /**
+                             * @description Why the account can or cannot receive money
+                             * @enum {string}
+                             */
+                            code: "ready" | "no_account" | "onboarding_incomplete" | "pending_verification" | "information_past_due" | "rejected" | "transfers_inactive" | "payouts_disabled";
+                            /** @description The reason in plain words, for the recruiter */
+                            message: string;
+                            next_step: {
+                                /** @enum {string} */
+                                action: "none" | "start_onboarding" | "continue_onboarding" | "wait" | "contact_support";
+                                label: string;
+                            };
+                        };
+                        recruiter_id: string;
+                        requirements: {
+                            current_deadline: string | null;
+                            currently_due: string[];
+                            past_due: string[];
+                            pending_verification: string[];
+                        };
+                        /** @enum {string} */
+                        transfers_capability: "inactive" | "pending" | "active" | "unrequested";
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

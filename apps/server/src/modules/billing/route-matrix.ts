@@ -1,4 +1,5 @@
 import { type MatrixContext, other, type RouteCase } from '../../security/route-cases.ts'
+import { payoutsRouteMatrix } from './payouts/route-matrix.ts'
 
 /** The fixture placement's invoice (billing makes it from the placement event, shortly after the hire). */
 async function fixtureInvoice(m: MatrixContext): Promise<Record<string, string>> {
@@ -82,4 +83,5 @@ export const billingRouteMatrix: Record<string, RouteCase> = {
     crossTenant: other('other-company-admin', (f) => ({ id: f.openRole }), 404, { premium: null }),
   },
   'POST /api/webhooks/stripe': { access: 'public', why: 'Stripe, proven by the signature' },
+  ...payoutsRouteMatrix,
 }
