@@ -126,7 +126,10 @@ export async function placementRecruiterPairs(ctx: AppContext): Promise<Schedule
   })
 }
 
-/** What the payout tables say, for "exactly once" checks. */
+/**
+ * What the payout tables say, for "exactly once" checks. Transfers are counted for every payout that
+ * made one, whatever its status now (a bank payout that failed after the transfer leaves it `failed`).
+ */
 export async function payoutFigures(ctx: AppContext) {
   return inTransaction(ctx.db, systemActor('test'), async (tx) => {
     const byStatus = await sql<{ status: string; n: number }>`
@@ -135,13 +138,11 @@ export async function payoutFigures(ctx: AppContext) {
       select status, count(*)::int as n from billing.payout_schedules group by 1`.execute(tx)
     const pairs = await sql<{ destination: string; grp: string; n: number }>`
       select stripe_connect_account_id as destination, transfer_group as grp, count(*)::int as n
-        from billing.payouts where status = 'completed' and stripe_transfer_id is not null group by 1, 2`.execute(
-      tx,
-    )
+        from billing.payouts where stripe_transfer_id is not null group by 1, 2`.execute(tx)
     return {
       payouts: Object.fromEntries(byStatus.rows.map((r) => [r.status, r.n])) as Record<string, number>,
       schedules: Object.fromEntries(schedules.rows.map((r) => [r.status, r.n])) as Record<string, number>,
-      completedByDestinationAndGroup: Object.fromEntries(
+      transferredByDestinationAndGroup: Object.fromEntries(
         pairs.rows.map((r) => [`${r.destination}|${r.grp}`, r.n]),
       ),
     }

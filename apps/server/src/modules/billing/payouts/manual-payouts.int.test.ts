@@ -79,7 +79,10 @@ async function hireAndPay(title: string, salary: string) {
     start_date: '2026-06-01',
   })
   const placement = hired.body.placement_id as string
-  const invoice = await until('the invoice', async () => (await as('admin').get(`/api/invoices?placement_id=${placement}`)).body.data?.[0])
+  const invoice = await until(
+    'the invoice',
+    async () => (await as('admin').get(`/api/invoices?placement_id=${placement}`)).body.data?.[0],
+  )
   const paid = await as('admin').post(`/api/invoices/${invoice.id}/payments`, {
     amount: invoice.total.amount,
     currency: 'USD',
@@ -131,7 +134,9 @@ describe('payouts without Stripe: the manual bank-transfer batch', () => {
     const csv = await fetch(`${app.baseUrl}/api/payouts/batch.csv`, { headers: s.admin!.headers })
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
     const lines = (await csv.text()).trim().split('\r\n')
-    expect(lines[0]).toBe('payout_id,recruiter_id,payee_name,payee_email,amount,currency,amount_minor_units,placement_id,reference,created_at')
+    expect(lines[0]).toBe(
+      'payout_id,recruiter_id,payee_name,payee_email,amount,currency,amount_minor_units,placement_id,reference,created_at',
+    )
     expect(lines).toHaveLength(3)
     const rachelLine = lines.find((l) => l.includes(ids.rachel!))!
     const rachelPayout = rachelLine.split(',')[0]!
@@ -140,13 +145,22 @@ describe('payouts without Stripe: the manual bank-transfer batch', () => {
     // not yet in a batch, already marked, or a Stripe payout: refused
     const paid = await as('admin').post(`/api/payouts/${rachelPayout}/mark-paid`, { reference: 'BANK-0001' })
     expect(paid.body).toMatchObject({ status: 'completed', manual_reference: 'BANK-0001' })
-    expect((await as('admin').post(`/api/payouts/${rachelPayout}/mark-paid`, { reference: 'BANK-0001' })).body.code).toBe('invalid_state_transition')
-    expect((await as('admin').post(`/api/payouts/${rachelPayout}/process`, {})).body.code).toBe('invalid_state_transition')
+    expect(
+      (await as('admin').post(`/api/payouts/${rachelPayout}/mark-paid`, { reference: 'BANK-0001' })).body
+        .code,
+    ).toBe('invalid_state_transition')
+    expect((await as('admin').post(`/api/payouts/${rachelPayout}/process`, {})).body.code).toBe(
+      'invalid_state_transition',
+    )
     const before = (await available(ids.tom!)).posted
-    const failed = await as('admin').post(`/api/payouts/${tomPayout}/mark-failed`, { reason: 'Account number rejected' })
+    const failed = await as('admin').post(`/api/payouts/${tomPayout}/mark-failed`, {
+      reason: 'Account number rejected',
+    })
     expect(failed.body).toMatchObject({ status: 'failed' })
     expect((await available(ids.tom!)).posted).toBe(before + BigInt(failed.body.amount.amount))
-    const tomSchedule = (await as('admin').get(`/api/payout-schedules?recruiter_id=${ids.tom}&placement_id=${ids.placement}`)).body.data[0]
+    const tomSchedule = (
+      await as('admin').get(`/api/payout-schedules?recruiter_id=${ids.tom}&placement_id=${ids.placement}`)
+    ).body.data[0]
     expect(tomSchedule).toMatchObject({ status: 'failed', cancelled: false })
     const notices = (await as('tom').get('/api/notifications')).body.data
     expect(notices.some((n: { type: string }) => n.type === 'payout.returned')).toBe(true)
@@ -156,25 +170,41 @@ describe('payouts without Stripe: the manual bank-transfer batch', () => {
   })
 
   it('lets an admin pay a recruiter’s failed schedules again as one payout', async () => {
-    const created = await as('admin').post('/api/payouts', { placement_id: ids.placement, recruiter_id: ids.tom })
+    const created = await as('admin').post('/api/payouts', {
+      placement_id: ids.placement,
+      recruiter_id: ids.tom,
+    })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     expect(created.body).toMatchObject({ status: 'pending', method: 'manual_bank' })
     expect(created.body.splits).toHaveLength(1)
-    const again = await as('admin').post('/api/payouts', { placement_id: ids.placement, recruiter_id: ids.tom })
+    const again = await as('admin').post('/api/payouts', {
+      placement_id: ids.placement,
+      recruiter_id: ids.tom,
+    })
     expect(again).toMatchObject({ status: 422, body: { code: 'nothing_to_pay' } })
     const processed = await as('admin').post(`/api/payouts/${created.body.id}/process`, {})
     expect(processed.body.payout).toMatchObject({ status: 'processing' })
-    const paid = await as('admin').post(`/api/payouts/${created.body.id}/mark-paid`, { reference: 'BANK-0002' })
+    const paid = await as('admin').post(`/api/payouts/${created.body.id}/mark-paid`, {
+      reference: 'BANK-0002',
+    })
     expect(paid.body.status).toBe('completed')
     await proof()
   })
 
   it('moves and cancels schedules with versions, and schedules the freed money again', async () => {
     const placement = await hireAndPay('Schedule Engineer', '10000000')
-    const [schedule] = (await as('admin').get(`/api/payout-schedules?placement_id=${placement}&recruiter_id=${ids.rachel}`)).body.data
-    const moved = await as('admin').patch(`/api/payout-schedules/${schedule.id}`, { version: schedule.version, scheduled_date: '2026-05-20' })
+    const [schedule] = (
+      await as('admin').get(`/api/payout-schedules?placement_id=${placement}&recruiter_id=${ids.rachel}`)
+    ).body.data
+    const moved = await as('admin').patch(`/api/payout-schedules/${schedule.id}`, {
+      version: schedule.version,
+      scheduled_date: '2026-05-20',
+    })
     expect(moved.body).toMatchObject({ scheduled_date: '2026-05-20', version: schedule.version + 1 })
-    const stale = await as('admin').patch(`/api/payout-schedules/${schedule.id}`, { version: schedule.version, scheduled_date: '2026-05-21' })
+    const stale = await as('admin').patch(`/api/payout-schedules/${schedule.id}`, {
+      version: schedule.version,
+      scheduled_date: '2026-05-21',
+    })
     expect(stale).toMatchObject({ status: 409, body: { code: 'version_conflict' } })
     const cancelled = await as('admin').patch(`/api/payout-schedules/${schedule.id}`, {
       version: moved.body.version,
@@ -191,7 +221,13 @@ describe('payouts without Stripe: the manual bank-transfer batch', () => {
     expect(again.status, JSON.stringify(again.body)).toBe(201)
     expect(again.body).toMatchObject({ amount: schedule.amount, trigger_event: 'manual', status: 'pending' })
     expect(
-      (await as('admin').post('/api/payout-schedules', { placement_id: placement, recruiter_id: ids.rachel, scheduled_date: '2026-05-04' })).body.code,
+      (
+        await as('admin').post('/api/payout-schedules', {
+          placement_id: placement,
+          recruiter_id: ids.rachel,
+          scheduled_date: '2026-05-04',
+        })
+      ).body.code,
     ).toBe('nothing_to_pay')
     await proof()
   })

@@ -265,14 +265,15 @@ async function onBankPayoutEvent(ctx: AppContext, event: StripeEventRow) {
         .where('id', '=', p.id)
         .execute()
     }
-    if (event.type !== 'payout.failed') {
+    if (object.status !== 'failed') {
       await setBankStatus(ctx, tx, p.id, object.status as BankStatus, null)
       await writeBankAudit(tx, p, event.type, object.status)
     }
     return p
   })
   if (!row) return 'not ours'
-  if (event.type !== 'payout.failed') return object.status
+  // `payout.failed`, or a `payout.updated` that says failed (whichever comes first): once
+  if (object.status !== 'failed') return object.status
   return returnFailedBankPayout(
     ctx,
     row,
