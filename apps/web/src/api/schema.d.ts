@@ -8360,10 +8360,13 @@ export interface operations {
     listCompanies: {
         parameters: {
             query?: {
+                /** @description Page size (1-100) */
                 limit?: number;
                 /** @description Only companies whose hiring team I am on */
                 mine?: "true" | "false";
                 q?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
             };
             header?: never;
             path?: never;
@@ -8390,6 +8393,9 @@ export interface operations {
                             payment_terms: string;
                             size_band: string | null;
                         }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
                     };
                 };
             };
