@@ -28,7 +28,7 @@ export interface InvoiceDocument {
   }[]
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 const money = (m: { amount: bigint | string; currency: string }) =>
@@ -62,17 +62,20 @@ const METHOD: Record<string, string> = {
 
 export function renderInvoiceHtml(i: InvoiceDocument): string {
   const rows = i.lines
-    .map((l) => `<tr><td>${escape(l.description)}</td><td class="num">${escape(money(l.amount))}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${escapeHtml(l.description)}</td><td class="num">${escapeHtml(money(l.amount))}</td></tr>`,
+    )
     .join('')
   const payments = i.payments
     .filter((p) => p.status === 'succeeded')
     .map(
       (p) =>
-        `<tr><td>${escape(METHOD[p.method] ?? p.method)} · ${escape(date(p.received_on))}</td><td class="num">${escape(money(p.amount))}</td></tr>`,
+        `<tr><td>${escapeHtml(METHOD[p.method] ?? p.method)} · ${escapeHtml(date(p.received_on))}</td><td class="num">${escapeHtml(money(p.amount))}</td></tr>`,
     )
     .join('')
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Invoice ${escape(i.number ?? 'draft')}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Invoice ${escapeHtml(i.number ?? 'draft')}</title>
 <style>
   @page { size: A4; margin: 18mm 16mm; }
   body { font-family: "Noto Sans", "DejaVu Sans", sans-serif; color: #1a1b1e; font-size: 11pt; }
@@ -93,21 +96,21 @@ export function renderInvoiceHtml(i: InvoiceDocument): string {
 <body>
 <header>
   <div><div class="brand">Splits Network</div><div>Placement fees</div></div>
-  <div style="text-align:end"><h1>Invoice ${escape(i.number ?? '(draft)')}</h1><span class="status">${escape(STATUS[i.status] ?? i.status)}</span></div>
+  <div style="text-align:end"><h1>Invoice ${escapeHtml(i.number ?? '(draft)')}</h1><span class="status">${escapeHtml(STATUS[i.status] ?? i.status)}</span></div>
 </header>
 <table class="meta" style="margin-top:16px">
-  <tr><td>Billed to</td><td><strong>${escape(i.company.name)}</strong>${i.company.billing_address ? `<br>${escape(i.company.billing_address)}` : ''}</td></tr>
-  <tr><td>Issued</td><td>${escape(date(i.issued_on))}</td></tr>
-  <tr><td>Due</td><td>${escape(date(i.due_on))} (${escape(TERMS[i.payment_terms] ?? i.payment_terms)})</td></tr>
+  <tr><td>Billed to</td><td><strong>${escapeHtml(i.company.name)}</strong>${i.company.billing_address ? `<br>${escapeHtml(i.company.billing_address)}` : ''}</td></tr>
+  <tr><td>Issued</td><td>${escapeHtml(date(i.issued_on))}</td></tr>
+  <tr><td>Due</td><td>${escapeHtml(date(i.due_on))} (${escapeHtml(TERMS[i.payment_terms] ?? i.payment_terms)})</td></tr>
 </table>
 <table class="lines"><thead><tr><th>Description</th><th class="num">Amount</th></tr></thead><tbody>${rows}</tbody></table>
 <table class="totals">
-  <tr><td>Total</td><td class="num">${escape(money(i.total))}</td></tr>
+  <tr><td>Total</td><td class="num">${escapeHtml(money(i.total))}</td></tr>
   ${payments ? `<tr><td colspan="2" style="padding-top:8px;color:#495057">Payments</td></tr>${payments}` : ''}
-  ${BigInt(i.amount_credited.amount) > 0n ? `<tr><td>Credited</td><td class="num">− ${escape(money(i.amount_credited))}</td></tr>` : ''}
-  <tr class="due"><td>Amount due</td><td class="num">${escape(money(i.outstanding))}</td></tr>
+  ${BigInt(i.amount_credited.amount) > 0n ? `<tr><td>Credited</td><td class="num">− ${escapeHtml(money(i.amount_credited))}</td></tr>` : ''}
+  <tr class="due"><td>Amount due</td><td class="num">${escapeHtml(money(i.outstanding))}</td></tr>
 </table>
-<footer>Amounts are exact to the cent. Quote ${escape(i.number ?? 'the invoice number')} with your payment.</footer>
+<footer>Amounts are exact to the cent. Quote ${escapeHtml(i.number ?? 'the invoice number')} with your payment.</footer>
 </body></html>`
 }
 
