@@ -32,7 +32,7 @@ export function FeeFacts({ placement: p, statement }: FeeFactsProps) {
 
   return (
     <Stack gap="lg">
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg" verticalSpacing="md">
+      <SimpleGrid cols={{ base: 2, md: 3 }} spacing="lg" verticalSpacing="md">
         <Fact label={t('splits.placement.baseSalary')}>
           <Amount value={view?.baseSalary ?? p.base_salary} fw={500} />
         </Fact>

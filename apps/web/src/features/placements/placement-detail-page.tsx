@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Divider, Group, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconPencil, IconUserOff } from '@tabler/icons-react'
@@ -21,6 +21,7 @@ import { VocabBadge } from '../reference/vocab-badge'
 import { FallOffModal } from './fall-off-modal'
 import { FeeFacts } from './fee-facts'
 import { FeeStatement } from './fee-statement'
+import { PlacementInvoiceLink } from './placement-invoice-link'
 import { useAgreeSplit, usePlacement } from './placements-api'
 import { SplitEditor } from './split-editor'
 import { SplitsTable } from './splits-table'
@@ -115,33 +116,30 @@ export function PlacementDetailPage() {
               })}
             </Alert>
           )}
-          <SectionCard title={t('splits.placement.feeTitle')}>
-            <Stack gap="lg">
-              <FeeFacts placement={p} statement={s} />
-              <Divider />
-              <Stack gap="sm">
-                <div>
-                  <Title order={3} fz="md">
-                    {t('splits.statement.title')}
-                  </Title>
-                  <Text size="sm" c="dimmed">
-                    {t('splits.statement.description')}
-                  </Text>
-                </div>
-                {s ? (
-                  <FeeStatement statement={s} placement={p} myRecruiterId={me.data?.id} />
-                ) : statement.isError ? (
-                  <QueryError
-                    error={statement.error}
-                    signInTitle={t('splits.placements.signInRequired')}
-                    onRetry={() => statement.refetch()}
-                  />
-                ) : (
-                  <Text size="sm" c="dimmed" role="status">
-                    {t('splits.statement.preparing')}
-                  </Text>
-                )}
-              </Stack>
+          <SectionCard
+            title={t('splits.placement.feeTitle')}
+            actions={companyAdmin && <PlacementInvoiceLink placementId={p.id} admin={viewer.admin} />}
+          >
+            <FeeFacts placement={p} statement={s} />
+          </SectionCard>
+          <SectionCard title={t('splits.statement.title')}>
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('splits.statement.description')}
+              </Text>
+              {s ? (
+                <FeeStatement statement={s} placement={p} myRecruiterId={me.data?.id} />
+              ) : statement.isError ? (
+                <QueryError
+                  error={statement.error}
+                  signInTitle={t('splits.placements.signInRequired')}
+                  onRetry={() => statement.refetch()}
+                />
+              ) : (
+                <Text size="sm" c="dimmed" role="status">
+                  {t('splits.statement.preparing')}
+                </Text>
+              )}
             </Stack>
           </SectionCard>
           <SectionCard

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
-import { bpsToPercentText, parsePercent } from '../../lib/money'
+import { bpsToPercentText, formatBpsExact, parsePercent } from '../../lib/money'
 import { type RolePremium, useRolePremium, useSetRolePremium } from '../billing/billing-api'
 import { useVocab } from '../reference/use-vocab'
 import { VocabBadge } from '../reference/vocab-badge'
@@ -19,12 +19,25 @@ const DESIGNATIONS: Designation[] = ['none', 'urgent', 'niche', 'executive']
  * for placements made from then on, and a share of the increase may go to the recruiters as a
  * bonus. The increases are the fee engine's (server `fees/fee-config.ts`); the words here describe them.
  */
-export function RolePremiumSection({ roleId, canEdit }: { roleId: string; canEdit: boolean }) {
+export function RolePremiumSection({
+  roleId,
+  feeRateBps,
+  canEdit,
+}: {
+  roleId: string
+  feeRateBps: number
+  canEdit: boolean
+}) {
   const premium = useRolePremium(roleId)
   if (premium.isPending) return <LoadingState minHeight={80} />
   if (premium.isError) return <ErrorAlert error={premium.error} onRetry={() => premium.refetch()} />
   return canEdit ? (
-    <RolePremiumForm key={JSON.stringify(premium.data.premium)} roleId={roleId} current={premium.data} />
+    <RolePremiumForm
+      key={JSON.stringify(premium.data.premium)}
+      roleId={roleId}
+      feeRateBps={feeRateBps}
+      current={premium.data}
+    />
   ) : (
     <RolePremiumSummary premium={premium.data} />
   )
@@ -57,7 +70,32 @@ export function RolePremiumSummary({ premium }: { premium: RolePremium }) {
   )
 }
 
-function RolePremiumForm({ roleId, current }: { roleId: string; current: RolePremium }) {
+/**
+ * The rate a designation gives this role, as the fee engine's default configuration computes it
+ * (urgent ×1.1, niche ×1.15, executive at least 25%), in exact decimal basis points for the words.
+ */
+function premiumRate(designation: Designation, bps: number): string {
+  const times = (num: number, den: number) => {
+    const scaled = bps * num
+    const whole = Math.trunc(scaled / den)
+    const rest = scaled % den
+    return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(String(den).length - 1, '0')}`
+  }
+  if (designation === 'urgent') return times(11, 10)
+  if (designation === 'niche') return times(115, 100)
+  if (designation === 'executive') return String(Math.max(bps, 2500))
+  return String(bps)
+}
+
+function RolePremiumForm({
+  roleId,
+  feeRateBps,
+  current,
+}: {
+  roleId: string
+  feeRateBps: number
+  current: RolePremium
+}) {
   const { t } = useTranslation()
   const { label } = useVocab()
   const save = useSetRolePremium(roleId)
@@ -87,7 +125,10 @@ function RolePremiumForm({ roleId, current }: { roleId: string; current: RolePre
                     {label('premiumDesignations', d)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t(`splits.premium.explain.${d}`)}
+                    {t(`splits.premium.explain.${d}`, {
+                      from: formatBps(feeRateBps),
+                      to: formatBpsExact(premiumRate(d, feeRateBps)),
+                    })}
                   </Text>
                 </div>
               </Group>

@@ -47,7 +47,7 @@ export function RoleTeamView({ role }: { role: Role }) {
             <RoleFacts role={role} />
           </SectionCard>
           <SectionCard title={t('splits.premium.title')}>
-            <RolePremiumSection roleId={role.id} canEdit={role.can_manage} />
+            <RolePremiumSection roleId={role.id} feeRateBps={role.fee_rate_bps} canEdit={role.can_manage} />
           </SectionCard>
           <SectionCard title={t('splits.roleDetail.description')}>
             <Markdown>{role.description}</Markdown>
