@@ -7,11 +7,13 @@ import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
 import { demoPersonasSeed } from '../identity/seed.ts'
+import { verifyPayoutAuditChain } from './payout-audit.ts'
 
 /**
  * GET /api/placements/{id}/billing: the statement, or `null` while billing has not made it yet (a
  * web-only process here, so the placement event is never handled), without a 404 for the
- * placement's parties; a 404 for everyone else, as for the statement itself.
+ * placement's parties; a 404 for everyone else, as for the statement itself. And a company admin's
+ * own change of billing settings is audited on the chain they cannot read.
  */
 const database = useTestDatabase()
 let app: RunningApp & { baseUrl: string }
@@ -78,5 +80,40 @@ describe('a placement’s billing before its statement is made', () => {
     expect((await as('tom').get(`/api/placements/${ids.placement}/billing`)).status).toBe(404)
     expect((await as('tom').get(`/api/placements/${randomUUID()}/billing`)).status).toBe(404)
     expect((await as('rachel').get('/api/placements/not-an-id/billing')).status).toBe(400)
+  })
+})
+
+describe('a company admin’s billing settings', () => {
+  it('saves them (audited in the hash chain the admin cannot read), then refuses a stale version', async () => {
+    // A row on the chain already (a platform admin's contract proposal): Dana's row must follow it.
+    const proposed = await as('admin').post('/api/contracts', {
+      company_id: ids.acme,
+      fee_percentage_bps: 1800,
+      contract_start_date: '2030-01-01',
+    })
+    expect(proposed.status).toBe(201)
+    const url = `/api/companies/${ids.acme}/billing-settings`
+    expect((await as('dana').get(url)).body).toMatchObject({ fall_off_policy: 'refund', version: 0 })
+    const body = {
+      invoice_grouping: 'per_placement',
+      issue_on: 'hire',
+      fall_off_policy: 'credit',
+      version: 0,
+    }
+    const saved = await as('dana').put(url, body)
+    expect(saved.status).toBe(200)
+    expect(saved.body).toMatchObject({ fall_off_policy: 'credit', version: 1 })
+    expect((await as('dana').put(url, body)).body.code).toBe('version_conflict')
+    const trail = await as('admin').get(`/api/admin/payout-audit?entity_type=company&entity_id=${ids.acme}`)
+    expect(trail.body.data).toHaveLength(1)
+    expect(trail.body.data[0]).toMatchObject({
+      action: 'company.billing_settings_changed',
+      changed_by: s.dana!.userId,
+      changed_by_role: 'company_admin',
+      new_value: { fall_off_policy: 'credit' },
+    })
+    expect(await verifyPayoutAuditChain(app.ctx.db)).toMatchObject({ ok: true })
+    // Dana still reads no audit row herself.
+    expect((await as('dana').get('/api/admin/payout-audit')).status).toBe(403)
   })
 })
