@@ -85,7 +85,7 @@ export function AdminInvoicePage() {
           </SectionCard>
           {payable && (
             <SectionCard title={t('admin.finance.transfer.title')}>
-              <RecordTransferForm key={`${i.amount_paid.amount}:${i.amount_credited.amount}`} invoice={i} />
+              <RecordTransferForm invoice={i} />
             </SectionCard>
           )}
           {(i.refunds.length > 0 || i.credit_notes.length > 0) && (

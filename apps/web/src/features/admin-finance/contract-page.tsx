@@ -155,24 +155,23 @@ export function ContractPage() {
 /** Approve or reject the version on screen; a decision made meanwhile by someone else is a conflict. */
 function Decision({ contract: c, onReload }: { contract: Contract; onReload: () => void }) {
   const { t } = useTranslation()
-  const decide = useDecideContract(c.id)
+  const decide = useDecideContract(c.id, {
+    onDone: (decided) =>
+      notifications.show({
+        color: decided.status === 'approved' ? 'teal' : 'red',
+        message: t(
+          decided.status === 'approved'
+            ? 'admin.finance.contracts.approved'
+            : 'admin.finance.contracts.rejected',
+        ),
+      }),
+  })
   const [reason, setReason] = useState('')
   const [rejecting, setRejecting] = useState(false)
   const refusal = decide.error instanceof ApiError ? decide.error : undefined
   const conflict = refusal && refusal.status === 409
   const run = (verb: 'approve' | 'reject') =>
-    decide.mutate(
-      { verb, version: c.version, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: verb === 'approve' ? 'teal' : 'red',
-            message: t(
-              verb === 'approve' ? 'admin.finance.contracts.approved' : 'admin.finance.contracts.rejected',
-            ),
-          }),
-      },
-    )
+    decide.mutate({ verb, version: c.version, ...(reason.trim() ? { reason: reason.trim() } : {}) })
   return (
     <SectionCard title={t('admin.finance.contracts.decide')}>
       <Stack gap="sm">

@@ -10,7 +10,7 @@ import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
-import { billingKeys, invalidateMoney, newIdempotencyKey } from '../billing/billing-api'
+import { billingKeys, type Done, invalidateMoney, newIdempotencyKey } from '../billing/billing-api'
 
 /** Platform finance: summary, reconciliation, the ledger explorer, the payout audit trail, contracts. */
 export type FinanceSummary = ResponseBody<'/api/admin/finance/summary', 'get'>
@@ -28,6 +28,8 @@ export type AuditFilters = NonNullable<paths['/api/admin/payout-audit']['get']['
 export type AuditEntityType = NonNullable<AuditFilters['entity_type']>
 export type TransferInput =
   paths['/api/invoices/{id}/payments']['post']['requestBody']['content']['application/json']
+/** POST /api/invoices/{id}/payments answers 201: the payment and the invoice as it is now. */
+export type TransferResult = { payment_id: string; invoice: ResponseBody<'/api/invoices/{id}', 'get'> }
 
 export const financeKeys = {
   all: ['finance'] as const,
@@ -186,7 +188,7 @@ export function useCreateContract() {
   })
 }
 
-export function useDecideContract(id: string) {
+export function useDecideContract(id: string, { onDone }: Done<Contract> = {}) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({
@@ -210,6 +212,7 @@ export function useDecideContract(id: string) {
             }),
       ),
     onSuccess: (contract) => {
+      onDone?.(contract)
       queryClient.setQueryData(financeKeys.contract(id), contract)
       return queryClient.invalidateQueries({ queryKey: [...financeKeys.all, 'contracts'] })
     },
@@ -217,7 +220,7 @@ export function useDecideContract(id: string) {
 }
 
 /** A platform admin records a bank transfer the company made; it applies at once. */
-export function useRecordTransfer(invoiceId: string) {
+export function useRecordTransfer(invoiceId: string, { onDone }: Done<TransferResult> = {}) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: TransferInput) =>
@@ -228,6 +231,7 @@ export function useRecordTransfer(invoiceId: string) {
         }),
       ),
     onSuccess: (r) => {
+      onDone?.(r)
       queryClient.setQueryData(billingKeys.invoice(invoiceId), r.invoice)
       return invalidateMoney(queryClient)
     },

@@ -8,7 +8,7 @@ import { ApiError, errorMessage } from '../../api/client'
 import { SupportInfo } from '../../components/support-info'
 import { mapFieldErrors } from '../../lib/field-errors'
 import { formatMoneyValue } from '../../lib/money'
-import type { Invoice } from '../billing/billing-api'
+import { type Invoice, useInvoice } from '../billing/billing-api'
 import { localToday } from '../billing/due-date'
 import { useRecordTransfer } from './finance-api'
 
@@ -19,9 +19,10 @@ import { useRecordTransfer } from './finance-api'
  */
 export function RecordTransferForm({ invoice }: { invoice: Invoice }) {
   const { t, i18n } = useTranslation()
-  const record = useRecordTransfer(invoice.id)
+  const invoiceQuery = useInvoice(invoice.id)
   const currency = invoice.outstanding.currency
   const known = isCurrency(currency) ? currency : null
+  // What is owed now (the invoice on screen refreshes after a refusal); the amount field keeps its text.
   const owed = BigInt(invoice.outstanding.amount)
   const form = useForm({
     mode: 'uncontrolled',
@@ -55,6 +56,16 @@ export function RecordTransferForm({ invoice }: { invoice: Invoice }) {
             : null,
     },
   })
+  const record = useRecordTransfer(invoice.id, {
+    onDone: ({ invoice: next }) => {
+      notifications.show({ color: 'teal', message: t('admin.finance.transfer.recorded') })
+      // Partly paid still: the form offers what is now owed, with a fresh reference.
+      form.setValues({
+        amount: known ? toMajorString(BigInt(next.outstanding.amount), known) : '',
+        reference: '',
+      })
+    },
+  })
   const refusal = record.error instanceof ApiError ? record.error : undefined
 
   return (
@@ -70,10 +81,6 @@ export function RecordTransferForm({ invoice }: { invoice: Invoice }) {
             reference: values.reference.trim(),
           },
           {
-            onSuccess: () => {
-              // The page shows the form again for what is still owed (keyed on the amount paid).
-              notifications.show({ color: 'teal', message: t('admin.finance.transfer.recorded') })
-            },
             onError: (err) => {
               if (!(err instanceof ApiError)) return
               const { byField } = mapFieldErrors(err.fieldErrors, ['amount', 'received_on', 'reference'], {
@@ -85,6 +92,9 @@ export function RecordTransferForm({ invoice }: { invoice: Invoice }) {
                   owed: formatMoneyValue({ amount: err.problem.outstanding, currency }, i18n.language),
                 })
               form.setErrors(byField)
+              // Refused because the invoice changed meanwhile (paid elsewhere): show it as it is now.
+              if (err.code === 'overpayment' || err.code === 'invoice_not_payable')
+                void invoiceQuery.refetch()
             },
           },
         ),

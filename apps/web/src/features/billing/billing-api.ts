@@ -138,12 +138,23 @@ export function useBillingSettings(companyId: string | undefined) {
   })
 }
 
-export function useSaveBillingSettings(companyId: string) {
+/**
+ * For mutations after which the form that started them is replaced (it is keyed on what was saved):
+ * `mutate`'s own callbacks do not run once their component has unmounted, these do.
+ */
+export interface Done<T> {
+  onDone?: (result: T) => void
+}
+
+export function useSaveBillingSettings(companyId: string, { onDone }: Done<BillingSettings> = {}) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: BillingSettingsInput) =>
       unwrap(api.PUT('/api/companies/{id}/billing-settings', { params: { path: { id: companyId } }, body })),
-    onSuccess: (saved) => queryClient.setQueryData(billingKeys.settings(companyId), saved),
+    onSuccess: (saved) => {
+      onDone?.(saved)
+      queryClient.setQueryData(billingKeys.settings(companyId), saved)
+    },
   })
 }
 
@@ -156,11 +167,14 @@ export function useRolePremium(roleId: string, enabled = true) {
   })
 }
 
-export function useSetRolePremium(roleId: string) {
+export function useSetRolePremium(roleId: string, { onDone }: Done<RolePremium> = {}) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (premium: PremiumInput) =>
       unwrap(api.PUT('/api/roles/{id}/premium', { params: { path: { id: roleId } }, body: { premium } })),
-    onSuccess: (saved) => queryClient.setQueryData(billingKeys.premium(roleId), saved),
+    onSuccess: (saved) => {
+      onDone?.(saved)
+      queryClient.setQueryData(billingKeys.premium(roleId), saved)
+    },
   })
 }

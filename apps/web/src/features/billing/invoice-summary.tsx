@@ -2,6 +2,7 @@ import { Divider, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Fact } from '../../components/fact'
 import { formatDate } from '../../lib/format'
+import { sumMinor } from '../../lib/money'
 import { useVocab } from '../reference/use-vocab'
 import { Amount } from './amount'
 import type { Invoice } from './billing-api'
@@ -65,6 +66,17 @@ export function InvoiceSummary({ invoice: i }: { invoice: Invoice }) {
         <Fact label={t('splits.invoice.refunded')}>
           <Amount value={i.amount_refunded} fw={500} />
         </Fact>
+        {i.credit_notes.length > 0 && (
+          <Fact label={t('splits.invoice.creditNotes')}>
+            <Amount
+              value={{
+                amount: sumMinor(i.credit_notes.map((c) => c.amount.amount)).toString(),
+                currency: i.total.currency,
+              }}
+              fw={500}
+            />
+          </Fact>
+        )}
         <Fact label={t('splits.invoice.issued')}>{i.issued_on ? formatDate(i.issued_on, lang) : '—'}</Fact>
         <Fact label={t('splits.invoice.terms')}>{label('paymentTerms', i.payment_terms)}</Fact>
         <Fact label={t('splits.invoice.grouping')}>

@@ -47,7 +47,9 @@ function BillingSettingsForm({
 }) {
   const { t } = useTranslation()
   const { label } = useVocab()
-  const save = useSaveBillingSettings(companyId)
+  const save = useSaveBillingSettings(companyId, {
+    onDone: () => notifications.show({ color: 'teal', message: t('splits.billingSettings.saved') }),
+  })
   const [value, setValue] = useState<Choice>({
     invoice_grouping: settings.invoice_grouping,
     issue_on: settings.issue_on,
@@ -135,15 +137,7 @@ function BillingSettingsForm({
         <Button
           disabled={!changed || conflict}
           loading={save.isPending}
-          onClick={() =>
-            save.mutate(
-              { ...value, version: settings.version },
-              {
-                onSuccess: () =>
-                  notifications.show({ color: 'teal', message: t('splits.billingSettings.saved') }),
-              },
-            )
-          }
+          onClick={() => save.mutate({ ...value, version: settings.version })}
         >
           {t('splits.billingSettings.save')}
         </Button>

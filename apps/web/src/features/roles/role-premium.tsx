@@ -98,7 +98,9 @@ function RolePremiumForm({
 }) {
   const { t } = useTranslation()
   const { label } = useVocab()
-  const save = useSetRolePremium(roleId)
+  const save = useSetRolePremium(roleId, {
+    onDone: () => notifications.show({ color: 'teal', message: t('splits.premium.saved') }),
+  })
   const [designation, setDesignation] = useState<Designation>(current.premium?.designation ?? 'none')
   const [bonus, setBonus] = useState(bpsToPercentText(current.premium?.recruiter_bonus_bps ?? 0))
   const bonusBps = parsePercent(bonus || '0')
@@ -157,9 +159,7 @@ function RolePremiumForm({
           disabled={!changed || !valid}
           loading={save.isPending}
           onClick={() =>
-            save.mutate(designation === 'none' ? null : { designation, recruiter_bonus_bps: bonusBps ?? 0 }, {
-              onSuccess: () => notifications.show({ color: 'teal', message: t('splits.premium.saved') }),
-            })
+            save.mutate(designation === 'none' ? null : { designation, recruiter_bonus_bps: bonusBps ?? 0 })
           }
         >
           {t('splits.premium.save')}
