@@ -1,3 +1,4 @@
+import { formatBps } from '@app/money'
 import type { TFunction } from 'i18next'
 import { formatDate } from '../../lib/format'
 import { formatMoneyValue } from '../../lib/money'
@@ -52,6 +53,18 @@ export function auditSummary(
     for (const [key, kind] of SETTINGS)
       if (text(after[key]) && text(after[key]) !== text(before[key]))
         parts.push(label(kind, text(after[key])))
+  if (row.action === 'contract.proposed') {
+    const bps = after.fee_percentage_bps
+    const flat = obj(after.flat_fee)
+    if (typeof bps === 'number')
+      parts.push(t('admin.finance.contracts.percentageFee', { rate: formatBps(bps) }))
+    else if (text(flat.amount) && text(flat.currency))
+      parts.push(
+        t('admin.finance.contracts.flatFee', {
+          amount: formatMoneyValue({ amount: text(flat.amount)!, currency: text(flat.currency)! }, lang),
+        }),
+      )
+  }
   const reason = text(after.reason)
   if (reason) parts.push(reason)
   return parts.join(' · ')

@@ -163,8 +163,13 @@ export function ContractNewPage() {
         onError: (err) => {
           // The next try is a new attempt (a changed body under the same key would be refused).
           attempt.current = newIdempotencyKey()
-          if (err instanceof ApiError)
-            form.setErrors(mapFieldErrors(err.fieldErrors, FIELDS, SERVER_FIELDS).byField)
+          if (err instanceof ApiError) {
+            const { byField } = mapFieldErrors(err.fieldErrors, FIELDS, SERVER_FIELDS)
+            // The API's bound, in words (its own message is a schema's: "Too big: expected number…").
+            if (byField.min_placements)
+              byField.min_placements = t('admin.finance.contracts.form.commitmentTooMany')
+            form.setErrors(byField)
+          }
         },
       },
     )

@@ -60,12 +60,16 @@ export function InvoiceSummary({ invoice: i }: { invoice: Invoice }) {
         <Fact label={t('splits.invoice.paid')}>
           <Amount value={i.amount_paid} fw={500} />
         </Fact>
-        <Fact label={t('splits.invoice.credited')}>
-          <Amount value={i.amount_credited} fw={500} />
-        </Fact>
-        <Fact label={t('splits.invoice.refunded')}>
-          <Amount value={i.amount_refunded} fw={500} />
-        </Fact>
+        {i.amount_credited.amount !== '0' && (
+          <Fact label={t('splits.invoice.credited')}>
+            <Amount value={i.amount_credited} fw={500} />
+          </Fact>
+        )}
+        {i.amount_refunded.amount !== '0' && (
+          <Fact label={t('splits.invoice.refunded')}>
+            <Amount value={i.amount_refunded} fw={500} />
+          </Fact>
+        )}
         {i.credit_notes.length > 0 && (
           <Fact label={t('splits.invoice.creditNotes')}>
             <Amount

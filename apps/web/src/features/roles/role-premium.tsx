@@ -147,7 +147,7 @@ function RolePremiumForm({
           error={bonusBps === null ? t('splits.premium.bonusInvalid') : undefined}
           rightSection={<Text size="sm">%</Text>}
           inputMode="decimal"
-          w={220}
+          maw={420}
         />
       )}
       <Alert variant="light" color="gray" p="xs">
