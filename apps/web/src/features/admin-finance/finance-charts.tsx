@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css'
 import { BarChart, CompositeChart } from '@mantine/charts'
-import { Table, VisuallyHidden } from '@mantine/core'
+import { Table, Text, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatChartMinor, formatMoneyValue } from '../../lib/money'
 import { useVocab } from '../reference/use-vocab'
@@ -15,6 +15,16 @@ export function MonthsChart({ summary }: { summary: FinanceSummary }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const format = (v: number) => formatChartMinor(v, summary.currency, lang)
+  const quiet = summary.months.every((m) =>
+    [m.invoiced, m.collected, m.revenue, m.refunded].every((x) => x.amount === '0'),
+  )
+  // A chart of zeros says nothing (and repeats "$0" down its axis): say it in words.
+  if (quiet)
+    return (
+      <Text size="sm" c="dimmed" py="xl" ta="center">
+        {t('admin.finance.months.empty', { currency: summary.currency })}
+      </Text>
+    )
   return (
     <figure style={{ margin: 0 }} aria-label={t('admin.finance.months.title')}>
       <CompositeChart
@@ -80,25 +90,33 @@ export function AgeingChart({ summary }: { summary: FinanceSummary }) {
     bucket: label('ageingShort', b.bucket),
     [b.bucket]: Number(b.amount.amount),
   }))
+  const nothingOwed = summary.receivables_ageing.every((b) => b.amount.amount === '0')
   return (
     <figure style={{ margin: 0 }} aria-label={t('admin.finance.ageing.title')}>
-      <BarChart
-        h={240}
-        data={data}
-        dataKey="bucket"
-        type="stacked"
-        series={summary.receivables_ageing.map((b) => ({
-          name: b.bucket,
-          label: t('admin.finance.ageing.owed'),
-          color: AGEING_COLORS[b.bucket] ?? 'gray.6',
-        }))}
-        valueFormatter={(v) => formatChartMinor(v, summary.currency, lang)}
-        maxBarWidth={48}
-        gridAxis="y"
-        yAxisProps={{ width: 64 }}
-        xAxisProps={{ interval: 0, fontSize: 11 }}
-        tooltipAnimationDuration={150}
-      />
+      {nothingOwed ? (
+        <Text size="sm" c="dimmed" py="md" ta="center">
+          {t('admin.finance.ageing.empty', { currency: summary.currency })}
+        </Text>
+      ) : (
+        <BarChart
+          h={240}
+          data={data}
+          dataKey="bucket"
+          type="stacked"
+          series={summary.receivables_ageing.map((b) => ({
+            name: b.bucket,
+            label: t('admin.finance.ageing.owed'),
+            color: AGEING_COLORS[b.bucket] ?? 'gray.6',
+          }))}
+          valueFormatter={(v) => formatChartMinor(v, summary.currency, lang)}
+          maxBarWidth={48}
+          gridAxis="y"
+          yAxisProps={{ width: 64 }}
+          xAxisProps={{ interval: 0, fontSize: 11 }}
+          xAxisLabel={t('admin.finance.ageing.daysLate')}
+          tooltipAnimationDuration={150}
+        />
+      )}
       <Table
         mt="sm"
         withRowBorders={false}
@@ -122,10 +140,14 @@ export function AgeingChart({ summary }: { summary: FinanceSummary }) {
                 />
                 {label('ageingBuckets', b.bucket)}
               </Table.Td>
-              <Table.Td ta="end" c="dimmed">
+              <Table.Td ta="end" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 {t('admin.finance.ageing.invoices', { count: b.invoices })}
               </Table.Td>
-              <Table.Td ta="end" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              <Table.Td
+                ta="end"
+                fw={600}
+                style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+              >
                 {formatMoneyValue(b.amount, lang)}
               </Table.Td>
             </Table.Tr>

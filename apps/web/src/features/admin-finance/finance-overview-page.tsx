@@ -1,6 +1,6 @@
 import { CURRENCY_CODES } from '@app/money'
 import { Anchor, Grid, Group, Select, Stack, Text } from '@mantine/core'
-import { IconCurrencyDollar } from '@tabler/icons-react'
+import { IconCoins } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { usePageTitle } from '../../app/use-page-title'
@@ -31,7 +31,7 @@ export function FinanceOverviewPage() {
         actions={
           <Select
             aria-label={t('admin.finance.currency')}
-            leftSection={<IconCurrencyDollar size={16} />}
+            leftSection={<IconCoins size={16} />}
             data={CURRENCY_CODES}
             value={currency}
             onChange={(c) => c && setParams(c === 'USD' ? {} : { currency: c }, { replace: true })}

@@ -136,9 +136,15 @@ export function LedgerAccountPage() {
   )
 }
 
+/** Whose account it is, with the way to their invoices (a company) and to all their accounts. */
 function OwnerLine({ account: a, name }: { account: LedgerAccount; name: string }) {
+  const { t } = useTranslation()
   const { label } = useVocab()
   const to = a.owner_type === 'company' && a.owner_id ? `/admin/finance/invoices?company=${a.owner_id}` : null
+  const all = new URLSearchParams({
+    owner_type: a.owner_type,
+    ...(a.owner_id ? { owner_id: a.owner_id } : {}),
+  })
   return (
     <>
       {to ? (
@@ -148,7 +154,10 @@ function OwnerLine({ account: a, name }: { account: LedgerAccount; name: string 
       ) : (
         name
       )}
-      {` · ${label('ownerTypes', a.owner_type)} · ${label('books', a.book)}`}
+      {` · ${label('ownerTypes', a.owner_type)} · ${label('books', a.book)} · `}
+      <Anchor component={Link} to={`/admin/finance/ledger?${all}`} inherit>
+        {t('admin.finance.ledger.allAccountsOf')}
+      </Anchor>
     </>
   )
 }
