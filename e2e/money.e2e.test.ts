@@ -128,6 +128,54 @@ async function pick(page: Page, label: string, option: RegExp) {
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
 
+/** A hire through the API (the marketplace test covers those screens): role, candidate, offer, hire. */
+async function hireViaApi(title: string, candidate: string, salary: string): Promise<string> {
+  const acme = (await as('dana').get('/api/companies?mine=true')).body.data[0].id
+  const role = await as('dana').post('/api/roles', {
+    company_id: acme,
+    title,
+    description: 'Build things.',
+    function: 'engineering',
+    seniority: 'senior',
+    work_mode: 'remote',
+    salary: { min: '10000000', max: '20000000', currency: 'USD' },
+    openings: 1,
+  })
+  await as('dana').post(`/api/roles/${role.body.id}/status`, { status: 'open' })
+  const person = await as('rachel').post('/api/candidates', {
+    full_name: candidate,
+    email: `${randomUUID()}@example.com`,
+    consent: { method: 'email', text_version: 'rtr-2026-01' },
+  })
+  const application = await as('rachel').post('/api/applications', {
+    role_id: role.body.id,
+    candidate_id: person.body.candidate.id,
+  })
+  for (const to of ['screening', 'interview', 'offer'])
+    await as('dana').post(`/api/applications/${application.body.id}/stage`, { to })
+  const hired = await as('dana').post(`/api/applications/${application.body.id}/hire`, {
+    base_salary: { amount: salary, currency: 'USD' },
+    start_date: isoDay(-7),
+  })
+  expect(hired.status).toBe(201)
+  return hired.body.placement_id
+}
+
+/** Polls an API read until it returns something. */
+async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
+  let found: T | undefined
+  await expect
+    .poll(
+      async () => {
+        found = await read()
+        return found !== undefined
+      },
+      { timeout: 30_000, interval: 250, message: what },
+    )
+    .toBe(true)
+  return found!
+}
+
 describe('money through the screens: invoice, card payment, statement, ledger, fall-off', () => {
   it('1. Dana hires; the placement shows its fee statement and the invoice appears in billing', async () => {
     // An offer on a new role of Acme (the API brings it there; the marketplace test covers those screens).
@@ -642,5 +690,67 @@ describe('money on a phone and in the dark', () => {
     await snap(page, '26-transfer-recorded')
     // The refused attempt answered 422 on purpose.
     expect(unexpected(problems, [422])).toEqual([])
+  })
+  it('marks a bank refund sent after a fall-off paid by transfer (refund policy)', async () => {
+    // Dana refunds fall-offs again; a hire paid by bank transfer falls off; its refund goes back by bank.
+    const url = `/api/companies/${(await as('dana').get('/api/companies?mine=true')).body.data[0].id}/billing-settings`
+    const settings = (await as('dana').get(url)).body
+    expect(
+      (
+        await as('dana').put(url, {
+          invoice_grouping: settings.invoice_grouping,
+          issue_on: settings.issue_on,
+          fall_off_policy: 'refund',
+          version: settings.version,
+        })
+      ).status,
+    ).toBe(200)
+    const placement = await hireViaApi('Thermal Systems Engineer', 'Lise Meitner', '12000000')
+    const invoice = await until('the invoice', async () => {
+      const list = await as('admin').get(`/api/invoices?placement_id=${placement}`)
+      return list.body.data?.[0] as { id: string; total: { amount: string; currency: string } } | undefined
+    })
+    const paid = await as('admin').post(`/api/invoices/${invoice.id}/payments`, {
+      amount: invoice.total.amount,
+      currency: 'USD',
+      received_on: isoDay(0),
+      reference: 'WIRE THERMAL',
+    })
+    expect(paid.status).toBe(201)
+    expect(
+      (
+        await as('dana').post(`/api/placements/${placement}/fall-off`, {
+          reason: 'Moved abroad.',
+          date: isoDay(0),
+        })
+      ).status,
+    ).toBeLessThan(300)
+    await until('the pending bank refund', async () => {
+      const r = (await as('admin').get(`/api/invoices/${invoice.id}`)).body.refunds?.[0]
+      return r?.status === 'pending' ? r : undefined
+    })
+
+    const { page, problems } = await browserOf('admin')
+    await page.goto(`/admin/finance/invoices/${invoice.id}`)
+    const back = page.getByRole('region', { name: 'Refunds and credit' })
+    const refund = back.getByRole('listitem', { name: 'Refund' })
+    await visible(refund.getByText('To be sent', { exact: true }))
+    expect(await refund.getByText('Refund by bank transfer').isVisible()).toBe(true)
+    await snap(page, '27-bank-refund-to-send')
+    await refund.getByRole('button', { name: 'Mark refund sent' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Has the refund been sent?' })
+    await visible(
+      confirm.getByText(`Confirm that ${usd(invoice.total.amount)} was sent back to Acme Robotics`),
+    )
+    await confirm.getByRole('button', { name: 'Yes, it was sent' }).click()
+    await visible(page.getByText(`Refund of ${usd(invoice.total.amount)} recorded as sent`))
+    await visible(refund.getByText('Refunded', { exact: true }))
+    expect(await refund.getByRole('button', { name: 'Mark refund sent' }).count()).toBe(0)
+    const ledger = page.getByRole('region', { name: 'In the ledger' })
+    await visible(ledger.getByRole('link', { name: 'Payment refunded' }))
+    await snap(page, '28-bank-refund-sent')
+    const proof = await reconcileLedger(app.ctx.db)
+    expect(proof.checks.filter((c) => !c.ok)).toEqual([])
+    expect(unexpected(problems)).toEqual([])
   })
 })
