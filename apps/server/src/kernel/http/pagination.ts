@@ -83,3 +83,10 @@ export function beforeIdCursor(cursor: string): string {
   if (!UUID_PATTERN.test(String(id))) throw invalidCursor()
   return String(id)
 }
+
+/** The `(text, id)` of a cursor for lists sorted by a non-unique text (a name), then id. */
+export function textIdCursor(cursor: string): { text: string; id: string } {
+  const [text, id] = decodeCursor(cursor, ['string', 'string'])
+  if (!UUID_PATTERN.test(String(id))) throw invalidCursor()
+  return { text: String(text), id: String(id) }
+}

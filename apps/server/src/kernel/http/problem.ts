@@ -37,11 +37,29 @@ export function problemOf(
     code,
     detail,
     // never echo an unbounded address back (a 414 is about exactly that)
-    instance: path.length > 200 ? `${path.slice(0, 200)}…` : path,
+    instance: shortAddress(path),
     request_id: request.id,
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.userMessage ? { user_message: extra.userMessage } : {}),
   }
+}
+
+/** Longest path segment the router matches (Fastify's maxParamLength). */
+export const MAX_PATH_SEGMENT = 200
+
+const shortAddress = (path: string) =>
+  path.length > MAX_PATH_SEGMENT ? `${path.slice(0, MAX_PATH_SEGMENT)}…` : path
+
+/**
+ * The answer for an address no route takes. A segment longer than any route accepts is a 414
+ * (the router gives up on it before our catch-all routes see it as "not found").
+ */
+export function addressNotFound(request: FastifyRequest): Problem {
+  const path = request.url.split('?')[0] ?? request.url
+  if (path.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT)) {
+    return problemOf(request, 'uri_too_long', `A path segment is longer than ${MAX_PATH_SEGMENT} characters`)
+  }
+  return problemOf(request, 'route_not_found', `No endpoint ${request.method} ${shortAddress(path)}`)
 }
 
 export function sendProblem(

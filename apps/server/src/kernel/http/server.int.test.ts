@@ -144,6 +144,37 @@ describe('error envelope', () => {
     expectProblem(await postJson('/api/_test/echo', 'name=Dana', 'text/plain'), 415, 'unsupported_media_type')
   })
 
+  it('a NUL character anywhere → 400 naming the field, on every route at once (issue 7 §5)', async () => {
+    const inBody = await postJson('/api/_test/echo', JSON.stringify({ name: 'Da\u0000na', count: 1 }))
+    expectProblem(inBody, 400, 'validation_failed')
+    expect(inBody.body.errors).toEqual([expect.objectContaining({ field: 'body.name' })])
+    const nested = await postJson(
+      '/api/_test/echo',
+      JSON.stringify({ name: 'Dana', count: 1, tags: ['ok', '\u0000'] }),
+    )
+    expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'body.tags.1' })])
+    const inQuery = await call('/api/_test/slow?ms=%00')
+    expectProblem(inQuery, 400, 'validation_failed')
+    expect(inQuery.body.errors).toEqual([expect.objectContaining({ field: 'querystring.ms' })])
+    // a route without a query schema is covered too
+    const unschemed = await call('/health?x=%00')
+    expect(unschemed.status).toBe(400)
+  })
+
+  it('an over-long path → 414 as a problem document that does not echo the address (issue 7 §10)', async () => {
+    const long = `/api/roles/${'a'.repeat(600)}`
+    const r = await call(long)
+    expectProblem(r, 414, 'uri_too_long')
+    expect(r.text).not.toContain('a'.repeat(300))
+    expect(r.headers.get('content-type')).toContain('application/problem+json')
+  })
+
+  it('API answers are never cached (they may carry personal data); the web app’s assets are', async () => {
+    expect((await call('/api/errors')).headers.get('cache-control')).toBe('no-store')
+    expect((await call('/api/no-such-thing')).headers.get('cache-control')).toBe('no-store')
+    expect((await call('/api/admin/jobs')).headers.get('cache-control')).toBe('no-store')
+  })
+
   it('unknown route → 404 route_not_found', async () => {
     expectProblem(await call('/api/no-such-thing'), 404, 'route_not_found')
     expectProblem(await call('/api/no-such-thing', { method: 'DELETE' }), 404, 'route_not_found')

@@ -16,7 +16,7 @@ import { uuidv7 } from '../ids.ts'
 import type { AppFastify, AppModule } from '../module.ts'
 import { bigintToString } from '../outbox/events.ts'
 import { type Access, describeAccess, type Principal } from './access.ts'
-import { problemOf, sendProblem, toProblem } from './problem.ts'
+import { addressNotFound, MAX_PATH_SEGMENT, sendProblem, toProblem } from './problem.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -65,7 +65,7 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7()
     },
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_SEGMENT },
     ajv: { customOptions: { removeAdditional: false } },
     // Fastify's own answers for addresses it cannot route (a path segment over maxParamLength,
     // malformed percent-encoding) go through our problem documents too.
@@ -265,12 +265,7 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     else if (problem.status >= 500) request.log.warn({ err }, problem.detail)
     return sendProblem(reply, problem, headers)
   })
-  app.setNotFoundHandler(async (request, reply) =>
-    sendProblem(
-      reply,
-      problemOf(request, 'route_not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}`),
-    ),
-  )
+  app.setNotFoundHandler(async (request, reply) => sendProblem(reply, addressNotFound(request)))
 
   // ---- API reference --------------------------------------------------------------------------
   await app.register(fastifySwagger, {

@@ -46,6 +46,8 @@ beforeAll(async () => {
     await api(w, other).post('/api/applications', { role_id: role.id, candidate_id: again.body.candidate.id })
     if (i < 3) await hire(w, company.admin, application)
   }
+  // companies sort by name, which need not be unique: three of one name
+  for (let i = 0; i < 3; i++) await makeCompany(w, { name: 'Same Name Ltd' })
   // rows that share one millisecond, apart by microseconds
   const pool = database.current.pool
   const sameMs = `'2026-05-04T09:00:00.000Z'::timestamptz + (row_number() over (order by id)) * interval '1 microsecond'`
@@ -92,6 +94,7 @@ describe('exact cursors on every recruiting list', () => {
     ['placements', () => company.admin, '/api/placements', 3],
     ['disputes', () => platformAdmin(w), '/api/ownership/disputes', N],
     ['recruiters', () => company.admin, '/api/recruiters', N + 1],
+    ['companies (directory)', () => platformAdmin(w), '/api/companies', 4],
   ]
   for (const [name, who, path, expected] of lists) {
     it(`walks ${name} one row at a time and gets one big page`, async () => {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../kernel/context.ts'
 import { currentMigrationVersion, readMigrationFiles } from '../../kernel/db/migrate.ts'
 import { AppError, errorCatalog } from '../../kernel/errors.ts'
 import { access } from '../../kernel/http/access.ts'
-import { problemOf, sendProblem } from '../../kernel/http/problem.ts'
+import { addressNotFound, sendProblem } from '../../kernel/http/problem.ts'
 import type { AppFastify } from '../../kernel/module.ts'
 import { jobAdminRoutes } from './admin-routes.ts'
 import { systemRoute } from './route.ts'
@@ -188,10 +188,8 @@ export async function webAppRoutes(app: AppFastify, ctx: AppContext): Promise<vo
     '/*',
     { config: { access: access.public('The web app (static files).') }, schema: { hide: true } },
     async (request, reply) => {
-      const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/')
-      if (urlPath.startsWith('/api/')) {
-        return sendProblem(reply, problemOf(request, 'route_not_found', `No endpoint GET ${urlPath}`))
-      }
+      const urlPath = request.url.split('?')[0] ?? '/'
+      if (urlPath.startsWith('/api/')) return sendProblem(reply, addressNotFound(request))
       if (!built) {
         return reply
           .type('text/html; charset=utf-8')
@@ -199,8 +197,14 @@ export async function webAppRoutes(app: AppFastify, ctx: AppContext): Promise<vo
             '<!doctype html><title>Web UI not built</title><p>The web UI is not built. Run <code>npm run build</code>.</p>',
           )
       }
+      let decoded: string
+      try {
+        decoded = decodeURIComponent(urlPath)
+      } catch {
+        decoded = '/'
+      }
       const relative = path
-        .normalize(urlPath)
+        .normalize(decoded)
         .replace(/^(\.\.(\/|\\|$))+/, '')
         .replace(/^\/+/, '')
       const file = path.join(dist, relative)

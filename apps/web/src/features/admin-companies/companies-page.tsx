@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
-import { IconBuildingOff, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconBuildingOff, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -8,11 +8,12 @@ import { isAuthError } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
+import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SectionCard } from '../../components/section-card'
 import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
-import { COMPANIES_PAGE_LIMIT, useCompanies } from '../company/company-api'
+import { useCompanyDirectory } from '../company/company-api'
 import { useVocab } from '../reference/use-vocab'
 import { CreateCompanyModal } from './create-company-modal'
 
@@ -23,12 +24,10 @@ export function CompaniesPage() {
   usePageTitle(t('admin.companies.title'))
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q, 300)
-  const companies = useCompanies(debounced)
+  const companies = useCompanyDirectory(debounced)
   const [creating, createModal] = useDisclosure(false)
   const authError = isAuthError(companies.error) ? companies.error : undefined
-  const list = companies.data?.data ?? []
-  // GET /api/companies has no cursor yet: a full page means there may be more than are shown.
-  const capped = list.length >= COMPANIES_PAGE_LIMIT
+  const list = companies.data?.pages.flatMap((p) => p.data) ?? []
 
   return (
     <>
@@ -62,11 +61,6 @@ export function CompaniesPage() {
                 icon={<IconBuildingOff size={28} stroke={1.5} />}
                 title={t('admin.companies.empty')}
               />
-            )}
-            {capped && (
-              <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
-                {t('admin.companies.capped', { count: list.length })}
-              </Alert>
             )}
             {list.length > 0 && (
               <Table.ScrollContainer minWidth={640}>
@@ -117,6 +111,14 @@ export function CompaniesPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+            )}
+            {list.length > 0 && (
+              <LoadMore
+                shown={t('admin.companies.shown', { count: list.length })}
+                hasMore={companies.hasNextPage}
+                loading={companies.isFetchingNextPage}
+                onLoadMore={() => companies.fetchNextPage()}
+              />
             )}
           </Stack>
         </SectionCard>

@@ -1,5 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
@@ -17,7 +24,7 @@ export const companyKeys = {
   team: (id: string) => [...companyKeys.all, 'team', id] as const,
 }
 
-/** The most GET /api/companies returns at once; it has no cursor to page past it (yet). */
+/** The most GET /api/companies returns at once (pickers search by name beyond it). */
 export const COMPANIES_PAGE_LIMIT = 100
 
 const listCompanies = (q: string, signal: AbortSignal) =>
@@ -28,7 +35,22 @@ const listCompanies = (q: string, signal: AbortSignal) =>
     }),
   )
 
-/** The directory of hiring companies (name search). */
+/** The directory of hiring companies, paged by name with "Load more" (the admin list). */
+export function useCompanyDirectory(q = '') {
+  return useInfiniteQuery({
+    queryKey: [...companyKeys.list(q.trim()), 'pages'] as const,
+    ...cursorPages,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/companies', {
+          params: { query: { limit: 50, ...(q.trim() ? { q: q.trim() } : {}), ...afterCursor(pageParam) } },
+          signal,
+        }),
+      ),
+  })
+}
+
+/** The first companies by name, for pickers (name search). */
 export function useCompanies(q = '', enabled = true) {
   return useQuery({
     queryKey: companyKeys.list(q.trim()),

@@ -162,10 +162,12 @@ class Hire implements fc.AsyncCommand<Model, Real> {
 }
 
 class Pay implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly which: number,
-    readonly by: 'card' | 'half_by_bank',
-  ) {}
+  readonly which: number
+  readonly by: 'card' | 'half_by_bank'
+  constructor(which: number, by: 'card' | 'half_by_bank') {
+    this.which = which
+    this.by = by
+  }
   check = (m: Readonly<Model>) => m.placements.some((p) => !p.fellOff && p.paid < p.total)
   async run(m: Model) {
     const open = m.placements.filter((p) => !p.fellOff && p.paid < p.total)
@@ -195,7 +197,10 @@ class Pay implements fc.AsyncCommand<Model, Real> {
 }
 
 class RunPayouts implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly fault: 'none' | 'api_error' | 'network_after' | 'rate_limit') {}
+  readonly fault: 'none' | 'api_error' | 'network_after' | 'rate_limit'
+  constructor(fault: 'none' | 'api_error' | 'network_after' | 'rate_limit') {
+    this.fault = fault
+  }
   check = () => true
   async run(m: Model) {
     if (this.fault === 'api_error')
@@ -281,7 +286,10 @@ class GuaranteesEnd implements fc.AsyncCommand<Model, Real> {
 }
 
 class BankReturnsAPayout implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly which: number) {}
+  readonly which: number
+  constructor(which: number) {
+    this.which = which
+  }
   check = () => true
   async run(m: Model) {
     const paid = (await as('admin').get('/api/payouts?status=completed&limit=100')).body.data.filter(
@@ -302,7 +310,10 @@ class BankReturnsAPayout implements fc.AsyncCommand<Model, Real> {
 }
 
 class FallOff implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly which: number) {}
+  readonly which: number
+  constructor(which: number) {
+    this.which = which
+  }
   check = (m: Readonly<Model>) => m.placements.some((p) => !p.fellOff && p.guaranteeEnds >= day())
   async run(m: Model) {
     const running = m.placements.filter((p) => !p.fellOff && p.guaranteeEnds >= day())

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { AppError } from '../../../kernel/errors.ts'
+import { pageOf, textIdCursor } from '../../../kernel/http/pagination.ts'
 import { onTeam, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
 import { escapeLike } from '../reference/schemas.ts'
@@ -47,7 +48,12 @@ export async function getCompany(tx: RecruitingTx, caller: SplitsCaller, company
 export async function listCompanies(
   tx: RecruitingTx,
   caller: SplitsCaller,
-  f: { q?: string | undefined; mine?: boolean | undefined; limit: number },
+  f: {
+    q?: string | undefined
+    mine?: boolean | undefined
+    limit: number
+    startingAfter?: string | undefined
+  },
 ) {
   const myRole = new Map<string, 'company_admin' | 'hiring_manager'>()
   for (const m of caller.principal?.memberships ?? []) {
@@ -55,7 +61,7 @@ export async function listCompanies(
     else if (m.role === 'hiring_manager' && !myRole.has(m.organizationId))
       myRole.set(m.organizationId, 'hiring_manager')
   }
-  if (f.mine && myRole.size === 0) return []
+  if (f.mine && myRole.size === 0) return { data: [], has_more: false, next_cursor: null }
   let query = tx
     .selectFrom('ats.companies as c')
     .select([
@@ -71,9 +77,19 @@ export async function listCompanies(
       ),
     ])
     .orderBy('c.name')
-    .limit(f.limit)
+    .orderBy('c.id')
+    .limit(f.limit + 1)
+  if (f.startingAfter) {
+    // names are not unique: the cursor is (name, id), compared as a row
+    const after = textIdCursor(f.startingAfter)
+    query = query.where(sql<boolean>`(c.name, c.id) > (${after.text}, ${after.id}::uuid)`)
+  }
   if (f.q) query = query.where('c.name', 'ilike', `%${escapeLike(f.q)}%`)
   if (f.mine) query = query.where('c.organization_id', 'in', [...myRole.keys()])
   const rows = await query.execute()
-  return rows.map((r) => ({ ...r, my_role: myRole.get(r.organization_id) ?? null }))
+  return pageOf(
+    rows.map((r) => ({ ...r, my_role: myRole.get(r.organization_id) ?? null })),
+    f.limit,
+    (r) => [r.name, r.id],
+  )
 }

@@ -1,6 +1,5 @@
-import { z } from 'zod'
 import { access } from '../../../kernel/http/access.ts'
-import { ZIdParams } from '../../../kernel/http/schemas.ts'
+import { listOf, ZIdParams } from '../../../kernel/http/schemas.ts'
 import { recruitingRoute as route, SPLITS_ROLES, TEAM, who } from '../route.ts'
 import { companyOut } from './presenter.ts'
 import { getCompany, listCompanies } from './queries.ts'
@@ -29,8 +28,14 @@ export const companyRoutes = [
     tags,
     access: access.roles(SPLITS_ROLES, 'Any Splits Network member: the directory of hiring companies.'),
     query: ZCompanyListQuery,
-    response: z.object({ data: z.array(ZCompanySummary) }),
-    handler: async ({ tx, caller, query }) => ({ data: await listCompanies(tx, caller, query) }),
+    response: listOf(ZCompanySummary),
+    handler: ({ tx, caller, query }) =>
+      listCompanies(tx, caller, {
+        q: query.q,
+        mine: query.mine,
+        limit: query.limit,
+        startingAfter: query.starting_after,
+      }),
   }),
 
   route.define({

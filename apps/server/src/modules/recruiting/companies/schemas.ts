@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZListQueryBase } from '../../../kernel/http/schemas.ts'
 import { ZCurrency, ZIndustry, ZPaymentTerms, ZVersion } from '../reference/schemas.ts'
 
 const profile = {
@@ -33,7 +34,8 @@ export const ZCompanyListQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .describe('Only companies whose hiring team I am on'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe('Page size (1-100)'),
+  starting_after: ZListQueryBase.starting_after,
 })
 
 export const ZCompanySummary = z.object({
