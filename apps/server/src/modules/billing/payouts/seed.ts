@@ -1,10 +1,131 @@
+import { sql } from 'kysely'
+import type Stripe from 'stripe'
+import type { AppContext } from '../../../kernel/context.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../../kernel/module.ts'
+import { demoStripeServerUrl } from '../provider-setup.ts'
+import { stripeClientOf } from './adapters.ts'
+import { recordConnectAccount } from './connect.ts'
+import { processDueSchedules } from './engine.ts'
+import { processDueReleases } from './escrow.ts'
+import { reconcilePayouts } from './reconcile.ts'
+import { view } from './shared.ts'
+
+/**
+ * Payouts in the demo (after billing's demo data, whose paid invoices made escrow holds and payout
+ * schedules): Rachel's Stripe Connect account is active and Tom's is not (he started onboarding and
+ * stopped: requirements due), so both sides of onboarding show. Then the nightly work runs once as
+ * of now — due holds released, due schedules paid — so Rachel has payouts in her history, Tom's wait
+ * parked for his account, and other recruiters' (no account) likewise.
+ *
+ * Needs a Stripe test server (demo mode starts one; tests pass theirs as STRIPE_API_URL) to finish
+ * Rachel's onboarding; against real Stripe, or with no Stripe at all (the bank-transfer batch), the
+ * accounts are left alone and the run pays what it can.
+ */
+export const PAYOUT_DEMO_ACTIVE = 'rachel@recruiters.demo'
+export const PAYOUT_DEMO_INCOMPLETE = 'tom@talentbridge.demo'
 
 export const payoutsDemoSeed: SeedStep = {
   name: 'billing.payouts_demo',
-  version: 1,
-  description: 'payouts demo data',
-  async run() {
-    return {}
+  version: 2,
+  description: 'payouts demo data (Connect accounts, a first payout run)',
+  async run(ctx: AppContext, progress) {
+    const client = stripeClientOf(ctx)
+    const control = testServerUrl(ctx)
+    const counts = { accounts: 0, released: 0, paid: 0, parked: 0, batch: 0 }
+    if (client && control) {
+      const rachel = await recruiterOf(ctx, PAYOUT_DEMO_ACTIVE)
+      const tom = await recruiterOf(ctx, PAYOUT_DEMO_INCOMPLETE)
+      if (rachel) {
+        const account = await demoAccount(ctx, client, rachel)
+        await controlCall(control, `/_test/accounts/${account.id}/onboarding`, { stage: 'complete' })
+        await remember(ctx, rachel.recruiterId, await client.accounts.retrieve(account.id))
+        counts.accounts++
+      }
+      if (tom) {
+        // created, never finished: Stripe lists what is due
+        await remember(ctx, tom.recruiterId, await demoAccount(ctx, client, tom))
+        counts.accounts++
+      }
+      // the seeded payments never went through this Stripe: the platform's balance funds the transfers
+      const currencies = await inTransaction(ctx.db, systemActor('billing.seed'), async (tx) =>
+        (
+          await sql<{ currency: string }>`select distinct currency from billing.payout_schedules`.execute(tx)
+        ).rows.map((r) => r.currency.toLowerCase()),
+      )
+      for (const currency of currencies)
+        await controlCall(control, '/_test/balance/add-funds', { amount: 1_000_000_000, currency })
+    }
+    progress(1, 3)
+    counts.released = (await processDueReleases(ctx)).released
+    progress(2, 3)
+    const totals = await processDueSchedules(ctx)
+    counts.paid = totals.completed
+    counts.parked = totals.parked
+    counts.batch = totals.awaiting_manual
+    progress(3, 3)
+    const proof = await reconcilePayouts(ctx.db, { now: ctx.clock.now() })
+    if (!proof.ok)
+      throw new Error(
+        `the payouts demo data does not reconcile: ${JSON.stringify(proof.checks.filter((c) => !c.ok))}`,
+      )
+    return counts
   },
+}
+
+/** The Stripe test server's control address (its `/_test/…` routes), when this process talks to one. */
+function testServerUrl(ctx: AppContext): string | undefined {
+  return demoStripeServerUrl() ?? ctx.config.stripe?.apiUrl ?? undefined
+}
+
+async function controlCall(base: string, path: string, body: object) {
+  const res = await fetch(new URL(path, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`Stripe test server ${path} answered ${res.status}: ${await res.text()}`)
+}
+
+async function recruiterOf(ctx: AppContext, email: string) {
+  return inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
+    const r = await sql<{ recruiter_id: string; user_id: string }>`
+      select r.id as recruiter_id, r.user_id from network.recruiters r
+        join identity.user_contacts u on u.user_id = r.user_id
+       where lower(u.email) = ${email}`.execute(tx)
+    const row = r.rows[0]
+    return row ? { recruiterId: row.recruiter_id, userId: row.user_id } : undefined
+  })
+}
+
+/** The same request (and key) as a recruiter's own onboarding, so a later click finds this account. */
+async function demoAccount(
+  ctx: AppContext,
+  client: Stripe,
+  who: { recruiterId: string; userId: string },
+): Promise<Stripe.Account> {
+  const existing = await inTransaction(ctx.db, systemActor('billing.seed'), (tx) =>
+    view(tx)
+      .selectFrom('billing.connect_accounts')
+      .select('stripe_account_id')
+      .where('recruiter_id', '=', who.recruiterId)
+      .executeTakeFirst(),
+  )
+  if (existing?.stripe_account_id) return client.accounts.retrieve(existing.stripe_account_id)
+  return client.accounts.create(
+    {
+      type: 'express',
+      country: 'US',
+      capabilities: { transfers: { requested: true } },
+      metadata: { recruiter_id: who.recruiterId, user_id: who.userId },
+      settings: { payouts: { schedule: { interval: 'manual' } } },
+    },
+    { idempotencyKey: `connect-account:${who.recruiterId}` },
+  )
+}
+
+async function remember(ctx: AppContext, recruiterId: string, account: Stripe.Account) {
+  await inTransaction(ctx.db, systemActor('billing.seed'), (tx) =>
+    recordConnectAccount(tx, recruiterId, account.id, account, ctx.clock.now()),
+  )
 }
