@@ -112,12 +112,26 @@ describe('every Splits persona on the demo marketplace', () => {
     {
       who: 'rachel',
       email: 'rachel@recruiters.demo',
-      menu: ['/splits', '/splits/roles', '/splits/candidates', '/splits/pipeline', '/splits/placements'],
+      menu: [
+        '/splits',
+        '/splits/earnings',
+        '/splits/roles',
+        '/splits/candidates',
+        '/splits/pipeline',
+        '/splits/placements',
+      ],
     },
     {
       who: 'tom',
       email: 'tom@talentbridge.demo',
-      menu: ['/splits', '/splits/roles', '/splits/candidates', '/splits/pipeline', '/splits/placements'],
+      menu: [
+        '/splits',
+        '/splits/earnings',
+        '/splits/roles',
+        '/splits/candidates',
+        '/splits/pipeline',
+        '/splits/placements',
+      ],
     },
     {
       who: 'dana',
@@ -145,6 +159,7 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/finance',
         '/admin/finance/invoices',
         '/admin/finance/ledger',
+        '/admin/finance/payouts',
         '/admin/finance/audit',
         '/admin/finance/contracts',
       ],

@@ -35,6 +35,8 @@ import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
+import { AdminPayoutPage } from '../features/payouts/admin-payout-page'
+import { PlacementPayoutsPage } from '../features/payouts/placement-payouts-page'
 import { PlacementDetailPage } from '../features/placements/placement-detail-page'
 import { PlacementsPage } from '../features/placements/placements-page'
 import { RoleDetailPage } from '../features/roles/role-detail-page'
@@ -79,6 +81,14 @@ export const router = createBrowserRouter([
               { path: 'splits/placements/:id', Component: PlacementDetailPage },
               { path: 'splits/billing', Component: BillingPage },
               { path: 'splits/billing/invoices/:id', Component: CompanyInvoicePage },
+              {
+                path: 'splits/earnings',
+                // with a chart: loads the charts library on its own, like the finance overview
+                lazy: async () => ({
+                  Component: (await import('../features/payouts/earnings-page')).EarningsPage,
+                }),
+              },
+              { path: 'splits/earnings/placements/:id', Component: PlacementPayoutsPage },
               { path: 'splits/my-applications', Component: MyApplicationsPage },
               { path: 'splits/notifications', Component: NotificationsPage },
               { path: 'splits/account', Component: AccountPage },
@@ -105,6 +115,13 @@ export const router = createBrowserRouter([
               { path: 'admin/finance/ledger/accounts/:id', Component: LedgerAccountPage },
               { path: 'admin/finance/ledger/postings/:id', Component: LedgerPostingPage },
               { path: 'admin/finance/audit', Component: PayoutAuditPage },
+              {
+                path: 'admin/finance/payouts',
+                lazy: async () => ({
+                  Component: (await import('../features/payouts/admin-payouts-page')).AdminPayoutsPage,
+                }),
+              },
+              { path: 'admin/finance/payouts/:id', Component: AdminPayoutPage },
               { path: 'admin/finance/contracts', Component: ContractsPage },
               { path: 'admin/finance/contracts/new', Component: ContractNewPage },
               { path: 'admin/finance/contracts/:id', Component: ContractPage },

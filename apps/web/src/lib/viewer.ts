@@ -47,6 +47,8 @@ export function screensFor(v: Viewer) {
     placements: v.recruiter || v.team || v.admin,
     /** The company's invoices and billing settings (GET /api/invoices: company admins; hiring managers get 403). */
     billing: v.companyAdmin,
+    /** A recruiter's earnings, payouts and Stripe payout account (GET /api/me/earnings: recruiters). */
+    earnings: v.recruiter,
     /** Platform finance: summary, invoices, ledger, audit, contracts (platform admins). */
     finance: v.admin,
     /** A candidate's own applications, read-only. */

@@ -4,6 +4,7 @@ import {
   IconBriefcase,
   IconBuilding,
   IconBuildingSkyscraper,
+  IconCash,
   IconCertificate,
   IconChartBar,
   IconContract,
@@ -19,6 +20,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
+  IconWallet,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useViewer } from '../../features/auth/use-viewer'
@@ -51,6 +53,8 @@ export function SplitsLayout() {
     items.push({ to: '/splits/company', label: t('splits.nav.company'), icon: <IconBuilding {...ICON} /> })
   if (can.billing)
     items.push({ to: '/splits/billing', label: t('splits.nav.billing'), icon: <IconReceipt {...ICON} /> })
+  if (can.earnings)
+    items.push({ to: '/splits/earnings', label: t('splits.nav.earnings'), icon: <IconWallet {...ICON} /> })
   if (can.roles)
     items.push({ to: '/splits/roles', label: t('splits.nav.roles'), icon: <IconBriefcase {...ICON} /> })
   if (can.candidates)
@@ -110,6 +114,11 @@ export function SplitsLayout() {
           icon: <IconFileInvoice {...ICON} />,
         },
         { to: '/admin/finance/ledger', label: t('splits.nav.ledger'), icon: <IconBook2 {...ICON} /> },
+        {
+          to: '/admin/finance/payouts',
+          label: t('splits.nav.payouts'),
+          icon: <IconCash {...ICON} />,
+        },
         {
           to: '/admin/finance/audit',
           label: t('splits.nav.payoutAudit'),

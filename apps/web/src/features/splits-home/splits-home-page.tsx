@@ -12,6 +12,7 @@ import {
   IconStack2,
   IconUsers,
   IconUsersGroup,
+  IconWallet,
 } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -57,6 +58,13 @@ export function SplitsHomePage() {
       icon: <IconReceipt {...ICON} />,
       title: t('splits.nav.billing'),
       description: t('splits.home.cards.billing'),
+    })
+  if (can.earnings)
+    add({
+      to: '/splits/earnings',
+      icon: <IconWallet {...ICON} />,
+      title: t('splits.nav.earnings'),
+      description: t('splits.home.cards.earnings'),
     })
   if (can.roles)
     add({
