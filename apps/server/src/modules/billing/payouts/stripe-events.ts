@@ -229,15 +229,16 @@ async function setBankStatus(
     .where('id', '=', payoutId)
     .forUpdate()
     .executeTakeFirst()
-  if (!p) return
+  if (!p) return false
   // failed and canceled are final; a late `paid` (out of order) does not undo them
-  if (p.bank_payout_status === 'failed' || p.bank_payout_status === 'canceled') return
-  if (p.bank_payout_status === status) return
+  if (p.bank_payout_status === 'failed' || p.bank_payout_status === 'canceled') return false
+  if (p.bank_payout_status === status) return false
   await view(tx)
     .updateTable('billing.payouts')
     .set({ bank_payout_status: status, bank_failure_code: code, updated_at: ctx.clock.now() })
     .where('id', '=', payoutId)
     .execute()
+  return true
 }
 
 async function onBankPayoutEvent(ctx: AppContext, event: StripeEventRow) {
@@ -266,8 +267,9 @@ async function onBankPayoutEvent(ctx: AppContext, event: StripeEventRow) {
         .execute()
     }
     if (object.status !== 'failed') {
-      await setBankStatus(ctx, tx, p.id, object.status as BankStatus, null)
-      await writeBankAudit(tx, p, event.type, object.status)
+      // `payout.paid` and `payout.updated` both say paid: one audit row for one change
+      if (await setBankStatus(ctx, tx, p.id, object.status as BankStatus, null))
+        await writeBankAudit(tx, p, event.type, object.status)
     }
     return p
   })
