@@ -233,6 +233,11 @@ async function setBankStatus(
   // failed and canceled are final; a late `paid` (out of order) does not undo them
   if (p.bank_payout_status === 'failed' || p.bank_payout_status === 'canceled') return false
   if (p.bank_payout_status === status) return false
+  // events arrive in any order: a late `in_transit` (or `pending`) never moves a payout back
+  const rank: Record<string, number> = { pending: 0, in_transit: 1, paid: 2 }
+  const now = p.bank_payout_status ? rank[p.bank_payout_status] : undefined
+  const next = rank[status]
+  if (now !== undefined && next !== undefined && next < now) return false
   await view(tx)
     .updateTable('billing.payouts')
     .set({ bank_payout_status: status, bank_failure_code: code, updated_at: ctx.clock.now() })
