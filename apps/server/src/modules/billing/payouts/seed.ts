@@ -7,16 +7,16 @@ import { demoStripeServerUrl } from '../provider-setup.ts'
 import { stripeClientOf } from './adapters.ts'
 import { recordConnectAccount } from './connect.ts'
 import { processDueSchedules } from './engine.ts'
-import { processDueReleases } from './escrow.ts'
 import { reconcilePayouts } from './reconcile.ts'
 import { view } from './shared.ts'
 
 /**
  * Payouts in the demo (after billing's demo data, whose paid invoices made escrow holds and payout
  * schedules): Rachel's Stripe Connect account is active and Tom's is not (he started onboarding and
- * stopped: requirements due), so both sides of onboarding show. Then the nightly work runs once as
- * of now — due holds released, due schedules paid — so Rachel has payouts in her history, Tom's wait
- * parked for his account, and other recruiters' (no account) likewise.
+ * stopped: requirements due), so both sides of onboarding show. Then their due schedules are paid
+ * as the nightly run would — Rachel's go out, Tom's wait parked for his account. Everyone else's
+ * due schedules and holds are left for the admin's "Run payouts now" / "Release due holds now" (or
+ * the 02:00 and 03:00 UTC jobs): the demo has work to show, and the first start stays quick.
  *
  * Needs a Stripe test server (demo mode starts one; tests pass theirs as STRIPE_API_URL) to finish
  * Rachel's onboarding; against real Stripe, or with no Stripe at all (the bank-transfer batch), the
@@ -28,11 +28,11 @@ export const PAYOUT_DEMO_INCOMPLETE = 'tom@talentbridge.demo'
 export const payoutsDemoSeed: SeedStep = {
   name: 'billing.payouts_demo',
   version: 2,
-  description: 'payouts demo data (Connect accounts, a first payout run)',
+  description: 'payouts demo data (Connect accounts, Rachel and Tom’s first payout run)',
   async run(ctx: AppContext, progress) {
     const client = stripeClientOf(ctx)
     const control = testServerUrl(ctx)
-    const counts = { accounts: 0, released: 0, paid: 0, parked: 0, batch: 0 }
+    const counts = { accounts: 0, paid: 0, parked: 0, batch: 0 }
     if (client && control) {
       const rachel = await recruiterOf(ctx, PAYOUT_DEMO_ACTIVE)
       const tom = await recruiterOf(ctx, PAYOUT_DEMO_INCOMPLETE)
@@ -56,14 +56,20 @@ export const payoutsDemoSeed: SeedStep = {
       for (const currency of currencies)
         await controlCall(control, '/_test/balance/add-funds', { amount: 1_000_000_000, currency })
     }
-    progress(1, 3)
-    counts.released = (await processDueReleases(ctx)).released
-    progress(2, 3)
-    const totals = await processDueSchedules(ctx)
-    counts.paid = totals.completed
-    counts.parked = totals.parked
-    counts.batch = totals.awaiting_manual
-    progress(3, 3)
+    const demoRecruiters = [
+      await recruiterOf(ctx, PAYOUT_DEMO_ACTIVE),
+      await recruiterOf(ctx, PAYOUT_DEMO_INCOMPLETE),
+    ]
+    let done = 0
+    for (const who of demoRecruiters) {
+      progress(done++, demoRecruiters.length)
+      if (!who) continue
+      const totals = await processDueSchedules(ctx, { filter: { recruiterId: who.recruiterId } })
+      counts.paid += totals.completed
+      counts.parked += totals.parked
+      counts.batch += totals.awaiting_manual
+    }
+    progress(done, demoRecruiters.length)
     const proof = await reconcilePayouts(ctx.db, { now: ctx.clock.now() })
     if (!proof.ok)
       throw new Error(
