@@ -538,6 +538,19 @@ async function completeWithoutTransfer(tx: AnyTx, p: PayoutRow, now: Date, role:
     })
     .where('id', '=', p.id)
     .execute()
+  // its schedules follow the same steps (the database refuses pending → processed)
+  await view(tx)
+    .updateTable('billing.payout_schedules')
+    .set((eb) => ({
+      status: 'processing',
+      triggered_at: eb.fn.coalesce('triggered_at', eb.val(now)),
+      next_attempt_at: null,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('payout_id', '=', p.id)
+    .where('status', '=', 'pending')
+    .execute()
   await finishSchedules(tx, p.id, null, now, c, role)
   c.audit.push({
     entityType: 'payout',
