@@ -60,13 +60,12 @@ export async function runSeeds(
 /** Each step's prerequisites: the names in `after` (which must come earlier), or all earlier steps. */
 export function seedPrerequisites(steps: readonly SeedStep[]): Map<string, readonly string[]> {
   const result = new Map<string, readonly string[]>()
-  steps.forEach((step, i) => {
+  for (const [i, step] of steps.entries()) {
     const earlier = steps.slice(0, i).map((s) => s.name)
-    if (!step.after) return result.set(step.name, earlier)
-    for (const name of step.after)
+    for (const name of step.after ?? [])
       if (!earlier.includes(name))
         throw new Error(`seed step ${step.name} runs after ${name}, which is not listed before it`)
-    result.set(step.name, step.after)
-  })
+    result.set(step.name, step.after ?? earlier)
+  }
   return result
 }
