@@ -19,6 +19,12 @@ export interface SeedStep {
   name: string
   version: number
   description: string
+  /**
+   * The steps whose data this one reads. Without it the step waits for every step listed before
+   * it; with it, it starts as soon as those are done, alongside the others (start-up stays short
+   * as marketplaces add demo data).
+   */
+  after?: readonly string[]
   run(
     ctx: AppContext,
     progress: (done: number, total: number) => void,
