@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  List,
   Paper,
   SegmentedControl,
   SimpleGrid,
