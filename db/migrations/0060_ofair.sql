@@ -514,13 +514,13 @@ create policy professionals_write on ofair.professionals for insert
 create policy professionals_update on ofair.professionals for update
   using (user_id = platform.current_user_id() or ofair.is_admin() or platform.is_system());
 
--- The lead itself holds no client details: active leads are on the board for every signed-in
--- person; others only for their owner, the professionals taking part, admins and the system.
--- (Not FORCEd: the view ofair.public_leads reads it as its owner.)
+-- The lead itself holds no client details: active leads are on the board for professionals;
+-- others only for their owner, the professionals taking part, admins and the system. (Not FORCEd:
+-- the view ofair.public_leads reads it as its owner.)
 alter table ofair.leads enable row level security;
 create policy leads_read on ofair.leads for select using (
-  status = 'active' or created_by_user_id = platform.current_user_id() or ofair.is_admin()
-  or platform.is_system() or ofair.takes_part_in(id));
+  (status = 'active' and platform.has_role('professional')) or created_by_user_id = platform.current_user_id()
+  or ofair.is_admin() or platform.is_system() or ofair.takes_part_in(id));
 create policy leads_insert on ofair.leads for insert
   with check (created_by_user_id = platform.current_user_id() or platform.is_system());
 create policy leads_update on ofair.leads for update
@@ -650,7 +650,8 @@ begin
   if not found then
     raise exception 'no such proposal' using errcode = 'OF404';
   end if;
-  -- the lead's row lock serialises every acceptance of the lead
+  -- every change of a lead's proposals and chain takes the lead's lock (the module's lockLead)
+  perform pg_advisory_xact_lock(hashtextextended('ofair.lead:' || p.lead_id::text, 0));
   select * into l from ofair.leads where id = p.lead_id for update;
   if l.created_by_user_id <> me then
     -- someone else's lead: as if the proposal did not exist for them

