@@ -277,7 +277,8 @@ create index referrals_lead_idx on ofair.referrals (lead_id, level);
 -- The chain rules, in SQL as well as in code: a level-1 offer comes from the lead's uploader at
 -- the lead's share; an onward offer comes from the receiver of an accepted parent, one level
 -- down; the running total is the parent's plus this share; nobody already in the chain receives.
-create function ofair.check_referral_chain() returns trigger language plpgsql
+-- (A definer: the inserting professional's own policies hide the levels above them.)
+create function ofair.check_referral_chain() returns trigger language plpgsql security definer
 set search_path = ofair, pg_catalog as $$
 declare
   parent ofair.referrals;

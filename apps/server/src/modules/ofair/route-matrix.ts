@@ -71,7 +71,7 @@ export function ofairFixture(m: MatrixContext): Promise<OfairFixture> {
         locality_id: 362,
         street: 'דיזנגוף 100',
         client_name: 'לקוח מטריצה',
-        client_phone: '0541234567',
+        client_phone: '054-234-5670',
         estimated_budget: { amount: '350000', currency: 'ILS' },
         preferred_schedule: 'בשבוע הבא',
         referrer_share_percentage: 20,
@@ -181,7 +181,7 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'POST /api/ofair/leads/:id/share': {
     access: 'roles',
     wrongRole: 'ofair-consumer',
-    crossTenant: on('ofair-plumber', (f) => ({ id: f.consumerLead }), 404, {
+    crossTenant: on('ofair-plumber', (f) => ({ id: f.proLead }), 403, {
       receiver_ids: ['00000000-0000-7000-8000-000000000000'],
     }),
   },
@@ -195,12 +195,12 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'PUT /api/ofair/proposals/:id': {
     access: 'roles',
     wrongRole: 'ofair-consumer',
-    crossTenant: on('ofair-electrician', (f) => ({ id: f.proposal }), 403, { description: 'x', version: 1 }),
+    crossTenant: on('ofair-electrician', (f) => ({ id: f.proposal }), 404, { description: 'x', version: 1 }),
   },
   'POST /api/ofair/proposals/:id/cancel': {
     access: 'roles',
     wrongRole: 'ofair-consumer',
-    crossTenant: on('ofair-electrician', (f) => ({ id: f.proposal }), 403),
+    crossTenant: on('ofair-electrician', (f) => ({ id: f.proposal }), 404),
   },
   'POST /api/ofair/proposals/:id/accept': {
     access: 'roles',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { appendAudit } from '../../../kernel/audit/audit.ts'
 import { updatedOrConflict } from '../../../kernel/db/concurrency.ts'
+import { asSystem } from '../../../kernel/db/transaction.ts'
 import { normalizeIsraeliMobile, verifiedPhoneOf } from '../../identity/index.ts'
 import { actingRole, lockLead, type OfairCaller, requireProfessional } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
@@ -322,8 +323,12 @@ function splitAddress(address: string): [string, string] {
   return at < 0 ? [address, ''] : [address.slice(0, at), address.slice(at + 2)]
 }
 
-/** Closes what a closing lead leaves open: pending proposals and offers. */
+/** Closes what a closing lead leaves open: pending proposals and offers (as the system: not all are the caller's rows). */
 async function closeOpenParts(tx: OfairTx, id: string, now: Date) {
+  await asSystem(tx, 'ofair.lead_closed', () => closeAsSystem(tx, id, now))
+}
+
+async function closeAsSystem(tx: OfairTx, id: string, now: Date) {
   await tx
     .updateTable('ofair.proposals')
     .set({ status: 'rejected', rejected_reason: 'lead_closed', decided_at: now, updated_at: now })

@@ -1,3 +1,4 @@
+import { asSystem } from '../../../kernel/db/transaction.ts'
 import { lockLead, type OfairCaller, requireProfessional } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
 import { emit } from '../events.ts'
@@ -29,19 +30,23 @@ export async function shareLead(
   if (lead.type !== 'professional_referral')
     throw refuse('lead_not_shareable', 'Consumer requests are not referred')
   if (lead.status !== 'active') throw refuse('lead_not_open', `The lead is ${lead.status}`)
-  const chain = await tx
-    .selectFrom('ofair.referrals')
-    .select([
-      'id',
-      'parent_referral_id',
-      'level',
-      'referrer_professional_id',
-      'receiver_professional_id',
-      'status',
-      'chain_total_bps',
-    ])
-    .where('lead_id', '=', leadId)
-    .execute()
+  // the whole chain, as the system: the caller's own policies show only the offers they sent or
+  // received, and the loop check needs every level above them
+  const chain = await asSystem(tx, 'ofair.referral_chain', () =>
+    tx
+      .selectFrom('ofair.referrals')
+      .select([
+        'id',
+        'parent_referral_id',
+        'level',
+        'referrer_professional_id',
+        'receiver_professional_id',
+        'status',
+        'chain_total_bps',
+      ])
+      .where('lead_id', '=', leadId)
+      .execute(),
+  )
   let level: number
   let commission: number
   let parent: (typeof chain)[number] | undefined
@@ -175,13 +180,16 @@ export async function acceptReferral(tx: OfairTx, caller: OfairCaller, id: strin
     .set({ status: 'accepted', accepted_at: now, version: r.version + 1 })
     .where('id', '=', id)
     .execute()
-  await tx
-    .updateTable('ofair.referrals')
-    .set({ status: 'rejected', closed_reason: 'claimed_by_other', rejected_at: now })
-    .where('lead_id', '=', r.lead_id)
-    .where('level', '=', r.level)
-    .where('status', '=', 'pending')
-    .execute()
+  // the other open offers of the level are other people's rows: closed as the system
+  await asSystem(tx, 'ofair.referral_claimed', () =>
+    tx
+      .updateTable('ofair.referrals')
+      .set({ status: 'rejected', closed_reason: 'claimed_by_other', rejected_at: now })
+      .where('lead_id', '=', r.lead_id)
+      .where('level', '=', r.level)
+      .where('status', '=', 'pending')
+      .execute(),
+  )
   await emit(tx, 'ofair_referral.accepted', id, {
     referral_id: id,
     lead_id: r.lead_id,
