@@ -133,6 +133,41 @@ interface World {
   candidates: number
   /** The server's database (superuser): personas at the start, then waiting for its jobs to drain. */
   db: pg.Client
+  /** The embedded PostgreSQL's data directory (its postmaster.pid names the server's processes). */
+  pgDir: string
+}
+
+/**
+ * CPU time (ms) used so far by the app server's process and the PostgreSQL processes serving it,
+ * from /proc. Unlike throughput, CPU per request hardly moves when other work shares the machine,
+ * so it is the figure to compare two checkouts by on a busy two-core box.
+ */
+function cpuMs(w: World): { server: number; database: number } {
+  const ticks = 100 // USER_HZ on Linux
+  const stats = new Map<number, { ppid: number; cpu: number }>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+      // after "pid (comm) ": state ppid ... utime is field 14, stime 15 (1-based over the whole line)
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: Number(fields[11]) + Number(fields[12]) })
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = (root: number) => {
+    let sum = 0
+    const queue = [root]
+    while (queue.length > 0) {
+      const pid = queue.pop()!
+      sum += stats.get(pid)?.cpu ?? 0
+      for (const [child, s] of stats) if (s.ppid === pid) queue.push(child)
+    }
+    return (sum * 1000) / ticks
+  }
+  const postmaster = Number(fs.readFileSync(path.join(w.pgDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+  return { server: tree(w.server.child.pid!), database: tree(postmaster) }
 }
 
 const NEXT_STAGE: Record<string, string> = {
@@ -323,6 +358,7 @@ async function prepareWorld(label: string, root: string): Promise<World> {
       probe: { roleId: marketplace[0]!.id, cookie: recruiters[0]!.headers.cookie! },
       candidates: 0,
       db,
+      pgDir,
     }
     if (!world.companies.some((c) => c.openRoleIds.length > 0))
       throw new Error(`${label}: no open role to submit to in the chosen companies`)
@@ -370,17 +406,26 @@ interface OpStats {
 
 interface Tally {
   seconds: number
+  /** CPU used by the server and its database while the mix ran and its after-effects drained. */
+  cpu: { server: number; database: number }
   ops: Map<Op, OpStats>
   /** Writes that found nothing to act on and did a read instead (should stay near 0). */
   starved: number
 }
 
-const newTally = (): Tally => ({ seconds: 0, ops: new Map(OPS.map((o) => [o, emptyStats()])), starved: 0 })
+const newTally = (): Tally => ({
+  seconds: 0,
+  cpu: { server: 0, database: 0 },
+  ops: new Map(OPS.map((o) => [o, emptyStats()])),
+  starved: 0,
+})
 const emptyStats = (): OpStats => ({ ms: [], non2xx: 0, errors: 0, samples: [] })
 
 function merge(into: Tally, from: Tally): void {
   into.seconds += from.seconds
   into.starved += from.starved
+  into.cpu.server += from.cpu.server
+  into.cpu.database += from.cpu.database
   for (const [op, s] of from.ops) {
     const t = into.ops.get(op)!
     for (const v of s.ms) t.ms.push(v)
@@ -593,6 +638,13 @@ async function runMix(w: World, connections: number, seconds: number, seed: numb
 // Figures
 // ---------------------------------------------------------------------------------------------
 
+/** CPU milliseconds per request of a mix, the server's and its database's. */
+function cpuPerRequest(t: Tally): { server: number; database: number } {
+  let requests = 0
+  for (const s of t.ops.values()) requests += s.ms.length
+  return { server: t.cpu.server / requests, database: t.cpu.database / requests }
+}
+
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
@@ -729,7 +781,11 @@ export async function benchMixed(options: MixedOptions = {}): Promise<Record<str
       for (let round = 0; round < rounds; round++) {
         for (const w of worlds) {
           await settle(worlds)
+          const before = cpuMs(w)
           const t = await runMix(w, connections, seconds, connections * 10 + round)
+          await settle(worlds) // the work a request leaves behind (events, notices) is its cost too
+          const after = cpuMs(w)
+          t.cpu = { server: after.server - before.server, database: after.database - before.database }
           const all = figures(t).get('all')!
           console.log(
             `${w.label}: mixed, ${connections} connections, round ${round + 1}: ${r1(all.rps)} req/s, p50 ${r1(all.p50)} ms, p99 ${r1(all.p99)} ms`,
@@ -775,6 +831,7 @@ export async function benchMixed(options: MixedOptions = {}): Promise<Record<str
         if (t.starved) console.log(`  writes that found nothing to act on: ${t.starved}`)
         for (const [op, s] of t.ops) for (const sample of s.samples) console.log(`  ${op}: ${sample}`)
         const all = figures(t).get('all')!
+        const cpu = cpuPerRequest(t)
         summary.push({
           checkout: w.label,
           measure: `mixed, ${connections} connections`,
@@ -783,6 +840,7 @@ export async function benchMixed(options: MixedOptions = {}): Promise<Record<str
           'p99 ms': r1(all.p99),
           'non-2xx': all.non2xx,
           errors: all.errors,
+          'CPU ms/req (server + db)': `${cpu.server.toFixed(2)} + ${cpu.database.toFixed(2)}`,
         })
       }
       const p = probes.get(w.label)!
@@ -820,6 +878,13 @@ export async function benchMixed(options: MixedOptions = {}): Promise<Record<str
             'p99 cur/base': ratio(a.p99, b.p99),
           })
         }
+        const ca = cpuPerRequest(mix.get(`current@${connections}`)!)
+        const cb = cpuPerRequest(mix.get(`baseline@${connections}`)!)
+        rows.push({
+          connections,
+          operation: 'CPU per request: server, database, both',
+          'req/s cur/base': `${ratio(ca.server, cb.server)}, ${ratio(ca.database, cb.database)}, ${ratio(ca.server + ca.database, cb.server + cb.database)}`,
+        })
       }
       const pc = probes.get('current')!
       const pb = probes.get('baseline')!

@@ -340,6 +340,8 @@ describe('the Splits Network marketplace, from posting to placement', () => {
     state.placementUrl = new URL(page.url()).pathname
     const fee = page.getByRole('region', { name: 'Fee' })
     await visible(fee.getByText('$185,000.00'))
+    // The fee comes from billing's statement, made a moment after the hire.
+    await visible(fee.getByText('$37,000.00'))
     expect(await fee.getByText('$37,000.00').isVisible()).toBe(true)
     expect(await fee.getByText('splits-fee-2026.1').isVisible()).toBe(true)
     expect(await fee.getByText('Net 60').isVisible()).toBe(true)

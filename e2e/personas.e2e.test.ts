@@ -84,6 +84,8 @@ interface Styles {
 async function menuAndCards(page: Page): Promise<{ menu: string[]; cards: string[] }> {
   const nav = page.getByRole('navigation', { name: 'Main navigation' })
   await visible(nav.getByRole('link', { name: 'Home' }))
+  // Signed in (the menu is a visitor's until the session has loaded, on a cold first page).
+  await visible(nav.getByRole('link', { name: 'Account' }))
   const menu = await nav
     .getByRole('link')
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
@@ -120,7 +122,7 @@ describe('every Splits persona on the demo marketplace', () => {
     {
       who: 'dana',
       email: 'dana@acme.demo',
-      menu: ['/splits', '/splits/company', '/splits/roles', '/splits/placements'],
+      menu: ['/splits', '/splits/company', '/splits/billing', '/splits/roles', '/splits/placements'],
     },
     {
       who: 'eli',
@@ -140,6 +142,11 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/applications',
         '/admin/disputes',
         '/admin/jobs',
+        '/admin/finance',
+        '/admin/finance/invoices',
+        '/admin/finance/ledger',
+        '/admin/finance/audit',
+        '/admin/finance/contracts',
       ],
     },
   ]

@@ -39,7 +39,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|clsx)/ },
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine[\\/](?!charts)|@floating-ui|react-remove-scroll|clsx)/,
+            },
+            // Charts only for the finance overview, which loads lazily (recharts is large).
+            { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts|recharts|d3-|victory-vendor)/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

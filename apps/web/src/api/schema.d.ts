@@ -1493,6 +1493,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/placements/{id}/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A placement’s fee statement, or null while it is still being made (just after the hire)
+         * @description For screens that open a placement at once: the statement is computed from the placement event a moment after the hire, and `GET …/statement` answers 404 until then. Here that moment is `statement: null`; anyone not on the placement still gets a 404.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Every party on the placement: its company’s hiring team, the recruiters on its split, platform admins. Others get 404.
+         */
+        get: operations["getPlacementBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/placements/{id}/fall-off": {
         parameters: {
             query?: never;
@@ -13409,6 +13431,169 @@ export interface operations {
                         status: "active" | "fell_off";
                         /** @description Send it back with a split proposal or agreement: a newer one answers 409 */
                         version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPlacementBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        placement_id: string;
+                        /** @description null until billing has made the statement */
+                        statement: {
+                            /** @description What each party has collected of the fee so far */
+                            collected: {
+                                amount: string;
+                                party_id: string | null;
+                                /** @enum {string} */
+                                party_type: "platform" | "recruiter";
+                            }[];
+                            config_version: string;
+                            fee: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Every intermediate figure */
+                            figures: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Every input, as the fee was computed */
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Always sum to the fee */
+                            lines: {
+                                /** @description Minor units */
+                                amount: string;
+                                /** @description What share_bps is a share of: standard_fee, recruiter_pool, premium or recruiter_bonus */
+                                basis: string;
+                                fee_role: string | null;
+                                party_id: string | null;
+                                /** @enum {string} */
+                                party_type: "platform" | "recruiter";
+                                recruiter_user_id: string | null;
+                                share_bps: number;
+                            }[];
+                            placement_id: string;
+                            rule_version: string;
+                            /** @description A new version only when the split agreement changes */
+                            version: number;
+                        } | null;
                     };
                 };
             };

@@ -3,6 +3,15 @@ import { ComingSoonPage } from '../components/coming-soon-page'
 import { AccountPage } from '../features/account/account-page'
 import { AdminApplicationsPage } from '../features/admin-applications/admin-applications-page'
 import { CompaniesPage } from '../features/admin-companies/companies-page'
+import { AdminInvoicePage } from '../features/admin-finance/admin-invoice-page'
+import { AdminInvoicesPage } from '../features/admin-finance/admin-invoices-page'
+import { ContractNewPage } from '../features/admin-finance/contract-new-page'
+import { ContractPage } from '../features/admin-finance/contract-page'
+import { ContractsPage } from '../features/admin-finance/contracts-page'
+import { LedgerAccountPage } from '../features/admin-finance/ledger-account-page'
+import { LedgerAccountsPage } from '../features/admin-finance/ledger-accounts-page'
+import { LedgerPostingPage } from '../features/admin-finance/ledger-posting-page'
+import { PayoutAuditPage } from '../features/admin-finance/payout-audit-page'
 import { JobsPage } from '../features/admin-jobs/jobs-page'
 import { UserDetailPage } from '../features/admin-users/user-detail-page'
 import { UsersPage } from '../features/admin-users/users-page'
@@ -15,6 +24,8 @@ import { CandidateDetailPage } from '../features/candidates/candidate-detail-pag
 import { CandidatesPage } from '../features/candidates/candidates-page'
 import { CompanyDashboardPage } from '../features/company/company-dashboard-page'
 import { CompanySettingsPage } from '../features/company/company-settings-page'
+import { BillingPage } from '../features/company-billing/billing-page'
+import { CompanyInvoicePage } from '../features/company-billing/company-invoice-page'
 import { OutboxPage } from '../features/dev-outbox/outbox-page'
 import { DisputeDetailPage } from '../features/disputes/dispute-detail-page'
 import { DisputesPage } from '../features/disputes/disputes-page'
@@ -66,6 +77,8 @@ export const router = createBrowserRouter([
               { path: 'splits/companies/:id/settings', Component: CompanySettingsPage },
               { path: 'splits/placements', Component: PlacementsPage },
               { path: 'splits/placements/:id', Component: PlacementDetailPage },
+              { path: 'splits/billing', Component: BillingPage },
+              { path: 'splits/billing/invoices/:id', Component: CompanyInvoicePage },
               { path: 'splits/my-applications', Component: MyApplicationsPage },
               { path: 'splits/notifications', Component: NotificationsPage },
               { path: 'splits/account', Component: AccountPage },
@@ -78,6 +91,23 @@ export const router = createBrowserRouter([
               { path: 'admin/applications', Component: AdminApplicationsPage },
               { path: 'admin/disputes', Component: DisputesPage },
               { path: 'admin/disputes/:id', Component: DisputeDetailPage },
+              {
+                path: 'admin/finance',
+                // The charts library is large: the overview loads it on its own.
+                lazy: async () => ({
+                  Component: (await import('../features/admin-finance/finance-overview-page'))
+                    .FinanceOverviewPage,
+                }),
+              },
+              { path: 'admin/finance/invoices', Component: AdminInvoicesPage },
+              { path: 'admin/finance/invoices/:id', Component: AdminInvoicePage },
+              { path: 'admin/finance/ledger', Component: LedgerAccountsPage },
+              { path: 'admin/finance/ledger/accounts/:id', Component: LedgerAccountPage },
+              { path: 'admin/finance/ledger/postings/:id', Component: LedgerPostingPage },
+              { path: 'admin/finance/audit', Component: PayoutAuditPage },
+              { path: 'admin/finance/contracts', Component: ContractsPage },
+              { path: 'admin/finance/contracts/new', Component: ContractNewPage },
+              { path: 'admin/finance/contracts/:id', Component: ContractPage },
             ],
           },
           {

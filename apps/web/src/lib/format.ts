@@ -81,11 +81,22 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
 }
 
-/** "splits-fee-2026.1" → "2026 fee rules, revision 1"; an unknown code is named as a version. */
-export function describeFeeRules(code: string, t: TFunction): string {
+/**
+ * "splits-fee-2026.1" → "2026 fee rules, revision 1"; the fee engine's "splits-fee-2026-12" → "Fee
+ * rules of December 2026" (and its settings, "splits-fee-config-2026-12"); an unknown code is named
+ * as a version.
+ */
+export function describeFeeRules(code: string, t: TFunction, lang = 'en'): string {
   const match = /^splits-fee-(\d{4})\.(\d+)$/.exec(code)
-  if (!match) return t('splits.codes.unknownVersion', { code })
-  return t('splits.codes.feeRules', { year: match[1]!, revision: match[2]! })
+  if (match) return t('splits.codes.feeRules', { year: match[1]!, revision: match[2]! })
+  const monthly = /^splits-fee-(config-)?(\d{4})-(\d{2})$/.exec(code)
+  if (monthly) {
+    const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(Number(monthly[2]), Number(monthly[3]) - 1, 1)),
+    )
+    return t(monthly[1] ? 'splits.codes.feeSettingsMonth' : 'splits.codes.feeRulesMonth', { month })
+  }
+  return t('splits.codes.unknownVersion', { code })
 }
 
 /** "rtr-2026-01" → "Right to represent, January 2026 version" (month in the page's language). */

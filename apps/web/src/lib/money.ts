@@ -86,3 +86,43 @@ export function bpsToPercentText(bps: number): string {
     .replace(/0+$/, '')
   return fraction ? `${whole}.${fraction}` : String(whole)
 }
+
+/** An amount as the API sends it: integer minor units as a string, and its currency. */
+export interface MoneyValue {
+  amount: string
+  currency: string
+}
+
+/** The sum of amounts in minor units, exactly (bigint); non-integer strings count as zero. */
+export function sumMinor(amounts: readonly string[]): bigint {
+  return amounts.reduce((sum, a) => sum + (/^-?\d+$/.test(a) ? BigInt(a) : 0n), 0n)
+}
+
+/** "$37,000.00": an API amount with its cents, exact. */
+export function formatMoneyValue(value: MoneyValue, locale: string): string {
+  return formatAmount(value.amount, value.currency, locale, false)
+}
+
+/**
+ * Basis points, possibly with decimals as the fee engine stores them ("2250.5"), as a percentage:
+ * 2000 → "20%", "2250.5" → "22.505%". Decimal-string arithmetic, never a float.
+ */
+export function formatBpsExact(bps: string | number): string {
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(String(bps))
+  if (!m) return `${bps}`
+  const digits = (m[2]! + (m[3] ?? '')).replace(/^0+(?=\d)/, '')
+  const scale = (m[3] ?? '').length + 2
+  const padded = digits.padStart(scale + 1, '0')
+  const whole = padded.slice(0, padded.length - scale)
+  const fraction = padded.slice(padded.length - scale).replace(/0+$/, '')
+  return `${m[1] ?? ''}${whole}${fraction ? `.${fraction}` : ''}%`
+}
+
+/**
+ * A chart axis or tooltip value back to money: the charts plot integer minor units as numbers
+ * (exact below 2^53, far above any invoice), and each label is formatted from a bigint again.
+ */
+export function formatChartMinor(value: number, currency: string, locale: string): string {
+  if (!Number.isFinite(value)) return ''
+  return formatMoneyCompact(BigInt(Math.round(value)), currency, locale)
+}

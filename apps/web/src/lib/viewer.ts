@@ -45,6 +45,10 @@ export function screensFor(v: Viewer) {
     /** My pipeline: my own submissions, so recruiters only. */
     pipeline: visitor || v.recruiter,
     placements: v.recruiter || v.team || v.admin,
+    /** The company's invoices and billing settings (GET /api/invoices: company admins; hiring managers get 403). */
+    billing: v.companyAdmin,
+    /** Platform finance: summary, invoices, ledger, audit, contracts (platform admins). */
+    finance: v.admin,
     /** A candidate's own applications, read-only. */
     myApplications: v.candidate,
     notifications: v.signedIn,

@@ -138,6 +138,10 @@ describe('money I: statement, invoice, payments, fall-off', () => {
     for (const who of ['tom', 'dana', 'eli', 'admin']) {
       expect((await as(who).get(`/api/placements/${ids.placement}/statement`)).status, who).toBe(200)
     }
+    // the same statement through the placement's billing (which says null before it is made)
+    const billing = await as('rachel').get(`/api/placements/${ids.placement}/billing`)
+    expect(billing.status).toBe(200)
+    expect(billing.body).toEqual({ placement_id: ids.placement, statement: statement.body })
     // the company sees its invoice; recruiters and strangers do not
     expect((await as('dana').get(`/api/invoices/${ids.invoice}`)).status).toBe(200)
     expect((await as('rachel').get(`/api/invoices/${ids.invoice}`)).status).toBe(403)

@@ -74,8 +74,12 @@ export async function billingSettings(
   }
 }
 
+// The line is printed on the invoice as it is: a date in words, the same in every time zone.
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+
 function lineDescription(facts: PlacementFacts): string {
-  return `Placement fee: ${facts.candidate.name}, ${facts.role.title}, starting ${facts.startDate}`
+  const start = longDate.format(new Date(`${facts.startDate}T00:00:00Z`))
+  return `Placement fee: ${facts.candidate.name}, ${facts.role.title}, starting ${start}`
 }
 
 /**

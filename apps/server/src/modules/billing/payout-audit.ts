@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AnyTx, Db } from '../../kernel/db/database.ts'
+import { asSystem } from '../../kernel/db/transaction.ts'
 import { bigintToString } from '../../kernel/outbox/events.ts'
 import type { BillingTx } from './database.ts'
 
@@ -29,9 +30,23 @@ export interface PayoutAuditEntry {
   reason?: string | null
 }
 
+/**
+ * Writes one audit row in the caller's transaction. The chaining trigger reads the newest row, which
+ * row-level security hides from everyone but platform admins and the system; so the insert runs as
+ * the system (the change it records is already authorised), while `changed_by` and `request_id`
+ * still name the person and request from the transaction's settings.
+ */
 export async function writePayoutAudit(tx: AnyTx, entry: PayoutAuditEntry): Promise<void> {
   const json = (v: unknown) =>
     v === undefined || v === null ? null : sql`${JSON.stringify(v, bigintToString)}::jsonb`
+  await asSystem(tx as BillingTx, 'billing.payout_audit', () => insertAuditRow(tx, entry, json))
+}
+
+async function insertAuditRow(
+  tx: AnyTx,
+  entry: PayoutAuditEntry,
+  json: (v: unknown) => ReturnType<typeof sql> | null,
+): Promise<void> {
   await (tx as BillingTx)
     .insertInto('billing.payout_audit_log')
     .values({

@@ -171,14 +171,26 @@ export async function getInvoice(tx: AnyTx, caller: BillingCaller, id: string, t
  * platform admins ("transparent splits"). Anyone else gets a 404, here and in row-level security.
  */
 export async function placementStatement(tx: AnyTx, caller: BillingCaller, placementId: string) {
+  const statement = await placementStatementIfMade(tx, caller, placementId)
+  if (!statement) throw new AppError('not_found', 'No statement for that placement')
+  return statement
+}
+
+/**
+ * The same for the placement's parties, but `null` (not a 404) while its statement is still being
+ * made: billing computes it from the placement event, a moment after the hire. Anyone who is not
+ * a party still gets a 404.
+ */
+export async function placementStatementIfMade(tx: AnyTx, caller: BillingCaller, placementId: string) {
   const facts = await placementFacts(tx, placementId)
   const party =
     facts &&
     (caller.isPlatformAdmin ||
       caller.teamCompanyIds.includes(facts.company.id) ||
       (caller.recruiterId !== null && facts.splits.some((s) => s.recruiterId === caller.recruiterId)))
-  const stored = party ? await currentStatement(tx, placementId) : undefined
-  if (!facts || !party || !stored) throw new AppError('not_found', 'No statement for that placement')
+  if (!facts || !party) throw new AppError('not_found', 'No statement for that placement')
+  const stored = await currentStatement(tx, placementId)
+  if (!stored) return null
   const s = stored.json
   const collected = await view(tx)
     .selectFrom('billing.payment_allocations')

@@ -22,6 +22,11 @@ export const billingRouteMatrix: Record<string, RouteCase> = {
     wrongRole: 'candidate',
     crossTenant: other('third-recruiter', (f) => ({ id: f.placement })),
   },
+  'GET /api/placements/:id/billing': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('third-recruiter', (f) => ({ id: f.placement })),
+  },
   'GET /api/invoices': { access: 'roles', wrongRole: 'recruiter' },
   'GET /api/invoices/:id': {
     access: 'roles',

@@ -17,7 +17,13 @@ import {
 import { renderInvoiceHtml, renderInvoicePdf } from './invoice-document.ts'
 import { payByProvider, recordBankTransfer } from './payments.ts'
 import { verifyPayoutAuditChain } from './payout-audit.ts'
-import { assertFinanceAccess, getInvoice, listInvoices, placementStatement } from './queries.ts'
+import {
+  assertFinanceAccess,
+  getInvoice,
+  listInvoices,
+  placementStatement,
+  placementStatementIfMade,
+} from './queries.ts'
 
 const today = (now: Date) => now.toISOString().slice(0, 10)
 const ZAmount = z
@@ -162,6 +168,25 @@ export const billingRoutes = [
     params: ZIdParams,
     response: ZStatement,
     handler: ({ tx, caller, params }) => placementStatement(tx, caller, params.id),
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/placements/:id/billing',
+    operationId: 'getPlacementBilling',
+    summary: 'A placement’s fee statement, or null while it is still being made (just after the hire)',
+    description:
+      'For screens that open a placement at once: the statement is computed from the placement event a moment after the hire, and `GET …/statement` answers 404 until then. Here that moment is `statement: null`; anyone not on the placement still gets a 404.',
+    access: parties,
+    params: ZIdParams,
+    response: z.object({
+      placement_id: z.string(),
+      statement: ZStatement.nullable().describe('null until billing has made the statement'),
+    }),
+    handler: async ({ tx, caller, params }) => ({
+      placement_id: params.id,
+      statement: await placementStatementIfMade(tx, caller, params.id),
+    }),
   }),
 
   route.define({

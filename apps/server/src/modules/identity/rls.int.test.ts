@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
+import { systemClock } from '../../kernel/clock.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import { DEMO_PERSONAS } from './personas.ts'
 import { demoPersonasSeed } from './seed.ts'
@@ -9,7 +10,7 @@ const database = useTestDatabase()
 const ids = new Map<string, string>()
 
 beforeAll(async () => {
-  const ctx = { db: database.current.db } as Parameters<typeof demoPersonasSeed.run>[0]
+  const ctx = { db: database.current.db, clock: systemClock } as Parameters<typeof demoPersonasSeed.run>[0]
   await demoPersonasSeed.run(ctx, () => {})
   const rows = await database.current.pool.query<{
     user_id: string

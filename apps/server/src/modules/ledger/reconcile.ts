@@ -157,7 +157,7 @@ export async function reconcileLedger(db: Db<any>, onProgress?: ReconcileProgres
         name: 'audit_chain_intact',
         ok: audit.ok,
         detail: audit.ok
-          ? `${audit.rows} audit rows chain to ${audit.lastHash.slice(0, 12)}…`
+          ? `${audit.rows} audit ${audit.rows === 1 ? 'row chains' : 'rows chain'} to ${audit.lastHash.slice(0, 12)}…`
           : `audit row ${audit.brokenSeq} does not verify: ${audit.reason}`,
       })
       return {

@@ -1,14 +1,20 @@
 import {
   IconBell,
+  IconBook2,
   IconBriefcase,
   IconBuilding,
   IconBuildingSkyscraper,
   IconCertificate,
+  IconChartBar,
+  IconContract,
   IconFileCv,
+  IconFileInvoice,
   IconGavel,
   IconHome,
   IconInbox,
   IconLayoutKanban,
+  IconReceipt,
+  IconShieldCheck,
   IconStack2,
   IconUserCircle,
   IconUsers,
@@ -43,6 +49,8 @@ export function SplitsLayout() {
     })
   if (can.company)
     items.push({ to: '/splits/company', label: t('splits.nav.company'), icon: <IconBuilding {...ICON} /> })
+  if (can.billing)
+    items.push({ to: '/splits/billing', label: t('splits.nav.billing'), icon: <IconReceipt {...ICON} /> })
   if (can.roles)
     items.push({ to: '/splits/roles', label: t('splits.nav.roles'), icon: <IconBriefcase {...ICON} /> })
   if (can.candidates)
@@ -83,6 +91,35 @@ export function SplitsLayout() {
         { to: '/admin/applications', label: t('splits.nav.applications'), icon: <IconInbox {...ICON} /> },
         { to: '/admin/disputes', label: t('splits.nav.disputes'), icon: <IconGavel {...ICON} /> },
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
+      ],
+    })
+  }
+  if (can.finance) {
+    nav.push({
+      label: t('splits.nav.finance'),
+      items: [
+        {
+          to: '/admin/finance',
+          label: t('splits.nav.financeOverview'),
+          icon: <IconChartBar {...ICON} />,
+          end: true,
+        },
+        {
+          to: '/admin/finance/invoices',
+          label: t('splits.nav.invoices'),
+          icon: <IconFileInvoice {...ICON} />,
+        },
+        { to: '/admin/finance/ledger', label: t('splits.nav.ledger'), icon: <IconBook2 {...ICON} /> },
+        {
+          to: '/admin/finance/audit',
+          label: t('splits.nav.payoutAudit'),
+          icon: <IconShieldCheck {...ICON} />,
+        },
+        {
+          to: '/admin/finance/contracts',
+          label: t('splits.nav.contracts'),
+          icon: <IconContract {...ICON} />,
+        },
       ],
     })
   }

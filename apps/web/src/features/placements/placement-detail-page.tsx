@@ -13,14 +13,19 @@ import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
 import { formatDate } from '../../lib/format'
 import { useViewer } from '../auth/use-viewer'
+import { useStatement } from '../billing/billing-api'
+import { useRefetchWhile } from '../billing/use-refetch-while'
 import { useMyCompanies } from '../company/company-api'
 import { useMyRecruiter } from '../recruiters/recruiters-api'
 import { VocabBadge } from '../reference/vocab-badge'
 import { FallOffModal } from './fall-off-modal'
 import { FeeFacts } from './fee-facts'
+import { FeeStatement } from './fee-statement'
+import { PlacementInvoiceLink } from './placement-invoice-link'
 import { useAgreeSplit, usePlacement } from './placements-api'
 import { SplitEditor } from './split-editor'
 import { SplitsTable } from './splits-table'
+import { statementMatchesSplits, statementView } from './statement-facts'
 
 /** One placement: the fee and its inputs, the split agreement, and the fall-off record. */
 export function PlacementDetailPage() {
@@ -40,6 +45,18 @@ export function PlacementDetailPage() {
   const companyAdmin =
     viewer.admin || (p !== undefined && companies.some((c) => c.id === p.company.id && c.isAdmin))
   const active = p?.status === 'active'
+  const statement = useStatement(id, Boolean(p))
+  const s = statement.data ?? undefined
+  // An agreed split whose statement is not re-divided yet: the background step is on its way.
+  const awaitingStatement =
+    p !== undefined &&
+    s !== undefined &&
+    p.split_status === 'agreed' &&
+    !statementMatchesSplits(statementView(s), p.splits)
+  // After a fall-off the money comes back (credit at once, refunds once sent): follow it for a while.
+  const awaitingMoneyBack =
+    p?.status === 'fell_off' && s !== undefined && s.collected.some((c) => c.amount !== '0')
+  useRefetchWhile(awaitingStatement || awaitingMoneyBack, () => statement.refetch())
 
   if (isNotFound(placement.error)) return <NotFoundState error={placement.error} />
   return (
@@ -99,15 +116,38 @@ export function PlacementDetailPage() {
               })}
             </Alert>
           )}
-          <SectionCard title={t('splits.placement.feeTitle')}>
-            <FeeFacts placement={p} />
+          <SectionCard
+            title={t('splits.placement.feeTitle')}
+            actions={companyAdmin && <PlacementInvoiceLink placementId={p.id} admin={viewer.admin} />}
+          >
+            <FeeFacts placement={p} statement={s} />
+          </SectionCard>
+          <SectionCard title={t('splits.statement.title')}>
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('splits.statement.description')}
+              </Text>
+              {s ? (
+                <FeeStatement statement={s} placement={p} myRecruiterId={me.data?.id} />
+              ) : statement.isError ? (
+                <QueryError
+                  error={statement.error}
+                  signInTitle={t('splits.placements.signInRequired')}
+                  onRetry={() => statement.refetch()}
+                />
+              ) : (
+                <Text size="sm" c="dimmed" role="status">
+                  {t('splits.statement.preparing')}
+                </Text>
+              )}
+            </Stack>
           </SectionCard>
           <SectionCard
             title={t('splits.placement.splitTitle')}
             actions={<VocabBadge kind="splitStatuses" code={p.split_status} />}
           >
             <Stack>
-              <SplitsTable placement={p} myRecruiterId={me.data?.id} />
+              <SplitsTable placement={p} myRecruiterId={me.data?.id} statement={s} />
               {editing ? (
                 <SplitEditor placement={p} onDone={editor.close} />
               ) : (

@@ -3,6 +3,7 @@ import { api } from '../../api/client'
 import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
+import { billingKeys } from '../billing/billing-api'
 
 export type PlacementSummary = ResponseBody<'/api/placements', 'get'>['data'][number]
 export type Placement = ResponseBody<'/api/placements/{id}', 'get'>
@@ -49,7 +50,12 @@ function usePlacementChange<Input>(id: string, call: (input: Input) => Promise<P
     mutationFn: call,
     onSuccess: (placement) => {
       queryClient.setQueryData(placementsKeys.detail(id), placement)
-      return queryClient.invalidateQueries({ queryKey: [...placementsKeys.all, 'list'] })
+      // The statement and invoices follow a split agreement or a fall-off (in the background).
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...placementsKeys.all, 'list'] }),
+        queryClient.invalidateQueries({ queryKey: billingKeys.statement(id) }),
+        queryClient.invalidateQueries({ queryKey: [...billingKeys.all, 'invoices'] }),
+      ])
     },
   })
 }

@@ -1,27 +1,42 @@
-import { allocateBps, applyBps, formatBps, WHOLE_BPS } from '@app/money'
+import { formatBps } from '@app/money'
 import { Badge, Table, Text, Tooltip } from '@mantine/core'
 import { IconCheck, IconClock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../lib/format'
-import { formatAmount } from '../../lib/money'
+import { sumMinor } from '../../lib/money'
+import { Amount } from '../billing/amount'
+import type { Statement } from '../billing/billing-api'
 import { useVocab } from '../reference/use-vocab'
 import type { Placement } from './placements-api'
+import { statementMatchesSplits, statementView } from './statement-facts'
 
 /** Who earns what share of the recruiter pool, and who has agreed to it. */
 export function SplitsTable({
   placement: p,
   myRecruiterId,
+  statement,
 }: {
   placement: Placement
-  myRecruiterId?: string
+  myRecruiterId?: string | undefined
+  /** The server's fee statement: each recruiter's amount comes from its lines, never from web arithmetic. */
+  statement?: Statement | undefined
 }) {
   const { t, i18n } = useTranslation()
   const { label } = useVocab()
-  const fee = applyBps(BigInt(p.base_salary.amount), p.fee_rate_bps)
-  // Parts that add up to the fee exactly. The server refuses splits that are not 100%; should one
-  // ever arrive, the amounts column shows a dash rather than figures that do not add up.
-  const shares = p.splits.map((s) => s.share_bps)
-  const amounts = shares.reduce((a, b) => a + b, 0) === WHOLE_BPS ? allocateBps(fee, shares) : null
+  // Amounts only when the statement was computed for this very split; a proposal not yet agreed by
+  // everyone shows dashes (its statement comes once it is agreed).
+  const current =
+    statement && statementMatchesSplits(statementView(statement), p.splits) ? statement : undefined
+  const amountOf = (feeRole: string, recruiterId: string) =>
+    current
+      ? sumMinor(
+          current.lines
+            .filter(
+              (l) => l.party_type === 'recruiter' && l.fee_role === feeRole && l.party_id === recruiterId,
+            )
+            .map((l) => l.amount),
+        ).toString()
+      : null
 
   return (
     <Table.ScrollContainer minWidth={600}>
@@ -36,7 +51,7 @@ export function SplitsTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {p.splits.map((s, i) => (
+          {p.splits.map((s) => (
             <Table.Tr key={s.fee_role}>
               <Table.Td>
                 <Text size="sm" fw={500}>
@@ -59,11 +74,20 @@ export function SplitsTable({
                 </Text>
               </Table.Td>
               <Table.Td ta="end">
-                <Text size="sm">
-                  {amounts
-                    ? formatAmount(String(amounts[i]), p.base_salary.currency, i18n.language, false)
-                    : '—'}
-                </Text>
+                {amountOf(s.fee_role, s.recruiter_id) !== null ? (
+                  <Amount
+                    value={{
+                      amount: amountOf(s.fee_role, s.recruiter_id)!,
+                      currency: p.base_salary.currency,
+                    }}
+                  />
+                ) : (
+                  <Tooltip label={t('splits.statement.amountsAfterAgreement')} withArrow>
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  </Tooltip>
+                )}
               </Table.Td>
               <Table.Td>
                 {s.agreed_at ? (

@@ -35,3 +35,14 @@ export function useRecruiters(q: string) {
     placeholderData: keepPreviousData,
   })
 }
+
+/** One recruiter's public profile (e.g. to name the owner of a ledger account). */
+export function useRecruiter(id: string | undefined) {
+  return useQuery({
+    queryKey: [...recruitersKeys.all, 'detail', id ?? ''] as const,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/recruiters/{id}', { params: { path: { id: id! } }, signal })),
+    enabled: Boolean(id),
+    staleTime: 5 * 60_000,
+  })
+}

@@ -18,4 +18,22 @@ export const BADGE_COLORS: Partial<Record<VocabKind, Record<string, MantineColor
   placementStatuses: { active: 'teal', fell_off: 'red' },
   splitStatuses: { pending: 'yellow', agreed: 'teal' },
   representationStatuses: { active: 'teal', expired: 'gray', revoked: 'red' },
+  invoiceStatuses: {
+    draft: 'gray',
+    open: 'blue',
+    partially_paid: 'yellow',
+    paid: 'teal',
+    void: 'gray',
+    overdue: 'red',
+  },
+  paymentStatuses: {
+    pending: 'gray',
+    processing: 'yellow',
+    succeeded: 'teal',
+    failed: 'red',
+    canceled: 'gray',
+  },
+  refundStatuses: { pending: 'orange', succeeded: 'teal', failed: 'red' },
+  contractStatuses: { pending_approval: 'yellow', approved: 'teal', rejected: 'red', ended: 'gray' },
+  premiumDesignations: { none: 'gray', urgent: 'orange', niche: 'grape', executive: 'indigo' },
 }

@@ -8,7 +8,10 @@ import { SectionCard } from '../../components/section-card'
 import { loadedRows, useApplications } from '../applications/applications-api'
 import { ApplicationsTable } from '../applications/applications-table'
 import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
+import { useViewer } from '../auth/use-viewer'
+import { useRolePremium } from '../billing/billing-api'
 import { RoleFacts } from './role-facts'
+import { RolePremiumSummary } from './role-premium'
 import type { Role } from './roles-api'
 
 /** A recruiter's view of a role: facts, fee, description, my submissions, and "Submit a candidate". */
@@ -17,6 +20,7 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
   const [submitting, submitModal] = useDisclosure(false)
   const mine = useApplications({ role_id: role.id, mine: 'true' }, { enabled: canSubmit })
   const myApplications = loadedRows(mine.data)
+  const premium = useRolePremium(role.id, useViewer().signedIn)
 
   return (
     <Stack gap="xl">
@@ -38,6 +42,11 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
       <SectionCard title={t('splits.roleDetail.facts')}>
         <RoleFacts role={role} />
       </SectionCard>
+      {premium.data?.premium && (
+        <SectionCard title={t('splits.premium.title')}>
+          <RolePremiumSummary premium={premium.data} />
+        </SectionCard>
+      )}
       <SectionCard title={t('splits.roleDetail.description')}>
         <Markdown>{role.description}</Markdown>
       </SectionCard>

@@ -7,6 +7,7 @@ import { SectionCard } from '../../components/section-card'
 import { RoleAssignments } from './role-assignments'
 import { RoleFacts } from './role-facts'
 import { RoleHistory } from './role-history'
+import { RolePremiumSection } from './role-premium'
 import { RoleSubmissions } from './role-submissions'
 import type { Role } from './roles-api'
 
@@ -44,6 +45,9 @@ export function RoleTeamView({ role }: { role: Role }) {
         <Stack gap="xl">
           <SectionCard title={t('splits.roleDetail.facts')}>
             <RoleFacts role={role} />
+          </SectionCard>
+          <SectionCard title={t('splits.premium.title')}>
+            <RolePremiumSection roleId={role.id} feeRateBps={role.fee_rate_bps} canEdit={role.can_manage} />
           </SectionCard>
           <SectionCard title={t('splits.roleDetail.description')}>
             <Markdown>{role.description}</Markdown>

@@ -4,9 +4,11 @@ import {
   IconBuilding,
   IconBuildingSkyscraper,
   IconCertificate,
+  IconChartBar,
   IconGavel,
   IconInbox,
   IconLayoutKanban,
+  IconReceipt,
   IconStack2,
   IconUsers,
   IconUsersGroup,
@@ -48,6 +50,13 @@ export function SplitsHomePage() {
       icon: <IconBuilding {...ICON} />,
       title: t('splits.nav.company'),
       description: t('splits.home.cards.company'),
+    })
+  if (can.billing)
+    add({
+      to: '/splits/billing',
+      icon: <IconReceipt {...ICON} />,
+      title: t('splits.nav.billing'),
+      description: t('splits.home.cards.billing'),
     })
   if (can.roles)
     add({
@@ -104,6 +113,12 @@ export function SplitsHomePage() {
       icon: <IconGavel {...ICON} />,
       title: t('splits.nav.disputes'),
       description: t('splits.home.cards.disputes'),
+    })
+    add({
+      to: '/admin/finance',
+      icon: <IconChartBar {...ICON} />,
+      title: t('splits.nav.finance'),
+      description: t('splits.home.cards.finance'),
     })
     add({
       to: '/admin/jobs',
