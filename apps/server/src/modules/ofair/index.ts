@@ -22,7 +22,7 @@ export const ofairModule: AppModule = {
   name: 'ofair',
   schemas: ['ofair'],
   async init(ctx) {
-    await syncReferenceData(ctx)
+    if (!ctx.offline) await syncReferenceData(ctx)
   },
   routes(app, ctx) {
     app.register(async (child) => {
