@@ -48,6 +48,17 @@ export async function userIdsByEmail(tx: AnyTx, emails: readonly string[]): Prom
   return new Map(rows.flatMap((r) => (r.email ? [[r.email, r.user_id] as const] : [])))
 }
 
+/** User ids by mobile number (E.164). Row-level security answers only for the system and platform admins. */
+export async function userIdsByPhone(tx: AnyTx, phones: readonly string[]): Promise<Map<string, string>> {
+  if (phones.length === 0) return new Map()
+  const rows = await view(tx)
+    .selectFrom('identity.user_contacts')
+    .select(['user_id', 'phone'])
+    .where('phone', 'in', [...phones])
+    .execute()
+  return new Map(rows.flatMap((r) => (r.phone ? [[r.phone, r.user_id] as const] : [])))
+}
+
 export interface NewOrganization {
   id: string
   kind: 'company' | 'agency'
