@@ -73,7 +73,9 @@ function LeadView({ lead }: { lead: Lead }) {
             <Card withBorder radius="md" padding="md">
               <Stack gap="xs">
                 <Text>{lead.short_description}</Text>
-                {lead.full_description && <Text c="dimmed">{lead.full_description}</Text>}
+                {lead.full_description && lead.full_description !== lead.short_description && (
+                  <Text c="dimmed">{lead.full_description}</Text>
+                )}
                 {lead.client_notes && <Text c="dimmed">{lead.client_notes}</Text>}
                 <Group gap="xl">
                   <Fact

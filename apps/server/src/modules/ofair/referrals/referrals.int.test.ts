@@ -148,6 +148,21 @@ describe('referral chains', () => {
     expect(claims.rows[0]!.n).toBe(1)
   })
 
+  it('records one offer when the same referral is sent 20 times at once', async () => {
+    const [a, b] = [await makeProfessional(w), await makeProfessional(w)]
+    const lead = await makeProLead(w, a)
+    const answers = await Promise.all(Array.from({ length: 20 }, () => share(a, lead.id, [b])))
+    expect(answers.filter((x) => x.status === 201)).toHaveLength(1)
+    for (const x of answers.filter((y) => y.status !== 201)) {
+      expect(x.status).toBe(409)
+      expect(x.body.user_message).toMatch(/[א-ת]/)
+    }
+    const offers = await sql<{
+      n: number
+    }>`select count(*)::int as n from ofair.referrals where lead_id = ${lead.id}`.execute(database.current.db)
+    expect(offers.rows[0]!.n).toBe(1)
+  })
+
   it('keeps the chain total at most 90% under 20 concurrent onward shares', async () => {
     const [a, b] = [await makeProfessional(w), await makeProfessional(w)]
     const receivers = await Promise.all(Array.from({ length: 20 }, () => makeProfessional(w)))

@@ -400,7 +400,7 @@ function generate(now: Date, personas: Map<string, string>, hasProfile: Set<stri
           !offered.includes(plumber)
         )
           offered[0] = plumber
-        const commission = level === 1 ? share! : rng.pick([0, 5, 10])
+        const commission = level === 1 ? share! : rng.pick([0, 5, 10]) * 100
         const total = (parent?.total ?? 0) + commission
         if (total > 9000) break
         const claim =
