@@ -66,8 +66,9 @@ async function loadLeads(db: ReturnType<typeof connectDatabase>['db'], from: num
                              -- a third of the leads in the 45 big cities (rank 1, first in the array)
                              case when s % 3 = 0 then 1 + (hashint4(s * 7) & 65535) % 45
                                   else 1 + (hashint4(s * 7) & 65535) % loc.n::int end as li
-                        from generate_series(${start}::int, ${end - 1}::int) s) g
-        join ofair.localities l on l.id = loc.ids[g.li]`.execute(db)
+                        from generate_series(${start}::int, ${end - 1}::int) s) g,
+             ofair.localities l
+       where l.id = loc.ids[g.li]`.execute(db)
   }
   await sql`vacuum analyze ofair.leads`.execute(db)
 }

@@ -63,7 +63,7 @@ async function pick(page: Page, label: string, option: string, typed?: string) {
 
 /** The page reads right to left in Hebrew, and no English words leak into what people see. */
 async function hebrewRtl(page: Page) {
-  expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+  expect(await page.evaluate('[document.documentElement.dir, document.documentElement.lang]')).toEqual([
     'rtl',
     'he',
   ])
@@ -74,9 +74,12 @@ async function hebrewRtl(page: Page) {
   expect(english, text.slice(0, 400)).toEqual([])
 }
 
+/** The requests done and no finite animation running (spinners loop forever and are not waited for). */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle')
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))))
+  const running = `document.getAnimations().filter((a) => a.playState === 'running'
+    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
+  await expect.poll(() => page.evaluate(running)).toBe(0)
 }
 
 describe('OFAIR in Hebrew', () => {
@@ -177,7 +180,7 @@ describe('OFAIR in Hebrew', () => {
     await visible(daniel.page.getByTestId('client-details').getByText('יוצגו רק לבעל המקצוע'))
     const refused = await daniel.page.evaluate(async (path) => {
       const r = await fetch(`/api/ofair/leads/${path.split('/').pop()}/client`)
-      return { status: r.status, body: await r.json() }
+      return { status: r.status, body: (await r.json()) as { user_message?: string } }
     }, state.requestUrl)
     expect(refused.status).toBe(403)
     expect(refused.body.user_message).toMatch(/[א-ת]/)

@@ -19,6 +19,12 @@ export interface SeedStep {
   name: string
   version: number
   description: string
+  /**
+   * The steps whose data this one needs. Without it a step waits for every step before it; with
+   * it, it starts once those are done, alongside the others (OFAIR's demo data loads while Splits
+   * Network's does, instead of adding its seconds to start-up).
+   */
+  after?: readonly string[]
   run(
     ctx: AppContext,
     progress: (done: number, total: number) => void,

@@ -65,6 +65,8 @@ export const demoOfairSeed: SeedStep = {
   name: 'ofair.demo',
   version: 1,
   description: 'OFAIR demo marketplace (professionals, consumers, leads, referrals, proposals)',
+  // needs only identity's personas: loads alongside the Splits Network demo data
+  after: ['identity.demo_personas'],
   async run(ctx, progress) {
     const started = performance.now()
     return inTransaction<Record<string, unknown>, OfairDatabase>(ctx.db, systemActor('seed'), async (tx) => {
