@@ -115,6 +115,19 @@ describe('OFAIR in Hebrew', () => {
 
     await page.reload()
     await visible(page.getByTestId('pro-status').getByText('מאומת'))
+
+    // installable: a Hebrew right-to-left manifest with an icon, and the offline shell's worker
+    const manifest = await page.evaluate(
+      `fetch(document.querySelector('link[rel=manifest]').href).then((r) => r.json())`,
+    )
+    expect(manifest).toMatchObject({ lang: 'he', dir: 'rtl', short_name: 'OFAIR', start_url: '/ofair/leads' })
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `navigator.serviceWorker.getRegistration('/ofair/').then((r) => Boolean(r && r.active))`,
+        ),
+      )
+      .toBe(true)
   })
 
   it('(a) a consumer request gets two proposals; the accepted professional sees the phone, the other gets 403', async () => {

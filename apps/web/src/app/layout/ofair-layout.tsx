@@ -15,12 +15,14 @@ import { useCurrentUser } from '../../features/auth/auth-api'
 import { hasRole } from '../../lib/roles'
 import { MarketplaceShell } from './marketplace-shell'
 import type { NavItem, NavSection } from './nav-sections'
+import { useOfairApp } from './use-ofair-app'
 
 const ICON = { size: 18, stroke: 1.6 }
 
 /** OFAIR's menu follows the person: professionals work the board, consumers post requests. */
 export function OfairLayout() {
   const { t } = useTranslation()
+  useOfairApp()
   const user = useCurrentUser()
   const pro = hasRole(user, 'professional')
   const admin = hasRole(user, 'ofair_admin')
