@@ -151,7 +151,7 @@ describe('OFAIR in Hebrew', () => {
     // Moshe finds it on his board (no client details there) and proposes; Daniel too
     const moshe = await as(PERSONAS.moshe)
     await moshe.page.goto('/ofair/leads')
-    await moshe.page.getByText('בקשת לקוח', { exact: true }).click()
+    await moshe.page.getByRole('radiogroup').getByText('בקשת לקוח', { exact: true }).click()
     await visible(moshe.page.getByTestId('lead-card').filter({ hasText: 'החלפת לוח חשמל בדירה' }))
     await settle(moshe.page)
     await hebrewRtl(moshe.page)
@@ -206,6 +206,19 @@ describe('OFAIR in Hebrew', () => {
     expect(logs.rows.find((r) => r.role === 'owner' && r.action === 'revealed')?.n).toBe(1)
     expect(logs.rows.find((r) => r.role === 'winner' && r.action === 'viewed')?.n).toBeGreaterThanOrEqual(1)
     expect(logs.rows.every((r) => r.role !== 'admin')).toBe(true)
+
+    // the admin's moderation screen shows who saw the client's details
+    const admin = await as(PERSONAS.admin)
+    await admin.page.goto('/ofair/admin/leads')
+    await admin.page.getByRole('radiogroup').getByText('בביצוע', { exact: true }).click()
+    const row = admin.page.getByTestId('admin-lead').filter({ hasText: 'החלפת לוח חשמל בדירה' })
+    await visible(row)
+    await row.getByRole('button', { name: 'יומן גישה' }).click()
+    await visible(admin.page.getByRole('dialog').getByText('מסירת הפרטים'))
+    await visible(admin.page.getByRole('dialog').getByText('בעל המקצוע שנבחר'))
+    await settle(admin.page)
+    await hebrewRtl(admin.page)
+    await screenshot(admin.page, 'ofair-admin-access-log')
   })
 
   it('(b) a professional publishes a lead, refers it, the receiver refers onward, the last one proposes and is accepted', async () => {

@@ -41,6 +41,7 @@ import { LeadDetailPage } from '../features/ofair-leads/lead-detail-page'
 import { MyLeadsPage } from '../features/ofair-leads/my-leads-page'
 import { MyProposalsPage } from '../features/ofair-leads/my-proposals-page'
 import { RequestPage } from '../features/ofair-leads/request-page'
+import { AdminLeadsPage } from '../features/ofair-pros/admin-leads-page'
 import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professionals-page'
 import { ProfessionalPage } from '../features/ofair-pros/professional-page'
 import { ProfilePage } from '../features/ofair-pros/profile-page'
@@ -149,6 +150,7 @@ export const router = createBrowserRouter([
               { path: 'profile', Component: ProfilePage },
               { path: 'pros/:id', Component: ProfessionalPage },
               { path: 'admin/professionals', Component: AdminProfessionalsPage },
+              { path: 'admin/leads', Component: AdminLeadsPage },
               {
                 path: 'wallet',
                 element: (
