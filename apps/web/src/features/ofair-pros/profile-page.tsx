@@ -191,14 +191,18 @@ function ProfileForm({ existing }: { existing: ReturnType<typeof useMyProfession
                   onChange={setRadius}
                 />
                 <TextInput
-                  type="time"
                   label={t('ofair.profile.from')}
+                  dir="ltr"
+                  inputMode="numeric"
+                  placeholder="08:00"
                   value={from}
                   onChange={(e) => setFrom(e.currentTarget.value)}
                 />
                 <TextInput
-                  type="time"
                   label={t('ofair.profile.to')}
+                  dir="ltr"
+                  inputMode="numeric"
+                  placeholder="17:00"
                   value={to}
                   onChange={(e) => setTo(e.currentTarget.value)}
                 />
