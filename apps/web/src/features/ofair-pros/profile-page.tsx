@@ -25,9 +25,12 @@ import { usePageTitle } from '../../app/use-page-title'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
+import { hasRole } from '../../lib/roles'
+import { useCurrentUser } from '../auth/auth-api'
 import { LocalitySelect } from '../ofair-leads/locality-select'
 import { useCategories, useMyProfessional, useSaveProfessional } from '../ofair-leads/ofair-api'
 import { uploadFile } from '../ofair-leads/upload-file'
+import { ConsumerProfileCard } from './consumer-profile-card'
 
 const STATUS_COLOR = { pending: 'orange', verified: 'teal', rejected: 'red', suspended: 'gray' } as const
 const WORK_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu'] as const
@@ -37,9 +40,15 @@ export function ProfilePage() {
   const { t } = useTranslation()
   usePageTitle(t('ofair.profile.title'))
   const me = useMyProfessional()
+  const consumer = hasRole(useCurrentUser(), 'consumer')
   if (me.isPending) return <LoadingState />
   if (me.isError && !isNotFound(me.error)) return <ErrorAlert error={me.error} />
-  return <ProfileForm existing={me.data} />
+  return (
+    <>
+      <ProfileForm existing={me.data} />
+      {consumer && <ConsumerProfileCard />}
+    </>
+  )
 }
 
 function ProfileForm({ existing }: { existing: ReturnType<typeof useMyProfessional>['data'] }) {

@@ -283,7 +283,10 @@ function generate(now: Date, personas: Map<string, string>, hasProfile: Set<stri
       user_id: c.userId,
       locality_id: c.locality.id,
       street: street(),
-      preferences: JSON.stringify({ contact: rng.pick(['sms', 'whatsapp', 'phone']) }),
+      preferences: JSON.stringify({
+        contact_hours: rng.pick(['morning', 'afternoon', 'evening', 'any']),
+        notify_by: [rng.pick(['sms', 'email', 'push'])],
+      }),
       updated_at: now,
     } as Row<'ofair.consumer_profiles'>)
 
