@@ -136,7 +136,10 @@ export async function benchLeadBoard(): Promise<Record<string, string | number>[
              (select id from ofair.localities where name_he = 'תל אביב-יפו'), 30, 'verified', now()
         from identity.users u where u.id <> ${consumerId}`.execute(db)
     const pro = (
-      await sql<{ id: string; user_id: string }>`select id, user_id from ofair.professionals order by id limit 1`.execute(db)
+      await sql<{
+        id: string
+        user_id: string
+      }>`select id, user_id from ofair.professionals order by id limit 1`.execute(db)
     ).rows[0]!
     const who = { userId: pro.user_id, id: pro.id }
 
@@ -146,7 +149,9 @@ export async function benchLeadBoard(): Promise<Record<string, string | number>[
     const small = await measure(db, who)
     t = performance.now()
     await loadLeads(db, SMALL, LARGE)
-    console.log(`loaded up to ${LARGE.toLocaleString()} leads in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    console.log(
+      `loaded up to ${LARGE.toLocaleString()} leads in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    )
     const large = await measure(db, who)
     for (const [n, m] of [
       [SMALL, small],
