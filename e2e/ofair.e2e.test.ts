@@ -209,7 +209,8 @@ describe('OFAIR in Hebrew', () => {
 
     // the admin's moderation screen shows who saw the client's details
     const admin = await as(PERSONAS.admin)
-    await admin.page.goto('/ofair/admin/leads')
+    await admin.page.goto('/ofair')
+    await admin.page.getByRole('link', { name: 'פיקוח על לידים' }).click()
     await admin.page.getByRole('radiogroup').getByText('בביצוע', { exact: true }).click()
     const row = admin.page.getByTestId('admin-lead').filter({ hasText: 'החלפת לוח חשמל בדירה' })
     await visible(row)

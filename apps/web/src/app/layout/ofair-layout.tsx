@@ -63,6 +63,11 @@ export function OfairLayout() {
                 label: t('ofair.nav.admin'),
                 icon: <IconShieldCheck {...ICON} />,
               },
+              {
+                to: '/ofair/admin/leads',
+                label: t('ofair.nav.adminLeads'),
+                icon: <IconClipboardList {...ICON} />,
+              },
             ]
           : []),
         ...(user
