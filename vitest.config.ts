@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
-          globalSetup: ['packages/testing/src/global-setup.ts'],
+          globalSetup: ['packages/testing/src/global-setup.ts', 'packages/testing/src/web-built.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

@@ -20,7 +20,13 @@ export async function startServer(
 ): Promise<ServerProcess> {
   const root = options.root ?? repoRoot
   const started = performance.now()
-  const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...env }
+  // as `npm start` runs it: with Node's compile cache (scripts/start.ts)
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    NODE_COMPILE_CACHE: path.join(root, 'node_modules/.cache/node-compile-cache'),
+    ...env,
+  }
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL
   const child = spawn(process.execPath, [path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,

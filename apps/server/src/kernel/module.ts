@@ -20,9 +20,9 @@ export interface SeedStep {
   version: number
   description: string
   /**
-   * The steps whose data this one needs. Without it a step waits for every step before it; with
-   * it, it starts once those are done, alongside the others (OFAIR's demo data loads while Splits
-   * Network's does, instead of adding its seconds to start-up).
+   * The steps whose data this one reads. Without it the step waits for every step listed before
+   * it; with it, it starts as soon as those are done, alongside the others (start-up stays short
+   * as marketplaces add demo data).
    */
   after?: readonly string[]
   run(
