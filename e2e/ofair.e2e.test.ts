@@ -298,12 +298,20 @@ describe('OFAIR in Hebrew', () => {
     await settle(daniel.page)
     await hebrewRtl(daniel.page)
     await screenshot(daniel.page, 'ofair-chain-winner-revealed-phone')
+    // the owner marks the job done with its final amount; the chain that brought it completes
+    await avi.page.reload()
+    await avi.page.getByRole('button', { name: 'העבודה הושלמה' }).click()
+    await avi.page.getByRole('textbox', { name: 'סכום סופי' }).fill('2300')
+    await avi.page.getByRole('button', { name: 'סימון כהושלמה' }).click()
+    await visible(avi.page.getByTestId('lead-status').getByText('סגור'))
+    await settle(avi.page)
+    await screenshot(avi.page, 'ofair-lead-completed-desktop')
     const chain = await sql<{ level: number; status: string; commission_bps: number }>`
       select level, status, commission_bps from ofair.referrals where lead_id = ${state.leadUrl.split('/').pop()!}
        order by level`.execute(app.ctx.db)
     expect(chain.rows).toEqual([
-      { level: 1, status: 'accepted', commission_bps: 2000 },
-      { level: 2, status: 'accepted', commission_bps: 1000 },
+      { level: 1, status: 'completed', commission_bps: 2000 },
+      { level: 2, status: 'completed', commission_bps: 1000 },
     ])
   })
 })

@@ -13,6 +13,7 @@ import { RelativeTime } from '../../components/relative-time'
 import { ClientDetailsCard } from './client-details-card'
 import { type Lead, useCancelProposal, useLead } from './ofair-api'
 import { formatBudget, formatShekels } from './ofair-format'
+import { OwnerActions } from './owner-actions'
 import { ProposalsSection } from './proposals-section'
 import { ProposeForm } from './propose-form'
 import { ShareModal } from './share-modal'
@@ -113,6 +114,7 @@ function LeadView({ lead }: { lead: Lead }) {
               </Stack>
             </Card>
             {lead.is_owner && <ProposalsSection lead={lead} />}
+            {lead.is_owner && <OwnerActions lead={lead} />}
             {lead.my_proposal && (
               <Card withBorder radius="md" padding="md" data-testid="my-proposal">
                 <Group justify="space-between">

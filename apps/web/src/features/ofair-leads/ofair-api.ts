@@ -157,6 +157,10 @@ export function useProfessionals(q: string, category?: string) {
 }
 
 /** Any change: refetch everything OFAIR shows (lists are small; the board is cheap). */
+export function useOfairMutation<O>(call: () => Promise<O>) {
+  return useOfairChange<void, O>(() => call())
+}
+
 function useOfairChange<I, O>(call: (input: I) => Promise<O>) {
   const queryClient = useQueryClient()
   return useMutation({
