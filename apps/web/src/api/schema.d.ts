@@ -1484,7 +1484,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a certificate, a lead attachment or a proposal photo (raw bytes, at most 5 MB)
-         * @description Send the file as the body (`Content-Type: application/octet-stream` or its own type). The type is read from the file’s first bytes: JPEG, PNG, WebP or PDF only (415 `file_type_not_allowed`); larger than 5 MB is a 413 `file_too_large`. The file stays private: links to it are signed and expire after 5 minutes.
+         * @description Send the file as the body (`Content-Type: application/octet-stream` or its own type). The type is read from the file’s first bytes: JPEG, PNG, WebP or PDF only (415 `file_type_not_allowed`); larger than 5 MB is a 413 `file_too_large` (far larger bodies are cut off before they are read: 413 `payload_too_large`). The file stays private: links to it are signed and expire after 5 minutes.
          *
          *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
          */

@@ -27,7 +27,7 @@ const uploadRoute = route.define({
   operationId: 'uploadOfairFile',
   summary: 'Upload a certificate, a lead attachment or a proposal photo (raw bytes, at most 5 MB)',
   description:
-    'Send the file as the body (`Content-Type: application/octet-stream` or its own type). The type is read from the file’s first bytes: JPEG, PNG, WebP or PDF only (415 `file_type_not_allowed`); larger than 5 MB is a 413 `file_too_large`. The file stays private: links to it are signed and expire after 5 minutes.',
+    'Send the file as the body (`Content-Type: application/octet-stream` or its own type). The type is read from the file’s first bytes: JPEG, PNG, WebP or PDF only (415 `file_type_not_allowed`); larger than 5 MB is a 413 `file_too_large` (far larger bodies are cut off before they are read: 413 `payload_too_large`). The file stays private: links to it are signed and expire after 5 minutes.',
   tags,
   access: who.members,
   query: z.strictObject({
