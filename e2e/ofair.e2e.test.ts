@@ -22,6 +22,10 @@ let app: RunningApp & { baseUrl: string }
 let browser: Browser
 const PHONE = { width: 390, height: 844 }
 const PERSONAS = { yael: '050-234-5678', moshe: '052-345-6789', avi: '054-234-5678', admin: '053-234-5678' }
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d1d3b50000000049454e44ae426082',
+  'hex',
+)
 const state: { daniel?: { phone: string }; requestUrl?: string; leadUrl?: string } = {}
 type Opened = { page: Page; context: BrowserContext; problems: PageProblems }
 const opened: Opened[] = []
@@ -165,12 +169,26 @@ describe('OFAIR in Hebrew', () => {
       await visible(who.page.getByTestId('client-details').getByText('יוצגו רק לבעל המקצוע'))
       await who.page.getByRole('textbox', { name: 'מחיר' }).fill(price)
       await who.page.getByRole('textbox', { name: 'מה כלול בהצעה' }).fill('כולל חומרים ואחריות לשנה.')
+      if (who === moshe) {
+        // a photo with the proposal (private; a signed link)
+        await who.page
+          .locator('input[type=file]')
+          .setInputFiles({ name: 'לוח-קודם.png', mimeType: 'image/png', buffer: PNG })
+        await visible(who.page.getByRole('link', { name: 'לוח-קודם.png' }))
+      }
       await who.page.getByRole('button', { name: 'שליחת ההצעה' }).click()
       await visible(who.page.getByTestId('my-proposal'))
     }
+    // Daniel lowers his price while the proposal is pending
+    const danielPage = opened.at(-1)!.page
+    await danielPage.getByTestId('my-proposal').getByRole('button', { name: 'עריכה' }).click()
+    await danielPage.getByRole('textbox', { name: 'מחיר' }).fill('2000')
+    await danielPage.getByRole('button', { name: 'שמירת השינויים' }).click()
+    await visible(danielPage.getByTestId('my-proposal').getByText('2,000'))
 
     await yael.page.reload()
     await expect.poll(() => yael.page.getByTestId('proposal').count()).toBe(2)
+    await visible(yael.page.getByTestId('proposal').getByRole('link', { name: 'לוח-קודם.png' }))
     await settle(yael.page)
     await screenshot(yael.page, 'ofair-my-request-proposals-phone')
     await yael.page

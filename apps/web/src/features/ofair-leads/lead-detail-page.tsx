@@ -11,7 +11,8 @@ import { LoadingState } from '../../components/loading-state'
 import { NotFoundState } from '../../components/not-found-state'
 import { RelativeTime } from '../../components/relative-time'
 import { ClientDetailsCard } from './client-details-card'
-import { type Lead, useCancelProposal, useLead } from './ofair-api'
+import { MyProposalCard } from './my-proposal-card'
+import { type Lead, useLead } from './ofair-api'
 import { formatBudget, formatShekels } from './ofair-format'
 import { OwnerActions } from './owner-actions'
 import { ProposalsSection } from './proposals-section'
@@ -39,7 +40,6 @@ export function LeadDetailPage() {
 function LeadView({ lead }: { lead: Lead }) {
   const { t } = useTranslation()
   const [sharing, setSharing] = useState(false)
-  const cancel = useCancelProposal()
   return (
     <Stack gap="md">
       <BackLink
@@ -115,26 +115,7 @@ function LeadView({ lead }: { lead: Lead }) {
             </Card>
             {lead.is_owner && <ProposalsSection lead={lead} />}
             {lead.is_owner && <OwnerActions lead={lead} />}
-            {lead.my_proposal && (
-              <Card withBorder radius="md" padding="md" data-testid="my-proposal">
-                <Group justify="space-between">
-                  <Text>
-                    {t('ofair.propose.mine')}{' '}
-                    <Badge>{t(`ofair.proposals.status.${lead.my_proposal.status as 'pending'}`)}</Badge>
-                  </Text>
-                  {lead.my_proposal.status === 'pending' && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={cancel.isPending}
-                      onClick={() => lead.my_proposal && cancel.mutate(lead.my_proposal.id)}
-                    >
-                      {t('ofair.propose.cancel')}
-                    </Button>
-                  )}
-                </Group>
-              </Card>
-            )}
+            {lead.my_proposal && <MyProposalCard lead={lead} />}
             {lead.can_propose && !lead.my_proposal && <ProposeForm leadId={lead.id} />}
           </Stack>
         </Grid.Col>

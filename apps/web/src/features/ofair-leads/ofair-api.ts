@@ -178,6 +178,7 @@ export const usePropose = (leadId: string) =>
       price: { amount: string; currency: 'ILS' }
       description: string
       scheduled_date?: string | null
+      media_ids?: string[]
     }) => unwrap(api.POST('/api/ofair/leads/{id}/proposals', { params: { path: { id: leadId } }, body })),
   )
 

@@ -63,6 +63,11 @@ export function ProposalsSection({ lead }: { lead: Lead }) {
                 )}
               </Group>
               <Text size="sm">{p.description}</Text>
+              {p.media.map((m) => (
+                <Anchor key={m.id} href={m.url} target="_blank" size="sm">
+                  {m.name}
+                </Anchor>
+              ))}
               <Group justify="space-between">
                 <Text fw={700}>{formatShekels(p.price.amount)}</Text>
                 {p.scheduled_date && (
