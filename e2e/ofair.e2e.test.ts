@@ -152,6 +152,9 @@ describe('OFAIR in Hebrew', () => {
     await expect.poll(() => yael.page.url()).toMatch(/\/ofair\/leads\/[0-9a-f-]{36}/)
     state.requestUrl = new URL(yael.page.url()).pathname
     await visible(yael.page.getByText('עוד לא התקבלו הצעות'))
+    await visible(yael.page.getByTestId('request-sent'))
+    await settle(yael.page)
+    await screenshot(yael.page, 'ofair-request-sent-phone')
 
     // Moshe finds it on his board (no client details there) and proposes; Daniel too
     const moshe = await as(PERSONAS.moshe)

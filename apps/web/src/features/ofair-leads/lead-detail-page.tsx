@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { IconArrowsExchange } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { isNotFound } from '../../api/client'
 import { usePageTitle } from '../../app/use-page-title'
 import { BackLink } from '../../components/back-link'
@@ -40,6 +40,8 @@ export function LeadDetailPage() {
 function LeadView({ lead }: { lead: Lead }) {
   const { t } = useTranslation()
   const [sharing, setSharing] = useState(false)
+  const [params] = useSearchParams()
+  const justSent = params.get('sent') === '1' && lead.is_owner
   return (
     <Stack gap="md">
       <BackLink
@@ -68,6 +70,11 @@ function LeadView({ lead }: { lead: Lead }) {
           </Button>
         )}
       </Group>
+      {justSent && (
+        <Alert color="teal" title={t('ofair.request.sentTitle')} data-testid="request-sent">
+          {t('ofair.request.sent')}
+        </Alert>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
