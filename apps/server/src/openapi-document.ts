@@ -23,6 +23,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   const ctx: AppContext = {
     config,
     entry: 'tool',
+    offline: true,
     log,
     clock: systemClock,
     db: database.db,

@@ -33,14 +33,21 @@ export interface PageProblems {
 /** A page that records console errors, uncaught exceptions and failed same-origin requests. */
 export async function newPage(
   browser: Browser,
-  options: { baseURL: string; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' },
+  options: {
+    baseURL: string
+    viewport?: { width: number; height: number }
+    colorScheme?: 'light' | 'dark'
+    /** The browser's own language (date and time inputs follow it): 'he-IL' for OFAIR's people. */
+    locale?: string
+    timezoneId?: string
+  },
 ): Promise<{ page: Page; context: BrowserContext; problems: PageProblems }> {
   const context = await browser.newContext({
     baseURL: options.baseURL,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-US',
-    timezoneId: 'UTC',
+    locale: options.locale ?? 'en-US',
+    timezoneId: options.timezoneId ?? 'UTC',
   })
   const page = await context.newPage()
   const problems: PageProblems = { errors: [] }

@@ -19,6 +19,8 @@ export interface AppContext {
    * Tools share the modules but start nothing of their own (no demo payment server, for example).
    */
   entry: 'server' | 'tool'
+  /** Built without a database (the OpenAPI document): `init` must not query. */
+  offline?: boolean
   log: Logger
   clock: Clock
   db: Db

@@ -3,6 +3,7 @@ import { billingModule } from './billing/index.ts'
 import { identityModule } from './identity/index.ts'
 import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
+import { ofairModule } from './ofair/index.ts'
 import { recruitingModule } from './recruiting/index.ts'
 import { systemModule, webAppRoutes } from './system/index.ts'
 
@@ -17,5 +18,6 @@ export const modules: readonly AppModule[] = [
   recruitingModule,
   ledgerModule,
   billingModule,
+  ofairModule,
   webAppModule,
 ]

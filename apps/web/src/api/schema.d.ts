@@ -1549,6 +1549,654 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/admin/contact-access-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: who saw which lead’s client details, when, from where (newest first)
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairContactAccessLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: every lead, newest first, by status, type and words in the title
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairLeadsForAdmin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/leads/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: take a lead down, with the reason (audited)
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["removeOfairLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/professionals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: professionals to verify, newest first, with certificates and business numbers
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairProfessionalsForAdmin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Hebrew category taxonomy (categories with their subcategories)
+         * @description **Access:** Public. Anyone; no personal data.
+         */
+        get: operations["listOfairCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a certificate, a lead attachment or a proposal photo (raw bytes, at most 5 MB)
+         * @description Send the file as the body (`Content-Type: application/octet-stream` or its own type). The type is read from the file’s first bytes: JPEG, PNG, WebP or PDF only (415 `file_type_not_allowed`); larger than 5 MB is a 413 `file_too_large` (far larger bodies are cut off before they are read: 413 `payload_too_large`). The file stays private: links to it are signed and expire after 5 minutes.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["uploadOfairFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A private file, through a signed link that expires
+         * @description The link comes from the API where the caller may see the file. An expired or altered link is a 403 `link_expired`.
+         *
+         *     **Access:** Public. Whoever holds a signed, unexpired link (the signature is the permission).
+         */
+        get: operations["getOfairFileContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a lead: a consumer’s request or a professional’s lead
+         * @description A consumer request is published under the phone number the consumer confirmed with a one-time code (sign in by phone first: POST /api/auth/phone/start, /api/auth/verify); no phone in the body. A professional lead (verified professionals) carries the client’s details, an estimated budget and the uploader’s share of 0-90% (`share_too_high` above).
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["createOfairLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead (its client’s details only through …/client)
+         * @description **Access:** Roles: consumer, professional, ofair_admin. The lead’s owner, professionals (an active lead; a closed one only if they take part in it) and admins. Row-level security applies the same rule.
+         */
+        get: operations["getOfairLead"];
+        /**
+         * The owner changes an open lead (send the version you loaded)
+         * @description The uploader’s share is fixed once the lead has referrals or proposals (409 `terms_locked`).
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        put: operations["updateOfairLead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The owner withdraws the lead (open proposals and offers close)
+         * @description **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["cancelOfairLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/{id}/client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client’s name, phone and address: the owner and the accepted professional only
+         * @description Every read is logged (contact_access_logs: who, role, IP, user agent, time). Anyone else gets 403 and nothing is logged. Admins read too, each read logged.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. The lead’s owner, professionals (an active lead; a closed one only if they take part in it) and admins. Row-level security applies the same rule.
+         */
+        get: operations["getOfairLeadClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The owner marks the accepted job done, with its final amount
+         * @description The referrals that brought the lead to the performer complete. Commissions are settled by the next issue from the stored terms (platform 10% of consumer jobs, 5% of referred jobs, each level’s recorded share).
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["completeOfairLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead’s proposals: the owner sees all, a professional only their own
+         * @description **Access:** Roles: consumer, professional, ofair_admin. The lead’s owner, professionals (an active lead; a closed one only if they take part in it) and admins. Row-level security applies the same rule.
+         */
+        get: operations["listOfairLeadProposals"];
+        put?: never;
+        /**
+         * Propose a price, description, date and photos for a lead
+         * @description Verified professionals, one live proposal per lead (409 `duplicate_proposal`), never on their own lead (422 `own_lead`).
+         *
+         *     **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["createOfairProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer the lead to chosen professionals (the share recorded at transfer time)
+         * @description The uploader offers at level 1 with the lead’s share; a receiver who accepted refers onward with `commission_percentage`. At most 4 levels, the chain at most 90% in total, never to oneself or anyone already in the chain. Each receiver is notified.
+         *
+         *     **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["shareOfairLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My requests (consumers) or uploaded leads (professionals), newest first
+         * @description **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        get: operations["listMyOfairLeads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/leads/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lead board: active leads near you in your categories (no client details)
+         * @description Read from a view without client columns. Defaults: your profession and specialties, your base locality and service radius. Subscribers’ leads are pinned first, then the newest. Distances are from locality to locality.
+         *
+         *     **Access:** Roles: professional, ofair_admin. OFAIR professionals and admins.
+         */
+        get: operations["ofairLeadBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/localities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Israeli localities with coordinates, searchable in Hebrew
+         * @description Coordinates from GeoNames (https://www.geonames.org, CC BY 4.0); Hebrew names written for OFAIR. Names that start with the words come first, then the big cities.
+         *
+         *     **Access:** Public. Anyone; no personal data.
+         */
+        get: operations["searchOfairLocalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/me/consumer-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My consumer profile: address and preferences
+         * @description **Access:** Roles: consumer. OFAIR consumers, for their own requests and profile.
+         */
+        get: operations["getOfairConsumerProfile"];
+        /**
+         * Save my address and preferences
+         * @description **Access:** Roles: consumer. OFAIR consumers, for their own requests and profile.
+         */
+        put: operations["saveOfairConsumerProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/professionals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verified professionals (public: no phone, email, address or business number)
+         * @description **Access:** Public. Anyone; no personal data.
+         */
+        get: operations["listOfairProfessionals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/professionals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A professional’s public profile: rating, reviews and past jobs
+         * @description Never a phone, email, address or business number. Profiles awaiting verification are visible to their owner and admins only (404).
+         *
+         *     **Access:** Public. Anyone; no personal data.
+         */
+        get: operations["getOfairProfessional"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/professionals/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: verify or reject a professional’s profile (audited)
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["verifyOfairProfessional"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/professionals/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My professional profile, with my business number, status and certificates
+         * @description **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        get: operations["getOwnOfairProfessional"];
+        /**
+         * Onboarding: create or change my professional profile
+         * @description The first save creates the profile (pending verification by an admin) and grants the professional role. A changed business number or type sends a verified profile back to verification. Send the `version` you loaded with a change.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        put: operations["saveOwnOfairProfessional"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/professionals/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a certificate (an uploaded file of purpose "certificate") to my profile
+         * @description **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["addOfairCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change my pending proposal (send the version you loaded)
+         * @description **Access:** Roles: professional. OFAIR professionals.
+         */
+        put: operations["updateOfairProposal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/proposals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lead’s owner accepts a proposal and reveals the client’s details to its professional
+         * @description One database function accepts the proposal, declines the others, records the owner’s consent (`consent: true`) and reveals the client’s name, phone and address to the winner, writing contact_access_logs and phone_revelations with the IP address, user agent and time. The lead becomes pending.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["acceptOfairProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/proposals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw my pending proposal
+         * @description **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["cancelOfairProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/proposals/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My proposals, with their leads, newest first
+         * @description **Access:** Roles: professional. OFAIR professionals.
+         */
+        get: operations["listMyOfairProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals I received (my inbox) or sent
+         * @description **Access:** Roles: professional. OFAIR professionals.
+         */
+        get: operations["listOfairReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/referrals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an offer: claim the lead (the other open offers of its level close)
+         * @description Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["acceptOfairReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/referrals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an offer
+         * @description **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["rejectOfairReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ownership/disputes": {
         parameters: {
             query?: never;
@@ -14530,6 +15178,5859 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairContactAccessLogs: {
+        parameters: {
+            query?: {
+                lead_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accessor: {
+                                display_name: string | null;
+                                user_id: string;
+                            };
+                            /** @enum {string} */
+                            accessor_role: "owner" | "winner" | "admin";
+                            /** @enum {string} */
+                            action: "revealed" | "viewed";
+                            fields: string[];
+                            id: string;
+                            ip: string | null;
+                            lead_id: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            user_agent: string | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairLeadsForAdmin: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                q?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "pending" | "closed";
+                type?: "consumer" | "professional_referral";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            budget: {
+                                max: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                                min: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                            } | null;
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            close_reason: ("completed" | "cancelled" | "removed") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description From the board’s centre (locality to locality) */
+                            distance_km: number | null;
+                            id: string;
+                            locality: {
+                                district: string;
+                                id: number;
+                                name: string;
+                            };
+                            owner_professional: {
+                                display_name: string;
+                                id: string;
+                            } | null;
+                            /** @description Published by a subscriber: pinned on the board */
+                            pinned: boolean;
+                            proposals_count: number;
+                            /** Format: date-time */
+                            published_at: string;
+                            referrer_share_percentage: number | null;
+                            short_description: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed";
+                            subcategory: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consumer" | "professional_referral";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    removeOfairLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairProfessionalsForAdmin: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending" | "verified" | "rejected" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            base_locality: {
+                                id: number;
+                                name: string;
+                            };
+                            business_number: string;
+                            /** @enum {string} */
+                            business_type: "osek_murshe" | "osek_patur" | "company";
+                            certificates: {
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                mime: string;
+                                name: string;
+                                title: string;
+                                /** @description Valid for 5 minutes */
+                                url: string;
+                            }[];
+                            company_name: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            id: string;
+                            profession: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "verified" | "rejected" | "suspended";
+                            verification_note: string | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @description Hebrew name */
+                            name: string;
+                            name_en: string;
+                            subcategories: {
+                                id: string;
+                                name: string;
+                                name_en: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    uploadOfairFile: {
+        parameters: {
+            query: {
+                /** @description The file’s name as the person chose it */
+                name: string;
+                purpose: "certificate" | "lead_attachment" | "proposal_media";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        mime: string;
+                        name: string;
+                        size_bytes: number;
+                        /** @description A link to the file, valid for 5 minutes */
+                        url: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairFileContent: {
+        parameters: {
+            query: {
+                expires: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file’s bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createOfairLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    budget_max?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    } | null;
+                    budget_min?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    } | null;
+                    category_id: string;
+                    /** @description Private until the owner accepts a proposal */
+                    client_name: string;
+                    /** @default  */
+                    full_description?: string;
+                    /** @description From GET /api/ofair/localities */
+                    locality_id: number;
+                    preferred_schedule?: string | null;
+                    /** @description Shown on the board */
+                    short_description: string;
+                    /** @description Street and number (private: the client’s address) */
+                    street: string;
+                    subcategory_id?: string | null;
+                    title: string;
+                    /** @enum {string} */
+                    type: "consumer";
+                } | {
+                    /**
+                     * @description Uploads of purpose "lead_attachment"
+                     * @default []
+                     */
+                    attachment_ids?: string[];
+                    category_id: string;
+                    /** @description Private until the owner accepts a proposal */
+                    client_name: string;
+                    /** @default  */
+                    client_notes?: string;
+                    /** @description The client’s Israeli mobile number (private) */
+                    client_phone: string;
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    estimated_budget: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                    /** @description From GET /api/ofair/localities */
+                    locality_id: number;
+                    preferred_schedule: string;
+                    /** @description Your share of the final amount when someone else performs the job: 0-90% */
+                    referrer_share_percentage: number;
+                    /** @description Shown on the board */
+                    short_description: string;
+                    /** @description Street and number (private: the client’s address) */
+                    street: string;
+                    subcategory_id?: string | null;
+                    title: string;
+                    /** @enum {string} */
+                    type: "professional_referral";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateOfairLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    budget_max?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    } | null;
+                    budget_min?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    } | null;
+                    category_id?: string;
+                    /** @description Private until the owner accepts a proposal */
+                    client_name?: string;
+                    client_notes?: string;
+                    client_phone?: string;
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    estimated_budget?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                    full_description?: string;
+                    /** @description From GET /api/ofair/localities */
+                    locality_id?: number;
+                    preferred_schedule?: string | null;
+                    referrer_share_percentage?: number;
+                    /** @description Shown on the board */
+                    short_description?: string;
+                    /** @description Street and number (private: the client’s address) */
+                    street?: string;
+                    subcategory_id?: string | null;
+                    title?: string;
+                    /** @description The version you loaded; a newer one answers 409 version_conflict */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelOfairLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you loaded; a newer one answers 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairLeadClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        client_address: string;
+                        client_name: string;
+                        /** @description E.164 */
+                        client_phone: string;
+                        lead_id: string;
+                        /** @enum {string} */
+                        seen_as: "owner" | "winner" | "admin";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    completeOfairLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    final_amount: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairLeadProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            id: string;
+                            is_mine: boolean;
+                            lead_id: string;
+                            media: {
+                                id: string;
+                                mime: string;
+                                name: string;
+                                url: string;
+                            }[];
+                            price: {
+                                amount: string;
+                                currency: string;
+                            };
+                            professional: {
+                                display_name: string;
+                                id: string;
+                                rating: number | null;
+                                review_count: number;
+                                verified: boolean;
+                            };
+                            rejected_reason: ("another_accepted" | "lead_closed") | null;
+                            scheduled_date: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "cancelled";
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createOfairProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                    /**
+                     * @description Uploads of purpose "proposal_media"
+                     * @default []
+                     */
+                    media_ids?: string[];
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    price: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                    scheduled_date?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        id: string;
+                        is_mine: boolean;
+                        lead_id: string;
+                        media: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        price: {
+                            amount: string;
+                            currency: string;
+                        };
+                        professional: {
+                            display_name: string;
+                            id: string;
+                            rating: number | null;
+                            review_count: number;
+                            verified: boolean;
+                        };
+                        rejected_reason: ("another_accepted" | "lead_closed") | null;
+                        scheduled_date: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "rejected" | "cancelled";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    shareOfairLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Onward referrals: your share (the chain’s total stays at most 90%). The uploader’s offers carry the lead’s share. */
+                    commission_percentage?: number;
+                    note?: string;
+                    /** @description Professionals to offer the lead to */
+                    receiver_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accepted_at: string | null;
+                            chain_total_percentage: number;
+                            closed_reason: ("declined" | "claimed_by_other" | "lead_closed") | null;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            id: string;
+                            lead: {
+                                category: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                locality: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "pending" | "closed";
+                                title: string;
+                            };
+                            level: number;
+                            note: string | null;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyOfairLeads: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "pending" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            budget: {
+                                max: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                                min: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                            } | null;
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            close_reason: ("completed" | "cancelled" | "removed") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description From the board’s centre (locality to locality) */
+                            distance_km: number | null;
+                            id: string;
+                            locality: {
+                                district: string;
+                                id: number;
+                                name: string;
+                            };
+                            owner_professional: {
+                                display_name: string;
+                                id: string;
+                            } | null;
+                            /** @description Published by a subscriber: pinned on the board */
+                            pinned: boolean;
+                            proposals_count: number;
+                            /** Format: date-time */
+                            published_at: string;
+                            referrer_share_percentage: number | null;
+                            short_description: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed";
+                            subcategory: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consumer" | "professional_referral";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    ofairLeadBoard: {
+        parameters: {
+            query?: {
+                /** @description Agorot: leads whose budget starts at or below this */
+                budget_max?: string;
+                /** @description Agorot: leads whose budget reaches this */
+                budget_min?: string;
+                /** @description A top category; default: your profession and specialties */
+                category_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Centre of the search; default: your base locality */
+                locality_id?: number;
+                /** @description Default: your service radius */
+                radius_km?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                subcategory_id?: string;
+                type?: "consumer" | "professional_referral";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            budget: {
+                                max: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                                min: {
+                                    amount: string;
+                                    currency: string;
+                                } | null;
+                            } | null;
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description From the board’s centre (locality to locality) */
+                            distance_km: number | null;
+                            id: string;
+                            locality: {
+                                district: string;
+                                id: number;
+                                name: string;
+                            };
+                            owner_professional: {
+                                display_name: string;
+                                id: string;
+                            } | null;
+                            /** @description Published by a subscriber: pinned on the board */
+                            pinned: boolean;
+                            proposals_count: number;
+                            /** Format: date-time */
+                            published_at: string;
+                            referrer_share_percentage: number | null;
+                            short_description: string;
+                            subcategory: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consumer" | "professional_referral";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    searchOfairLocalities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of the name, in Hebrew or English; spelling variants match */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description District, in Hebrew */
+                            district: string;
+                            id: number;
+                            lat: number;
+                            lng: number;
+                            /** @description Hebrew name */
+                            name: string;
+                            /** @description GeoNames name */
+                            name_en: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairConsumerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locality: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** @description How and when the consumer likes to be contacted */
+                        preferences: {
+                            /** @enum {string} */
+                            contact_hours?: "morning" | "afternoon" | "evening" | "any";
+                            notify_by?: ("sms" | "email" | "push")[];
+                        };
+                        street: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    saveOfairConsumerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    locality_id: number | null;
+                    /**
+                     * @description How and when the consumer likes to be contacted
+                     * @default {}
+                     */
+                    preferences?: {
+                        /** @enum {string} */
+                        contact_hours?: "morning" | "afternoon" | "evening" | "any";
+                        notify_by?: ("sms" | "email" | "push")[];
+                    };
+                    street: string | null;
+                    /** @description The version you loaded; a newer one answers 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locality: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** @description How and when the consumer likes to be contacted */
+                        preferences: {
+                            /** @enum {string} */
+                            contact_hours?: "morning" | "afternoon" | "evening" | "any";
+                            notify_by?: ("sms" | "email" | "push")[];
+                        };
+                        street: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairProfessionals: {
+        parameters: {
+            query?: {
+                /** @description A category or subcategory */
+                category_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Serves this locality */
+                locality_id?: number;
+                q?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            base_locality: {
+                                id: number;
+                                name: string;
+                            };
+                            company_name: string | null;
+                            display_name: string;
+                            id: string;
+                            profession: {
+                                id: string;
+                                name: string;
+                            };
+                            rating: number | null;
+                            review_count: number;
+                            service_radius_km: number;
+                            verified: boolean;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairProfessional: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        about: string;
+                        base_locality: {
+                            id: number;
+                            name: string;
+                        };
+                        company_name: string | null;
+                        display_name: string;
+                        id: string;
+                        /** Format: date-time */
+                        member_since: string;
+                        past_jobs: {
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            completed_at: string;
+                            locality: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                        }[];
+                        past_jobs_count: number;
+                        profession: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Average of reviews, 1-5, one decimal; null without reviews */
+                        rating: number | null;
+                        recent_reviews: {
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            rating: number;
+                            reviewer: string;
+                        }[];
+                        review_count: number;
+                        service_localities: {
+                            id: number;
+                            name: string;
+                        }[];
+                        service_radius_km: number;
+                        specialties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        subscriber: boolean;
+                        verified: boolean;
+                        working_hours: {
+                            [key: string]: [
+                                string,
+                                string
+                            ][];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    verifyOfairProfessional: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "verified" | "rejected";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOwnOfairProfessional: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        about: string;
+                        base_locality: {
+                            id: number;
+                            name: string;
+                        };
+                        business_number: string;
+                        /** @enum {string} */
+                        business_type: "osek_murshe" | "osek_patur" | "company";
+                        certificates: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            mime: string;
+                            name: string;
+                            title: string;
+                            /** @description Valid for 5 minutes */
+                            url: string;
+                        }[];
+                        company_name: string | null;
+                        display_name: string;
+                        id: string;
+                        /** Format: date-time */
+                        member_since: string;
+                        past_jobs: {
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            completed_at: string;
+                            locality: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                        }[];
+                        past_jobs_count: number;
+                        profession: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Average of reviews, 1-5, one decimal; null without reviews */
+                        rating: number | null;
+                        recent_reviews: {
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            rating: number;
+                            reviewer: string;
+                        }[];
+                        review_count: number;
+                        service_localities: {
+                            id: number;
+                            name: string;
+                        }[];
+                        service_radius_km: number;
+                        specialties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "verified" | "rejected" | "suspended";
+                        subscriber: boolean;
+                        verification_note: string | null;
+                        verified: boolean;
+                        version: number;
+                        working_hours: {
+                            [key: string]: [
+                                string,
+                                string
+                            ][];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    saveOwnOfairProfessional: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    about?: string;
+                    base_locality_id: number;
+                    /** @description ח.פ. or עוסק number: nine digits with a check digit */
+                    business_number: string;
+                    /** @enum {string} */
+                    business_type: "osek_murshe" | "osek_patur" | "company";
+                    company_name?: string | null;
+                    /** @description The name people see (yours or the business’s) */
+                    display_name: string;
+                    profession_category_id: string;
+                    /** @default [] */
+                    service_locality_ids?: number[];
+                    service_radius_km: number;
+                    /** @default [] */
+                    specialties?: string[];
+                    /** @description The version you loaded; a newer one answers 409 version_conflict */
+                    version?: number;
+                    /**
+                     * @description Opening hours per weekday in Asia/Jerusalem, e.g. {"sun": [["08:00", "17:00"]]}
+                     * @default {}
+                     */
+                    working_hours?: {
+                        fri?: [
+                            string,
+                            string
+                        ][];
+                        mon?: [
+                            string,
+                            string
+                        ][];
+                        sat?: [
+                            string,
+                            string
+                        ][];
+                        sun?: [
+                            string,
+                            string
+                        ][];
+                        thu?: [
+                            string,
+                            string
+                        ][];
+                        tue?: [
+                            string,
+                            string
+                        ][];
+                        wed?: [
+                            string,
+                            string
+                        ][];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        about: string;
+                        base_locality: {
+                            id: number;
+                            name: string;
+                        };
+                        business_number: string;
+                        /** @enum {string} */
+                        business_type: "osek_murshe" | "osek_patur" | "company";
+                        certificates: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            mime: string;
+                            name: string;
+                            title: string;
+                            /** @description Valid for 5 minutes */
+                            url: string;
+                        }[];
+                        company_name: string | null;
+                        display_name: string;
+                        id: string;
+                        /** Format: date-time */
+                        member_since: string;
+                        past_jobs: {
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            completed_at: string;
+                            locality: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                        }[];
+                        past_jobs_count: number;
+                        profession: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Average of reviews, 1-5, one decimal; null without reviews */
+                        rating: number | null;
+                        recent_reviews: {
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            rating: number;
+                            reviewer: string;
+                        }[];
+                        review_count: number;
+                        service_localities: {
+                            id: number;
+                            name: string;
+                        }[];
+                        service_radius_km: number;
+                        specialties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "verified" | "rejected" | "suspended";
+                        subscriber: boolean;
+                        verification_note: string | null;
+                        verified: boolean;
+                        version: number;
+                        working_hours: {
+                            [key: string]: [
+                                string,
+                                string
+                            ][];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addOfairCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    file_id: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        about: string;
+                        base_locality: {
+                            id: number;
+                            name: string;
+                        };
+                        business_number: string;
+                        /** @enum {string} */
+                        business_type: "osek_murshe" | "osek_patur" | "company";
+                        certificates: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            mime: string;
+                            name: string;
+                            title: string;
+                            /** @description Valid for 5 minutes */
+                            url: string;
+                        }[];
+                        company_name: string | null;
+                        display_name: string;
+                        id: string;
+                        /** Format: date-time */
+                        member_since: string;
+                        past_jobs: {
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            completed_at: string;
+                            locality: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                        }[];
+                        past_jobs_count: number;
+                        profession: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Average of reviews, 1-5, one decimal; null without reviews */
+                        rating: number | null;
+                        recent_reviews: {
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            rating: number;
+                            reviewer: string;
+                        }[];
+                        review_count: number;
+                        service_localities: {
+                            id: number;
+                            name: string;
+                        }[];
+                        service_radius_km: number;
+                        specialties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "pending" | "verified" | "rejected" | "suspended";
+                        subscriber: boolean;
+                        verification_note: string | null;
+                        verified: boolean;
+                        version: number;
+                        working_hours: {
+                            [key: string]: [
+                                string,
+                                string
+                            ][];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateOfairProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    price?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                    scheduled_date?: string | null;
+                    /** @description The version you loaded; a newer one answers 409 version_conflict */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        id: string;
+                        is_mine: boolean;
+                        lead_id: string;
+                        media: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        price: {
+                            amount: string;
+                            currency: string;
+                        };
+                        professional: {
+                            display_name: string;
+                            id: string;
+                            rating: number | null;
+                            review_count: number;
+                            verified: boolean;
+                        };
+                        rejected_reason: ("another_accepted" | "lead_closed") | null;
+                        scheduled_date: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "rejected" | "cancelled";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptOfairProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The owner agrees to share the client’s name, phone and address with this professional
+                     * @enum {boolean}
+                     */
+                    consent: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_proposal_id: string | null;
+                        attachments: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        budget: {
+                            max: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            min: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        } | null;
+                        can_propose: boolean;
+                        can_see_client: boolean;
+                        can_share: boolean;
+                        category: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Referrals of the lead the caller may see */
+                        chain: {
+                            chain_total_percentage: number;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            level: number;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        /** @description Same as full_description */
+                        client_notes: string | null;
+                        close_reason: ("completed" | "cancelled" | "removed") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description From the board’s centre (locality to locality) */
+                        distance_km: number | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        /** @description The owner, the accepted professional and admins */
+                        full_description: string | null;
+                        id: string;
+                        is_owner: boolean;
+                        locality: {
+                            district: string;
+                            id: number;
+                            name: string;
+                        };
+                        my_proposal: {
+                            id: string;
+                            status: string;
+                        } | null;
+                        /** @description The referral that brought this lead to me */
+                        my_referral: {
+                            chain_total_percentage: number;
+                            id: string;
+                            level: number;
+                            status: string;
+                        } | null;
+                        owner_professional: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                        /** @description Published by a subscriber: pinned on the board */
+                        pinned: boolean;
+                        platform_commission_percentage: number;
+                        preferred_schedule: string | null;
+                        proposals_count: number;
+                        /** Format: date-time */
+                        published_at: string;
+                        referrer_share_percentage: number | null;
+                        short_description: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                        subcategory: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        /** @enum {string} */
+                        type: "consumer" | "professional_referral";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        winner: {
+                            display_name: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelOfairProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        description: string;
+                        id: string;
+                        is_mine: boolean;
+                        lead_id: string;
+                        media: {
+                            id: string;
+                            mime: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        price: {
+                            amount: string;
+                            currency: string;
+                        };
+                        professional: {
+                            display_name: string;
+                            id: string;
+                            rating: number | null;
+                            review_count: number;
+                            verified: boolean;
+                        };
+                        rejected_reason: ("another_accepted" | "lead_closed") | null;
+                        scheduled_date: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "rejected" | "cancelled";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyOfairProposals: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending" | "accepted" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            id: string;
+                            is_mine: boolean;
+                            lead: {
+                                category: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                locality: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "pending" | "closed";
+                                title: string;
+                            };
+                            lead_id: string;
+                            media: {
+                                id: string;
+                                mime: string;
+                                name: string;
+                                url: string;
+                            }[];
+                            price: {
+                                amount: string;
+                                currency: string;
+                            };
+                            professional: {
+                                display_name: string;
+                                id: string;
+                                rating: number | null;
+                                review_count: number;
+                                verified: boolean;
+                            };
+                            rejected_reason: ("another_accepted" | "lead_closed") | null;
+                            scheduled_date: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "cancelled";
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairReferrals: {
+        parameters: {
+            query?: {
+                direction?: "received" | "sent";
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending" | "accepted" | "rejected" | "completed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accepted_at: string | null;
+                            chain_total_percentage: number;
+                            closed_reason: ("declined" | "claimed_by_other" | "lead_closed") | null;
+                            commission_percentage: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            id: string;
+                            lead: {
+                                category: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                locality: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "pending" | "closed";
+                                title: string;
+                            };
+                            level: number;
+                            note: string | null;
+                            receiver: {
+                                display_name: string;
+                                id: string;
+                            };
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected" | "completed";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptOfairReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_at: string | null;
+                        chain_total_percentage: number;
+                        closed_reason: ("declined" | "claimed_by_other" | "lead_closed") | null;
+                        commission_percentage: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @enum {string} */
+                        direction: "received" | "sent";
+                        id: string;
+                        lead: {
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            locality: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed";
+                            title: string;
+                        };
+                        level: number;
+                        note: string | null;
+                        receiver: {
+                            display_name: string;
+                            id: string;
+                        };
+                        referrer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "rejected" | "completed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectOfairReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted_at: string | null;
+                        chain_total_percentage: number;
+                        closed_reason: ("declined" | "claimed_by_other" | "lead_closed") | null;
+                        commission_percentage: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @enum {string} */
+                        direction: "received" | "sent";
+                        id: string;
+                        lead: {
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            locality: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed";
+                            title: string;
+                        };
+                        level: number;
+                        note: string | null;
+                        receiver: {
+                            display_name: string;
+                            id: string;
+                        };
+                        referrer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "rejected" | "completed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,6 +35,17 @@ import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
+import { CreateLeadPage } from '../features/ofair-leads/create-lead-page'
+import { LeadBoardPage } from '../features/ofair-leads/lead-board-page'
+import { LeadDetailPage } from '../features/ofair-leads/lead-detail-page'
+import { MyLeadsPage } from '../features/ofair-leads/my-leads-page'
+import { MyProposalsPage } from '../features/ofair-leads/my-proposals-page'
+import { RequestPage } from '../features/ofair-leads/request-page'
+import { AdminLeadsPage } from '../features/ofair-pros/admin-leads-page'
+import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professionals-page'
+import { ProfessionalPage } from '../features/ofair-pros/professional-page'
+import { ProfilePage } from '../features/ofair-pros/profile-page'
+import { ReferralsPage } from '../features/ofair-referrals/referrals-page'
 import { AdminPayoutPage } from '../features/payouts/admin-payout-page'
 import { PlacementPayoutsPage } from '../features/payouts/placement-payouts-page'
 import { PlacementDetailPage } from '../features/placements/placement-detail-page'
@@ -146,27 +157,17 @@ export const router = createBrowserRouter([
             Component: OfairLayout,
             children: [
               { index: true, Component: OfairHomePage },
-              {
-                path: 'leads',
-                element: (
-                  <ComingSoonPage titleKey="ofair.nav.leads" descriptionKey="ofair.comingSoon.leads" />
-                ),
-              },
-              {
-                path: 'referrals',
-                element: (
-                  <ComingSoonPage
-                    titleKey="ofair.nav.referrals"
-                    descriptionKey="ofair.comingSoon.referrals"
-                  />
-                ),
-              },
-              {
-                path: 'offers',
-                element: (
-                  <ComingSoonPage titleKey="ofair.nav.offers" descriptionKey="ofair.comingSoon.offers" />
-                ),
-              },
+              { path: 'leads', Component: LeadBoardPage },
+              { path: 'leads/new', Component: CreateLeadPage },
+              { path: 'leads/:id', Component: LeadDetailPage },
+              { path: 'my-leads', Component: MyLeadsPage },
+              { path: 'request', Component: RequestPage },
+              { path: 'referrals', Component: ReferralsPage },
+              { path: 'offers', Component: MyProposalsPage },
+              { path: 'profile', Component: ProfilePage },
+              { path: 'pros/:id', Component: ProfessionalPage },
+              { path: 'admin/professionals', Component: AdminProfessionalsPage },
+              { path: 'admin/leads', Component: AdminLeadsPage },
               {
                 path: 'wallet',
                 element: (

@@ -1,2 +1,3 @@
 export * from './marketplace.ts'
+export * from './ofair.ts'
 export * from './splits-people.ts'

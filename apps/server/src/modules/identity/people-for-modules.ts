@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely'
+import { appendAudit } from '../../kernel/audit/audit.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import type { IdentitySchema } from '../../kernel/db/schema/identity.ts'
+import { asSystem } from '../../kernel/db/transaction.ts'
 import type { Role } from '../../kernel/http/access.ts'
 
 /**
@@ -46,6 +48,17 @@ export async function userIdsByEmail(tx: AnyTx, emails: readonly string[]): Prom
   return new Map(rows.flatMap((r) => (r.email ? [[r.email, r.user_id] as const] : [])))
 }
 
+/** User ids by mobile number (E.164). Row-level security answers only for the system and platform admins. */
+export async function userIdsByPhone(tx: AnyTx, phones: readonly string[]): Promise<Map<string, string>> {
+  if (phones.length === 0) return new Map()
+  const rows = await view(tx)
+    .selectFrom('identity.user_contacts')
+    .select(['user_id', 'phone'])
+    .where('phone', 'in', [...phones])
+    .execute()
+  return new Map(rows.flatMap((r) => (r.phone ? [[r.phone, r.user_id] as const] : [])))
+}
+
 export interface NewOrganization {
   id: string
   kind: 'company' | 'agency'
@@ -63,6 +76,14 @@ export interface NewPerson {
   email: string
   created_at: Date
   last_sign_in_at: Date | null
+}
+
+/** An OFAIR person who signs in by phone: a verified Israeli mobile number (E.164), a known id. */
+export interface NewPhonePerson {
+  id: string
+  display_name: string
+  phone: string
+  created_at: Date
 }
 
 export interface NewMembership {
@@ -121,7 +142,92 @@ export async function addDemoPeople(
   )
 }
 
+/** OFAIR demo people who sign in by phone, in bulk (a module's demo seed, running as the system). */
+export async function addDemoPhonePeople(tx: AnyTx, people: readonly NewPhonePerson[]): Promise<void> {
+  const t = view(tx)
+  await inBatches(people, (batch) =>
+    t
+      .insertInto('identity.users')
+      .values(
+        batch.map((p) => ({
+          id: p.id,
+          display_name: p.display_name,
+          locale: 'he' as const,
+          created_at: p.created_at,
+          updated_at: p.created_at,
+        })),
+      )
+      .execute(),
+  )
+  await inBatches(people, (batch) =>
+    t
+      .insertInto('identity.user_contacts')
+      .values(
+        batch.map((p) => ({
+          user_id: p.id,
+          phone: p.phone,
+          phone_verified_at: p.created_at,
+          updated_at: p.created_at,
+        })),
+      )
+      .execute(),
+  )
+}
+
 /** Memberships in bulk (a demo seed, as the system). */
 export async function addMemberships(tx: AnyTx, memberships: readonly NewMembership[]): Promise<void> {
   await inBatches(memberships, (batch) => view(tx).insertInto('identity.memberships').values(batch).execute())
+}
+
+/**
+ * A person's mobile number (E.164) if they proved it with a one-time code; null otherwise. For a
+ * module that must know the number a person signed in with (an OFAIR request is published under
+ * the confirmed number), in the transaction of the person themselves (row-level security: their
+ * own contacts only).
+ */
+export async function verifiedPhoneOf(tx: AnyTx, userId: string): Promise<string | null> {
+  const row = await view(tx)
+    .selectFrom('identity.user_contacts')
+    .select(['phone', 'phone_verified_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row?.phone && row.phone_verified_at ? row.phone : null
+}
+
+/**
+ * Grants a marketplace-wide role (a membership in the marketplace's platform organisation) that a
+ * module's own rules decided the person has earned, e.g. OFAIR's `professional` once their profile
+ * is submitted. Runs as the system (the calling module authorised it); audited as
+ * `identity.role_granted`; granting a role held already does nothing. Every process forgets the
+ * person's cached sessions at commit (the membership trigger), so the next request has the role.
+ */
+export async function grantMarketplaceRole(
+  tx: AnyTx,
+  input: { userId: string; marketplace: 'splits' | 'ofair'; role: Role; reason: string },
+): Promise<boolean> {
+  return asSystem(tx, `identity.grant_${input.role}`, async () => {
+    const t = view(tx)
+    const org = await t
+      .selectFrom('identity.organizations')
+      .select('id')
+      .where('kind', '=', 'platform')
+      .where('marketplace', '=', input.marketplace)
+      .executeTakeFirstOrThrow()
+    const added = await t
+      .insertInto('identity.memberships')
+      .values({ user_id: input.userId, organization_id: org.id, role: input.role })
+      .onConflict((oc) => oc.columns(['user_id', 'organization_id', 'role']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (added) {
+      await appendAudit(tx, {
+        action: 'identity.role_granted',
+        entityType: 'user',
+        entityId: input.userId,
+        after: { role: input.role, organization_id: org.id, reason: input.reason },
+        actorRole: 'system',
+      })
+    }
+    return added !== undefined
+  })
 }

@@ -2,37 +2,77 @@ import {
   IconArrowsExchange,
   IconClipboardList,
   IconFileDollar,
+  IconFilePlus,
   IconHome,
-  IconSettings,
+  IconId,
+  IconListCheck,
+  IconShieldCheck,
   IconUserCircle,
   IconWallet,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useCurrentUser } from '../../features/auth/auth-api'
+import { hasRole } from '../../lib/roles'
 import { MarketplaceShell } from './marketplace-shell'
-import type { NavSection } from './nav-sections'
+import type { NavItem, NavSection } from './nav-sections'
+import { useOfairApp } from './use-ofair-app'
 
 const ICON = { size: 18, stroke: 1.6 }
 
+/** OFAIR's menu follows the person: professionals work the board, consumers post requests. */
 export function OfairLayout() {
   const { t } = useTranslation()
+  useOfairApp()
   const user = useCurrentUser()
+  const pro = hasRole(user, 'professional')
+  const admin = hasRole(user, 'ofair_admin')
+  const work: NavItem[] = [
+    { to: '/ofair', label: t('ofair.nav.home'), icon: <IconHome {...ICON} />, end: true },
+    ...(pro || !user
+      ? [
+          {
+            to: '/ofair/leads',
+            label: t('ofair.nav.leads'),
+            icon: <IconClipboardList {...ICON} />,
+            end: true,
+          },
+        ]
+      : []),
+    ...(user
+      ? [{ to: '/ofair/my-leads', label: t('ofair.nav.myLeads'), icon: <IconListCheck {...ICON} /> }]
+      : []),
+    ...(pro
+      ? [
+          { to: '/ofair/referrals', label: t('ofair.nav.referrals'), icon: <IconArrowsExchange {...ICON} /> },
+          { to: '/ofair/offers', label: t('ofair.nav.offers'), icon: <IconFileDollar {...ICON} /> },
+          { to: '/ofair/wallet', label: t('ofair.nav.wallet'), icon: <IconWallet {...ICON} /> },
+        ]
+      : [{ to: '/ofair/request', label: t('ofair.nav.request'), icon: <IconFilePlus {...ICON} /> }]),
+  ]
   const nav: NavSection[] = [
-    {
-      items: [
-        { to: '/ofair', label: t('ofair.nav.home'), icon: <IconHome {...ICON} />, end: true },
-        { to: '/ofair/leads', label: t('ofair.nav.leads'), icon: <IconClipboardList {...ICON} /> },
-        { to: '/ofair/referrals', label: t('ofair.nav.referrals'), icon: <IconArrowsExchange {...ICON} /> },
-        { to: '/ofair/offers', label: t('ofair.nav.offers'), icon: <IconFileDollar {...ICON} /> },
-        { to: '/ofair/wallet', label: t('ofair.nav.wallet'), icon: <IconWallet {...ICON} /> },
-      ],
-    },
+    { items: work },
     {
       items: [
         ...(user
+          ? [{ to: '/ofair/profile', label: t('ofair.nav.profile'), icon: <IconId {...ICON} /> }]
+          : []),
+        ...(admin
+          ? [
+              {
+                to: '/ofair/admin/professionals',
+                label: t('ofair.nav.admin'),
+                icon: <IconShieldCheck {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/leads',
+                label: t('ofair.nav.adminLeads'),
+                icon: <IconClipboardList {...ICON} />,
+              },
+            ]
+          : []),
+        ...(user
           ? [{ to: '/ofair/account', label: t('ofair.nav.account'), icon: <IconUserCircle {...ICON} /> }]
           : []),
-        { to: '/ofair/settings', label: t('ofair.nav.settings'), icon: <IconSettings {...ICON} /> },
       ],
     },
   ]

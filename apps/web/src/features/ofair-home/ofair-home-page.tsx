@@ -1,5 +1,5 @@
-import { SimpleGrid } from '@mantine/core'
-import { IconArrowsExchange, IconClipboardList, IconWallet } from '@tabler/icons-react'
+import { Anchor, SimpleGrid, Text } from '@mantine/core'
+import { IconArrowsExchange, IconClipboardList, IconFilePlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { usePageTitle } from '../../app/use-page-title'
 import { FeatureCard } from '../../components/feature-card'
@@ -29,13 +29,18 @@ export function OfairHomePage() {
           description={t('ofair.home.cards.referrals')}
         />
         <FeatureCard
-          to="/ofair/wallet"
-          icon={<IconWallet {...ICON} />}
-          title={t('ofair.nav.wallet')}
-          description={t('ofair.home.cards.wallet')}
+          to="/ofair/request"
+          icon={<IconFilePlus {...ICON} />}
+          title={t('ofair.request.title')}
+          description={t('ofair.home.cards.request')}
         />
       </SimpleGrid>
       <WelcomeBanner invitation={t('ofair.home.getStarted')} />
+      <Text size="xs" c="dimmed" mt="xl">
+        <Anchor href="https://www.geonames.org/" target="_blank" rel="noreferrer" size="xs">
+          {t('ofair.home.geonames')}
+        </Anchor>
+      </Text>
     </>
   )
 }

@@ -7,6 +7,7 @@ import type { IdentitySchema } from './identity.ts'
 import type { LedgerSchema } from './ledger.ts'
 import type { NetworkSchema } from './network.ts'
 import type { NotificationsSchema } from './notifications.ts'
+import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
 
-export type Database = AtsSchema & BillingSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & PlatformSchema
+export type Database = AtsSchema & BillingSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema

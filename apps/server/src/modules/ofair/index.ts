@@ -1,0 +1,47 @@
+import './errors.ts'
+import './events.ts'
+import type { AppFastify, AppModule } from '../../kernel/module.ts'
+import { adminRoutes } from './admin/routes.ts'
+import { consumerRoutes } from './consumers/routes.ts'
+import { mountFileRoutes } from './files/routes.ts'
+import { leadRoutes } from './leads/routes.ts'
+import { ofairNoticesConsumer } from './notices.ts'
+import { professionalRoutes } from './professionals/routes.ts'
+import { proposalRoutes } from './proposals/routes.ts'
+import { syncReferenceData } from './reference/reference-data.ts'
+import { referenceRoutes } from './reference/routes.ts'
+import { referralRoutes } from './referrals/routes.ts'
+import { hebrewProblems, ofairRoute } from './route.ts'
+import { demoOfairSeed } from './seed/demo-ofair.ts'
+
+/**
+ * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
+ * leads, referral chains, proposals and the protected reveal of clients' details. See README.md.
+ */
+export const ofairModule: AppModule = {
+  name: 'ofair',
+  schemas: ['ofair'],
+  async init(ctx) {
+    if (!ctx.offline) await syncReferenceData(ctx)
+  },
+  routes(app, ctx) {
+    app.register(async (child) => {
+      const scope = child as unknown as AppFastify
+      hebrewProblems(scope)
+      ofairRoute.mount(scope, ctx, [
+        ...referenceRoutes,
+        ...professionalRoutes,
+        ...consumerRoutes,
+        ...leadRoutes,
+        ...proposalRoutes,
+        ...referralRoutes,
+        ...adminRoutes,
+      ])
+      mountFileRoutes(scope, ctx)
+    })
+  },
+  consumers: [ofairNoticesConsumer],
+  seeds: [demoOfairSeed],
+}
+
+export { OFAIR_EVENTS } from './events.ts'

@@ -1,0 +1,218 @@
+import { sql } from 'kysely'
+import { defineConsumer, type EnvelopeOf } from '../../kernel/outbox/events.ts'
+import { defineNoticeKinds, type Notice, notify } from '../notifications/index.ts'
+import type { OfairDatabase, OfairTx } from './database.ts'
+import type { OfairEvent } from './events.ts'
+
+/**
+ * Who hears about what happens in OFAIR, in Hebrew. OFAIR decides (it knows leads, chains and
+ * subscriptions); notifications delivers. Subscribers hear first about new leads that match them
+ * (the seed's "priority notifications"); everyone else finds them on the board.
+ */
+export const OFAIR_NOTICES = defineNoticeKinds('ofair', {
+  'ofair_referral.offered': { label: 'הופנתה אליכם עבודה', audience: ['professional'] },
+  'ofair_referral.answered': { label: 'ענו להפניה ששלחתם', audience: ['professional'] },
+  'ofair_proposal.submitted': { label: 'הצעה חדשה לעבודה שפרסמתם', audience: ['consumer', 'professional'] },
+  'ofair_proposal.decided': { label: 'התקבלה החלטה על הצעה ששלחתם', audience: ['professional'] },
+  'ofair_lead.matching': { label: 'עבודה חדשה באזור ובתחום שלכם (מנויים)', audience: ['professional'] },
+  'ofair_professional.reviewed': {
+    label: 'הפרופיל המקצועי שלכם נבדק',
+    audience: ['professional', 'consumer'],
+  },
+})
+
+type Handled =
+  | 'ofair_referral.offered'
+  | 'ofair_referral.accepted'
+  | 'ofair_referral.rejected'
+  | 'ofair_proposal.submitted'
+  | 'ofair_proposal.accepted'
+  | 'ofair_lead.published'
+  | 'ofair_professional.reviewed'
+
+async function userOf(tx: OfairTx, professionalId: string): Promise<string | undefined> {
+  return (
+    await tx
+      .selectFrom('ofair.professionals')
+      .select('user_id')
+      .where('id', '=', professionalId)
+      .executeTakeFirst()
+  )?.user_id
+}
+
+async function titleOf(tx: OfairTx, leadId: string): Promise<string> {
+  return (
+    (await tx.selectFrom('ofair.leads').select('title').where('id', '=', leadId).executeTakeFirst())?.title ??
+    ''
+  )
+}
+
+async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]> {
+  const source = e.event_id
+  switch (e.event) {
+    case 'ofair_referral.offered': {
+      const d = e.data
+      const [to, from, title] = await Promise.all([
+        userOf(tx, d.receiver_professional_id),
+        tx
+          .selectFrom('ofair.professionals')
+          .select('display_name')
+          .where('id', '=', d.referrer_professional_id)
+          .executeTakeFirst(),
+        titleOf(tx, d.lead_id),
+      ])
+      return to
+        ? [
+            {
+              kind: 'ofair_referral.offered',
+              userId: to,
+              title: `${from?.display_name ?? 'בעל מקצוע'} הפנה אליכם עבודה`,
+              body: `"${title}" — עמלת הפניה מצטברת ${d.chain_total_bps / 100}%. אפשר לקבל או לדחות.`,
+              link: '/ofair/referrals',
+              sourceId: source,
+            },
+          ]
+        : []
+    }
+    case 'ofair_referral.accepted':
+    case 'ofair_referral.rejected': {
+      const d = e.data
+      const [to, who, title] = await Promise.all([
+        userOf(tx, d.referrer_professional_id),
+        tx
+          .selectFrom('ofair.professionals')
+          .select('display_name')
+          .where('id', '=', d.receiver_professional_id)
+          .executeTakeFirst(),
+        titleOf(tx, d.lead_id),
+      ])
+      const verb = e.event === 'ofair_referral.accepted' ? 'קיבל/ה' : 'דחה/תה'
+      return to
+        ? [
+            {
+              kind: 'ofair_referral.answered',
+              userId: to,
+              title: `${who?.display_name ?? 'בעל מקצוע'} ${verb} את ההפניה`,
+              body: `העבודה "${title}".`,
+              link: `/ofair/leads/${d.lead_id}`,
+              sourceId: source,
+            },
+          ]
+        : []
+    }
+    case 'ofair_proposal.submitted': {
+      const d = e.data
+      const lead = await tx
+        .selectFrom('ofair.leads')
+        .select(['title', 'created_by_user_id'])
+        .where('id', '=', d.lead_id)
+        .executeTakeFirst()
+      if (!lead) return []
+      const shekels = new Intl.NumberFormat('he-IL', { style: 'currency', currency: 'ILS' }).format(
+        Number(d.price) / 100,
+      )
+      return [
+        {
+          kind: 'ofair_proposal.submitted',
+          userId: lead.created_by_user_id,
+          title: `הצעה חדשה: ${shekels}`,
+          body: `התקבלה הצעה לעבודה "${lead.title}".`,
+          link: `/ofair/leads/${d.lead_id}`,
+          sourceId: source,
+        },
+      ]
+    }
+    case 'ofair_proposal.accepted': {
+      const d = e.data
+      const title = await titleOf(tx, d.lead_id)
+      const winner = await userOf(tx, d.professional_id)
+      const declined = d.declined_proposal_ids.length
+        ? await tx
+            .selectFrom('ofair.proposals as pr')
+            .innerJoin('ofair.professionals as p', 'p.id', 'pr.professional_id')
+            .select('p.user_id')
+            .where('pr.id', 'in', d.declined_proposal_ids)
+            .execute()
+        : []
+      return [
+        ...(winner
+          ? [
+              {
+                kind: 'ofair_proposal.decided',
+                userId: winner,
+                title: 'ההצעה שלכם התקבלה',
+                body: `"${title}" — פרטי הלקוח זמינים לכם עכשיו בדף העבודה.`,
+                link: `/ofair/leads/${d.lead_id}`,
+                sourceId: source,
+              },
+            ]
+          : []),
+        ...declined.map((p) => ({
+          kind: 'ofair_proposal.decided',
+          userId: p.user_id,
+          title: 'הלקוח בחר בהצעה אחרת',
+          body: `העבודה "${title}" נמסרה לבעל מקצוע אחר.`,
+          link: '/ofair/offers',
+          sourceId: source,
+        })),
+      ]
+    }
+    case 'ofair_lead.published': {
+      const d = e.data
+      // subscribers whose category and area match, except the uploader (at most 200 a lead)
+      const rows = await sql<{ user_id: string }>`
+        select distinct p.user_id from ofair.professionals p
+          join ofair.subscriptions s on s.professional_id = p.id and s.starts_at <= now() and s.ends_at > now()
+          join ofair.localities base on base.id = p.base_locality_id
+          join ofair.localities lead_loc on lead_loc.id = ${d.locality_id}
+         where p.status = 'verified' and p.id is distinct from ${d.owner_professional_id}::uuid
+           and (p.profession_category_id = ${d.category_id} or exists (
+                 select 1 from ofair.professional_specialties sp join ofair.categories c on c.id = sp.category_id
+                  where sp.professional_id = p.id and coalesce(c.parent_id, c.id) = ${d.category_id}))
+           and (earth_distance(ll_to_earth(base.lat, base.lng), ll_to_earth(lead_loc.lat, lead_loc.lng)) <= p.service_radius_km * 1000
+                or exists (select 1 from ofair.professional_service_areas a where a.professional_id = p.id and a.locality_id = ${d.locality_id}))
+         limit 200`.execute(tx)
+      return rows.rows.map((r) => ({
+        kind: 'ofair_lead.matching',
+        userId: r.user_id,
+        title: 'עבודה חדשה באזור שלכם',
+        body: `"${d.title}" — אתם שומעים עליה ראשונים כמנויים.`,
+        link: `/ofair/leads/${d.lead_id}`,
+        sourceId: source,
+      }))
+    }
+    case 'ofair_professional.reviewed':
+      return [
+        {
+          kind: 'ofair_professional.reviewed',
+          userId: e.data.user_id,
+          title:
+            e.data.decision === 'verified' ? 'הפרופיל המקצועי שלכם אומת' : 'הפרופיל המקצועי שלכם לא אושר',
+          body:
+            e.data.decision === 'verified'
+              ? 'אפשר להגיש הצעות ולפרסם עבודות.'
+              : 'פתחו את הפרופיל כדי לראות את ההערה של צוות OFAIR.',
+          link: '/ofair/profile',
+          sourceId: source,
+        },
+      ]
+  }
+}
+
+export const ofairNoticesConsumer = defineConsumer<Handled & OfairEvent, OfairDatabase>({
+  name: 'ofair.notify_people',
+  description:
+    'Tells OFAIR people about referrals, proposals, decisions and (subscribers) matching new leads',
+  events: [
+    'ofair_referral.offered',
+    'ofair_referral.accepted',
+    'ofair_referral.rejected',
+    'ofair_proposal.submitted',
+    'ofair_proposal.accepted',
+    'ofair_lead.published',
+    'ofair_professional.reviewed',
+  ],
+  handle: async (tx, event, ctx) => ({
+    notified: (await notify(ctx, tx, await noticesFor(tx, event))).inApp,
+  }),
+})

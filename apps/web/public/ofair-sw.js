@@ -1,0 +1,55 @@
+// OFAIR's service worker (scope /ofair/): keeps the app shell so the installed app opens offline.
+// Pages under /ofair are answered from the network, else the cached shell; built assets (hashed
+// names, never changing) from the cache first. The API is never cached: leads and client details
+// stay on the server.
+const CACHE = 'ofair-shell-v1'
+const SHELL = '/ofair'
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([SHELL, '/ofair-icon.svg'])))
+  self.skipWaiting()
+})
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  )
+})
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url)
+  if (
+    event.request.method !== 'GET' ||
+    url.origin !== self.location.origin ||
+    url.pathname.startsWith('/api/')
+  )
+    return
+  if (event.request.mode === 'navigate') {
+    event.respondWith(
+      fetch(event.request)
+        .then((response) => {
+          const copy = response.clone()
+          if (response.ok) caches.open(CACHE).then((cache) => cache.put(SHELL, copy))
+          return response
+        })
+        .catch(() => caches.match(SHELL)),
+    )
+    return
+  }
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(
+      caches.match(event.request).then(
+        (hit) =>
+          hit ||
+          fetch(event.request).then((response) => {
+            const copy = response.clone()
+            if (response.ok) caches.open(CACHE).then((cache) => cache.put(event.request, copy))
+            return response
+          }),
+      ),
+    )
+  }
+})
