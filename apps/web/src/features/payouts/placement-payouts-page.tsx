@@ -46,22 +46,21 @@ export function PlacementPayoutsPage() {
       )}
       {s && (
         <Stack gap="xl">
-          <PageHeader
-            title={t('payouts.statement.title')}
-            description={
-              <Group gap="xs" component="span">
-                <Anchor component={Link} to={`/splits/placements/${s.placement_id}`}>
-                  {t('payouts.statement.placement')}
-                </Anchor>
-                <Badge color={s.status === 'fell_off' ? 'red' : 'teal'} variant="light">
-                  {t(`payouts.statement.status.${s.status}`)}
-                </Badge>
-                <Text span size="sm" c="dimmed">
-                  {t('payouts.statement.guarantee', { date: formatDate(s.guarantee_ends_on, i18n.language) })}
-                </Text>
-              </Group>
-            }
-          />
+          <div>
+            <PageHeader title={t('payouts.statement.title')} />
+            {/* under the title, not in its description (a paragraph cannot hold the badge's block) */}
+            <Group gap="xs" mt={-16}>
+              <Anchor component={Link} to={`/splits/placements/${s.placement_id}`}>
+                {t('payouts.statement.placement')}
+              </Anchor>
+              <Badge color={s.status === 'fell_off' ? 'red' : 'teal'} variant="light">
+                {t(`payouts.statement.status.${s.status}`)}
+              </Badge>
+              <Text span size="sm" c="dimmed">
+                {t('payouts.statement.guarantee', { date: formatDate(s.guarantee_ends_on, i18n.language) })}
+              </Text>
+            </Group>
+          </div>
           {s.recruiters.map((r) => (
             <SectionCard key={r.recruiter_id} title={<RecruiterName id={r.recruiter_id} fz="lg" fw={600} />}>
               <Table aria-label={t('payouts.statement.lines')} verticalSpacing="xs" maw={560}>
