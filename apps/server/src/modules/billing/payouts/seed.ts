@@ -3,6 +3,8 @@ import type Stripe from 'stripe'
 import type { AppContext } from '../../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../../kernel/module.ts'
+import { normalizeEmail, userIdsByEmail } from '../../identity/index.ts'
+import { recruiterIdOfUser } from '../../recruiting/index.ts'
 import { demoStripeServerUrl } from '../provider-setup.ts'
 import { stripeClientOf } from './adapters.ts'
 import { recordConnectAccount } from './connect.ts'
@@ -95,12 +97,10 @@ async function controlCall(base: string, path: string, body: object) {
 
 async function recruiterOf(ctx: AppContext, email: string) {
   return inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
-    const r = await sql<{ recruiter_id: string; user_id: string }>`
-      select r.id as recruiter_id, r.user_id from network.recruiters r
-        join identity.user_contacts u on u.user_id = r.user_id
-       where lower(u.email) = ${email}`.execute(tx)
-    const row = r.rows[0]
-    return row ? { recruiterId: row.recruiter_id, userId: row.user_id } : undefined
+    const normalized = normalizeEmail(email)
+    const userId = normalized ? (await userIdsByEmail(tx, [normalized])).get(normalized) : undefined
+    const recruiterId = userId ? await recruiterIdOfUser(tx, userId) : null
+    return userId && recruiterId ? { recruiterId, userId } : undefined
   })
 }
 
