@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { eventually } from '../../../../../packages/testing/src/eventually.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import { createLogger } from '../logger.ts'
 import { defineJob, NonRetryableJobError } from './define-job.ts'
@@ -11,16 +12,6 @@ const runners: JobRunner<unknown>[] = []
 afterEach(async () => {
   for (const r of runners.splice(0)) await r.stop(1000)
 })
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await fn()
-    if (value !== undefined) return value
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 describe('job runner', () => {
   it('retries a failing job with exponential backoff, dead-letters it, and an operator can retry it', async () => {
@@ -48,7 +39,7 @@ describe('job runner', () => {
     await runner.start({})
     await runner.enqueue('test.flaky_export', { file: 'a.csv' })
 
-    const [dead] = await until('the job to be dead-lettered', async () => {
+    const [dead] = await eventually('the job to be dead-lettered', async () => {
       const jobs = await runner.deadJobs('test.flaky_export')
       return jobs.length > 0 ? jobs : undefined
     })
@@ -61,8 +52,8 @@ describe('job runner', () => {
 
     succeedNow = true
     expect(await runner.retryDead('test.flaky_export', dead!.id)).toBe(true)
-    await until('the retried job to run', async () => (attempts.length === 4 ? true : undefined))
-    await until('the dead-letter queue to be empty', async () =>
+    await eventually('the retried job to run', async () => (attempts.length === 4 ? true : undefined))
+    await eventually('the dead-letter queue to be empty', async () =>
       (await runner.deadJobs('test.flaky_export')).length === 0 ? true : undefined,
     )
   })
@@ -97,7 +88,7 @@ describe('job runner', () => {
       'test.count_me',
       Array.from({ length: total }, (_, n) => ({ data: { n } })),
     )
-    await until('all jobs to run', async () => (seen.length >= total ? true : undefined), 30_000)
+    await eventually('all jobs to run', async () => (seen.length >= total ? true : undefined), 30_000)
     await new Promise((r) => setTimeout(r, 500))
     expect(seen).toHaveLength(total)
     expect(new Set(seen.map((s) => s.job)).size).toBe(total)
@@ -125,7 +116,7 @@ describe('job runner', () => {
     runners.push(runner)
     await runner.start({})
     await runner.enqueue('test.refused_transfer', { payout: 'p1' })
-    const [dead] = await until('dead letter', async () => {
+    const [dead] = await eventually('dead letter', async () => {
       const jobs = await runner.deadJobs('test.refused_transfer')
       return jobs.length ? jobs : undefined
     })
@@ -153,7 +144,7 @@ describe('job runner', () => {
     )
     await runner.start({})
     const id = await runner.enqueue('test.slow_report', {})
-    await until('the job to start', async () => {
+    await eventually('the job to start', async () => {
       const [job] = await runner.boss.findJobs('test.slow_report', { id: id! })
       return job?.state === 'active' ? true : undefined
     })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../packages/testing/src/api-client.ts'
+import { eventually } from '../../../../../packages/testing/src/eventually.ts'
 import { addAcmeCompany } from '../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
@@ -25,16 +26,6 @@ let app: RunningApp & { baseUrl: string }
 const s: Record<string, TestSession> = {}
 const ids: Record<string, string> = {}
 const as = (who: string) => apiClient(app.baseUrl, s[who])
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 async function hire(title: string, candidate: string, salary: string) {
   const role = await as('dana').post('/api/roles', {
@@ -70,7 +61,7 @@ async function hire(title: string, candidate: string, salary: string) {
 }
 
 const invoiceOf = (placementId: string) =>
-  until(`the invoice of ${placementId}`, async () => {
+  eventually(`the invoice of ${placementId}`, async () => {
     const r = await as('admin').get(`/api/invoices?placement_id=${placementId}`)
     return r.body.data?.[0]
   })
@@ -269,7 +260,7 @@ describe('money I: statement, invoice, payments, fall-off', () => {
       date: '2026-07-01',
     })
     expect(fell.status).toBe(200)
-    const invoice = await until('the voided invoice', async () => {
+    const invoice = await eventually('the voided invoice', async () => {
       const r = await as('admin').get(`/api/invoices/${ids.invoice}`)
       return r.body.status === 'void' && r.body.refunds.length === 2 ? r.body : undefined
     })
@@ -328,7 +319,7 @@ describe('money I: statement, invoice, payments, fall-off', () => {
       reason: 'Did not pass probation',
       date: '2026-06-20',
     })
-    const credited = await until('the credit note', async () => {
+    const credited = await eventually('the credit note', async () => {
       const r = await as('admin').get(`/api/invoices/${invoice.id}`)
       return r.body.credit_notes.length ? r.body : undefined
     })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type StripeTestServer, signatureHeader, startStripeTestServer } from '@app/stripe-test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../packages/testing/src/api-client.ts'
+import { eventually } from '../../../../../packages/testing/src/eventually.ts'
 import { addAcmeCompany } from '../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
@@ -23,16 +24,6 @@ let app: RunningApp & { baseUrl: string }
 const s: Record<string, TestSession> = {}
 const ids: Record<string, string> = {}
 const as = (who: string) => apiClient(app.baseUrl, s[who])
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 async function hire(title: string, salary: string) {
   const role = await as('dana').post('/api/roles', {
@@ -88,7 +79,7 @@ beforeAll(async () => {
   }
   ids.placement = await hire('Backend Engineer', '12000000')
   ids.invoice = (
-    await until(
+    await eventually(
       'the invoice',
       async () => (await as('dana').get(`/api/invoices?placement_id=${ids.placement}`)).body.data?.[0],
     )
@@ -178,7 +169,7 @@ describe('card payments through Stripe', () => {
       reason: 'Relocated abroad',
       date: '2026-06-15',
     })
-    const invoice = await until('the refunded invoice', async () => {
+    const invoice = await eventually('the refunded invoice', async () => {
       const r = (await as('dana').get(`/api/invoices/${ids.invoice}`)).body
       return r.status === 'void' && r.amount_refunded.amount === '2400000' ? r : undefined
     })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../packages/testing/src/api-client.ts'
+import { eventually } from '../../../../../packages/testing/src/eventually.ts'
 import { addAcmeCompany } from '../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
@@ -13,16 +14,6 @@ let app: RunningApp & { baseUrl: string }
 const s: Record<string, TestSession> = {}
 const ids: Record<string, string> = {}
 const as = (who: string) => apiClient(app.baseUrl, s[who])
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 beforeAll(async () => {
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
@@ -92,7 +83,7 @@ describe('marketplace notices', () => {
     })
     ids.app = submitted.body.id
 
-    const danaBell = await until('Dana’s bell', async () => {
+    const danaBell = await eventually('Dana’s bell', async () => {
       const r = await as('dana').get('/api/notifications/unread-count')
       return r.body.count > 0 ? r.body.count : undefined
     })
@@ -107,7 +98,9 @@ describe('marketplace notices', () => {
       read_at: null,
     })
     // Dana gets the email; Eli turned email off for submissions
-    await until('Dana’s email', async () => ((await emailsTo('dana@acme.demo')).length ? true : undefined))
+    await eventually('Dana’s email', async () =>
+      (await emailsTo('dana@acme.demo')).length ? true : undefined,
+    )
     expect((await emailsTo('dana@acme.demo'))[0]).toMatchObject({
       subject: 'New candidate for Firmware Engineer',
     })
@@ -118,7 +111,7 @@ describe('marketplace notices', () => {
 
   it('tells the recruiter when her candidate moves, with the reason for a rejection', async () => {
     await as('eli').post(`/api/applications/${ids.app}/stage`, { to: 'rejected', reason: 'Needs more Rust' })
-    const n = await until('Rachel’s notification', async () => {
+    const n = await eventually('Rachel’s notification', async () => {
       const r = await as('rachel').get('/api/notifications?unread=true')
       return r.body.data[0]
     })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../../packages/testing/src/api-client.ts'
+import { eventually } from '../../../../../../packages/testing/src/eventually.ts'
 import { addAcmeCompany } from '../../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../../packages/testing/src/test-app.ts'
@@ -27,16 +28,6 @@ let app: RunningApp & { baseUrl: string }
 const s: Record<string, TestSession> = {}
 const ids: Record<string, string> = {}
 const as = (who: string) => apiClient(app.baseUrl, s[who])
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 async function proof() {
   expect((await reconcileLedger(app.ctx.db)).checks.filter((c) => !c.ok)).toEqual([])
@@ -79,7 +70,7 @@ async function hireAndPay(title: string, salary: string) {
     start_date: '2026-06-01',
   })
   const placement = hired.body.placement_id as string
-  const invoice = await until(
+  const invoice = await eventually(
     'the invoice',
     async () => (await as('admin').get(`/api/invoices?placement_id=${placement}`)).body.data?.[0],
   )

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type StripeTestServer, signatureHeader, startStripeTestServer } from '@app/stripe-test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../../packages/testing/src/api-client.ts'
+import { eventually } from '../../../../../../packages/testing/src/eventually.ts'
 import { addAcmeCompany } from '../../../../../../packages/testing/src/fixtures.ts'
 import { sessionFor, type TestSession } from '../../../../../../packages/testing/src/sessions.ts'
 import { startTestApp } from '../../../../../../packages/testing/src/test-app.ts'
@@ -32,16 +33,6 @@ let app: RunningApp & { baseUrl: string }
 const s: Record<string, TestSession> = {}
 const ids: Record<string, string> = {}
 const as = (who: string) => apiClient(app.baseUrl, s[who])
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== false) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 async function proof() {
   const ledger = await reconcileLedger(app.ctx.db)
@@ -90,7 +81,7 @@ async function hire(title: string, salary: string) {
   })
   expect(hired.status).toBe(201)
   const placement = hired.body.placement_id as string
-  const invoice = await until(
+  const invoice = await eventually(
     'the invoice',
     async () => (await as('dana').get(`/api/invoices?placement_id=${placement}`)).body.data?.[0],
   )
@@ -103,7 +94,7 @@ async function payByCard(invoice: string) {
     payment_method: 'pm_card_visa',
   })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
-  await until(
+  await eventually(
     'the paid invoice',
     async () => (await as('dana').get(`/api/invoices/${invoice}`)).body.status === 'paid',
   )
@@ -120,7 +111,7 @@ async function onboard(who: string) {
 async function settled() {
   // webhooks delivered, and the queue has processed every Stripe event
   await stripe.control.waitForWebhooks()
-  await until('stripe events processed', async () => {
+  await eventually('stripe events processed', async () => {
     const r = await database.current.pool.query(
       `select count(*)::int as n from billing.stripe_events where processed_at is null`,
     )
@@ -287,7 +278,7 @@ describe('a company pays: released money, holdback, payouts', () => {
   it('resumes Tom’s parked payout by itself when account.updated says his account can receive money', async () => {
     ids.tomAccount = await onboard('tom')
     await settled()
-    const tom = await until('Tom paid', async () => {
+    const tom = await eventually('Tom paid', async () => {
       const [p] = await payoutsOf(ids.tom!, ids.placement!)
       return p?.status === 'completed' ? p : undefined
     })
@@ -300,7 +291,7 @@ describe('a company pays: released money, holdback, payouts', () => {
   })
 
   it('pays each transfer out to the bank, and a paid → failed flip brings the money back, once', async () => {
-    await until('bank payouts paid', async () => {
+    await eventually('bank payouts paid', async () => {
       await settled()
       const ps = [
         ...(await payoutsOf(ids.rachel!, ids.placement!)),
@@ -312,7 +303,7 @@ describe('a company pays: released money, holdback, payouts', () => {
     const paidBefore = (await balance('recruiterPaid', ids.rachel!)).posted
     stripe.control.payoutFailed(rachel!.stripe_payout_id, 'account_closed')
     await settled()
-    const failed = await until('the returned payout', async () => {
+    const failed = await eventually('the returned payout', async () => {
       const p = (await as('admin').get(`/api/payouts/${rachel!.id}`)).body
       return p.status === 'failed' ? p : undefined
     })
@@ -354,7 +345,7 @@ describe('a company pays: released money, holdback, payouts', () => {
     expect((await as('rachel').get('/api/stripe/connect/me')).body.readiness.can_receive_payouts).toBe(false)
     stripe.control.setOnboarding(ids.rachelAccount!, 'complete')
     await settled()
-    await until('the returned money paid again', async () => {
+    await eventually('the returned money paid again', async () => {
       const ps = await payoutsOf(ids.rachel!, ids.placement!)
       return ps.some((p) => p.status === 'completed') ? ps : undefined
     })
@@ -597,7 +588,7 @@ describe('fall-off after payout', () => {
       date: '2026-06-20',
     })
     expect(fell.status).toBe(200)
-    await until('the refund', async () => {
+    await eventually('the refund', async () => {
       const r = (await as('admin').get(`/api/invoices/${invoice}`)).body
       return r.refunds?.[0]?.status === 'succeeded' ? r : undefined
     })

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../../../../../packages/testing/src/api-client.ts'
+import { eventually } from '../../../../../../packages/testing/src/eventually.ts'
 import { addAcmeCompany } from '../../../../../../packages/testing/src/fixtures.ts'
 import { payoutFigures } from '../../../../../../packages/testing/src/payouts.ts'
 import { sessionFor, type TestSession } from '../../../../../../packages/testing/src/sessions.ts'
@@ -40,16 +41,6 @@ const s: Record<string, TestSession> = {}
 const ids: Record<string, string> = {}
 const as = (who: string) => apiClient(app.baseUrl, s[who])
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await fn()
-    if (v !== undefined && v !== false) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
 const day = () => clock.now().toISOString().slice(0, 10)
 const addDays = (d: string, n: number) => {
   const x = new Date(`${d}T00:00:00Z`)
@@ -71,16 +62,20 @@ async function signIn() {
 /** Everything asynchronous settles: webhooks delivered, Stripe events and billing's jobs done. */
 async function settle() {
   await stripe.control.waitForWebhooks()
-  await until('the queue to drain', async () => {
-    const r = await database.current.pool.query(
-      `select (select count(*) from billing.stripe_events where processed_at is null)
+  await eventually(
+    'the queue to drain',
+    async () => {
+      const r = await database.current.pool.query(
+        `select (select count(*) from billing.stripe_events where processed_at is null)
             + (select count(*) from platform.outbox where relayed_at is null)
             + (select count(*) from pgboss.job where state in ('created', 'retry', 'active')
                  and name in ('billing.on_placement', 'billing.send_refunds', 'billing.process_stripe_event',
                               'billing.process_recruiter_payouts', 'billing.send_bank_payouts')) as n`,
-    )
-    return Number(r.rows[0].n) === 0
-  })
+      )
+      return Number(r.rows[0].n) === 0
+    },
+    30_000,
+  )
   await stripe.control.waitForWebhooks()
 }
 
@@ -137,9 +132,10 @@ async function hire(): Promise<PlacementModel> {
   })
   expect(hired.status, JSON.stringify(hired.body)).toBe(201)
   const placement = hired.body.placement_id as string
-  const invoice = await until(
+  const invoice = await eventually(
     'the invoice',
     async () => (await as('admin').get(`/api/invoices?placement_id=${placement}`)).body.data?.[0],
+    30_000,
   )
   return {
     id: placement,
@@ -300,9 +296,10 @@ class BankReturnsAPayout implements fc.AsyncCommand<Model, Real> {
     const p = paid[this.which % paid.length]
     stripe.control.payoutFailed(p.stripe_payout_id, 'no_account')
     await settle()
-    await until(
+    await eventually(
       'the payout returned',
       async () => (await as('admin').get(`/api/payouts/${p.id}`)).body.status === 'failed',
+      30_000,
     )
     await invariants(m)
   }

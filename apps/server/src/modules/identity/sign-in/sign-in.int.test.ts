@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { eventually } from '../../../../../../packages/testing/src/eventually.ts'
 import { captureLogger } from '../../../../../../packages/testing/src/log-capture.ts'
 import { freePort } from '../../../../../../packages/testing/src/postgres.ts'
 import { startTestApp } from '../../../../../../packages/testing/src/test-app.ts'
@@ -85,16 +86,6 @@ async function call(
 }
 
 /** Every request here comes from 127.0.0.1 (trustProxy is off): the per-address ceiling applies across tests, hence the clock jumps. */
-async function until<T>(what: string, fn: () => T | undefined, ms = 5000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = fn()
-    if (v !== undefined) return v
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
 /** Delivery is asynchronous: these wait for a message newer than the ones already seen. */
 const seen = { mails: new Map<string, number>(), texts: new Map<string, number>() }
 const nextOf = <T>(list: T[], key: string, index: Map<string, number>, match: (m: T) => boolean) => {
@@ -106,12 +97,12 @@ const nextOf = <T>(list: T[], key: string, index: Map<string, number>, match: (m
 }
 const unfold = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')
 const nextMail = (to: string) =>
-  until(`an email to ${to}`, () => nextOf(mails, to, seen.mails, (m) => m.to.includes(to)))
+  eventually(`an email to ${to}`, () => nextOf(mails, to, seen.mails, (m) => m.to.includes(to)))
 const codeFromMail = async (to: string) => /code is (\d{6})/.exec(unfold((await nextMail(to)).raw))![1]!
 const linkFromMail = async (to: string) =>
   /#token=(ml_[A-Za-z0-9_-]{43})/.exec(unfold((await nextMail(to)).raw))![1]!
 const codeFromText = async (to: string) => {
-  const t = await until(`a text to ${to}`, () => nextOf(texts, to, seen.texts, (x) => x.body.to === to))
+  const t = await eventually(`a text to ${to}`, () => nextOf(texts, to, seen.texts, (x) => x.body.to === to))
   return /(\d{6})/.exec(t.body.text)![1]!
 }
 const cookieOf = (headers: Headers) => /sid=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1]
