@@ -97,7 +97,7 @@ export function EarningsPage() {
           <PayoutAccountCard account={account.data ?? e.payout_account} back={back} />
           <Balances earnings={e} currency={currency} />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-            <HeldReleases earnings={e} />
+            <HeldReleases earnings={e} currency={currency} />
             <SectionCard title={t('payouts.earnings.chart.title')}>
               <EarningsChart currency={currency} months={e.by_month} />
             </SectionCard>
@@ -270,11 +270,13 @@ function Balances({ earnings, currency }: { earnings: Earnings; currency: string
   )
 }
 
-function HeldReleases({ earnings }: { earnings: Earnings }) {
+function HeldReleases({ earnings, currency }: { earnings: Earnings; currency: string }) {
   const { t, i18n } = useTranslation()
+  // the holds of the currency chosen above, like the balances and the chart beside them
+  const releases = earnings.held_releases.filter((h) => h.amount.currency === currency)
   return (
     <SectionCard title={t('payouts.earnings.releases.title')}>
-      {earnings.held_releases.length === 0 ? (
+      {releases.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('payouts.earnings.releases.empty')}
         </Text>
@@ -288,7 +290,7 @@ function HeldReleases({ earnings }: { earnings: Earnings }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {earnings.held_releases.map((h) => (
+            {releases.map((h) => (
               <Table.Tr key={h.escrow_hold_id}>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
