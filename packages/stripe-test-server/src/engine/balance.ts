@@ -1,5 +1,6 @@
 import { newId } from '../protocol/ids.ts'
 import type { Sim } from './sim.ts'
+import type { State } from './state.ts'
 import type { BalanceTransaction, BalanceTransactionType } from './types.ts'
 
 const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
@@ -62,14 +63,69 @@ export function addBalanceTransaction(sim: Sim, input: NewBalanceTransaction): B
     status: availableOn <= now ? 'available' : 'pending',
     type: input.type,
   }
-  return sim.put(txn, input.owner)
+  const book = books.get(sim.state)
+  sim.put(txn, input.owner)
+  if (book) enter(book, txn, input.owner)
+  return txn
+}
+
+/**
+ * Running sums per account and currency, kept beside the rows (which stay the truth): reading a
+ * balance on every transfer used to add up every row — quadratic over a payout run of thousands.
+ * Built from the rows on first use and again whenever the state is replaced.
+ */
+interface BalanceBook {
+  sums: Map<string, Map<string, { available: number; pending: number }>>
+  pending: Set<{ txn: BalanceTransaction; owner: string }>
+}
+const books = new WeakMap<State, BalanceBook>()
+
+function bookOf(sim: Sim): BalanceBook {
+  let book = books.get(sim.state)
+  if (!book) {
+    book = { sums: new Map(), pending: new Set() }
+    for (const txn of sim.all('balance_transaction')) enter(book, txn, sim.ownerOf(txn.id) ?? '')
+    books.set(sim.state, book)
+  }
+  return book
+}
+
+function sumsOf(book: BalanceBook, owner: string, currency: string) {
+  let byCurrency = book.sums.get(owner)
+  if (!byCurrency) {
+    byCurrency = new Map()
+    book.sums.set(owner, byCurrency)
+  }
+  let sums = byCurrency.get(currency)
+  if (!sums) {
+    sums = { available: 0, pending: 0 }
+    byCurrency.set(currency, sums)
+  }
+  return sums
+}
+
+function enter(book: BalanceBook, txn: BalanceTransaction, owner: string) {
+  const sums = sumsOf(book, owner, txn.currency)
+  if (txn.status === 'available') sums.available += txn.net
+  else {
+    sums.pending += txn.net
+    book.pending.add({ txn, owner })
+  }
 }
 
 /** Flips pending rows whose `available_on` has passed; run before anything reads balances. */
 export function refreshBalanceStatuses(sim: Sim): void {
   const now = sim.nowSec()
-  for (const txn of sim.all('balance_transaction')) {
-    if (txn.status === 'pending' && txn.available_on <= now) txn.status = 'available'
+  const book = bookOf(sim)
+  for (const entry of book.pending) {
+    const { txn, owner } = entry
+    if (txn.status === 'pending' && txn.available_on > now) continue
+    book.pending.delete(entry)
+    if (txn.status !== 'pending') continue
+    txn.status = 'available'
+    const sums = sumsOf(book, owner, txn.currency)
+    sums.pending -= txn.net
+    sums.available += txn.net
   }
 }
 
@@ -86,20 +142,17 @@ export interface BalanceSummary {
 
 export function balanceOf(sim: Sim, owner: string): BalanceSummary {
   refreshBalanceStatuses(sim)
-  const available = new Map<string, number>()
-  const pending = new Map<string, number>()
-  for (const txn of sim.all('balance_transaction', owner)) {
-    const bucket = txn.status === 'available' ? available : pending
-    bucket.set(txn.currency, (bucket.get(txn.currency) ?? 0) + txn.net)
-    // Make sure each currency shows in both lists, as Stripe's balance object does.
-    const other = txn.status === 'available' ? pending : available
-    if (!other.has(txn.currency)) other.set(txn.currency, 0)
-  }
-  const toList = (m: Map<string, number>): BalanceAmount[] =>
-    [...m]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, amount]) => ({ amount, currency, source_types: { card: amount } }))
-  return { available: toList(available), pending: toList(pending) }
+  // each currency the account has rows in shows in both lists, as Stripe's balance object does
+  const currencies = [
+    ...(bookOf(sim).sums.get(owner) ?? new Map<string, { available: number; pending: number }>()),
+  ].sort(([a], [b]) => a.localeCompare(b))
+  const list = (side: 'available' | 'pending'): BalanceAmount[] =>
+    currencies.map(([currency, sums]) => ({
+      amount: sums[side],
+      currency,
+      source_types: { card: sums[side] },
+    }))
+  return { available: list('available'), pending: list('pending') }
 }
 
 export function availableAmount(sim: Sim, owner: string, currency: string): number {

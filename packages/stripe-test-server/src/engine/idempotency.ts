@@ -24,11 +24,21 @@ function scopeOf(r: IdempotentRequest): string {
   return `${r.secretKey}\u0000${r.account ?? ''}\u0000${r.key}`
 }
 
+const lastPrune = new WeakMap<object, number>()
+
+/**
+ * Forgets finished keys older than Stripe keeps them. Keys sit in the map in the order they were
+ * made, so the walk stops at the first young one; and it runs at most once a simulated minute
+ * (it used to walk every key on every request: quadratic over a long run).
+ */
 function prune(sim: Sim): void {
   const now = sim.nowMs()
+  const last = lastPrune.get(sim.state.idempotency)
+  if (last !== undefined && now >= last && now - last < 60_000) return
+  lastPrune.set(sim.state.idempotency, now)
   for (const [scope, entry] of sim.state.idempotency) {
-    if (entry.response !== null && now - entry.createdAtMs >= KEY_LIFETIME_MS)
-      sim.state.idempotency.delete(scope)
+    if (now - entry.createdAtMs < KEY_LIFETIME_MS) break
+    if (entry.response !== null) sim.state.idempotency.delete(scope)
   }
 }
 
@@ -45,7 +55,12 @@ export function beginIdempotent(sim: Sim, r: IdempotentRequest): IdempotencyDeci
   }
   prune(sim)
   const scope = scopeOf(r)
-  const entry = sim.state.idempotency.get(scope)
+  let entry = sim.state.idempotency.get(scope)
+  if (entry && entry.response !== null && sim.nowMs() - entry.createdAtMs >= KEY_LIFETIME_MS) {
+    // expired (the prune runs only now and then): forgotten, and made again at the map's end
+    sim.state.idempotency.delete(scope)
+    entry = undefined
+  }
   if (!entry) {
     sim.state.idempotency.set(scope, {
       method: r.method,

@@ -80,9 +80,37 @@ export class Sim {
     for (const l of this.changeListeners) l()
   }
 
+  /**
+   * Objects by kind and by kind and owner, so that lists and balances walk only their own kind
+   * (over a long run a walk over every object on each request was quadratic). Rebuilt when the
+   * state is replaced (reset, restore) or an object was deleted behind its back.
+   */
+  private index: { state: State; size: number; byKey: Map<string, Map<string, StoredObject>> } | null = null
+
+  private indexed(): Map<string, Map<string, StoredObject>> {
+    const { objects, owners } = this.state
+    if (this.index?.state !== this.state || this.index.size !== objects.size) {
+      const byKey = new Map<string, Map<string, StoredObject>>()
+      for (const obj of objects.values()) addTo(byKey, obj, owners.get(obj.id))
+      this.index = { state: this.state, size: objects.size, byKey }
+    }
+    return this.index.byKey
+  }
+
   put<T extends StoredObject>(obj: T, owner: string): T {
+    const index =
+      this.index?.state === this.state && this.index.size === this.state.objects.size ? this.index : null
+    const before = this.state.objects.get(obj.id)
+    const ownerBefore = this.state.owners.get(obj.id)
     this.state.objects.set(obj.id, obj)
     this.state.owners.set(obj.id, owner)
+    if (!index) this.index = null
+    else if (before === undefined) {
+      addTo(index.byKey, obj, owner)
+      index.size++
+    } else if (before.object === obj.object && ownerBefore === owner) {
+      addTo(index.byKey, obj, owner) // the same place in its buckets, the new value
+    } else this.index = null
     return obj
   }
 
@@ -103,13 +131,8 @@ export class Sim {
 
   /** All objects of a kind visible to `owner` (any owner when undefined), newest first. */
   all<K extends ObjectKind>(kind: K, owner?: string): Array<ObjectOf<K>> {
-    const out: Array<ObjectOf<K>> = []
-    for (const obj of this.state.objects.values()) {
-      if (obj.object !== kind) continue
-      if (owner !== undefined && this.state.owners.get(obj.id) !== owner) continue
-      out.push(obj as ObjectOf<K>)
-    }
-    return out.reverse()
+    const bucket = this.indexed().get(owner === undefined ? kind : `${kind}\u0000${owner}`)
+    return bucket ? ([...bucket.values()] as Array<ObjectOf<K>>).reverse() : []
   }
 
   /**
@@ -174,5 +197,16 @@ export class Sim {
     }
     if (ran > 0) this.changed()
     return ran
+  }
+}
+
+function addTo(byKey: Map<string, Map<string, StoredObject>>, obj: StoredObject, owner: string | undefined) {
+  for (const key of owner === undefined ? [obj.object] : [obj.object, `${obj.object}\u0000${owner}`]) {
+    let bucket = byKey.get(key)
+    if (!bucket) {
+      bucket = new Map()
+      byKey.set(key, bucket)
+    }
+    bucket.set(obj.id, obj)
   }
 }
