@@ -169,6 +169,28 @@ export class JobRunner<TDeps> {
     })
   }
 
+  /**
+   * Enqueues many jobs of one kind in one statement (same options as `enqueue`, a singleton key per
+   * job). Duplicates of a singleton key are skipped, as with `enqueue`.
+   */
+  async enqueueMany(
+    name: string,
+    jobs: readonly { payload: unknown; singletonKey?: string }[],
+    options: { db?: BossDb } = {},
+  ): Promise<void> {
+    if (jobs.length === 0) return
+    const def = this.#catalog.get(name)
+    if (!def) throw new Error(`Unknown job ${name}`)
+    await this.boss.insert(
+      name,
+      jobs.map((j) => ({
+        data: def.payload.parse(j.payload) as object,
+        ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
+      })),
+      options.db ? { db: options.db } : undefined,
+    )
+  }
+
   /** Runs a job's handler in this process right now (operators' "run now"); no queue involved. */
   async runInline(name: string, payload: unknown, log: Logger): Promise<unknown> {
     const def = this.#catalog.get(name)

@@ -57,34 +57,40 @@ async function deliver(
     .execute()
   const prefOf = (n: Notice) =>
     prefs.find((p) => p.user_id === n.userId && p.event_type === n.kind) ?? { in_app: true, email: true }
-  let inApp = 0
-  let emails = 0
-  for (const n of notices) {
-    const pref = prefOf(n)
-    if (pref.in_app) {
-      const added = await tx
+  // set-based: one insert for the in-app notices, one for the e-mail jobs (a payout run tells
+  // hundreds of people at once)
+  const inAppRows = notices
+    .filter((n) => prefOf(n).in_app)
+    .map((n) => ({
+      user_id: n.userId,
+      type: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      event_id: n.sourceId,
+    }))
+  const added = inAppRows.length
+    ? await tx
         .insertInto('notifications.inbox')
-        .values({
-          user_id: n.userId,
-          type: n.kind,
-          title: n.title,
-          body: n.body,
-          link: n.link,
-          event_id: n.sourceId,
-        })
+        .values(inAppRows)
         .onConflict((oc) => oc.columns(['user_id', 'event_id']).doNothing())
         .returning('id')
-        .executeTakeFirst()
-      if (added) inApp++
-    }
-    if (pref.email) {
-      await ctx.jobs.enqueue(
-        SEND_EMAIL_JOB,
-        { user_id: n.userId, subject: n.title, text: `${n.body}\n\n${ctx.config.http.publicUrl}${n.link}` },
-        { db: fromKysely(tx), singletonKey: `${n.sourceId}:${n.userId}` },
-      )
-      emails++
-    }
-  }
+        .execute()
+    : []
+  const inApp = added.length
+  const mails = notices.filter((n) => prefOf(n).email)
+  await ctx.jobs.enqueueMany(
+    SEND_EMAIL_JOB,
+    mails.map((n) => ({
+      payload: {
+        user_id: n.userId,
+        subject: n.title,
+        text: `${n.body}\n\n${ctx.config.http.publicUrl}${n.link}`,
+      },
+      singletonKey: `${n.sourceId}:${n.userId}`,
+    })),
+    { db: fromKysely(tx) },
+  )
+  const emails = mails.length
   return { inApp, emails }
 }
