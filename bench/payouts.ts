@@ -71,9 +71,12 @@ async function oneRun(adminUrl: string, workers: number): Promise<Record<string,
     await seedDueSchedules(ctx, pairs, SCHEDULES, AMOUNT)
     stripe.control.addPlatformFunds(SCHEDULES * Number(AMOUNT), 'usd')
 
+    const cpu0 = process.cpuUsage()
     const started = performance.now()
     const runs = await Promise.all(pool.map((w) => processDueSchedules(w.ctx)))
     const seconds = (performance.now() - started) / 1000
+    const cpu = process.cpuUsage(cpu0)
+    const nodeCpu = (cpu.user + cpu.system) / 1e6
 
     const figures = await payoutFigures(ctx)
     const transfers = stripe.control.transfersByDestinationAndGroup()
@@ -92,6 +95,7 @@ async function oneRun(adminUrl: string, workers: number): Promise<Record<string,
       schedules: SCHEDULES,
       seconds: +seconds.toFixed(2),
       'payouts/s': Math.round(SCHEDULES / seconds),
+      'node CPU s': +nodeCpu.toFixed(2),
       'claimed per worker': runs.map((r) => r.claimed).join(' / '),
       'exactly once': exactlyOnce ? 'yes' : `NO ${JSON.stringify(figures.payouts)}`,
       reconciles: proof.ok ? 'yes' : 'NO',

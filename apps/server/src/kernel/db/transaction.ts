@@ -19,7 +19,11 @@ export const APP_DB_ROLE = 'app_runtime'
 export interface TransactionOptions {
   isolation?: 'read committed' | 'repeatable read' | 'serializable'
   requestId?: string | undefined
-  /** How often to retry on serialization failure or deadlock (only with repeatable read/serializable). */
+  /**
+   * How often to retry on serialization failure or deadlock: 3 by default under repeatable read
+   * and serializable; under read committed only when asked (a deadlock there is retried only by
+   * a caller whose whole transaction may run again).
+   */
   retries?: number
 }
 
@@ -40,7 +44,7 @@ export async function inTransaction<T, DB = Database>(
   options: TransactionOptions = {},
 ): Promise<T> {
   const isolation = options.isolation ?? 'read committed'
-  const maxAttempts = isolation === 'read committed' ? 1 : 1 + (options.retries ?? 3)
+  const maxAttempts = 1 + (options.retries ?? (isolation === 'read committed' ? 0 : 3))
   const opening = sql.raw(`begin isolation level ${isolation}; ${actorSettingsSql(actor, options.requestId)}`)
   for (let attempt = 1; ; attempt++) {
     try {

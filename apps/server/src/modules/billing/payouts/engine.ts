@@ -5,6 +5,7 @@ import type { AnyTx } from '../../../kernel/db/database.ts'
 import type { BillingSchema } from '../../../kernel/db/schema/billing.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { AppError } from '../../../kernel/errors.ts'
+import { uuidv7 } from '../../../kernel/ids.ts'
 import { post } from '../../ledger/index.ts'
 import { account, SPLITS_BOOK } from '../book.ts'
 import { type PayoutAuditEntry, writePayoutAudits } from '../payout-audit.ts'
@@ -37,11 +38,14 @@ import {
  *    `FOR UPDATE SKIP LOCKED` (concurrent runs take disjoint rows); each payout is *funded* — the
  *    ledger moves its money available → in flight (netting the recruiter's debt) — and marked
  *    `processing` with attempt n and a lease, all in the transaction that records the attempt.
+ *    The batch works as a set: one posting funds the payouts of recruiters who owe nothing (one
+ *    pair of lines per recruiter), one statement marks them all; a recruiter who owes money is
+ *    netted payout by payout.
  * 2. **Send**, outside any transaction: one Stripe transfer per payout, with the payout's one
  *    idempotency key (`payout:<id>`) on every attempt, so a retry, a re-drive after a crash or a
  *    twin gets the same transfer.
- * 3. **Record** the outcome (one transaction per batch): success posts in flight → paid and
- *    completes the payout and its schedules; a temporary error puts them back with a delay (at
+ * 3. **Record** the outcome (one transaction per batch): success posts in flight → paid (one
+ *    posting for the batch's transfers) and completes the payouts and their schedules; a temporary error puts them back with a delay (at
  *    most 3 attempts; before failing, Stripe is asked whether the transfer exists after all);
  *    a permanent error about the account parks the payout until `account.updated` says it can
  *    receive money; anything else Stripe refuses parks it for an admin.
@@ -143,6 +147,14 @@ async function flush(ctx: AppContext, tx: AnyTx, c: Collected) {
   // last: the audit chain's lock is then held only until the commit
   await writePayoutAudits(tx, c.audit)
 }
+
+/**
+ * Concurrent runs can deadlock: a claim's `FOR UPDATE SKIP LOCKED` keeps the lock on a schedule
+ * another run took meanwhile (PostgreSQL locks the newest version before re-checking it), while
+ * the other run's record waits for it and holds the recruiters' ledger accounts the claim needs.
+ * Either transaction may simply run again: everything it does is inside it.
+ */
+const DEADLOCK_RETRIES = { retries: 3 }
 
 export const BANK_PAYOUT_JOB = 'billing.send_bank_payouts'
 
@@ -318,9 +330,15 @@ async function startAttempts(
       sorted.map((p) => p.id),
     )
     .execute()
-  const retriesOf = (payoutId: string) =>
-    schedules.filter((s) => s.payout_id === payoutId).reduce((m, s) => Math.max(m, s.retry_count), 0)
+  const retries = new Map<string, number>()
+  for (const s of schedules) {
+    if (s.payout_id) retries.set(s.payout_id, Math.max(retries.get(s.payout_id) ?? 0, s.retry_count))
+  }
+  const retriesOf = (payoutId: string) => retries.get(payoutId) ?? 0
 
+  const owing = new Set(debts.map((d) => `${d.recruiter_id}:${d.currency}`))
+  const ready: PayoutRow[] = []
+  const fundTogether: PayoutRow[] = []
   for (const p of sorted) {
     if (p.status !== 'pending') continue
     // 1. can the recruiter receive money?
@@ -339,49 +357,47 @@ async function startAttempts(
         continue
       }
     }
-    // 2. fund it once: available → in flight, netting what the recruiter owes
-    let current = p
-    if (!p.funding_posting_id) current = await fund(tx, p, debts, now, c)
-    if (current.amount === 0n) {
-      await completeWithoutTransfer(tx, current, now, role, c)
-      continue
-    }
-    // 3. the attempt
-    const attempt = current.attempts + 1
+    // 2. fund it once: available → in flight. A recruiter who owes money is netted payout by
+    // payout (in order); everyone else's payouts of the batch share one posting.
+    if (p.funding_posting_id) ready.push(p)
+    else if (owing.has(`${p.recruiter_id}:${p.currency}`)) {
+      const funded = await fund(tx, p, debts, now, c)
+      if (funded.amount === 0n) await completeWithoutTransfer(tx, funded, now, role, c)
+      else ready.push(funded)
+    } else fundTogether.push(p)
+  }
+  // (the database refuses a payout processing before it is funded)
+  ready.push(...(await fundAll(tx, fundTogether, now)))
+  if (ready.length === 0) return jobs
+
+  // 3. the attempts, set-based: payouts processing with a lease, their schedules and splits too
+  const lease = new Date(now.getTime() + leaseMs)
+  const attempts = ready.map((p) => {
     const source = sources.get(p.placement_id)
-    const acct = connects.get(p.recruiter_id)?.stripe_account_id ?? null
-    await view(tx)
-      .updateTable('billing.payouts')
-      .set({
-        status: 'processing',
-        attempts: attempt,
-        lease_until: new Date(now.getTime() + leaseMs),
-        processing_started_at: current.processing_started_at ?? now,
-        first_attempt_at: current.first_attempt_at ?? now,
-        stripe_connect_account_id: current.method === 'stripe_connect' ? acct : null,
-        source_payment_id: current.source_payment_id ?? source?.paymentId ?? null,
-        updated_at: now,
-        version: current.version + 1,
-      })
-      .where('id', '=', p.id)
-      .execute()
-    await view(tx)
-      .updateTable('billing.payout_schedules')
-      .set((eb) => ({
-        status: 'processing',
-        triggered_at: eb.fn.coalesce('triggered_at', eb.val(now)),
-        next_attempt_at: null,
-        updated_at: now,
-        version: eb('version', '+', 1),
-      }))
-      .where('payout_id', '=', p.id)
-      .where('status', '=', 'pending')
-      .execute()
-    await view(tx)
-      .updateTable('billing.payout_splits')
-      .set({ status: 'processing', updated_at: now })
-      .where('payout_id', '=', p.id)
-      .execute()
+    const acct =
+      p.method === 'stripe_connect' ? (connects.get(p.recruiter_id)?.stripe_account_id ?? null) : null
+    return { p, attempt: p.attempts + 1, source, acct }
+  })
+  await sql`update billing.payouts p
+       set status = 'processing', attempts = v.attempt, lease_until = ${lease},
+           processing_started_at = coalesce(p.processing_started_at, ${now}),
+           first_attempt_at = coalesce(p.first_attempt_at, ${now}),
+           stripe_connect_account_id = v.acct,
+           source_payment_id = coalesce(p.source_payment_id, v.source),
+           updated_at = ${now}, version = p.version + 1
+      from (values ${sql.join(
+        attempts.map(
+          (a) =>
+            sql`(${a.p.id}::uuid, ${a.attempt}::int, ${a.acct}::text, ${a.source?.paymentId ?? null}::uuid)`,
+        ),
+      )}) as v(id, attempt, acct, source)
+     where p.id = v.id`.execute(view(tx))
+  await startSchedules(
+    tx,
+    ready.map((p) => p.id),
+    now,
+  )
+  for (const { p, attempt, source, acct } of attempts) {
     c.audit.push({
       entityType: 'payout',
       entityId: p.id,
@@ -391,33 +407,121 @@ async function startAttempts(
       newValue: {
         status: 'processing',
         attempt,
-        amount: current.amount,
-        debt_offset: current.debt_offset,
-        destination: current.method === 'stripe_connect' ? acct : 'manual_bank',
+        amount: p.amount,
+        debt_offset: p.debt_offset,
+        destination: p.method === 'stripe_connect' ? acct : 'manual_bank',
       },
     })
     c.totals.claimed++
     jobs.push({
       payoutId: p.id,
       attempt,
-      method: current.method as SendJob['method'],
+      method: p.method as SendJob['method'],
       placementId: p.placement_id,
       recruiterId: p.recruiter_id,
-      amount: current.amount,
+      amount: p.amount,
       currency: p.currency,
       destination: acct,
       transferGroup: p.transfer_group,
       sourcePaymentIntent:
-        current.source_payment_id && source?.paymentId === current.source_payment_id
+        p.source_payment_id && source?.paymentId === p.source_payment_id
           ? source.intent
-          : current.source_payment_id
+          : p.source_payment_id
             ? null
             : (source?.intent ?? null),
-      firstAttemptAt: current.first_attempt_at ?? now,
+      firstAttemptAt: p.first_attempt_at ?? now,
       retries: retriesOf(p.id),
     })
   }
   return jobs
+}
+
+/** A payout's pending schedules and its splits follow it into processing. */
+async function startSchedules(tx: AnyTx, payoutIds: readonly string[], now: Date) {
+  if (payoutIds.length === 0) return
+  await view(tx)
+    .updateTable('billing.payout_schedules')
+    .set((eb) => ({
+      status: 'processing',
+      triggered_at: eb.fn.coalesce('triggered_at', eb.val(now)),
+      next_attempt_at: null,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('payout_id', 'in', payoutIds)
+    .where('status', '=', 'pending')
+    .execute()
+  await view(tx)
+    .updateTable('billing.payout_splits')
+    .set({ status: 'processing', updated_at: now })
+    .where('payout_id', 'in', payoutIds)
+    .execute()
+}
+
+/**
+ * Sums per recruiter and currency, in a fixed order: a batch's ledger lines (an account may appear
+ * once in a posting).
+ */
+function perRecruiter(payouts: readonly PayoutRow[], amountOf: (p: PayoutRow) => bigint) {
+  const sums = new Map<string, { recruiterId: string; currency: string; amount: bigint }>()
+  for (const p of payouts) {
+    const key = `${p.recruiter_id}:${p.currency}`
+    const entry = sums.get(key) ?? { recruiterId: p.recruiter_id, currency: p.currency, amount: 0n }
+    entry.amount += amountOf(p)
+    sums.set(key, entry)
+  }
+  return [...sums.values()]
+    .filter((e) => e.amount > 0n)
+    .sort((a, b) => (a.recruiterId + a.currency).localeCompare(b.recruiterId + b.currency))
+}
+
+/**
+ * Funds payouts of recruiters who owe nothing: their whole gross goes available → in flight, one
+ * posting for the lot (a batch of a payout run is one movement in the books; each payout row
+ * names the posting that funded it).
+ */
+async function fundAll(tx: AnyTx, payouts: readonly PayoutRow[], now: Date): Promise<PayoutRow[]> {
+  if (payouts.length === 0) return []
+  const batchId = uuidv7(now.getTime())
+  const sums = perRecruiter(payouts, (p) => p.gross_amount)
+  const { postingId } = await post(tx, {
+    book: SPLITS_BOOK,
+    idempotencyKey: `payout-batch:${batchId}:funded`,
+    kind: 'payout.started',
+    reference: { type: 'payout_batch', id: batchId },
+    description: `Payouts: ${payouts.length} on their way to ${sums.length} recruiter account(s)`,
+    effectiveAt: now,
+    metadata: { payout_ids: payouts.map((p) => p.id) },
+    lines: sums.flatMap((e) => [
+      {
+        account: account.recruiterAvailable(e.recruiterId, e.currency),
+        direction: 'debit' as const,
+        amount: e.amount,
+        currency: e.currency,
+      },
+      {
+        account: account.recruiterInFlight(e.recruiterId, e.currency),
+        direction: 'credit' as const,
+        amount: e.amount,
+        currency: e.currency,
+      },
+    ]),
+  })
+  return view(tx)
+    .updateTable('billing.payouts')
+    .set((eb) => ({
+      amount: eb.ref('gross_amount'),
+      debt_offset: 0n,
+      funding_posting_id: postingId,
+      updated_at: now,
+    }))
+    .where(
+      'id',
+      'in',
+      payouts.map((p) => p.id),
+    )
+    .returningAll()
+    .execute()
 }
 
 /** Funds a payout: available → in flight, and what the recruiter owes is netted first. */
@@ -539,19 +643,8 @@ async function completeWithoutTransfer(tx: AnyTx, p: PayoutRow, now: Date, role:
     .where('id', '=', p.id)
     .execute()
   // its schedules follow the same steps (the database refuses pending → processed)
-  await view(tx)
-    .updateTable('billing.payout_schedules')
-    .set((eb) => ({
-      status: 'processing',
-      triggered_at: eb.fn.coalesce('triggered_at', eb.val(now)),
-      next_attempt_at: null,
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('payout_id', '=', p.id)
-    .where('status', '=', 'pending')
-    .execute()
-  await finishSchedules(tx, p.id, null, now, c, role)
+  await startSchedules(tx, [p.id], now)
+  await finishSchedules(tx, [{ payoutId: p.id, transferId: null }], now, c, role)
   c.audit.push({
     entityType: 'payout',
     entityId: p.id,
@@ -565,12 +658,13 @@ async function completeWithoutTransfer(tx: AnyTx, p: PayoutRow, now: Date, role:
 
 async function finishSchedules(
   tx: AnyTx,
-  payoutId: string,
-  transferId: string | null,
+  payouts: readonly { payoutId: string; transferId: string | null }[],
   now: Date,
   c: Collected,
   role: string,
 ) {
+  if (payouts.length === 0) return
+  const ids = payouts.map((p) => p.payoutId)
   const done = await view(tx)
     .updateTable('billing.payout_schedules')
     .set((eb) => ({
@@ -582,22 +676,19 @@ async function finishSchedules(
       updated_at: now,
       version: eb('version', '+', 1),
     }))
-    .where('payout_id', '=', payoutId)
+    .where('payout_id', 'in', ids)
     .where('status', 'in', ['processing', 'pending'])
-    .returning(['id', 'escrow_hold_id'])
+    .returning(['id', 'escrow_hold_id', 'payout_id'])
     .execute()
-  await view(tx)
-    .updateTable('billing.payout_splits')
-    .set({ status: 'completed', stripe_transfer_id: transferId, completed_at: now, updated_at: now })
-    .where('payout_id', '=', payoutId)
-    .execute()
-  const holds = done.flatMap((s) => (s.escrow_hold_id ? [s.escrow_hold_id] : []))
+  await sql`update billing.payout_splits s
+       set status = 'completed', stripe_transfer_id = v.transfer_id, completed_at = ${now}, updated_at = ${now}
+      from (values ${sql.join(payouts.map((p) => sql`(${p.payoutId}::uuid, ${p.transferId}::text)`))}) as v(payout_id, transfer_id)
+     where s.payout_id = v.payout_id`.execute(view(tx))
+  const holds = done.flatMap((s) => (s.escrow_hold_id ? [[s.escrow_hold_id, s.payout_id!] as const] : []))
   if (holds.length) {
-    await view(tx)
-      .updateTable('billing.escrow_holds')
-      .set({ payout_id: payoutId, updated_at: now })
-      .where('id', 'in', holds)
-      .execute()
+    await sql`update billing.escrow_holds h set payout_id = v.payout_id, updated_at = ${now}
+        from (values ${sql.join(holds.map(([h, pid]) => sql`(${h}::uuid, ${pid}::uuid)`))}) as v(id, payout_id)
+       where h.id = v.id`.execute(view(tx))
   }
   for (const s of done) {
     c.audit.push({
@@ -606,7 +697,7 @@ async function finishSchedules(
       action: 'payout_schedule.processed',
       changedByRole: role,
       oldValue: { status: 'processing' },
-      newValue: { status: 'processed', payout_id: payoutId },
+      newValue: { status: 'processed', payout_id: s.payout_id },
     })
   }
 }
@@ -700,120 +791,125 @@ export async function claim(
   const leaseMs = options.leaseMs ?? LEASE_MS
   const role = options.role ?? 'system'
   const f = options.filter ?? {}
-  return inTransaction(ctx.db, systemActor('billing.payouts'), async (tx) => {
-    const now = ctx.clock.now()
-    const c = collected()
-    const jobs: SendJob[] = []
-    // a) payouts left processing by a worker that stopped (lease ran out): send again, same key
-    let stuckQ = view(tx)
-      .selectFrom('billing.payouts')
-      .selectAll()
-      .where('status', '=', 'processing')
-      .where('lease_until', '<', now)
-      .orderBy('lease_until')
-      .limit(options.limit)
-      .forUpdate()
-      .skipLocked()
-    if (f.payoutId) stuckQ = stuckQ.where('id', '=', f.payoutId)
-    if (f.recruiterId) stuckQ = stuckQ.where('recruiter_id', '=', f.recruiterId)
-    const stuck = await stuckQ.execute()
-    const stuckSources = await sourcePaymentsOf(
-      tx,
-      stuck.map((p) => p.placement_id),
-    )
-    const stuckRetries = stuck.length
-      ? await view(tx)
-          .selectFrom('billing.payout_schedules')
-          .select(['payout_id', (eb) => eb.fn.max<number>('retry_count').as('r')])
-          .where(
-            'payout_id',
-            'in',
-            stuck.map((p) => p.id),
-          )
-          .groupBy('payout_id')
-          .execute()
-      : []
-    for (const p of stuck) {
-      const attempt = p.attempts + 1
-      await view(tx)
-        .updateTable('billing.payouts')
-        .set({ attempts: attempt, lease_until: new Date(now.getTime() + leaseMs), updated_at: now })
-        .where('id', '=', p.id)
-        .execute()
-      c.audit.push({
-        entityType: 'payout',
-        entityId: p.id,
-        action: 'payout.redriven',
-        changedByRole: role,
-        newValue: { status: 'processing', attempt, lease_expired_at: p.lease_until },
-      })
-      const source = stuckSources.get(p.placement_id)
-      jobs.push({
-        payoutId: p.id,
-        attempt,
-        method: p.method as SendJob['method'],
-        placementId: p.placement_id,
-        recruiterId: p.recruiter_id,
-        amount: p.amount,
-        currency: p.currency,
-        destination: p.stripe_connect_account_id,
-        transferGroup: p.transfer_group,
-        sourcePaymentIntent:
-          p.source_payment_id && source?.paymentId === p.source_payment_id ? source.intent : null,
-        firstAttemptAt: p.first_attempt_at ?? now,
-        retries: Number(stuckRetries.find((r) => r.payout_id === p.id)?.r ?? 0),
-      })
-      c.totals.redriven++
-    }
-    let room = f.stuckOnly ? 0 : options.limit - stuck.length
-    // b) pending payouts (made by an admin, or waiting after a temporary error) with a due schedule
-    const pendingPayouts: PayoutRow[] = []
-    if (room > 0) {
-      let q = view(tx)
-        .selectFrom('billing.payouts as p')
-        .selectAll('p')
-        .where('p.status', '=', 'pending')
-        .where('p.parked_code', 'is', null)
-        .orderBy('p.created_at')
-        .limit(room)
+  return inTransaction(
+    ctx.db,
+    systemActor('billing.payouts'),
+    async (tx) => {
+      const now = ctx.clock.now()
+      const c = collected()
+      const jobs: SendJob[] = []
+      // a) payouts left processing by a worker that stopped (lease ran out): send again, same key
+      let stuckQ = view(tx)
+        .selectFrom('billing.payouts')
+        .selectAll()
+        .where('status', '=', 'processing')
+        .where('lease_until', '<', now)
+        .orderBy('lease_until')
+        .limit(options.limit)
         .forUpdate()
         .skipLocked()
-      if (f.payoutId) q = q.where('p.id', '=', f.payoutId)
-      if (f.recruiterId) q = q.where('p.recruiter_id', '=', f.recruiterId)
-      if (!f.force) {
-        q = q.where(({ exists }) =>
-          exists(dueQuery(tx, now).clearOrderBy().select('s.id').where(sql<boolean>`s.payout_id = p.id`)),
+      if (f.payoutId) stuckQ = stuckQ.where('id', '=', f.payoutId)
+      if (f.recruiterId) stuckQ = stuckQ.where('recruiter_id', '=', f.recruiterId)
+      const stuck = await stuckQ.execute()
+      const stuckSources = await sourcePaymentsOf(
+        tx,
+        stuck.map((p) => p.placement_id),
+      )
+      const stuckRetries = stuck.length
+        ? await view(tx)
+            .selectFrom('billing.payout_schedules')
+            .select(['payout_id', (eb) => eb.fn.max<number>('retry_count').as('r')])
+            .where(
+              'payout_id',
+              'in',
+              stuck.map((p) => p.id),
+            )
+            .groupBy('payout_id')
+            .execute()
+        : []
+      for (const p of stuck) {
+        const attempt = p.attempts + 1
+        await view(tx)
+          .updateTable('billing.payouts')
+          .set({ attempts: attempt, lease_until: new Date(now.getTime() + leaseMs), updated_at: now })
+          .where('id', '=', p.id)
+          .execute()
+        c.audit.push({
+          entityType: 'payout',
+          entityId: p.id,
+          action: 'payout.redriven',
+          changedByRole: role,
+          newValue: { status: 'processing', attempt, lease_expired_at: p.lease_until },
+        })
+        const source = stuckSources.get(p.placement_id)
+        jobs.push({
+          payoutId: p.id,
+          attempt,
+          method: p.method as SendJob['method'],
+          placementId: p.placement_id,
+          recruiterId: p.recruiter_id,
+          amount: p.amount,
+          currency: p.currency,
+          destination: p.stripe_connect_account_id,
+          transferGroup: p.transfer_group,
+          sourcePaymentIntent:
+            p.source_payment_id && source?.paymentId === p.source_payment_id ? source.intent : null,
+          firstAttemptAt: p.first_attempt_at ?? now,
+          retries: Number(stuckRetries.find((r) => r.payout_id === p.id)?.r ?? 0),
+        })
+        c.totals.redriven++
+      }
+      let room = f.stuckOnly ? 0 : options.limit - stuck.length
+      // b) pending payouts (made by an admin, or waiting after a temporary error) with a due schedule
+      const pendingPayouts: PayoutRow[] = []
+      if (room > 0) {
+        let q = view(tx)
+          .selectFrom('billing.payouts as p')
+          .selectAll('p')
+          .where('p.status', '=', 'pending')
+          .where('p.parked_code', 'is', null)
+          .orderBy('p.created_at')
+          .limit(room)
+          .forUpdate()
+          .skipLocked()
+        if (f.payoutId) q = q.where('p.id', '=', f.payoutId)
+        if (f.recruiterId) q = q.where('p.recruiter_id', '=', f.recruiterId)
+        if (!f.force) {
+          q = q.where(({ exists }) =>
+            exists(dueQuery(tx, now).clearOrderBy().select('s.id').where(sql<boolean>`s.payout_id = p.id`)),
+          )
+        }
+        pendingPayouts.push(...(await q.execute()))
+        room -= pendingPayouts.length
+      }
+      // c) due schedules that no payout has yet: one payout each
+      const fresh: PayoutRow[] = []
+      if (room > 0 && !f.payoutId) {
+        let q = dueQuery(tx, now)
+          .selectAll('s')
+          .where('s.payout_id', 'is', null)
+          .limit(room)
+          .forUpdate()
+          .skipLocked()
+        if (f.recruiterId) q = q.where('s.recruiter_id', '=', f.recruiterId)
+        const due = await q.execute()
+        fresh.push(
+          ...(await createPayoutsFor(
+            ctx,
+            tx,
+            due,
+            now,
+            { createdBy: options.createdBy ?? null, role, method: methodOf(ctx) },
+            c,
+          )),
         )
       }
-      pendingPayouts.push(...(await q.execute()))
-      room -= pendingPayouts.length
-    }
-    // c) due schedules that no payout has yet: one payout each
-    const fresh: PayoutRow[] = []
-    if (room > 0 && !f.payoutId) {
-      let q = dueQuery(tx, now)
-        .selectAll('s')
-        .where('s.payout_id', 'is', null)
-        .limit(room)
-        .forUpdate()
-        .skipLocked()
-      if (f.recruiterId) q = q.where('s.recruiter_id', '=', f.recruiterId)
-      const due = await q.execute()
-      fresh.push(
-        ...(await createPayoutsFor(
-          ctx,
-          tx,
-          due,
-          now,
-          { createdBy: options.createdBy ?? null, role, method: methodOf(ctx) },
-          c,
-        )),
-      )
-    }
-    jobs.push(...(await startAttempts(ctx, tx, [...pendingPayouts, ...fresh], now, role, leaseMs, c)))
-    await flush(ctx, tx, c)
-    return { jobs, totals: c.totals }
-  })
+      jobs.push(...(await startAttempts(ctx, tx, [...pendingPayouts, ...fresh], now, role, leaseMs, c)))
+      await flush(ctx, tx, c)
+      return { jobs, totals: c.totals }
+    },
+    DEADLOCK_RETRIES,
+  )
 }
 
 export const methodOf = (ctx: AppContext) =>
@@ -879,34 +975,47 @@ export async function record(
   role = 'system',
 ): Promise<RunTotals> {
   if (results.length === 0) return emptyTotals()
-  return inTransaction(ctx.db, systemActor('billing.payouts'), async (tx) => {
-    const now = ctx.clock.now()
-    const c = collected()
-    const sorted = [...results].sort((a, b) =>
-      a.job.recruiterId === b.job.recruiterId
-        ? a.job.payoutId.localeCompare(b.job.payoutId)
-        : a.job.recruiterId.localeCompare(b.job.recruiterId),
-    )
-    const rows = new Map(
-      (
-        await view(tx)
-          .selectFrom('billing.payouts')
-          .selectAll()
-          .where(
-            'id',
-            'in',
-            sorted.map((r) => r.job.payoutId),
-          )
-          .orderBy('recruiter_id')
-          .orderBy('id')
-          .forUpdate()
-          .execute()
-      ).map((p) => [p.id, p]),
-    )
-    for (const r of sorted) await applyOutcome(ctx, tx, rows.get(r.job.payoutId)!, r, now, role, c)
-    await flush(ctx, tx, c)
-    return c.totals
-  })
+  return inTransaction(
+    ctx.db,
+    systemActor('billing.payouts'),
+    async (tx) => {
+      const now = ctx.clock.now()
+      const c = collected()
+      const sorted = [...results].sort((a, b) =>
+        a.job.recruiterId === b.job.recruiterId
+          ? a.job.payoutId.localeCompare(b.job.payoutId)
+          : a.job.recruiterId.localeCompare(b.job.recruiterId),
+      )
+      const rows = new Map(
+        (
+          await view(tx)
+            .selectFrom('billing.payouts')
+            .selectAll()
+            .where(
+              'id',
+              'in',
+              sorted.map((r) => r.job.payoutId),
+            )
+            .orderBy('recruiter_id')
+            .orderBy('id')
+            .forUpdate()
+            .execute()
+        ).map((p) => [p.id, p]),
+      )
+      // the common case — a transfer went out for a payout still processing — is settled as a set
+      const sent: { p: PayoutRow; transferId: string }[] = []
+      for (const r of sorted) {
+        const p = rows.get(r.job.payoutId)!
+        if (r.outcome.kind === 'sent' && p.status === 'processing')
+          sent.push({ p, transferId: r.outcome.transferId })
+        else await applyOutcome(ctx, tx, p, r, now, role, c)
+      }
+      await settleAll(tx, sent, now, role, c)
+      await flush(ctx, tx, c)
+      return c.totals
+    },
+    DEADLOCK_RETRIES,
+  )
 }
 
 async function applyOutcome(
@@ -1131,7 +1240,7 @@ export async function settle(
     })
     .where('id', '=', p.id)
     .execute()
-  await finishSchedules(tx, p.id, transferId, now, c, role)
+  await finishSchedules(tx, [{ payoutId: p.id, transferId }], now, c, role)
   c.audit.push({
     entityType: 'payout',
     entityId: p.id,
@@ -1145,22 +1254,101 @@ export async function settle(
       manual_reference: manualReference ?? null,
     },
   })
-  c.notices.push({
-    kind: 'payout.sent',
-    recruiterId: p.recruiter_id,
-    sourceName: `payout:${p.id}:sent`,
-    title: `${money(p.amount, p.currency)} is on its way to you`,
-    body:
-      p.method === 'stripe_connect'
-        ? 'We sent it to your Stripe account; Stripe pays it out to your bank account.'
-        : 'We sent it by bank transfer.',
-    link: '/splits/earnings',
-  })
+  c.notices.push(sentNotice(p))
   if (p.method === 'stripe_connect' && transferId) c.bankPayouts.push(p.id)
   c.totals.completed++
   c.totals.amount_sent += p.amount
   void ctx
 }
+
+/** Transfers that went out for payouts still processing: in flight → paid, one posting for the lot. */
+async function settleAll(
+  tx: AnyTx,
+  sent: readonly { p: PayoutRow; transferId: string }[],
+  now: Date,
+  role: string,
+  c: Collected,
+) {
+  if (sent.length === 0) return
+  const batchId = uuidv7(now.getTime())
+  const payouts = sent.map((s) => s.p)
+  const { postingId } = await post(tx, {
+    book: SPLITS_BOOK,
+    idempotencyKey: `payout-batch:${batchId}:settled`,
+    kind: 'payout.sent',
+    reference: { type: 'payout_batch', id: batchId },
+    description: `Payouts: ${sent.length} sent by Stripe transfer`,
+    effectiveAt: now,
+    metadata: { transfers: Object.fromEntries(sent.map((s) => [s.p.id, s.transferId])) },
+    lines: perRecruiter(payouts, (p) => p.amount).flatMap((e) => [
+      {
+        account: account.recruiterInFlight(e.recruiterId, e.currency),
+        direction: 'debit' as const,
+        amount: e.amount,
+        currency: e.currency,
+      },
+      {
+        account: account.recruiterPaid(e.recruiterId, e.currency),
+        direction: 'credit' as const,
+        amount: e.amount,
+        currency: e.currency,
+      },
+    ]),
+  })
+  await sql`update billing.payouts p
+       set status = 'completed', stripe_transfer_id = v.transfer_id, manual_reference = null,
+           completed_at = ${now}, settlement_posting_id = ${postingId}, lease_until = null,
+           failure_reason = null, updated_at = ${now}, version = p.version + 1
+      from (values ${sql.join(sent.map((s) => sql`(${s.p.id}::uuid, ${s.transferId}::text)`))}) as v(id, transfer_id)
+     where p.id = v.id`.execute(view(tx))
+  await finishSchedules(
+    tx,
+    sent.map((s) => ({ payoutId: s.p.id, transferId: s.transferId })),
+    now,
+    c,
+    role,
+  )
+  for (const { p, transferId } of sent) {
+    c.audit.push({
+      entityType: 'payout',
+      entityId: p.id,
+      action: 'payout.completed',
+      changedByRole: role,
+      oldValue: { status: p.status },
+      newValue: { status: 'completed', amount: p.amount, transfer_id: transferId, manual_reference: null },
+    })
+    if (p.method === 'stripe_connect') c.bankPayouts.push(p.id)
+    c.totals.completed++
+    c.totals.amount_sent += p.amount
+  }
+  // one notice per recruiter and currency for the batch, not one per payout
+  for (const e of perRecruiter(payouts, (p) => p.amount)) {
+    const count = payouts.filter((p) => p.recruiter_id === e.recruiterId && p.currency === e.currency).length
+    c.notices.push({
+      kind: 'payout.sent',
+      recruiterId: e.recruiterId,
+      sourceName: `payout-batch:${batchId}:${e.recruiterId}:${e.currency}:sent`,
+      title: `${money(e.amount, e.currency)} is on its way to you`,
+      body:
+        count === 1
+          ? 'We sent it to your Stripe account; Stripe pays it out to your bank account.'
+          : `${count} payouts went to your Stripe account; Stripe pays them out to your bank account.`,
+      link: '/splits/earnings',
+    })
+  }
+}
+
+const sentNotice = (p: PayoutRow): RecruiterNotice => ({
+  kind: 'payout.sent',
+  recruiterId: p.recruiter_id,
+  sourceName: `payout:${p.id}:sent`,
+  title: `${money(p.amount, p.currency)} is on its way to you`,
+  body:
+    p.method === 'stripe_connect'
+      ? 'We sent it to your Stripe account; Stripe pays it out to your bank account.'
+      : 'We sent it by bank transfer.',
+  link: '/splits/earnings',
+})
 
 /**
  * A payout that will not go out (retries exhausted, an admin marked the bank transfer failed, a
