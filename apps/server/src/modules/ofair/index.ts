@@ -13,6 +13,8 @@ import { referenceRoutes } from './reference/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
+import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
+import { settlementRoutes } from './settlement/routes.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -36,11 +38,14 @@ export const ofairModule: AppModule = {
         ...proposalRoutes,
         ...referralRoutes,
         ...adminRoutes,
+        ...settlementRoutes,
       ])
       mountFileRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
+  jobs: [releaseHeldPaymentsJob],
+  commands: [releaseHeldCommand],
   seeds: [demoOfairSeed],
 }
 
