@@ -15,6 +15,7 @@ import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
 import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
 import { settlementRoutes } from './settlement/routes.ts'
+import { demoSettlementSeed } from './settlement/seed.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -46,7 +47,7 @@ export const ofairModule: AppModule = {
   consumers: [ofairNoticesConsumer],
   jobs: [releaseHeldPaymentsJob],
   commands: [releaseHeldCommand],
-  seeds: [demoOfairSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed],
 }
 
 export { OFAIR_EVENTS } from './events.ts'

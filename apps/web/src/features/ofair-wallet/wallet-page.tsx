@@ -121,9 +121,7 @@ function WalletView({ report }: { report: BalanceReport }) {
                 {report.withdrawals.map((w) => (
                   <Table.Tr key={w.id}>
                     <Table.Td>{dateFormat.format(new Date(w.created_at))}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatShekels(w.amount.amount)}
-                    </Table.Td>
+                    <Table.Td ta="right">{formatShekels(w.amount.amount)}</Table.Td>
                     <Table.Td>
                       <Badge
                         variant="light"
@@ -148,54 +146,46 @@ function WalletView({ report }: { report: BalanceReport }) {
         {report.entries.length === 0 ? (
           <EmptyState title={t('ofair.wallet.noEntries')} />
         ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table data-testid="wallet-entries">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ofair.wallet.date')}</Table.Th>
-                  <Table.Th>{t('ofair.wallet.what')}</Table.Th>
-                  <Table.Th>{t('ofair.wallet.account')}</Table.Th>
-                  <Table.Th ta="end">{t('ofair.wallet.amount')}</Table.Th>
-                  <Table.Th ta="end">{t('ofair.wallet.after')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.entries.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{dateFormat.format(new Date(e.effective_at))}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={0}>
-                        <Text size="sm">
-                          {t(`ofair.wallet.kind.${e.kind}` as 'ofair.wallet.kind.ofair.job_settled', {
-                            defaultValue: e.kind,
-                          })}
-                        </Text>
-                        {e.lead_id && (
-                          <Anchor component={Link} to={`/ofair/leads/${e.lead_id}`} size="xs">
-                            {e.lead_title}
-                            {e.role
-                              ? ` · ${t(`ofair.wallet.role.${e.role}` as 'ofair.wallet.role.performer')}`
-                              : ''}
-                          </Anchor>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">
-                        {t(`ofair.wallet.accounts.${e.account}` as 'ofair.wallet.accounts.pro_balance')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="end" c={e.amount.amount.startsWith('-') ? 'red' : 'teal'}>
-                      {formatShekels(e.amount.amount)}
-                    </Table.Td>
-                    <Table.Td ta="end">
-                      {formatShekels(e.balance_after.amount)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <Stack gap={0} data-testid="wallet-entries">
+            {report.entries.map((e) => (
+              <Group
+                key={e.id}
+                justify="space-between"
+                align="flex-start"
+                wrap="nowrap"
+                py="xs"
+                style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+              >
+                <Stack gap={0}>
+                  <Text size="sm" fw={500}>
+                    {t(`ofair.wallet.kind.${e.kind}` as 'ofair.wallet.kind.ofair.job_settled', {
+                      defaultValue: e.kind,
+                    })}
+                  </Text>
+                  {e.lead_id && (
+                    <Anchor component={Link} to={`/ofair/leads/${e.lead_id}`} size="xs">
+                      {e.lead_title}
+                      {e.role
+                        ? ` · ${t(`ofair.wallet.role.${e.role}` as 'ofair.wallet.role.performer')}`
+                        : ''}
+                    </Anchor>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {dateFormat.format(new Date(e.effective_at))} ·{' '}
+                    {t(`ofair.wallet.accounts.${e.account}` as 'ofair.wallet.accounts.pro_balance')}
+                  </Text>
+                </Stack>
+                <Stack gap={0} align="flex-end">
+                  <Text fw={700} c={e.amount.amount.startsWith('-') ? 'red' : 'teal'}>
+                    {formatShekels(e.amount.amount)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('ofair.wallet.after')} {formatShekels(e.balance_after.amount)}
+                  </Text>
+                </Stack>
+              </Group>
+            ))}
+          </Stack>
         )}
       </Card>
     </Stack>
