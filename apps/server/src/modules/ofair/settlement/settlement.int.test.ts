@@ -337,6 +337,25 @@ describe('OFAIR settlement (B2B, the default)', () => {
       note: 'שוב',
     })
     expect(again.body.code).toBe('dispute_not_open')
+    // every step in the audit log and the outbox, in its transaction
+    const audit = await database.current.pool.query(
+      `select action from platform.audit_log where entity_id in ($1, $2) order by seq`,
+      [dispute.id, d.body.id],
+    )
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual([
+      'ofair.job_completed',
+      'ofair.dispute_opened',
+      'ofair.dispute_resolved',
+    ])
+    const events = await database.current.pool.query(
+      `select event_type from platform.outbox where aggregate_id in ($1, $2) order by seq`,
+      [dispute.id, d.body.id],
+    )
+    expect(events.rows.map((r: { event_type: string }) => r.event_type)).toEqual([
+      'ofair_job.completed',
+      'ofair_dispute.opened',
+      'ofair_dispute.resolved',
+    ])
   })
 })
 
