@@ -317,7 +317,7 @@ export async function settleOwnerCompletion(tx: OfairTx, caller: OfairCaller, le
 }
 
 /** The B2B settlement: what the performer owes the platform and the referrers, one posting. */
-function b2bLines(
+export function b2bLines(
   p: NonNullable<PaymentRow>,
   fees: { referrer_professional_id: string; fee_minor: bigint }[],
 ) {
