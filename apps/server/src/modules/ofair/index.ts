@@ -13,6 +13,9 @@ import { referenceRoutes } from './reference/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
+import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
+import { settlementRoutes } from './settlement/routes.ts'
+import { demoSettlementSeed } from './settlement/seed.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -36,12 +39,15 @@ export const ofairModule: AppModule = {
         ...proposalRoutes,
         ...referralRoutes,
         ...adminRoutes,
+        ...settlementRoutes,
       ])
       mountFileRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
-  seeds: [demoOfairSeed],
+  jobs: [releaseHeldPaymentsJob],
+  commands: [releaseHeldCommand],
+  seeds: [demoOfairSeed, demoSettlementSeed],
 }
 
 export { OFAIR_EVENTS } from './events.ts'

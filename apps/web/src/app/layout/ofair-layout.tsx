@@ -6,6 +6,7 @@ import {
   IconHome,
   IconId,
   IconListCheck,
+  IconReportMoney,
   IconShieldCheck,
   IconUserCircle,
   IconWallet,
@@ -67,6 +68,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/leads',
                 label: t('ofair.nav.adminLeads'),
                 icon: <IconClipboardList {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/finance',
+                label: t('ofair.nav.finance'),
+                icon: <IconReportMoney {...ICON} />,
               },
             ]
           : []),
