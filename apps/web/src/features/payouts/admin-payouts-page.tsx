@@ -233,7 +233,7 @@ function Overview({ currency, onCurrency }: { currency: string; onCurrency: (c: 
                     }
                   >
                     <Text size="sm" fw={500}>
-                      {c.name}
+                      {t(`payouts.admin.reconciliation.checks.${c.name}`, { defaultValue: c.name })}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {c.detail}

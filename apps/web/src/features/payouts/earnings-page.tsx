@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  List,
   Paper,
   SegmentedControl,
   SimpleGrid,
@@ -45,6 +46,7 @@ import {
   useStartOnboarding,
 } from './payouts-api'
 import { EarningsChart } from './payouts-charts'
+import { disabledReasonKey, requirementItems } from './stripe-requirements'
 
 /**
  * A recruiter's money: what companies still owe for them, what is held until guarantees end (with
@@ -156,17 +158,31 @@ function PayoutAccountCard({ account, back }: { account: ConnectAccount; back: s
               </Text>
             )}
             {due.length > 0 && (
-              <Text size="xs" c="dimmed">
-                {t('payouts.connect.due', { count: due.length })}{' '}
-                {account.requirements.current_deadline &&
-                  t('payouts.connect.deadline', {
-                    date: formatDateTime(account.requirements.current_deadline, i18n.language),
-                  })}
-              </Text>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('payouts.connect.dueList')}{' '}
+                  {account.requirements.current_deadline &&
+                    t('payouts.connect.deadline', {
+                      date: formatDateTime(account.requirements.current_deadline, i18n.language),
+                    })}
+                </Text>
+                <List size="xs" c="dimmed" aria-label={t('payouts.connect.dueList')}>
+                  {requirementItems(due).map((item) => (
+                    <List.Item key={item.key === 'other' ? item.field : item.key}>
+                      {t(`payouts.connect.requirement.${item.key}` as 'payouts.connect.requirement.other', {
+                        field: item.field,
+                      })}
+                    </List.Item>
+                  ))}
+                </List>
+              </div>
             )}
             {account.disabled_reason && (
               <Text size="xs" c="dimmed">
-                {t('payouts.connect.disabledReason', { reason: account.disabled_reason })}
+                {t(
+                  `payouts.connect.disabledReasons.${disabledReasonKey(account.disabled_reason)}` as 'payouts.connect.disabledReasons.other',
+                  { reason: account.disabled_reason },
+                )}
               </Text>
             )}
             {back === 'refresh' && !r.can_receive_payouts && (
