@@ -373,4 +373,28 @@ describe('paying recruiters through the screens', () => {
     expect(unexpected(admin.problems)).toEqual([])
     await proof()
   })
+  it('5. Tom reads his earnings on a phone in the dark: every part fits the screen and his account is explained in words', async () => {
+    const phone = await newPage(browser, {
+      baseURL: app.baseUrl,
+      viewport: { width: 390, height: 844 },
+      colorScheme: 'dark',
+    })
+    await phone.context.addCookies([{ name: 'sid', value: sessions.tom!.token, url: app.baseUrl }])
+    try {
+      await phone.page.goto('/splits/earnings')
+      await visible(phone.page.getByRole('region', { name: 'Available' }))
+      await visible(phone.page.getByRole('region', { name: 'Payout account (Stripe)' }))
+      await visible(phone.page.getByRole('table', { name: 'Your payouts' }))
+      // no field paths or codes of Stripe's on the page
+      const text = await phone.page.locator('main').innerText()
+      expect(text).not.toMatch(/individual\.|requirements\.|external_account/)
+      // nothing wider than the phone (tables scroll inside their own box)
+      const overflow = await phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')
+      expect(overflow).toBeLessThanOrEqual(0)
+      await snap(phone.page, '12-tom-earnings-phone-dark')
+      expect(unexpected(phone.problems)).toEqual([])
+    } finally {
+      await phone.context.close()
+    }
+  })
 })

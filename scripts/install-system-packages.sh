@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: PostgreSQL 15 (the external-database pass), Chromium and
-# fonts (browser tests and Hebrew pages). Installs only what is missing; needs root or sudo.
+# fonts (browser tests and Hebrew pages), poppler-utils (pdftoppm: the invoice PDFs rendered to
+# pictures the browser tests look at). Installs only what is missing; needs root or sudo.
 set -euo pipefail
-PACKAGES=(postgresql chromium fonts-noto-core fonts-dejavu-core culmus ca-certificates)
+PACKAGES=(postgresql chromium fonts-noto-core fonts-dejavu-core culmus ca-certificates poppler-utils)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -77,14 +77,16 @@ export function sendProblem(
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
 }
 
-/** PostgreSQL error classes that can only come from input the schemas let through. */
+/**
+ * PostgreSQL errors a request can legitimately cause: a race for a unique value, a reference to
+ * something that is not there, a row-level security refusal. A broken CHECK rule, a state
+ * transition a trigger refuses, or a value of the wrong format, range or length reaching the
+ * database is not the caller's fault: the schemas and services should have answered first. Those
+ * stay 500s (logged with the request id), so the gap is seen and closed rather than disguised as a 400.
+ */
 const PG_CODE_MAP: Record<string, { code: ErrorCode; detail: string }> = {
   '23505': { code: 'conflict', detail: 'A record with the same unique value already exists' },
   '23503': { code: 'unprocessable', detail: 'A referenced record does not exist' },
-  '23514': { code: 'validation_failed', detail: 'A value is outside its allowed range' },
-  '22P02': { code: 'validation_failed', detail: 'A value has the wrong format' },
-  '22003': { code: 'validation_failed', detail: 'A number is out of range' },
-  '22001': { code: 'validation_failed', detail: 'A value is too long' },
   '42501': { code: 'forbidden', detail: 'Not allowed' },
 }
 
