@@ -55,8 +55,11 @@ describe('VAT on an amount', () => {
 })
 
 describe('allocation number thresholds', () => {
-  const need = (date: string, before: bigint, type: 'osek_murshe' | 'osek_patur' | 'company' = 'osek_murshe') =>
-    allocationRequired(THRESHOLDS, date, before, vatOn(before, 1800), type).required
+  const need = (
+    date: string,
+    before: bigint,
+    type: 'osek_murshe' | 'osek_patur' | 'company' = 'osek_murshe',
+  ) => allocationRequired(THRESHOLDS, date, before, vatOn(before, 1800), type).required
   it('above ₪10,000 before VAT from 2026-01-01', () => {
     expect(need('2026-01-01', 1_000_000n)).toBe(false)
     expect(need('2026-01-01', 1_000_001n)).toBe(true)

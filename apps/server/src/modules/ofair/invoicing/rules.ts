@@ -17,7 +17,10 @@ export interface DatedThreshold {
 }
 
 /** The row in force on a date: the latest whose effective date is on or before it. */
-export function inForce<T extends { effective_from: string }>(rows: readonly T[], date: string): T | undefined {
+export function inForce<T extends { effective_from: string }>(
+  rows: readonly T[],
+  date: string,
+): T | undefined {
   let best: T | undefined
   for (const r of rows) {
     if (r.effective_from <= date && (!best || r.effective_from > best.effective_from)) best = r
