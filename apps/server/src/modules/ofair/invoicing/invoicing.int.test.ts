@@ -70,13 +70,13 @@ async function confirmedJob(
       lines: [
         {
           account: ofairAccount.proBalance(performer.professionalId),
-          direction: 'debit',
+          direction: 'debit' as const,
           amount: commission + fee,
           currency: 'ILS',
         },
         {
           account: ofairAccount.commissionRevenue(id),
-          direction: 'credit',
+          direction: 'credit' as const,
           amount: commission,
           currency: 'ILS',
         },
