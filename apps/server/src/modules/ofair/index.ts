@@ -14,6 +14,8 @@ import { referenceRoutes } from './reference/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
+import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
+import { settlementRoutes } from './settlement/routes.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -38,14 +40,15 @@ export const ofairModule: AppModule = {
         ...referralRoutes,
         ...adminRoutes,
         ...invoicing.routes,
+        ...settlementRoutes,
       ])
       mountFileRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
   seeds: [demoOfairSeed],
-  jobs: [...invoicing.jobs],
-  commands: [...invoicing.commands],
+  jobs: [releaseHeldPaymentsJob, ...invoicing.jobs],
+  commands: [releaseHeldCommand, ...invoicing.commands],
   stop: invoicing.stop,
 }
 

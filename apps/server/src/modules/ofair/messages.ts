@@ -59,6 +59,17 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   allocation_already_entered: 'מספר ההקצאה כבר הוזן למסמך הזה.',
   not_creditable: 'אפשר לזכות רק חשבונית מס שהופקה ועדיין לא זוכתה במלואה.',
   credit_exceeds_invoice: 'סכום הזיכוי גבוה מהיתרה שנותרה בחשבונית.',
+  final_amount_below_minimum: 'הסכום הסופי נמוך מהסכום המינימלי לעבודה.',
+  performer_part_negative: 'העמלות ודמי ההפניה גבוהים מסכום העבודה. לא ניתן לסגור את העבודה בסכום הזה.',
+  job_already_completed: 'העבודה כבר סומנה כגמורה.',
+  already_confirmed: 'העבודה כבר אושרה.',
+  payment_disputed: 'העבודה במחלוקת עד שצוות OFAIR יכריע בה.',
+  dispute_not_allowed: 'אפשר לפתוח מחלוקת רק לפני ההתחשבנות או בתקופת ההמתנה.',
+  dispute_not_open: 'המחלוקת כבר הוכרעה.',
+  insufficient_balance: 'הסכום גבוה מהיתרה הזמינה למשיכה.',
+  withdrawal_not_pending: 'בקשת המשיכה כבר טופלה.',
+  payment_not_payable: 'לא ניתן לרשום תשלום לעבודה הזאת במצבה הנוכחי.',
+  not_releasable: 'הכספים של העבודה הזאת אינם ממתינים לשחרור.',
   terms_locked: 'אי אפשר לשנות את תנאי העמלה אחרי שהעבודה הופנתה או קיבלה הצעות.',
 }
 
