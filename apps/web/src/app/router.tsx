@@ -35,6 +35,8 @@ import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
+import { OfairAdminInvoicesPage } from '../features/ofair-invoices/admin-invoices-page'
+import { OfairInvoicesPage } from '../features/ofair-invoices/invoices-page'
 import { CreateLeadPage } from '../features/ofair-leads/create-lead-page'
 import { LeadBoardPage } from '../features/ofair-leads/lead-board-page'
 import { LeadDetailPage } from '../features/ofair-leads/lead-detail-page'
@@ -168,6 +170,8 @@ export const router = createBrowserRouter([
               { path: 'pros/:id', Component: ProfessionalPage },
               { path: 'admin/professionals', Component: AdminProfessionalsPage },
               { path: 'admin/leads', Component: AdminLeadsPage },
+              { path: 'invoices', Component: OfairInvoicesPage },
+              { path: 'admin/invoices', Component: OfairAdminInvoicesPage },
               {
                 path: 'wallet',
                 element: (

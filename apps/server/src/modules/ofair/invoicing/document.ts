@@ -29,6 +29,8 @@ export interface DocumentLine {
   kind?: 'commission' | 'fee_owed' | 'fee_earned' | 'credit'
   counterparty?: string
   lead_payment_id?: string
+  /** The job a line is about (rendered with its date and amount isolated from the Hebrew). */
+  job?: { title: string; confirmed_on: string; amount_minor?: string; level?: number }
 }
 
 export interface RenderableDocument {
@@ -54,10 +56,28 @@ export interface RenderableDocument {
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
+/**
+ * Free text (names, job titles, addresses) escaped, with each run of Latin letters, digits and
+ * their punctuation isolated left to right, so that "OFAIR Ltd." keeps its full stop and
+ * "2026-11-20" its order inside a Hebrew sentence.
+ */
+export function text(s: string): string {
+  let out = ''
+  let last = 0
+  for (const m of s.matchAll(LATIN_RUN)) {
+    out += `${esc(s.slice(last, m.index))}<bdi dir="ltr">${esc(m[0])}</bdi>`
+    last = m.index + m[0].length
+  }
+  return out + esc(s.slice(last))
+}
+const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,&#'/:+_-]*(?: +[A-Za-z0-9][A-Za-z0-9.,&#'/:+_-]*)*/g
+
 const ils = new Intl.NumberFormat('he-IL', { style: 'currency', currency: 'ILS' })
 /** An amount in agorot as "‏1,234.50 ‏₪", in its own isolated run. */
 export const shekelsText = (minor: string | bigint) => ils.format(Number(BigInt(minor)) / 100)
 const money = (minor: string | bigint) => `<bdi class="num">${esc(shekelsText(minor))}</bdi>`
+/** An amount taken off: "‏-200.00 ‏₪" (nothing taken off stays 0.00). */
+const minus = (minor: string | bigint) => money(-BigInt(minor))
 const ltr = (s: string) => `<bdi dir="ltr">${esc(s)}</bdi>`
 
 const hebrewDate = (iso: string) =>
@@ -91,11 +111,23 @@ function party(title: string, p: Party, issuer: boolean): string {
   const label = issuer ? 'עוסק מורשה / ח.פ.' : numberLabel(p.business_type)
   return `<section class="party">
   <h2>${esc(title)}</h2>
-  <div class="name">${esc(p.name)}</div>
+  <div class="name">${text(p.name)}</div>
   <div>${esc(label)}: ${ltr(p.business_number)}</div>
   ${!issuer && p.business_type ? `<div>סוג עוסק: ${esc(BUSINESS_TYPES[p.business_type] ?? p.business_type)}</div>` : ''}
-  <div>כתובת: ${esc(p.address)}</div>
+  <div>כתובת: ${text(p.address)}</div>
 </section>`
+}
+
+/** A job on a line: its title in quotes, then its date (and amount, or referral level) isolated. */
+function jobText(l: DocumentLine): string {
+  if (!l.job) return text(l.description)
+  const j = l.job
+  const facts = [
+    `אושרה ${ltr(j.confirmed_on)}`,
+    ...(j.amount_minor ? [`סכום העבודה ${money(j.amount_minor)}`] : []),
+    ...(j.level ? [`רמה ${ltr(String(j.level))}`] : []),
+  ]
+  return `<q>${text(j.title)}</q> <span class="facts">(${facts.join(', ')})</span>`
 }
 
 function linesTable(d: RenderableDocument): string {
@@ -105,9 +137,9 @@ function linesTable(d: RenderableDocument): string {
         (l, i) => `<tr>
       <td class="n">${ltr(String(i + 1))}</td>
       <td>${esc(l.kind === 'fee_earned' ? 'עמלת הפניה שהרווחתם' : 'עמלת הפניה לתשלום')}</td>
-      <td>${esc(l.description)}</td>
-      <td>${esc(l.counterparty ?? '')}</td>
-      <td class="amount">${l.kind === 'fee_owed' ? '−' : ''}${money(l.amount_minor)}</td>
+      <td>${jobText(l)}</td>
+      <td>${text(l.counterparty ?? '')}</td>
+      <td class="amount">${l.kind === 'fee_owed' ? minus(l.amount_minor) : money(l.amount_minor)}</td>
     </tr>`,
       )
       .join('\n')
@@ -120,7 +152,7 @@ function linesTable(d: RenderableDocument): string {
     .map(
       (l, i) => `<tr>
     <td class="n">${ltr(String(i + 1))}</td>
-    <td>${esc(l.description)}</td>
+    <td>${l.job ? `עמלת פלטפורמה על עבודה ${jobText(l)}` : text(l.description)}</td>
     <td class="n">${ltr(String(l.quantity))}</td>
     <td class="amount">${money(l.unit_price_minor)}</td>
     <td class="amount">${money(l.amount_minor)}</td>
@@ -139,7 +171,7 @@ function totals(d: RenderableDocument): string {
     const patur = d.customer.business_type === 'osek_patur'
     return `<table class="totals">
   <tr><td>עמלות הפניה שהרווחתם</td><td class="amount">${money(s.earned_minor)}</td></tr>
-  <tr><td>עמלות הפניה לתשלום לאחרים</td><td class="amount">−${money(s.owed_minor)}</td></tr>
+  <tr><td>עמלות הפניה לתשלום לאחרים</td><td class="amount">${minus(s.owed_minor)}</td></tr>
   <tr class="grand"><td>נטו לחודש</td><td class="amount">${money(s.net_minor)}</td></tr>
   <tr><td>${
     patur
@@ -205,6 +237,16 @@ export function renderDocumentHtml(d: RenderableDocument, variant: RenderVariant
   .allocation { margin-top: 14px; font-size: 13px; }
   .muted { color: #7b8794; font-size: 11px; }
   .note { margin-top: 12px; padding: 8px 10px; background: #f8fafc; border-inline-start: 3px solid #9aa5b1; }
+  bdi[dir="ltr"] { white-space: nowrap; }
+  q { quotes: '"' '"'; }
+  .facts { color: #52606d; }
+  @media (max-width: 640px) {
+    body { padding: 10px; font-size: 12px; }
+    header { flex-wrap: wrap; gap: 8px; }
+    .parties { flex-direction: column; gap: 10px; }
+    .totals { width: 100%; }
+    .lines th, .lines td { padding: 5px 4px; }
+  }
   footer { margin-top: 28px; font-size: 11px; color: #52606d; border-top: 1px solid #d9e2ec; padding-top: 8px; }
 </style></head>
 <body>
@@ -229,14 +271,14 @@ export function renderDocumentHtml(d: RenderableDocument, variant: RenderVariant
 ${linesTable(d)}
 ${totals(d)}
 ${allocation}
-${d.reason ? `<div class="note">סיבת הזיכוי: ${esc(d.reason)}</div>` : ''}
+${d.reason ? `<div class="note">סיבת הזיכוי: ${text(d.reason)}</div>` : ''}
 ${
   d.document_type === 'settlement_statement'
-    ? '<div class="note">דוח זה אינו חשבונית מס. הוא מפרט את עמלות ההפניה בין בעלי המקצוע בחודש; היתרות מתקזזות בחשבון שלכם ב-OFAIR. כל צד מפיק את מסמכי המס על העמלות שהרוויח לפי דין.</div>'
+    ? '<div class="note">דוח זה אינו חשבונית מס. הוא מפרט את עמלות ההפניה בין בעלי המקצוע בחודש; היתרות מתקזזות בחשבון שלכם ב-<bdi dir="ltr">OFAIR</bdi>. כל צד מפיק את מסמכי המס על העמלות שהרוויח לפי דין.</div>'
     : ''
 }
 <footer>
-  המסמך הופק באופן ממוחשב על ידי ${esc(d.issuer.name)} באמצעות מערכת ${ltr('OFAIR')}. הסכומים בשקלים חדשים (${ltr('ILS')}), מדויקים לאגורה.
+  המסמך הופק באופן ממוחשב על ידי ${text(d.issuer.name)} באמצעות מערכת ${ltr('OFAIR')}. הסכומים בשקלים חדשים (${ltr('ILS')}), מדויקים לאגורה.
 </footer>
 </body></html>`
 }

@@ -229,6 +229,7 @@ async function issueMonthlyFor(
         unit_price_minor: String(p.commission),
         amount_minor: String(p.commission),
         kind: 'commission',
+        job: { title: p.title, confirmed_on: p.confirmed_on, amount_minor: String(p.final) },
         lead_payment_id: p.id,
       }))
       const serial = await nextSerial(tx, 'tax_invoice')
@@ -323,6 +324,7 @@ async function issueMonthlyFor(
             unit_price_minor: String(fee),
             amount_minor: String(fee),
             kind: 'fee_owed',
+            job: { title: f.title, confirmed_on: f.confirmed_on, level: f.level },
             counterparty: f.referrer_name,
           })
         }
@@ -334,6 +336,7 @@ async function issueMonthlyFor(
             unit_price_minor: String(fee),
             amount_minor: String(fee),
             kind: 'fee_earned',
+            job: { title: f.title, confirmed_on: f.confirmed_on, level: f.level },
             counterparty: f.performer_name,
           })
         }
