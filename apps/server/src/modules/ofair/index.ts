@@ -16,6 +16,7 @@ import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
 import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
 import { settlementRoutes } from './settlement/routes.ts'
+import { demoSettlementSeed } from './settlement/seed.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -46,7 +47,7 @@ export const ofairModule: AppModule = {
     })
   },
   consumers: [ofairNoticesConsumer],
-  seeds: [demoOfairSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed],
   jobs: [releaseHeldPaymentsJob, ...invoicing.jobs],
   commands: [releaseHeldCommand, ...invoicing.commands],
   stop: invoicing.stop,

@@ -7,6 +7,7 @@ import {
   IconId,
   IconInvoice,
   IconListCheck,
+  IconReportMoney,
   IconShieldCheck,
   IconUserCircle,
   IconWallet,
@@ -74,6 +75,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/invoices',
                 label: t('ofair.nav.adminInvoices'),
                 icon: <IconInvoice {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/finance',
+                label: t('ofair.nav.finance'),
+                icon: <IconReportMoney {...ICON} />,
               },
             ]
           : []),

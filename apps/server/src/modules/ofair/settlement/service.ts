@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { appendAudit } from '../../../kernel/audit/audit.ts'
 import { lockKey } from '../../../kernel/db/concurrency.ts'
 import { asSystem } from '../../../kernel/db/transaction.ts'
-import { type PostingLine, post, reverse } from '../../ledger/index.ts'
+import { type PostingCommand, type PostingLine, post, reverse } from '../../ledger/index.ts'
 import { actingRole, lockLead, type OfairCaller, requireProfessional } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
 import { emit } from '../events.ts'
@@ -303,21 +303,30 @@ function paidLines(
   return { lines, parts }
 }
 
-async function settleB2b(tx: OfairTx, p: NonNullable<PaymentRow>, now: Date, suffix = '') {
-  const fees = await referrerFees(tx, p.id)
+/** The B2B posting of a job: one balanced posting, keyed by the job (null when nothing is owed). */
+export function b2bPostingCommand(
+  p: NonNullable<PaymentRow>,
+  fees: { referrer_professional_id: string; fee_minor: bigint }[],
+  at: Date,
+): PostingCommand | null {
   const lines = b2bLines(p, fees)
   if (lines.length < 2) return null
-  const r = await post(tx, {
+  return {
     book: OFAIR_BOOK,
-    idempotencyKey: `ofair:lead_payment:${p.id}:settled${suffix}`,
+    idempotencyKey: `ofair:lead_payment:${p.id}:settled`,
     kind: 'ofair.job_settled',
     reference: { type: 'ofair_lead_payment', id: p.id },
     description: `Commission ${p.platform_commission_bps / 100}% and referral fees of job ${p.lead_id}`,
-    effectiveAt: now,
+    effectiveAt: at,
     lines,
     metadata: { lead_id: p.lead_id, rule_version: p.rule_version },
-  })
-  return r.postingId
+  }
+}
+
+async function settleB2b(tx: OfairTx, p: NonNullable<PaymentRow>, now: Date) {
+  const command = b2bPostingCommand(p, await referrerFees(tx, p.id), now)
+  if (!command) return null
+  return (await post(tx, command)).postingId
 }
 
 /** The lead closes as completed with the final amount; the performer's chain completes. */
