@@ -160,19 +160,11 @@ function CommissionsTab() {
           <Table.Tbody>
             {months.map((m) => (
               <Table.Tr key={m.month}>
-                <Table.Td ta="right">
-                  {m.month}
-                </Table.Td>
+                <Table.Td ta="right">{m.month}</Table.Td>
                 <Table.Td ta="end">{m.jobs}</Table.Td>
-                <Table.Td ta="end">
-                  {formatShekels(m.final_amount.amount)}
-                </Table.Td>
-                <Table.Td ta="end">
-                  {formatShekels(m.platform_commission.amount)}
-                </Table.Td>
-                <Table.Td ta="end">
-                  {formatShekels(m.referrer_fees.amount)}
-                </Table.Td>
+                <Table.Td ta="end">{formatShekels(m.final_amount.amount)}</Table.Td>
+                <Table.Td ta="end">{formatShekels(m.platform_commission.amount)}</Table.Td>
+                <Table.Td ta="end">{formatShekels(m.referrer_fees.amount)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -216,18 +208,10 @@ function CommissionsTab() {
                         {t(`ofair.settlement.status.${j.status}` as 'ofair.settlement.status.confirmed')}
                       </Badge>
                     </Table.Td>
-                    <Table.Td ta="end">
-                      {formatShekels(j.final_amount.amount)}
-                    </Table.Td>
-                    <Table.Td ta="end">
-                      {formatShekels(j.platform_commission.amount)}
-                    </Table.Td>
-                    <Table.Td ta="end">
-                      {formatShekels(j.referrer_fee.amount)}
-                    </Table.Td>
-                    <Table.Td ta="end">
-                      {formatShekels(j.professional_net_amount.amount)}
-                    </Table.Td>
+                    <Table.Td ta="end">{formatShekels(j.final_amount.amount)}</Table.Td>
+                    <Table.Td ta="end">{formatShekels(j.platform_commission.amount)}</Table.Td>
+                    <Table.Td ta="end">{formatShekels(j.referrer_fee.amount)}</Table.Td>
+                    <Table.Td ta="end">{formatShekels(j.professional_net_amount.amount)}</Table.Td>
                     <Table.Td>
                       <Button size="compact-xs" variant="subtle" onClick={() => setOpen(j.id)}>
                         {t('ofair.finance.ledger')}
@@ -328,12 +312,8 @@ function BalancesTab() {
                 <Table.Td ta="end" c={b.balance.amount.startsWith('-') ? 'red' : undefined}>
                   {formatShekels(b.balance.amount)}
                 </Table.Td>
-                <Table.Td ta="end">
-                  {formatShekels(b.pending.amount)}
-                </Table.Td>
-                <Table.Td ta="end">
-                  {formatShekels(b.owed.amount)}
-                </Table.Td>
+                <Table.Td ta="end">{formatShekels(b.pending.amount)}</Table.Td>
+                <Table.Td ta="end">{formatShekels(b.owed.amount)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -478,9 +458,7 @@ function WithdrawalsTab() {
           {withdrawals.data.data.map((w) => (
             <Table.Tr key={w.id}>
               <Table.Td>{w.display_name}</Table.Td>
-              <Table.Td ta="right">
-                {formatShekels(w.amount.amount)}
-              </Table.Td>
+              <Table.Td ta="right">{formatShekels(w.amount.amount)}</Table.Td>
               <Table.Td>{dateFormat.format(new Date(w.created_at))}</Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end">
