@@ -14,6 +14,7 @@ import type { RunningApp } from '../../../app.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { accountBalance, post, reconcileLedger } from '../../ledger/index.ts'
 import { OFAIR_BOOK, ofairAccount } from '../settlement/index.ts'
+import { invoiceCommands } from './jobs.ts'
 import { runMonthlyInvoices } from './service.ts'
 
 const database = useTestDatabase()
@@ -513,5 +514,100 @@ describe('allocation numbers', () => {
         db(),
       ),
     ).rejects.toThrow(/entered once/)
+  })
+})
+
+describe('20 identical requests at once', () => {
+  it('credit note, allocation number and renderings: one effect each', async () => {
+    const [a, b, c] = (await Promise.all([
+      makeProfessional(w),
+      makeProfessional(w),
+      makeProfessional(w, { business_type: 'company', business_number: '516000031' }),
+    ])) as [TestProfessional, TestProfessional, TestProfessional]
+    await confirmedJob(b, a, { final: 90_000n, confirmedAt: '2026-04-10T10:00:00Z' })
+    await confirmedJob(c, a, {
+      final: 7_000_000n,
+      confirmedAt: '2026-04-11T10:00:00Z',
+      commissionBps: 1000,
+      shareBps: 0,
+    })
+    await runMonthlyInvoices(app.ctx, '2026-04', { trigger: 'test' })
+    const april = await docs('2026-04')
+    const invoiceOf = (p: TestProfessional) =>
+      april.find((d) => d.document_type === 'tax_invoice' && d.professional_id === p.professionalId)!
+    const admin = await ofairAdmin(w)
+
+    // renderings: one original, nineteen copies
+    const views = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${w.baseUrl}/api/ofair/invoices/documents/${invoiceOf(b).id}.html`, {
+          headers: b.session.headers,
+        }).then(async (r) => ({ status: r.status, text: await r.text() })),
+      ),
+    )
+    expect(views.every((v) => v.status === 200)).toBe(true)
+    expect(views.filter((v) => v.text.includes('class="mark original"'))).toHaveLength(1)
+    const listed = (await api(w, b.session).get(`/api/ofair/invoices/${b.professionalId}`)).body.data.find(
+      (d: { id: string }) => d.id === invoiceOf(b).id,
+    )
+    expect(listed).toMatchObject({ original_produced: true, copies_count: 19 })
+
+    // the same credit note under one Idempotency-Key: one note, nineteen replays
+    const key = crypto.randomUUID()
+    const credit = () =>
+      fetch(`${w.baseUrl}/api/ofair/admin/invoices/${invoiceOf(b).id}/credit-note`, {
+        method: 'POST',
+        headers: { ...admin.session.headers, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ reason: 'ביטול העבודה' }),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }))
+    const credits = await Promise.all(Array.from({ length: 20 }, credit))
+    expect(credits.every((r) => r.status === 201)).toBe(true)
+    expect(new Set(credits.map((r) => r.body.id)).size).toBe(1)
+    const notes = await sql<{ n: number }>`select count(*)::int as n from ofair.invoice_documents
+      where credited_document_id = ${invoiceOf(b).id}`.execute(db())
+    expect(notes.rows[0]!.n).toBe(1)
+
+    // the allocation number: one 200, nineteen 409
+    const entries = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api(w, admin.session).post(`/api/ofair/admin/invoices/${invoiceOf(c).id}/allocation-number`, {
+          allocation_number: '202604000001',
+        }),
+      ),
+    )
+    expect(entries.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(409)])
+    // and twenty full credits of it at once, each with its own key: one note, the others 409
+    const fulls = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api(w, admin.session).post(`/api/ofair/admin/invoices/${invoiceOf(c).id}/credit-note`, {
+          reason: 'טעות בסכום',
+        }),
+      ),
+    )
+    expect(fulls.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)])
+    await expectGapFree()
+  })
+})
+
+describe('the CLI command', () => {
+  it('runs a month now with a progress bar, and again issues nothing', async () => {
+    const [a, b] = await Promise.all([makeProfessional(w), makeProfessional(w)])
+    await confirmedJob(b!, a!, { final: 40_000n, confirmedAt: '2026-02-14T10:00:00Z' })
+    const lines: string[] = []
+    const progress: [string, number, number][] = []
+    const tools = {
+      out: (line = '') => lines.push(line),
+      progress: () => (step: string, done: number, total: number) => progress.push([step, done, total]),
+      done: () => {},
+    }
+    const command = invoiceCommands.find((c) => c.name === 'ofair:invoices')!
+    expect(await command.run(app.ctx, tools, ['2026-02'])).toBe(0)
+    expect(progress.at(-1)).toEqual(['professionals', 2, 2])
+    expect(lines.join('\n')).toMatch(/2026-02: 2 professionals, 1 tax invoices/)
+    expect(await command.run(app.ctx, tools, ['2026-02'])).toBe(0)
+    expect(lines.at(-1)).toMatch(/already closed: nothing new issued/)
+    await expect(command.run(app.ctx, tools, ['02-2026'])).rejects.toMatchObject({
+      code: 'validation_failed',
+    })
   })
 })
