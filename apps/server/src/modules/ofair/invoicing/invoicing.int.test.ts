@@ -559,7 +559,7 @@ describe('20 identical requests at once', () => {
         method: 'POST',
         headers: { ...admin.session.headers, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify({ reason: 'ביטול העבודה' }),
-      }).then(async (r) => ({ status: r.status, body: await r.json() }))
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }))
     const credits = await Promise.all(Array.from({ length: 20 }, credit))
     expect(credits.every((r) => r.status === 201)).toBe(true)
     expect(new Set(credits.map((r) => r.body.id)).size).toBe(1)
