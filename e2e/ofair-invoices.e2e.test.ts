@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
+import { previousMonth } from '../apps/server/src/modules/ofair/invoicing/rules.ts'
 import {
   launchBrowser,
   newPage,
@@ -27,7 +28,7 @@ import { useTestDatabase } from '../packages/testing/src/test-database.ts'
 /**
  * OFAIR's monthly documents through the screens: a referral job closes at ₪1,000 through the API
  * (the referrer's lead, the performer's proposal, accepted, completed, confirmed: 50/200/750), its
- * confirmation dated last month; the admin runs November on the admin screen and follows it to the
+ * confirmation dated last month; the admin runs that month on the admin screen and follows it to the
  * end; both professionals find their documents in Hebrew on their phones; the PDFs are printed by
  * Chromium and their pages turned into PNGs with pdftoppm (when installed) to be looked at.
  */
@@ -36,6 +37,13 @@ let app: RunningApp & { baseUrl: string }
 let w: World
 let browser: Browser
 const PHONE = { width: 390, height: 844 }
+/** The month that has just ended in Asia/Jerusalem (what the monthly run invoices), and its Hebrew name. */
+const LAST_MONTH = previousMonth(new Date())
+const LAST_MONTH_LABEL = new Intl.DateTimeFormat('he-IL', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+}).format(new Date(`${LAST_MONTH}-01T00:00:00Z`))
 type Opened = { page: Page; context: BrowserContext; problems: PageProblems }
 const opened: Opened[] = []
 const state: { referrer?: TestProfessional; performer?: TestProfessional } = {}
@@ -135,19 +143,20 @@ describe('OFAIR monthly invoices', () => {
       referrer_fee: { amount: '20000' },
       professional_net_amount: { amount: '75000' },
     })
-    // the job was confirmed in November (Asia/Jerusalem): the month that has just ended
-    await sql`update ofair.lead_payments set confirmed_at = '2026-11-20T10:00:00+02:00', completed_at = '2026-11-19T10:00:00+02:00'
+    // the job was confirmed last month (Asia/Jerusalem): the month that has just ended
+    await sql`update ofair.lead_payments set confirmed_at = ${`${LAST_MONTH}-15T10:00:00+02:00`}::timestamptz,
+        completed_at = ${`${LAST_MONTH}-14T10:00:00+02:00`}::timestamptz
       where proposal_id = ${proposal.id}`.execute(database.current.db)
   })
 
-  it('the admin runs November on the screen and follows it to the end; a second run is refused', async () => {
+  it('the admin runs last month on the screen and follows it to the end; a second run is refused', async () => {
     const admin = await ofairAdmin(w)
     const { page, problems } = await as(admin.session)
     await page.goto('/ofair/admin/invoices')
     await visible(page.getByTestId('start-run'))
     await hebrewRtl(page)
     await page.getByTestId('run-month').click()
-    await page.getByRole('option', { name: 'נובמבר 2026', exact: true }).click()
+    await page.getByRole('option', { name: LAST_MONTH_LABEL, exact: true }).click()
     await page.getByTestId('start-run').click()
     await visible(page.locator('[data-testid="invoice-run"][data-status="completed"]'))
     await visible(page.getByTestId('invoice-document'))
@@ -159,6 +168,14 @@ describe('OFAIR monthly invoices', () => {
     await screenshot(page, 'ofair-invoices-admin-closed')
     // the refused second run is the one failed request
     expect(problems.errors.filter((e) => !/409/.test(e))).toEqual([])
+    // the same screen on a phone
+    const phone = await as(admin.session, PHONE)
+    await phone.page.goto('/ofair/admin/invoices')
+    await visible(phone.page.locator('[data-testid="invoice-run"][data-status="completed"]'))
+    await visible(phone.page.getByTestId('invoice-document'))
+    await hebrewRtl(phone.page)
+    await screenshot(phone.page, 'ofair-invoices-admin-phone')
+    expect(phone.problems.errors).toEqual([])
   })
 
   it('the performer (exempt dealer) finds the tax invoice and the statement on the phone; the PDF says מקור', async () => {

@@ -15,6 +15,7 @@ import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { accountBalance, post, reconcileLedger } from '../../ledger/index.ts'
 import { OFAIR_BOOK, ofairAccount } from '../settlement/index.ts'
 import { invoiceCommands } from './jobs.ts'
+import { jerusalemDate } from './rules.ts'
 import { runMonthlyInvoices } from './service.ts'
 
 const database = useTestDatabase()
@@ -281,7 +282,9 @@ describe('bad input', () => {
       expect(r.body.user_message).toMatch(/חודש/)
     }
     expect((await api(w, admin.session).post('/api/ofair/admin/invoice-runs', {})).status).toBe(400)
-    const current = await api(w, admin.session).post('/api/ofair/admin/invoice-runs', { month: '2026-12' })
+    const current = await api(w, admin.session).post('/api/ofair/admin/invoice-runs', {
+      month: jerusalemDate(new Date()).slice(0, 7),
+    })
     expect(current.status).toBe(422)
     expect(current.body.code).toBe('month_not_ended')
     const after = await sql<{ n: number }>`select count(*)::int as n from ofair.invoice_runs`.execute(db())
