@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
@@ -127,6 +128,16 @@ describe('OFAIR settlement screens', () => {
     await expect.poll(() => jobs.innerText()).toContain('החלפת לוח חשמל')
     await settle(admin.page)
     await screenshot(admin.page, 'ofair-admin-finance-desktop')
+    // the commissions as CSV (UTF-8 with a byte-order mark, for Excel)
+    const [download] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      admin.page.getByRole('button', { name: 'ייצוא CSV' }).click(),
+    ])
+    const csv = fs.readFileSync((await download.path())!, 'utf8')
+    expect(csv.split('\r\n')[0]).toContain('platform_commission_ils')
+    expect(csv).toMatch(
+      /"החלפת לוח חשמל","משה לוי","confirmed","b2b","1000.00","5","50.00","200.00","750.00"/,
+    )
     await jobs
       .getByRole('row', { name: /החלפת לוח חשמל/ })
       .getByRole('button', { name: 'רישומים' })
