@@ -181,7 +181,14 @@ describe('OFAIR monthly invoices', () => {
   it('the performer (exempt dealer) finds the tax invoice and the statement on the phone; the PDF says מקור', async () => {
     const performer = state.performer!
     const { page, problems } = await as(performer.session, PHONE)
-    await page.goto('/ofair/invoices')
+    // the notice of the issued invoice links to it
+    const notice = await sql<{ link: string; title: string }>`select link, title from notifications.inbox
+      where user_id = ${performer.id} and type = 'ofair_invoice.issued' order by created_at limit 1`.execute(
+      database.current.db,
+    )
+    expect(notice.rows[0]).toMatchObject({ title: 'חשבונית מס חדשה מ-OFAIR' })
+    expect(notice.rows[0]!.link).toMatch(/^\/ofair\/invoices\?document=/)
+    await page.goto(notice.rows[0]!.link)
     await visible(page.getByTestId('invoice-document'))
     await hebrewRtl(page)
     await expect.poll(() => page.getByTestId('invoice-document').count()).toBe(2)

@@ -12,16 +12,25 @@ export function DocumentCard({
   doc,
   actions,
   showCustomer,
+  highlight,
 }: {
   doc: InvoiceDocument
   actions?: ReactNode
   showCustomer?: boolean
+  highlight?: boolean
 }) {
   const { t } = useTranslation()
   const statement = doc.document_type === 'settlement_statement'
   const ready = doc.status !== 'awaiting_allocation'
   return (
-    <Card withBorder radius="md" padding="sm" data-testid="invoice-document" data-type={doc.document_type}>
+    <Card
+      withBorder
+      radius="md"
+      padding="sm"
+      data-testid="invoice-document"
+      data-type={doc.document_type}
+      style={highlight ? { borderColor: 'var(--mantine-color-teal-6)', borderWidth: 2 } : undefined}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={2}>

@@ -1,6 +1,7 @@
 import { SegmentedControl, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
@@ -19,6 +20,9 @@ export function OfairInvoicesPage() {
   const me = useMyProfessional()
   const docs = useProfessionalInvoices(me.data?.id)
   const [filter, setFilter] = useState<Filter>('all')
+  // a notice links to the document it is about
+  const [params] = useSearchParams()
+  const highlighted = params.get('document')
   const shown = docs.data?.data.filter((d) => filter === 'all' || d.document_type === filter) ?? []
   return (
     <>
@@ -43,7 +47,7 @@ export function OfairInvoicesPage() {
         ) : shown.length === 0 ? (
           <EmptyState title={t('ofair.invoices.empty')} />
         ) : (
-          shown.map((d) => <DocumentCard key={d.id} doc={d} />)
+          shown.map((d) => <DocumentCard key={d.id} doc={d} highlight={d.id === highlighted} />)
         )}
       </Stack>
     </>
