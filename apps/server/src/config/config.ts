@@ -103,6 +103,12 @@ const ZEnv = z.object({
     .optional(),
   STRIPE_API_URL: z.url().optional(),
   PAYOUT_HOLDBACK_BPS: z.coerce.number().int().min(0).max(10_000).default(2000),
+  OFAIR_ISSUER_NAME: z.string().min(2).max(120).default('אופייר שירותי הפניות בע״מ (OFAIR Ltd.)'),
+  OFAIR_ISSUER_BUSINESS_NUMBER: z
+    .string()
+    .regex(/^\d{9}$/, 'must be nine digits')
+    .default('516000007'),
+  OFAIR_ISSUER_ADDRESS: z.string().min(2).max(200).default('רחוב הברזל 3, תל אביב-יפו 6971005'),
   DEMO_MODE: booleanFlag.optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
   TEST_HOOKS: booleanFlag.default(false),
@@ -172,6 +178,8 @@ export interface AppConfig {
    * ends, unless the company's billing settings say otherwise (basis points; 2000 = 20%).
    */
   payouts: { holdbackBps: number }
+  /** The platform as the issuer of OFAIR's tax invoices (name, ח.פ., address), copied onto each one. */
+  ofairIssuer: { name: string; businessNumber: string; address: string }
   shutdownTimeoutMs: number
   outboxPollMs: number
   /** Demo mode: dev outbox page, demo personas. Never allowed in production. */
@@ -285,6 +293,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     payouts: { holdbackBps: e.PAYOUT_HOLDBACK_BPS },
+    ofairIssuer: {
+      name: e.OFAIR_ISSUER_NAME,
+      businessNumber: e.OFAIR_ISSUER_BUSINESS_NUMBER,
+      address: e.OFAIR_ISSUER_ADDRESS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     demoMode,

@@ -36,6 +36,8 @@ import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
 import { AdminFinancePage } from '../features/ofair-admin-finance/admin-finance-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
+import { OfairAdminInvoicesPage } from '../features/ofair-invoices/admin-invoices-page'
+import { OfairInvoicesPage } from '../features/ofair-invoices/invoices-page'
 import { CreateLeadPage } from '../features/ofair-leads/create-lead-page'
 import { LeadBoardPage } from '../features/ofair-leads/lead-board-page'
 import { LeadDetailPage } from '../features/ofair-leads/lead-detail-page'
@@ -170,6 +172,8 @@ export const router = createBrowserRouter([
               { path: 'pros/:id', Component: ProfessionalPage },
               { path: 'admin/professionals', Component: AdminProfessionalsPage },
               { path: 'admin/leads', Component: AdminLeadsPage },
+              { path: 'invoices', Component: OfairInvoicesPage },
+              { path: 'admin/invoices', Component: OfairAdminInvoicesPage },
               { path: 'wallet', Component: WalletPage },
               { path: 'admin/finance', Component: AdminFinancePage },
               {

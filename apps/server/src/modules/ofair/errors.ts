@@ -32,6 +32,17 @@ export const OFAIR_ERRORS = defineErrors('ofair', {
   file_not_usable: { status: 422, title: 'The file is not yours or is for another purpose' },
   link_expired: { status: 403, title: 'The file link expired or is not valid' },
   amount_below_minimum: { status: 422, title: 'The final amount is below the minimum job amount' },
+  month_already_closed: { status: 409, title: 'This month was already invoiced and is closed' },
+  month_not_ended: { status: 422, title: 'A month is invoiced only after it has ended (Asia/Jerusalem)' },
+  invoice_run_in_progress: { status: 409, title: 'This month is being invoiced right now' },
+  invoice_awaiting_allocation: {
+    status: 409,
+    title: 'The invoice waits for its Tax Authority allocation number',
+  },
+  allocation_not_required: { status: 422, title: 'This document takes no allocation number' },
+  allocation_already_entered: { status: 409, title: 'The allocation number was already entered' },
+  not_creditable: { status: 409, title: 'Only an issued tax invoice can be credited' },
+  credit_exceeds_invoice: { status: 422, title: 'The credit is more than what is left on the invoice' },
   final_amount_below_minimum: {
     status: 422,
     title: 'The final amount is below the lead’s minimum job amount',

@@ -4,6 +4,7 @@ import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { consumerRoutes } from './consumers/routes.ts'
 import { mountFileRoutes } from './files/routes.ts'
+import { invoicing } from './invoicing/index.ts'
 import { leadRoutes } from './leads/routes.ts'
 import { ofairNoticesConsumer } from './notices.ts'
 import { professionalRoutes } from './professionals/routes.ts'
@@ -39,15 +40,17 @@ export const ofairModule: AppModule = {
         ...proposalRoutes,
         ...referralRoutes,
         ...adminRoutes,
+        ...invoicing.routes,
         ...settlementRoutes,
       ])
       mountFileRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
-  jobs: [releaseHeldPaymentsJob],
-  commands: [releaseHeldCommand],
   seeds: [demoOfairSeed, demoSettlementSeed],
+  jobs: [releaseHeldPaymentsJob, ...invoicing.jobs],
+  commands: [releaseHeldCommand, ...invoicing.commands],
+  stop: invoicing.stop,
 }
 
 export { OFAIR_EVENTS } from './events.ts'

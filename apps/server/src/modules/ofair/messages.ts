@@ -51,6 +51,14 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   file_not_usable: 'אי אפשר לצרף את הקובץ הזה.',
   link_expired: 'תוקף הקישור לקובץ פג. פתחו אותו שוב מהדף.',
   amount_below_minimum: 'הסכום הסופי נמוך מהסכום המינימלי לעבודה.',
+  month_already_closed: 'החודש הזה כבר הופק ונסגר. תיקונים נעשים בחשבונית זיכוי.',
+  month_not_ended: 'אפשר להפיק חשבוניות לחודש רק אחרי שהסתיים.',
+  invoice_run_in_progress: 'הפקת החשבוניות לחודש הזה כבר רצה. המתינו לסיומה.',
+  invoice_awaiting_allocation: 'החשבונית ממתינה למספר הקצאה מרשות המסים ותהיה זמינה אחרי שיוזן.',
+  allocation_not_required: 'המסמך הזה אינו דורש מספר הקצאה.',
+  allocation_already_entered: 'מספר ההקצאה כבר הוזן למסמך הזה.',
+  not_creditable: 'אפשר לזכות רק חשבונית מס שהופקה ועדיין לא זוכתה במלואה.',
+  credit_exceeds_invoice: 'סכום הזיכוי גבוה מהיתרה שנותרה בחשבונית.',
   final_amount_below_minimum: 'הסכום הסופי נמוך מהסכום המינימלי לעבודה.',
   performer_part_negative: 'העמלות ודמי ההפניה גבוהים מסכום העבודה. לא ניתן לסגור את העבודה בסכום הזה.',
   job_already_completed: 'העבודה כבר סומנה כגמורה.',
@@ -94,6 +102,10 @@ const FIELD_LABELS: Record<string, string> = {
   phone: 'מספר טלפון',
   q: 'חיפוש',
   radius_km: 'רדיוס',
+  month: 'חודש',
+  allocation_number: 'מספר הקצאה',
+  reason: 'סיבה',
+  amount_before_vat: 'סכום לפני מע״מ',
 }
 
 export function hebrewMessage(code: string, errors?: readonly FieldError[]): string {

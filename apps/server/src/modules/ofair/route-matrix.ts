@@ -1,4 +1,5 @@
 import type { MatrixContext, PersonaKey, RouteCase } from '../../security/route-cases.ts'
+import { invoiceRouteMatrix } from './invoicing/route-matrix.ts'
 
 /**
  * OFAIR's resources for the security matrix, made once per app through the API by the demo
@@ -221,6 +222,7 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'GET /api/ofair/admin/leads': { access: 'roles', wrongRole: 'ofair-electrician' },
   'POST /api/ofair/admin/leads/:id/remove': { access: 'roles', wrongRole: 'ofair-consumer' },
   'GET /api/ofair/admin/contact-access-logs': { access: 'roles', wrongRole: 'ofair-plumber' },
+  ...invoiceRouteMatrix,
   // OFAIR II settlement (settlement/routes.ts)
   'POST /api/ofair/proposals/:id/complete': {
     access: 'roles',

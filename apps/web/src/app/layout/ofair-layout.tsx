@@ -5,6 +5,7 @@ import {
   IconFilePlus,
   IconHome,
   IconId,
+  IconInvoice,
   IconListCheck,
   IconReportMoney,
   IconShieldCheck,
@@ -47,6 +48,7 @@ export function OfairLayout() {
           { to: '/ofair/referrals', label: t('ofair.nav.referrals'), icon: <IconArrowsExchange {...ICON} /> },
           { to: '/ofair/offers', label: t('ofair.nav.offers'), icon: <IconFileDollar {...ICON} /> },
           { to: '/ofair/wallet', label: t('ofair.nav.wallet'), icon: <IconWallet {...ICON} /> },
+          { to: '/ofair/invoices', label: t('ofair.nav.invoices'), icon: <IconInvoice {...ICON} /> },
         ]
       : [{ to: '/ofair/request', label: t('ofair.nav.request'), icon: <IconFilePlus {...ICON} /> }]),
   ]
@@ -68,6 +70,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/leads',
                 label: t('ofair.nav.adminLeads'),
                 icon: <IconClipboardList {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/invoices',
+                label: t('ofair.nav.adminInvoices'),
+                icon: <IconInvoice {...ICON} />,
               },
               {
                 to: '/ofair/admin/finance',

@@ -19,6 +19,7 @@ import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
+import { InvoicesLink } from '../ofair-invoices/invoices-link'
 import { useMyProfessional } from '../ofair-leads/ofair-api'
 import { formatShekels } from '../ofair-leads/ofair-format'
 import { type BalanceReport, useBalance, useWithdraw } from './wallet-api'
@@ -37,7 +38,11 @@ export function WalletPage() {
   if (!balance.data) return <LoadingState />
   return (
     <>
-      <PageHeader title={t('ofair.wallet.title')} description={t('ofair.wallet.description')} />
+      <PageHeader
+        title={t('ofair.wallet.title')}
+        description={t('ofair.wallet.description')}
+        actions={<InvoicesLink />}
+      />
       <WalletView report={balance.data} />
     </>
   )

@@ -2,6 +2,12 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface OfairAllocationThresholdsTable {
+  effective_from: string
+  above_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  source: string
+}
+
 export interface OfairCategoriesTable {
   id: string
   parent_id: ColumnType<string | null, string | null | undefined, string | null>
@@ -57,6 +63,11 @@ export interface OfairDisputesTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface OfairDocumentCountersTable {
+  document_type: string
+  last_serial: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+}
+
 export interface OfairFileBlobsTable {
   file_id: string
   bytes: Buffer
@@ -71,6 +82,67 @@ export interface OfairFilesTable {
   sha256: string
   original_name: string
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface OfairInvoiceDocumentsTable {
+  id: ColumnType<string, string | undefined, string>
+  document_type: string
+  serial: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  professional_id: string
+  month: ColumnType<string | null, string | null | undefined, string | null>
+  run_id: ColumnType<string | null, string | null | undefined, string | null>
+  credited_document_id: ColumnType<string | null, string | null | undefined, string | null>
+  issue_date: string
+  issued_at: ColumnType<Date, Date | string | undefined, Date | string>
+  currency: ColumnType<string, string | undefined, string>
+  vat_rate_bps: number
+  vat_rate_effective_from: string
+  amount_before_vat_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  vat_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  total_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  issuer: unknown
+  customer: unknown
+  lines: unknown
+  summary: ColumnType<unknown | null, unknown | null | undefined, unknown | null>
+  reason: ColumnType<string | null, string | null | undefined, string | null>
+  allocation_required: ColumnType<boolean, boolean | undefined, boolean>
+  allocation_threshold_minor: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  allocation_number: ColumnType<string | null, string | null | undefined, string | null>
+  allocation_entered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  allocation_entered_by: ColumnType<string | null, string | null | undefined, string | null>
+  status: string
+  copies_count: ColumnType<number, number | undefined, number>
+  original_rendered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface OfairInvoiceRenderingsTable {
+  document_id: string
+  variant: string
+  pdf: Buffer
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface OfairInvoiceRunsTable {
+  id: ColumnType<string, string | undefined, string>
+  month: string
+  status: ColumnType<string, string | undefined, string>
+  triggered_by: string
+  started_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  professionals_total: ColumnType<number, number | undefined, number>
+  professionals_done: ColumnType<number, number | undefined, number>
+  invoices_issued: ColumnType<number, number | undefined, number>
+  statements_issued: ColumnType<number, number | undefined, number>
+  awaiting_allocation: ColumnType<number, number | undefined, number>
+  error: ColumnType<string | null, string | null | undefined, string | null>
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>
+  heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface OfairLeadAttachmentsTable {
@@ -323,6 +395,12 @@ export interface OfairSubscriptionsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface OfairVatRatesTable {
+  effective_from: string
+  rate_bps: number
+  source: string
+}
+
 export interface OfairWithdrawalsTable {
   id: ColumnType<string, string | undefined, string>
   professional_id: string
@@ -342,13 +420,18 @@ export interface OfairWithdrawalsTable {
 
 /** Every table and view of the `ofair` schema. */
 export interface OfairSchema {
+  'ofair.allocation_thresholds': OfairAllocationThresholdsTable
   'ofair.categories': OfairCategoriesTable
   'ofair.consumer_leads': OfairConsumerLeadsTable
   'ofair.consumer_profiles': OfairConsumerProfilesTable
   'ofair.contact_access_logs': OfairContactAccessLogsTable
   'ofair.disputes': OfairDisputesTable
+  'ofair.document_counters': OfairDocumentCountersTable
   'ofair.file_blobs': OfairFileBlobsTable
   'ofair.files': OfairFilesTable
+  'ofair.invoice_documents': OfairInvoiceDocumentsTable
+  'ofair.invoice_renderings': OfairInvoiceRenderingsTable
+  'ofair.invoice_runs': OfairInvoiceRunsTable
   'ofair.lead_attachments': OfairLeadAttachmentsTable
   'ofair.lead_payment_referrer_fees': OfairLeadPaymentReferrerFeesTable
   'ofair.lead_payments': OfairLeadPaymentsTable
@@ -367,5 +450,6 @@ export interface OfairSchema {
   'ofair.referrals': OfairReferralsTable
   'ofair.settlement_settings': OfairSettlementSettingsTable
   'ofair.subscriptions': OfairSubscriptionsTable
+  'ofair.vat_rates': OfairVatRatesTable
   'ofair.withdrawals': OfairWithdrawalsTable
 }

@@ -117,13 +117,8 @@ function businessNumber(rng: DemoRng, company: boolean): string {
     if (x > 9) x -= 9
     sum += x
   })
-  // the ninth digit has weight 2: choose the one that makes the sum divisible by 10
-  for (let c = 0; c <= 9; c++) {
-    let x = c * 2
-    if (x > 9) x -= 9
-    if ((sum + x) % 10 === 0) return [...digits, c].join('')
-  }
-  throw new Error('unreachable')
+  // the ninth digit has weight 1 (weights 1, 2, 1, 2 … from the left): it tops the sum up to a multiple of 10
+  return [...digits, (10 - (sum % 10)) % 10].join('')
 }
 
 function km(a: LocalityData, b: LocalityData): number {
