@@ -32,6 +32,12 @@ export const OFAIR_ERRORS = defineErrors('ofair', {
   file_not_usable: { status: 422, title: 'The file is not yours or is for another purpose' },
   link_expired: { status: 403, title: 'The file link expired or is not valid' },
   amount_below_minimum: { status: 422, title: 'The final amount is below the minimum job amount' },
+  psp_unavailable: { status: 503, title: 'The payment provider is not reachable; try again shortly' },
+  webhook_timestamp_too_old: { status: 400, title: 'The webhook is older than 5 minutes' },
+  no_payment_method: { status: 409, title: 'No saved payment method' },
+  bank_details_required: { status: 422, title: 'A bank transfer needs bank, branch and account numbers' },
+  payout_not_pending: { status: 409, title: 'The payout was already marked paid or failed' },
+  payment_not_payable: { status: 409, title: 'This job is not awaiting a payment through the platform' },
   terms_locked: {
     status: 409,
     title: 'The lead’s commission terms are fixed once it has referrals or proposals',
