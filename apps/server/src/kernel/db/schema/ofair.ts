@@ -66,6 +66,23 @@ export interface OfairContactAccessLogsTable {
   request_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+export interface OfairDisputesTable {
+  id: ColumnType<string, string | undefined, string>
+  lead_payment_id: string
+  opened_by_user_id: string
+  opened_by_role: string
+  payment_status_before: string
+  reason: string
+  status: ColumnType<string, string | undefined, string>
+  outcome: ColumnType<string | null, string | null | undefined, string | null>
+  refund_amount_minor: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  resolution_note: ColumnType<string | null, string | null | undefined, string | null>
+  resolved_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
 export interface OfairFileBlobsTable {
   file_id: string
   bytes: Buffer
@@ -86,6 +103,47 @@ export interface OfairLeadAttachmentsTable {
   lead_id: string
   file_id: string
   position: number
+}
+
+export interface OfairLeadPaymentReferrerFeesTable {
+  id: ColumnType<string, string | undefined, string>
+  lead_payment_id: string
+  referrer_professional_id: string
+  referral_id: ColumnType<string | null, string | null | undefined, string | null>
+  level: number
+  share_bps: number
+  fee_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+}
+
+export interface OfairLeadPaymentsTable {
+  id: ColumnType<string, string | undefined, string>
+  lead_id: string
+  proposal_id: string
+  performer_professional_id: string
+  payer_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  settlement_mode: string
+  currency: ColumnType<string, string | undefined, string>
+  final_amount_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  platform_commission_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  referrer_fee_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  professional_net_amount_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  platform_commission_bps: number
+  referrer_share_bps: ColumnType<number, number | undefined, number>
+  subscriber_rate: ColumnType<boolean, boolean | undefined, boolean>
+  rule_version: string
+  status: ColumnType<string, string | undefined, string>
+  completed_at: ColumnType<Date, Date | string, Date | string>
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  confirmed_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  paid_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  hold_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  released_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  psp_provider: ColumnType<string | null, string | null | undefined, string | null>
+  psp_reference: ColumnType<string | null, string | null | undefined, string | null>
+  settlement_posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface OfairLeadsTable {
@@ -348,6 +406,18 @@ export interface OfairReferralsTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface OfairSettlementSettingsTable {
+  id: ColumnType<boolean, boolean | undefined, boolean>
+  settlement_mode: ColumnType<string, string | undefined, string>
+  hold_days: ColumnType<number, number | undefined, number>
+  subscriber_consumer_commission_bps: ColumnType<number, number | undefined, number>
+  subscriber_professional_commission_bps: ColumnType<number, number | undefined, number>
+  rule_version: ColumnType<string, string | undefined, string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>
+  version: ColumnType<number, number | undefined, number>
+}
+
 export interface OfairSubscriptionsTable {
   id: ColumnType<string, string | undefined, string>
   professional_id: string
@@ -358,6 +428,23 @@ export interface OfairSubscriptionsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface OfairWithdrawalsTable {
+  id: ColumnType<string, string | undefined, string>
+  professional_id: string
+  amount_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  currency: ColumnType<string, string | undefined, string>
+  status: ColumnType<string, string | undefined, string>
+  hold_id: ColumnType<string | null, string | null | undefined, string | null>
+  requested_by_user_id: string
+  decided_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  note: ColumnType<string | null, string | null | undefined, string | null>
+  posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
 /** Every table and view of the `ofair` schema. */
 export interface OfairSchema {
   'ofair.categories': OfairCategoriesTable
@@ -366,9 +453,12 @@ export interface OfairSchema {
   'ofair.consumer_leads': OfairConsumerLeadsTable
   'ofair.consumer_profiles': OfairConsumerProfilesTable
   'ofair.contact_access_logs': OfairContactAccessLogsTable
+  'ofair.disputes': OfairDisputesTable
   'ofair.file_blobs': OfairFileBlobsTable
   'ofair.files': OfairFilesTable
   'ofair.lead_attachments': OfairLeadAttachmentsTable
+  'ofair.lead_payment_referrer_fees': OfairLeadPaymentReferrerFeesTable
+  'ofair.lead_payments': OfairLeadPaymentsTable
   'ofair.leads': OfairLeadsTable
   'ofair.localities': OfairLocalitiesTable
   'ofair.payment_methods': OfairPaymentMethodsTable
@@ -388,5 +478,7 @@ export interface OfairSchema {
   'ofair.psp_webhook_events': OfairPspWebhookEventsTable
   'ofair.public_leads': OfairPublicLeadsView
   'ofair.referrals': OfairReferralsTable
+  'ofair.settlement_settings': OfairSettlementSettingsTable
   'ofair.subscriptions': OfairSubscriptionsTable
+  'ofair.withdrawals': OfairWithdrawalsTable
 }
