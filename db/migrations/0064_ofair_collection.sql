@@ -34,7 +34,7 @@ create table ofair.psp_sessions (
   provider_session_id text not null,
   url text not null,
   professional_id uuid references ofair.professionals (id),
-  lead_payment_id uuid,
+  lead_payment_id uuid references ofair.lead_payments (id),
   created_by uuid not null,
   amount_minor bigint check (amount_minor > 0),
   status text not null default 'pending' check (status in ('pending', 'completed', 'failed')),

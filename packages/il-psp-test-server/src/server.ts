@@ -258,7 +258,10 @@ export async function startIlPspTestServer(options: IlPspTestServerOptions = {})
         return [200, { ResponseCode: 5002, Description: 'AmountMinor must be a positive integer' }]
       }
       if (typeof b.SuccessRedirectUrl !== 'string' || typeof b.FailedRedirectUrl !== 'string') {
-        return [200, { ResponseCode: 5003, Description: 'SuccessRedirectUrl and FailedRedirectUrl are required' }]
+        return [
+          200,
+          { ResponseCode: 5003, Description: 'SuccessRedirectUrl and FailedRedirectUrl are required' },
+        ]
       }
       const s: Session = {
         id: randomUUID(),
@@ -274,12 +277,18 @@ export async function startIlPspTestServer(options: IlPspTestServerOptions = {})
       }
       state.sessions[s.id] = s
       changed()
-      return [200, { ResponseCode: 0, Description: 'OK', LowProfileId: s.id, Url: `${server.url}/pay/${s.id}` }]
+      return [
+        200,
+        { ResponseCode: 0, Description: 'OK', LowProfileId: s.id, Url: `${server.url}/pay/${s.id}` },
+      ]
     },
     '/api/v11/LowProfile/GetLpResult': (b) => {
       const s = state.sessions[String(b.LowProfileId ?? '')]
       if (!s) return [200, { ResponseCode: 5100, Description: 'No such LowProfileId' }]
-      return [200, { ResponseCode: 0, LowProfileId: s.id, Status: s.status, ReturnValue: s.returnValue, ...s.result }]
+      return [
+        200,
+        { ResponseCode: 0, LowProfileId: s.id, Status: s.status, ReturnValue: s.returnValue, ...s.result },
+      ]
     },
     '/api/v11/Transactions/Transaction': (b) => {
       const token = state.tokens[String(b.Token ?? '')]
@@ -332,7 +341,8 @@ export async function startIlPspTestServer(options: IlPspTestServerOptions = {})
     const row: TokenRow = {
       token: randomUUID(),
       last4: digits.slice(-4),
-      brand: known?.brand ?? (digits.startsWith('5') ? 'mastercard' : digits.startsWith('3') ? 'amex' : 'visa'),
+      brand:
+        known?.brand ?? (digits.startsWith('5') ? 'mastercard' : digits.startsWith('3') ? 'amex' : 'visa'),
       expMonth: Number(m[1]),
       expYear: 2000 + Number(m[2]),
       behaviour: known?.behaviour ?? 'approve',
@@ -407,13 +417,15 @@ export async function startIlPspTestServer(options: IlPspTestServerOptions = {})
             ...s.result,
           })
         }
-        const target = new URL(s.status === 'completed' ? s.successUrl : s.failedUrl)
+        const done = (s as Session).status === 'completed'
+        const target = new URL(done ? s.successUrl : s.failedUrl)
         target.searchParams.set('lowprofileid', s.id)
         res.writeHead(303, { location: target.toString() })
         return res.end()
       }
     }
-    if (method !== 'POST' || !api[url.pathname]) return json(res, 404, { ResponseCode: 404, Description: 'Not found' })
+    if (method !== 'POST' || !api[url.pathname])
+      return json(res, 404, { ResponseCode: 404, Description: 'Not found' })
     if (failures > 0) {
       failures--
       return json(res, 500, { ResponseCode: 9999, Description: 'Internal error (injected)' })

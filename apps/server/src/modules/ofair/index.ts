@@ -2,6 +2,11 @@ import './errors.ts'
 import './events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { collectionJob, runCollection } from './collection/collect.ts'
+import './collection/notices.ts'
+import { collectionRoutes } from './collection/routes.ts'
+import { setUpOfairGateway, tearDownOfairGateway } from './collection/setup.ts'
+import { ofairWebhookRoutes } from './collection/webhook.ts'
 import { consumerRoutes } from './consumers/routes.ts'
 import { mountFileRoutes } from './files/routes.ts'
 import { leadRoutes } from './leads/routes.ts'
@@ -23,7 +28,9 @@ export const ofairModule: AppModule = {
   schemas: ['ofair'],
   async init(ctx) {
     if (!ctx.offline) await syncReferenceData(ctx)
+    await setUpOfairGateway(ctx)
   },
+  stop: () => tearDownOfairGateway(),
   routes(app, ctx) {
     app.register(async (child) => {
       const scope = child as unknown as AppFastify
@@ -36,11 +43,26 @@ export const ofairModule: AppModule = {
         ...proposalRoutes,
         ...referralRoutes,
         ...adminRoutes,
+        ...collectionRoutes,
       ])
       mountFileRoutes(scope, ctx)
+      ofairWebhookRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
+  jobs: [collectionJob],
+  commands: [
+    {
+      name: 'ofair:collect',
+      description: 'Charge the saved cards of professionals who owe the platform (retries, alerts)',
+      run: async (ctx, tools) => {
+        const result = await runCollection(ctx, tools.progress('collecting'))
+        tools.done()
+        tools.out(`opened ${result.opened} case(s); ${result.due} due: ${JSON.stringify(result.outcomes)}`)
+        return 0
+      },
+    },
+  ],
   seeds: [demoOfairSeed],
 }
 

@@ -53,11 +53,7 @@ export interface PaymentGateway {
   readonly provider: string
   createHostedPage(request: HostedPageRequest): Promise<{ sessionId: string; url: string }>
   getHostedPageResult(sessionId: string): Promise<HostedPageResult>
-  chargeToken(request: {
-    amountMinor: bigint
-    token: string
-    idempotencyKey: string
-  }): Promise<ChargeResult>
+  chargeToken(request: { amountMinor: bigint; token: string; idempotencyKey: string }): Promise<ChargeResult>
   createRecurring(request: {
     token: string
     amountMinor: bigint
@@ -66,7 +62,11 @@ export interface PaymentGateway {
   }): Promise<{ recurringId: string }>
   cancelRecurring(recurringId: string): Promise<void>
   /** The event, when the signature on the raw body verifies and it is at most 5 minutes old. */
-  verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, now: Date): GatewayEvent
+  verifyWebhook(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+    now: Date,
+  ): GatewayEvent
 }
 
 export interface HttpGatewaySettings {
@@ -161,7 +161,9 @@ export function httpGateway(settings: HttpGatewaySettings): PaymentGateway {
   }
   const ok = (out: Record<string, unknown>, what: string) => {
     if (out.ResponseCode !== 0) {
-      throw new Error(`payment provider refused ${what}: ${String(out.ResponseCode)} ${String(out.Description)}`)
+      throw new Error(
+        `payment provider refused ${what}: ${String(out.ResponseCode)} ${String(out.Description)}`,
+      )
     }
     return out
   }
@@ -180,7 +182,11 @@ export function httpGateway(settings: HttpGatewaySettings): PaymentGateway {
         const out = ok(
           await call('/api/v11/LowProfile/Create', {
             Operation:
-              r.mode === 'token' ? 'CreateTokenOnly' : r.mode === 'charge' ? 'ChargeOnly' : 'ChargeAndCreateToken',
+              r.mode === 'token'
+                ? 'CreateTokenOnly'
+                : r.mode === 'charge'
+                  ? 'ChargeOnly'
+                  : 'ChargeAndCreateToken',
             ...(r.amountMinor !== undefined ? { AmountMinor: Number(r.amountMinor) } : {}),
             ISOCoinId: 1,
             Language: 'he',
@@ -195,7 +201,9 @@ export function httpGateway(settings: HttpGatewaySettings): PaymentGateway {
       }),
     getHostedPageResult: (sessionId) =>
       unavailable(async () =>
-        resultFrom(ok(await call('/api/v11/LowProfile/GetLpResult', { LowProfileId: sessionId }), 'the result')),
+        resultFrom(
+          ok(await call('/api/v11/LowProfile/GetLpResult', { LowProfileId: sessionId }), 'the result'),
+        ),
       ),
     async chargeToken({ amountMinor, token, idempotencyKey }) {
       try {
