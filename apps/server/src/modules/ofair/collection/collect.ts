@@ -8,6 +8,7 @@ import { notify } from '../../notifications/index.ts'
 import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
 import { OFAIR_BOOK, OFAIR_CURRENCY, ofairAccount } from '../settlement/index.ts'
+import { noticeSource } from './notices.ts'
 import { gatewayOf } from './payment-methods.ts'
 
 /**
@@ -50,7 +51,7 @@ export async function openCollectionCases(ctx: AppContext, tx: OfairTx): Promise
     kind: 'pro_balance',
     currency: OFAIR_CURRENCY,
   })
-  const debtors = [...balances].filter(([, b]) => b.posted < 0n).map(([id]) => id)
+  const debtors = [...balances].filter(([, b]) => b.posted < 0n).map(([key]) => key.split(':')[0]!)
   if (debtors.length === 0) return 0
   const now = ctx.clock.now()
   const opened = await sql<{ id: string }>`
@@ -183,7 +184,7 @@ export async function attemptCase(ctx: AppContext, tx: OfairTx, caseId: string):
             title: 'חייבנו את כרטיס האשראי שלכם',
             body: `חויבו ${agorot(amount)} על עמלות ודמי הפניה. תודה!`,
             link: '/ofair/payment-method',
-            sourceId: key,
+            sourceId: noticeSource(key),
           },
         ])
       }
@@ -213,7 +214,7 @@ export async function attemptCase(ctx: AppContext, tx: OfairTx, caseId: string):
           ? `לא הצלחנו לחייב ${agorot(amount)} גם בניסיון האחרון. צוות OFAIR ייצור איתכם קשר; אפשר לעדכן כרטיס בכל עת.`
           : `לא הצלחנו לחייב ${agorot(amount)}. ננסה שוב בעוד ${RETRY_AFTER_DAYS[attemptNo - 1]} ימים. כדאי לבדוק את הכרטיס השמור.`,
         link: '/ofair/payment-method',
-        sourceId: key,
+        sourceId: noticeSource(key),
       },
     ])
   }

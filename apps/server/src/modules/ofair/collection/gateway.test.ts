@@ -5,7 +5,9 @@ import { verifySignedBody, webhookSignature } from './gateway.ts'
 const secret = 'test-secret'
 const now = new Date('2026-12-01T10:00:00Z')
 const body = (extra: Record<string, unknown> = {}) =>
-  Buffer.from(JSON.stringify({ EventId: 'evt_1', Timestamp: now.toISOString(), Type: 'LowProfile', ...extra }))
+  Buffer.from(
+    JSON.stringify({ EventId: 'evt_1', Timestamp: now.toISOString(), Type: 'LowProfile', ...extra }),
+  )
 
 const code = (fn: () => unknown) => {
   try {
@@ -19,7 +21,9 @@ const code = (fn: () => unknown) => {
 describe('webhook signature verification', () => {
   it('accepts the exact bytes signed with the secret', () => {
     const raw = body()
-    expect(verifySignedBody(secret, raw, webhookSignature(secret, raw), now)).toMatchObject({ EventId: 'evt_1' })
+    expect(verifySignedBody(secret, raw, webhookSignature(secret, raw), now)).toMatchObject({
+      EventId: 'evt_1',
+    })
   })
 
   it('refuses a missing, wrong-secret, truncated or tampered signature', () => {
@@ -29,7 +33,9 @@ describe('webhook signature verification', () => {
     expect(code(() => verifySignedBody(secret, raw, webhookSignature('other', raw), now))).toBe(
       'webhook_signature_invalid',
     )
-    expect(code(() => verifySignedBody(secret, raw, good.slice(0, -2), now))).toBe('webhook_signature_invalid')
+    expect(code(() => verifySignedBody(secret, raw, good.slice(0, -2), now))).toBe(
+      'webhook_signature_invalid',
+    )
     // one changed byte of the body (the amount, say): the old signature no longer verifies
     const tampered = Buffer.from(raw.toString().replace('LowProfile', 'LowProfilf'))
     expect(code(() => verifySignedBody(secret, tampered, good, now))).toBe('webhook_signature_invalid')

@@ -8,6 +8,7 @@ import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
 import { OFAIR_BOOK, OFAIR_CURRENCY, ofairAccount } from '../settlement/index.ts'
 import { collectionAccount } from './book.ts'
+import { noticeSource } from './notices.ts'
 
 /**
  * Payouts of positive balances. A professional chooses a bank transfer or a credit to the next
@@ -190,7 +191,9 @@ export async function createPayoutBatch(ctx: AppContext, tx: OfairTx, caller: Of
     kind: 'pro_balance',
     currency: OFAIR_CURRENCY,
   })
-  const positive = [...balances].filter(([, b]) => b.available > 0n)
+  // keyed "<owner id>:<currency>"
+  const available = new Map([...balances].map(([key, b]) => [key.split(':')[0]!, b.available]))
+  const positive = [...available].filter(([, amount]) => amount > 0n)
   const prefs =
     positive.length === 0
       ? []
@@ -207,7 +210,7 @@ export async function createPayoutBatch(ctx: AppContext, tx: OfairTx, caller: Of
           .execute()
   if (prefs.length === 0) throw refuse('unprocessable', 'No bank transfers are due')
   const now = ctx.clock.now()
-  const due = prefs.map((p) => ({ pref: p, amount: balances.get(p.professional_id)!.available }))
+  const due = prefs.map((p) => ({ pref: p, amount: available.get(p.professional_id)! }))
   const total = due.reduce((s, d) => s + d.amount, 0n)
   const batch = await tx
     .insertInto('ofair.payout_batches')
@@ -367,7 +370,7 @@ export async function decidePayout(
             ? `₪${(Number(amount) / 100).toFixed(2)} בדרך לחשבון ${maskAccount(p.account_number)}.`
             : `ההעברה לחשבון ${maskAccount(p.account_number)} נכשלה והסכום חזר ליתרה שלכם. בדקו את פרטי הבנק.`,
         link: '/ofair/payment-method',
-        sourceId: `ofair-payout:${p.id}:${decision.status}`,
+        sourceId: noticeSource(`ofair-payout:${p.id}:${decision.status}`),
       },
     ])
   }
