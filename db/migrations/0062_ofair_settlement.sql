@@ -169,4 +169,4 @@ create trigger withdrawals_transition before update of status on ofair.withdrawa
 -- admins); the tables hold no client details.
 grant select, update on ofair.settlement_settings to app_runtime;
 grant select, insert, update on ofair.lead_payments, ofair.disputes, ofair.withdrawals to app_runtime;
-grant select, insert on ofair.lead_payment_referrer_fees to app_runtime;
+grant select, insert, update on ofair.lead_payment_referrer_fees to app_runtime;

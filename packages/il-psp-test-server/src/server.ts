@@ -226,7 +226,7 @@ export async function startIlPspTestServer(options: IlPspTestServerOptions = {})
     }
     const approved = !token || token.behaviour === 'approve'
     const tx: Transaction = {
-      id: String(100000 + state.transactions.length + 1),
+      id: `${Date.now().toString().slice(-8)}${String(state.transactions.length + 1).padStart(4, '0')}`,
       externalId,
       token: token?.token ?? null,
       amountMinor,

@@ -1569,6 +1569,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/admin/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The disputes queue, oldest first
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/finance/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every professional’s balance, pending funds and debt
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/finance/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commissions by month (Asia/Jerusalem, by confirmation) and the jobs behind them
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["getOfairCommissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ofair/admin/leads": {
         parameters: {
             query?: never;
@@ -1609,6 +1669,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/admin/payments/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Captured payments: release a paid job’s funds before the hold period ends
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["releaseOfairPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ofair/admin/professionals": {
         parameters: {
             query?: never;
@@ -1621,6 +1701,132 @@ export interface paths {
          * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
          */
         get: operations["listOfairProfessionalsForAdmin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/resolve-dispute/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a dispute: release, partial (the amount refunded) or refund, with a note
+         * @description What was booked is never edited: reversing postings and new postings only. Audited.
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["resolveOfairDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/settlement-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settlement mode (B2B or captured payments), the hold period and subscribers’ rates
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["getOfairSettlementSettings"];
+        /**
+         * Switch the settlement mode for new jobs, or change the hold period
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        put: operations["updateOfairSettlementSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Withdrawals, oldest first
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairWithdrawals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/withdrawals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a withdrawal: the reserved amount moves to payout clearing
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["approveOfairWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/withdrawals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a withdrawal: the reserved amount is available again
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["rejectOfairWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/balances/{pro_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A professional’s balance (debts netted against credits), pending funds and every ledger entry
+         * @description **Access:** Roles: professional, ofair_admin. OFAIR professionals and admins.
+         */
+        get: operations["getOfairBalance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1807,6 +2013,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/leads/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment of a lead’s job (as GET /api/ofair/payments/{id})
+         * @description **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        get: operations["getOfairLeadPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ofair/leads/{id}/proposals": {
         parameters: {
             query?: never;
@@ -1936,6 +2162,28 @@ export interface paths {
          * @description **Access:** Roles: consumer. OFAIR consumers, for their own requests and profile.
          */
         put: operations["saveOfairConsumerProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job’s payment: final amount, commission, referral fees, the performer’s net, status
+         * @description The performer, the lead’s owner and admins see every figure (admins also the ledger postings); a referrer in the chain sees their own fee.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        get: operations["getOfairPayment"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2115,6 +2363,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/proposals/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The performer marks the accepted job done with its final amount
+         * @description Computes the platform’s commission (10% of a consumer job, 5% of a referred one; the reduced rate for subscribers), each referral level’s fee and the performer’s net, and stores them with the rates and the rule version. The lead’s owner then confirms or disputes. Refused: a final amount below the lead’s minimum (`final_amount_below_minimum`), shares that leave the performer less than nothing (`performer_part_negative`).
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["completeOfairJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/proposals/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lead’s owner confirms the job done
+         * @description B2B (default): the commission and the referral fees are booked as one balanced ledger posting; the lead closes as completed with the final amount. Captured payments: the lead closes and the payment waits for the customer. A second confirmation is a 409 `already_confirmed`.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["confirmOfairJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/proposals/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Either party disputes the job (before settlement, or inside the hold period)
+         * @description **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["disputeOfairJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ofair/proposals/mine": {
         parameters: {
             query?: never;
@@ -2191,6 +2507,26 @@ export interface paths {
          * @description **Access:** Roles: professional. OFAIR professionals.
          */
         post: operations["rejectOfairReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/wallets/{professional_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A professional asks to withdraw from their available balance (an admin approves)
+         * @description **Access:** Roles: professional. OFAIR professionals.
+         */
+        post: operations["withdrawOfairWallet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15321,6 +15657,329 @@ export interface operations {
             };
         };
     };
+    listOfairDisputes: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            final_amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            id: string;
+                            lead_id: string;
+                            lead_payment_id: string;
+                            lead_title: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            refund_amount: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            resolution_note: string | null;
+                            resolved_at: string | null;
+                            settlement_mode: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            available: {
+                                amount: string;
+                                currency: string;
+                            };
+                            balance: {
+                                amount: string;
+                                currency: string;
+                            };
+                            display_name: string;
+                            owed: {
+                                amount: string;
+                                currency: string;
+                            };
+                            pending: {
+                                amount: string;
+                                currency: string;
+                            };
+                            professional_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairCommissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobs: {
+                            completed_at: string;
+                            confirmed_at: string | null;
+                            final_amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            id: string;
+                            lead_id: string;
+                            lead_title: string;
+                            lead_type: string;
+                            performer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            platform_commission: {
+                                amount: string;
+                                currency: string;
+                            };
+                            platform_commission_percentage: number;
+                            professional_net_amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            referrer_fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            rule_version: string;
+                            settlement_mode: string;
+                            status: string;
+                        }[];
+                        months: {
+                            final_amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            jobs: number;
+                            month: string;
+                            platform_commission: {
+                                amount: string;
+                                currency: string;
+                            };
+                            referrer_fees: {
+                                amount: string;
+                                currency: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listOfairLeadsForAdmin: {
         parameters: {
             query?: {
@@ -15725,6 +16384,232 @@ export interface operations {
             };
         };
     };
+    releaseOfairPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listOfairProfessionalsForAdmin: {
         parameters: {
             query?: {
@@ -15834,6 +16719,1031 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    resolveOfairDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description partial: the amount refunded to the customer */
+                    amount?: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                    note: string;
+                    /** @enum {string} */
+                    outcome: "release" | "partial" | "refund";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairSettlementSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_days: number;
+                        rule_version: string;
+                        /** @enum {string} */
+                        settlement_mode: "b2b" | "captured";
+                        subscriber_consumer_commission_percentage: number;
+                        subscriber_professional_commission_percentage: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateOfairSettlementSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hold_days?: number;
+                    /** @enum {string} */
+                    settlement_mode?: "b2b" | "captured";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_days: number;
+                        rule_version: string;
+                        /** @enum {string} */
+                        settlement_mode: "b2b" | "captured";
+                        subscriber_consumer_commission_percentage: number;
+                        subscriber_professional_commission_percentage: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairWithdrawals: {
+        parameters: {
+            query?: {
+                status?: "requested" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            created_at: string;
+                            decided_at: string | null;
+                            display_name: string;
+                            id: string;
+                            note: string | null;
+                            professional_id: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    approveOfairWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        created_at: string;
+                        decided_at: string | null;
+                        id: string;
+                        note: string | null;
+                        professional_id: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectOfairWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        created_at: string;
+                        decided_at: string | null;
+                        id: string;
+                        note: string | null;
+                        professional_id: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pro_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            amount: string;
+                            currency: string;
+                        };
+                        /** @description Net: positive = owed to the professional, negative = they owe */
+                        balance: {
+                            amount: string;
+                            currency: string;
+                        };
+                        entries: {
+                            account: string;
+                            amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            balance_after: {
+                                amount: string;
+                                currency: string;
+                            };
+                            description: string;
+                            direction: string;
+                            effective_at: string;
+                            id: string;
+                            kind: string;
+                            lead_id: string | null;
+                            lead_payment_id: string | null;
+                            lead_title: string | null;
+                            posting_id: string;
+                            role: string | null;
+                            withdrawal_id: string | null;
+                        }[];
+                        owed: {
+                            amount: string;
+                            currency: string;
+                        };
+                        pending: {
+                            amount: string;
+                            currency: string;
+                        };
+                        professional_id: string;
+                        withdrawals: {
+                            amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            created_at: string;
+                            decided_at: string | null;
+                            id: string;
+                            note: string | null;
+                            professional_id: string;
+                            status: string;
+                        }[];
+                        withdrawals_pending: {
+                            amount: string;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17620,6 +19530,208 @@ export interface operations {
             };
         };
     };
+    getOfairLeadPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listOfairLeadProposals: {
         parameters: {
             query?: never;
@@ -18819,6 +20931,208 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20406,6 +22720,731 @@ export interface operations {
             };
         };
     };
+    completeOfairJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    final_amount: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirmOfairJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    disputeOfairJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listMyOfairProposals: {
         parameters: {
             query?: {
@@ -21031,6 +24070,194 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    withdrawOfairWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                professional_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An amount in agorot (1 ₪ = 100), as a string, and the currency (ILS) */
+                    amount: {
+                        amount: string;
+                        /** @enum {string} */
+                        currency: "ILS";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        created_at: string;
+                        decided_at: string | null;
+                        id: string;
+                        note: string | null;
+                        professional_id: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

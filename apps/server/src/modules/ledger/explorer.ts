@@ -198,3 +198,54 @@ export async function postingsAbout(tx: AnyTx, reference: { type: string; id: st
     .execute()
   return Promise.all(rows.map((r) => getPosting(tx, r.id)))
 }
+
+/**
+ * Every entry of one owner's accounts in a book (e.g. a professional's balance and pending
+ * accounts), newest first, each with its account kind and its posting's kind and business
+ * reference: what a module shows as "every underlying entry" of a balance.
+ */
+export async function ownerEntries(
+  tx: AnyTx,
+  owner: { book: string; ownerType: string; ownerId: string },
+  limit = 500,
+) {
+  const rows = await view(tx)
+    .selectFrom('ledger.entries as e')
+    .innerJoin('ledger.accounts as a', 'a.id', 'e.account_id')
+    .innerJoin('ledger.postings as p', 'p.id', 'e.posting_id')
+    .select([
+      'e.id',
+      'e.posting_id',
+      'a.kind as account_kind',
+      'e.direction',
+      'e.amount',
+      'e.currency',
+      'e.balance_after',
+      'p.kind',
+      'p.description',
+      'p.reference_type',
+      'p.reference_id',
+      'p.effective_at',
+      'p.created_at',
+    ])
+    .where('a.book', '=', owner.book)
+    .where('a.owner_type', '=', owner.ownerType)
+    .where('a.owner_id', '=', owner.ownerId)
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((e) => ({
+    id: e.id.toString(),
+    posting_id: e.posting_id,
+    account_kind: e.account_kind,
+    direction: e.direction,
+    amount: e.amount,
+    currency: e.currency,
+    balance_after: e.balance_after,
+    kind: e.kind,
+    description: e.description,
+    reference: { type: e.reference_type, id: e.reference_id },
+    effective_at: e.effective_at,
+    created_at: e.created_at,
+  }))
+}

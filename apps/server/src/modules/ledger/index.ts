@@ -30,7 +30,7 @@ export const ledgerModule: AppModule = {
 
 export { accountBalance, type Balance, kindBalancesByOwner, kindTotal, ownerBalances } from './balances.ts'
 export { type AccountKind, type AccountRef, defineBook } from './books.ts'
-export { postingsAbout } from './explorer.ts'
+export { getPosting, ownerEntries, postingsAbout } from './explorer.ts'
 export { createHold, expireDueHolds, getHold, type HoldCommand, resolveHold } from './holds.ts'
 export { type PostingCommand, type PostingLine, post, reverse } from './post.ts'
 export { type Reconciliation, reconcileLedger } from './reconcile.ts'

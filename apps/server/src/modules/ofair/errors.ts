@@ -37,7 +37,26 @@ export const OFAIR_ERRORS = defineErrors('ofair', {
   no_payment_method: { status: 409, title: 'No saved payment method' },
   bank_details_required: { status: 422, title: 'A bank transfer needs bank, branch and account numbers' },
   payout_not_pending: { status: 409, title: 'The payout was already marked paid or failed' },
-  payment_not_payable: { status: 409, title: 'This job is not awaiting a payment through the platform' },
+  final_amount_below_minimum: {
+    status: 422,
+    title: 'The final amount is below the lead’s minimum job amount',
+  },
+  performer_part_negative: {
+    status: 422,
+    title: 'The commission and the referral shares would leave the performer less than nothing',
+  },
+  job_already_completed: { status: 409, title: 'The job was already marked done' },
+  already_confirmed: { status: 409, title: 'The job was already confirmed' },
+  payment_disputed: { status: 409, title: 'The job is under dispute until an admin resolves it' },
+  dispute_not_allowed: {
+    status: 409,
+    title: 'A dispute opens before settlement (B2B) or inside the hold period (captured payments)',
+  },
+  dispute_not_open: { status: 409, title: 'The dispute was already resolved' },
+  insufficient_balance: { status: 422, title: 'The amount is more than the available balance' },
+  withdrawal_not_pending: { status: 409, title: 'The withdrawal was already decided' },
+  payment_not_payable: { status: 409, title: 'The job cannot take this payment in its state or mode' },
+  not_releasable: { status: 409, title: 'The job’s funds are not waiting in the hold period' },
   terms_locked: {
     status: 409,
     title: 'The lead’s commission terms are fixed once it has referrals or proposals',

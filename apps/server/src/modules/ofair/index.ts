@@ -2,7 +2,7 @@ import './errors.ts'
 import './events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
-import { collectionJob, runCollection } from './collection/collect.ts'
+import { collectCommand, collectionJob } from './collection/collect.ts'
 import './collection/notices.ts'
 import { collectionRoutes } from './collection/routes.ts'
 import { setUpOfairGateway, tearDownOfairGateway } from './collection/setup.ts'
@@ -18,6 +18,8 @@ import { referenceRoutes } from './reference/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
+import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
+import { settlementRoutes } from './settlement/routes.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -43,6 +45,7 @@ export const ofairModule: AppModule = {
         ...proposalRoutes,
         ...referralRoutes,
         ...adminRoutes,
+        ...settlementRoutes,
         ...collectionRoutes,
       ])
       mountFileRoutes(scope, ctx)
@@ -50,19 +53,8 @@ export const ofairModule: AppModule = {
     })
   },
   consumers: [ofairNoticesConsumer],
-  jobs: [collectionJob],
-  commands: [
-    {
-      name: 'ofair:collect',
-      description: 'Charge the saved cards of professionals who owe the platform (retries, alerts)',
-      run: async (ctx, tools) => {
-        const result = await runCollection(ctx, tools.progress('collecting'))
-        tools.done()
-        tools.out(`opened ${result.opened} case(s); ${result.due} due: ${JSON.stringify(result.outcomes)}`)
-        return 0
-      },
-    },
-  ],
+  jobs: [releaseHeldPaymentsJob, collectionJob],
+  commands: [releaseHeldCommand, collectCommand],
   seeds: [demoOfairSeed],
 }
 

@@ -221,4 +221,38 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'GET /api/ofair/admin/leads': { access: 'roles', wrongRole: 'ofair-electrician' },
   'POST /api/ofair/admin/leads/:id/remove': { access: 'roles', wrongRole: 'ofair-consumer' },
   'GET /api/ofair/admin/contact-access-logs': { access: 'roles', wrongRole: 'ofair-plumber' },
+  // OFAIR II settlement (settlement/routes.ts)
+  'POST /api/ofair/proposals/:id/complete': {
+    access: 'roles',
+    wrongRole: 'ofair-consumer',
+    crossTenant: on('ofair-electrician', (f) => ({ id: f.proposal }), 404, {
+      final_amount: { amount: '50000', currency: 'ILS' },
+    }),
+  },
+  'POST /api/ofair/proposals/:id/confirm': { access: 'roles', wrongRole: 'agency-recruiter' },
+  'POST /api/ofair/proposals/:id/dispute': { access: 'roles', wrongRole: 'agency-recruiter' },
+  'GET /api/ofair/payments/:id': { access: 'roles', wrongRole: 'agency-recruiter' },
+  'GET /api/ofair/leads/:id/payment': { access: 'roles', wrongRole: 'agency-recruiter' },
+  'GET /api/ofair/balances/:pro_id': {
+    access: 'roles',
+    wrongRole: 'ofair-consumer',
+    crossTenant: on('ofair-plumber', (f) => ({ pro_id: f.electrician }), 404),
+  },
+  'POST /api/ofair/wallets/:professional_id/withdraw': {
+    access: 'roles',
+    wrongRole: 'ofair-consumer',
+    crossTenant: on('ofair-plumber', (f) => ({ professional_id: f.electrician }), 404, {
+      amount: { amount: '100', currency: 'ILS' },
+    }),
+  },
+  'GET /api/ofair/admin/withdrawals': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'POST /api/ofair/admin/withdrawals/:id/approve': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'POST /api/ofair/admin/withdrawals/:id/reject': { access: 'roles', wrongRole: 'ofair-plumber' },
+  'GET /api/ofair/admin/disputes': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'POST /api/ofair/admin/resolve-dispute/:id': { access: 'roles', wrongRole: 'ofair-plumber' },
+  'POST /api/ofair/admin/payments/:id/release': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'GET /api/ofair/admin/finance/commissions': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'GET /api/ofair/admin/finance/balances': { access: 'roles', wrongRole: 'ofair-plumber' },
+  'GET /api/ofair/admin/settlement-settings': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'PUT /api/ofair/admin/settlement-settings': { access: 'roles', wrongRole: 'ofair-consumer' },
 }

@@ -3,7 +3,7 @@ import { lockKey } from '../../../kernel/db/concurrency.ts'
 import type { OfairCaller } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
-import * as settlement from '../settlement/index.ts'
+import { markCapturedPaymentPaid } from '../settlement/index.ts'
 import type { HostedPageResult } from './gateway.ts'
 import { gatewayOf, webhookUrl } from './payment-methods.ts'
 
@@ -13,13 +13,6 @@ import { gatewayOf, webhookUrl } from './payment-methods.ts'
  * `markCapturedPaymentPaid` (which credits the performer and referrers to pending balances).
  * One live payment page per job: concurrent "pay" clicks get the same one.
  */
-type MarkPaid = (
-  tx: OfairTx,
-  leadPaymentId: string,
-  paid: { pspProvider: string; pspReference: string; paidAt: Date },
-) => Promise<unknown>
-const markCapturedPaymentPaid = (settlement as unknown as { markCapturedPaymentPaid?: MarkPaid })
-  .markCapturedPaymentPaid
 
 export async function initiateCapturedPayment(
   ctx: AppContext,
@@ -37,7 +30,10 @@ export async function initiateCapturedPayment(
   if (payment.payer_user_id !== caller.userId && !caller.isAdmin) {
     throw refuse('not_found', 'No completed job of yours for this proposal')
   }
-  if (payment.settlement_mode !== 'captured' || payment.status !== 'confirmed') {
+  if (
+    payment.settlement_mode !== 'captured' ||
+    !['awaiting_confirmation', 'confirmed'].includes(payment.status)
+  ) {
     throw refuse('payment_not_payable', `The job is ${payment.settlement_mode}/${payment.status}`)
   }
   await lockKey(tx, `ofair.payment_session:${payment.id}`)
@@ -104,7 +100,6 @@ export async function completeCapturedPayment(
     .set({ status: 'completed', completed_at: now, psp_reference: result.transactionId })
     .where('id', '=', sessionId)
     .execute()
-  if (!markCapturedPaymentPaid) throw new Error('settlement.markCapturedPaymentPaid is not available')
   await markCapturedPaymentPaid(tx, session.lead_payment_id!, {
     pspProvider: session.provider,
     pspReference: result.transactionId,

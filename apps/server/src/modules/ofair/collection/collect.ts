@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { defineJob } from '../../../kernel/jobs/define-job.ts'
+import type { CliCommand } from '../../../kernel/module.ts'
 import { accountBalance, kindBalancesByOwner, post } from '../../ledger/index.ts'
 import { notify } from '../../notifications/index.ts'
 import type { OfairTx } from '../database.ts'
@@ -274,6 +275,18 @@ export const collectionJob = defineJob({
     return result
   },
 })
+
+/** `npm run cli -- ofair:collect`: the same run as the daily job, with progress. */
+export const collectCommand: CliCommand = {
+  name: 'ofair:collect',
+  description: 'Charge the saved cards of professionals who owe the platform (retries, alerts)',
+  run: async (ctx, tools) => {
+    const result = await runCollection(ctx, tools.progress('collecting'))
+    tools.done()
+    tools.out(`opened ${result.opened} case(s); ${result.due} due: ${JSON.stringify(result.outcomes)}`)
+    return 0
+  },
+}
 
 /** Cases that failed every attempt: the admin's queue. */
 export async function collectionAlerts(tx: OfairTx) {

@@ -197,7 +197,7 @@ describe('the signed webhook', () => {
     })
     const bad = await send(body, signBody('wrong-secret', body))
     expect(bad.status).toBe(400)
-    const badBody = await bad.json()
+    const badBody = (await bad.json()) as Record<string, string>
     expect(badBody.code).toBe('webhook_signature_invalid')
     expect(badBody.user_message).toMatch(/[א-ת]/)
     const old = JSON.stringify({
@@ -207,7 +207,7 @@ describe('the signed webhook', () => {
     })
     const oldRes = await send(old, signBody(psp.webhookSecret, old))
     expect(oldRes.status).toBe(400)
-    expect((await oldRes.json()).code).toBe('webhook_timestamp_too_old')
+    expect(((await oldRes.json()) as { code: string }).code).toBe('webhook_timestamp_too_old')
     expect(await count()).toBe(before)
     // accepted once; the same delivery again is a replay
     const first = await send(body, signBody(psp.webhookSecret, body))
@@ -215,7 +215,7 @@ describe('the signed webhook', () => {
     expect(await first.json()).toEqual({ received: true, outcome: 'ignored' })
     const again = await send(body, signBody(psp.webhookSecret, body))
     expect(again.status).toBe(400)
-    expect((await again.json()).code).toBe('webhook_replayed')
+    expect(((await again.json()) as { code: string }).code).toBe('webhook_replayed')
     expect(await count()).toBe(before + 1)
     // 20 concurrent copies of a new event: one accepted
     const fresh = JSON.stringify({
@@ -408,7 +408,44 @@ describe('captured-payment mode', () => {
     expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200))
     expect(new Set(answers.map((r) => r.body.session_id)).size).toBe(1)
     expect(answers.filter((r) => r.body.created)).toHaveLength(1)
-    // someone else's job: not found; B2B or unknown: refused
+    // the client pays on the hosted page; the signed webhook marks the job paid (once)
+    const url = answers[0]!.body.url
+    const paid = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card: '4580000000000000', exp: '11/29' }).toString(),
+      redirect: 'manual',
+    })
+    expect(paid.status).toBe(303)
+    expect(paid.headers.get('location')).toContain(`/ofair/leads/${lead.id}?paid=`)
+    const statusOf = async () =>
+      (
+        await sql<{
+          status: string
+          psp_reference: string | null
+        }>`select status, psp_reference from ofair.lead_payments
+        where proposal_id = ${proposal.id}`.execute(db())
+      ).rows[0]
+    await expect.poll(async () => (await statusOf())?.status, { timeout: 5000 }).toBe('paid')
+    expect((await statusOf())!.psp_reference).toBe(psp.state.transactions.at(-1)!.id)
+    // the webhook's delivery sent again is a replay: refused, nothing changes
+    const delivery = psp.deliveries.at(-1)!
+    const replay = await fetch(delivery.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': signBody(psp.webhookSecret, delivery.body),
+      },
+      body: delivery.body,
+    })
+    expect(replay.status).toBe(400)
+    expect((await statusOf())!.status).toBe('paid')
+    // a paid job offers no new page
+    const after = await api(w, consumer.session).post('/api/ofair/payments/initiate', {
+      proposal_id: proposal.id,
+    })
+    expect(after.body.session_id).toBe(answers[0]!.body.session_id)
+    // someone else's job: not found
     const stranger = await ofairPerson(w, 'consumer')
     expect(
       (await api(w, stranger.session).post('/api/ofair/payments/initiate', { proposal_id: proposal.id }))

@@ -45,10 +45,11 @@ export const OFAIR_ACCOUNTS = defineBook(OFAIR_BOOK, {
     description: 'Money held for the platform at the payment provider (captured mode)',
   },
   payout_clearing: {
-    normalSide: 'debit',
+    normalSide: 'credit',
     allowNegative: false,
     shards: 1,
-    description: 'Money sent (or approved to be sent) to professionals’ bank accounts',
+    description:
+      'Withdrawals approved and on their way to professionals’ bank accounts (credited on approval, debited when the bank transfer batch settles)',
   },
 })
 

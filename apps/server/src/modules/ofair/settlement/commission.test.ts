@@ -111,16 +111,14 @@ describe('computeCommission', () => {
     ).toBe('performer_part_negative')
   })
 
-  const chainArb = fc
-    .array(fc.integer({ min: 0, max: 9000 }), { maxLength: 4 })
-    .map((shares) =>
-      shares.map((shareBps, i) => ({
-        level: i + 1,
-        referrerProfessionalId: `p${i}`,
-        referralId: null,
-        shareBps,
-      })),
-    )
+  const chainArb = fc.array(fc.integer({ min: 0, max: 9000 }), { maxLength: 4 }).map((shares) =>
+    shares.map((shareBps, i) => ({
+      level: i + 1,
+      referrerProfessionalId: `p${i}`,
+      referralId: null,
+      shareBps,
+    })),
+  )
   const inputArb = fc.record({
     leadType: fc.constantFrom('consumer' as const, 'professional_referral' as const),
     finalAmount: fc.bigInt({ min: 1n, max: 10_000_000_000n }),

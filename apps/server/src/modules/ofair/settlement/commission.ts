@@ -52,11 +52,10 @@ export interface Commission {
 export type CommissionRefusal = 'final_amount_below_minimum' | 'performer_part_negative' | 'invalid_terms'
 
 export class CommissionError extends Error {
-  constructor(
-    readonly code: CommissionRefusal,
-    message: string,
-  ) {
+  readonly code: CommissionRefusal
+  constructor(code: CommissionRefusal, message: string) {
     super(message)
+    this.code = code
     this.name = 'CommissionError'
   }
 }

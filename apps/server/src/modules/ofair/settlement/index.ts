@@ -13,3 +13,6 @@ export {
   computeCommission,
   type ReferrerFee,
 } from './commission.ts'
+export { releaseHeldPayments } from './jobs.ts'
+export { markCapturedPaymentPaid, releasePayment, settlementSettings } from './service.ts'
+export { type ProfessionalBalance, professionalBalance } from './wallet.ts'
