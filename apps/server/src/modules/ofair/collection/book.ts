@@ -2,18 +2,12 @@ import { type AccountRef, defineBook } from '../../ledger/index.ts'
 import { OFAIR_BOOK, OFAIR_CURRENCY } from '../settlement/index.ts'
 
 /**
- * The accounts collection and payouts add to OFAIR's book. A bank-transfer payout takes the
- * amount out of the professional's `pro_balance` into `payout_in_transit` when it is batched;
+ * The account collection and payouts add to OFAIR's book. A bank-transfer payout takes the
+ * amount out of the professional's `pro_balance` into `payout_clearing` when it is batched;
  * confirmed paid it leaves for the platform's bank account (`platform_bank`: only its movements
  * through OFAIR are booked here, so it may show below zero); failed it returns to `pro_balance`.
  */
 export const COLLECTION_ACCOUNTS = defineBook(OFAIR_BOOK, {
-  payout_in_transit: {
-    normalSide: 'credit',
-    allowNegative: false,
-    shards: 1,
-    description: 'Payouts in a bank-transfer batch, not yet confirmed paid or failed',
-  },
   platform_bank: {
     normalSide: 'debit',
     allowNegative: true,
@@ -32,6 +26,5 @@ const ref = (kind: keyof typeof COLLECTION_ACCOUNTS): AccountRef => ({
 })
 
 export const collectionAccount = {
-  payoutInTransit: () => ref('payout_in_transit'),
   platformBank: () => ref('platform_bank'),
 }

@@ -15,7 +15,7 @@ import { noticeSource } from './notices.ts'
  * invoice; bank details are the minimum (bank, branch, account), shown masked everywhere but the
  * admin's CSV of a batch. An admin builds a batch of every transfer due (one open batch at a
  * time: concurrent requests get the same one); batching moves each amount from pro_balance to
- * payout_in_transit; marked paid it leaves for the bank, marked failed it returns.
+ * payout_clearing; marked paid it leaves for the bank, marked failed it returns.
  */
 export const maskAccount = (account: string) => `••••${account.slice(-4)}`
 const money = (n: bigint | string | number) => ({ amount: String(n), currency: 'ILS' })
@@ -234,7 +234,7 @@ export async function createPayoutBatch(ctx: AppContext, tx: OfairTx, caller: Of
           currency: OFAIR_CURRENCY,
         },
         {
-          account: collectionAccount.payoutInTransit(),
+          account: ofairAccount.payoutClearing(),
           direction: 'credit',
           amount: d.amount,
           currency: OFAIR_CURRENCY,
@@ -318,7 +318,7 @@ export async function decidePayout(
         : 'Payout failed at the bank: the amount returns to the professional’s balance',
     effectiveAt: now,
     lines: [
-      { account: collectionAccount.payoutInTransit(), direction: 'debit', amount, currency: OFAIR_CURRENCY },
+      { account: ofairAccount.payoutClearing(), direction: 'debit', amount, currency: OFAIR_CURRENCY },
       {
         account:
           decision.status === 'paid'

@@ -231,7 +231,7 @@ export const collectionRoutes = [
     operationId: 'createOfairPayoutBatch',
     summary: 'Build the bank-transfer batch of every payout due (or answer the open one)',
     description:
-      'One open batch at a time: concurrent requests answer the same batch (`created: false`). Each payout leaves the professional’s balance for payout_in_transit.',
+      'One open batch at a time: concurrent requests answer the same batch (`created: false`). Each payout leaves the professional’s balance for payout_clearing.',
     tags,
     access: who.admin,
     errors: [422],
