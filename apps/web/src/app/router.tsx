@@ -41,6 +41,8 @@ import { LeadDetailPage } from '../features/ofair-leads/lead-detail-page'
 import { MyLeadsPage } from '../features/ofair-leads/my-leads-page'
 import { MyProposalsPage } from '../features/ofair-leads/my-proposals-page'
 import { RequestPage } from '../features/ofair-leads/request-page'
+import { AdminCollectionPage } from '../features/ofair-payment-method/admin-collection-page'
+import { PaymentMethodPage } from '../features/ofair-payment-method/payment-method-page'
 import { AdminLeadsPage } from '../features/ofair-pros/admin-leads-page'
 import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professionals-page'
 import { ProfessionalPage } from '../features/ofair-pros/professional-page'
@@ -168,6 +170,8 @@ export const router = createBrowserRouter([
               { path: 'pros/:id', Component: ProfessionalPage },
               { path: 'admin/professionals', Component: AdminProfessionalsPage },
               { path: 'admin/leads', Component: AdminLeadsPage },
+              { path: 'payment-method', Component: PaymentMethodPage },
+              { path: 'admin/collection', Component: AdminCollectionPage },
               {
                 path: 'wallet',
                 element: (

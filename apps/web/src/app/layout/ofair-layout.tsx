@@ -1,6 +1,7 @@
 import {
   IconArrowsExchange,
   IconClipboardList,
+  IconCreditCard,
   IconFileDollar,
   IconFilePlus,
   IconHome,
@@ -46,6 +47,11 @@ export function OfairLayout() {
           { to: '/ofair/referrals', label: t('ofair.nav.referrals'), icon: <IconArrowsExchange {...ICON} /> },
           { to: '/ofair/offers', label: t('ofair.nav.offers'), icon: <IconFileDollar {...ICON} /> },
           { to: '/ofair/wallet', label: t('ofair.nav.wallet'), icon: <IconWallet {...ICON} /> },
+          {
+            to: '/ofair/payment-method',
+            label: t('ofairPay.nav.paymentMethod'),
+            icon: <IconCreditCard {...ICON} />,
+          },
         ]
       : [{ to: '/ofair/request', label: t('ofair.nav.request'), icon: <IconFilePlus {...ICON} /> }]),
   ]
@@ -67,6 +73,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/leads',
                 label: t('ofair.nav.adminLeads'),
                 icon: <IconClipboardList {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/collection',
+                label: t('ofairPay.nav.adminCollection'),
+                icon: <IconCreditCard {...ICON} />,
               },
             ]
           : []),
