@@ -87,7 +87,7 @@ const book = (key: string, lines: Parameters<typeof post>[1]['lines']) =>
     post(tx, {
       book: OFAIR_BOOK,
       idempotencyKey: `e2e:${key}`,
-      kind: 'test.e2e',
+      kind: 'test.setup',
       reference: { type: 'test', id: key },
       description: 'e2e set-up',
       effectiveAt: new Date(),
@@ -145,8 +145,8 @@ describe('OFAIR payments in Hebrew', () => {
 
   it('an admin sees a collection alert and settles a bank-transfer batch', async () => {
     const [debtor, owed] = await Promise.all([
-      makeProfessional(w, {}, { name: 'יוסי חובות' }),
-      makeProfessional(w, {}, { name: 'מיכל זכאית' }),
+      makeProfessional(w, { display_name: 'יוסי חובות' }),
+      makeProfessional(w, { display_name: 'מיכל זכאית' }),
     ])
     // the debtor owes ₪420 and every retry failed; the other is owed ₪1,250 and chose a transfer
     await book(`debt:${debtor.professionalId}`, [

@@ -384,6 +384,10 @@ export async function startIlPspTestServer(options: IlPspTestServerOptions = {})
     } catch {
       return json(res, 413, { ResponseCode: 413, Description: 'Body too large' })
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204)
+      return res.end()
+    }
     const page = /^\/pay\/([0-9a-f-]{36})$/.exec(url.pathname)
     if (page) {
       const s = state.sessions[page[1]!]

@@ -45,8 +45,10 @@ export function CollectionAlertsCard() {
                     {date.format(new Date(a.alerted_at))}
                   </Text>
                   {a.last_error && (
-                    <Text size="xs" c="red">
-                      <bdi dir="ltr">{a.last_error}</bdi>
+                    <Text size="xs" c="red" title={a.last_error}>
+                      {a.last_error.startsWith('no_method')
+                        ? t('ofairPay.admin.noMethod')
+                        : t('ofairPay.admin.declined', { code: a.last_error.split(' ')[0] })}
                     </Text>
                   )}
                 </Stack>

@@ -97,7 +97,7 @@ export async function attemptCase(ctx: AppContext, tx: OfairTx, caseId: string):
   const userId = await userOf(tx, c.professional_id)
   let failure: string
   if (!method) {
-    failure = 'No saved card with autopay on'
+    failure = 'no_method: no saved card with autopay on'
     await tx
       .insertInto('ofair.collection_attempts')
       .values({
