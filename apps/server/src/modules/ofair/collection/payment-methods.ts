@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../kernel/context.ts'
+import { lockKey } from '../../../kernel/db/concurrency.ts'
 import { type OfairCaller, requireProfessional } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
@@ -71,6 +72,8 @@ export async function completeSetup(
     return 'failed'
   }
   const professionalId = session.professional_id!
+  // two setups of one professional completing at once: one after the other
+  await lockKey(tx, `ofair.payment_method:${professionalId}`)
   // a new card replaces the one in use
   await tx
     .updateTable('ofair.payment_methods')
