@@ -34,6 +34,7 @@ import { MyApplicationsPage } from '../features/my-applications/my-applications-
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
+import { AdminFinancePage } from '../features/ofair-admin-finance/admin-finance-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
 import { CreateLeadPage } from '../features/ofair-leads/create-lead-page'
 import { LeadBoardPage } from '../features/ofair-leads/lead-board-page'
@@ -48,6 +49,7 @@ import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professiona
 import { ProfessionalPage } from '../features/ofair-pros/professional-page'
 import { ProfilePage } from '../features/ofair-pros/profile-page'
 import { ReferralsPage } from '../features/ofair-referrals/referrals-page'
+import { WalletPage } from '../features/ofair-wallet/wallet-page'
 import { AdminPayoutPage } from '../features/payouts/admin-payout-page'
 import { PlacementPayoutsPage } from '../features/payouts/placement-payouts-page'
 import { PlacementDetailPage } from '../features/placements/placement-detail-page'
@@ -172,12 +174,8 @@ export const router = createBrowserRouter([
               { path: 'admin/leads', Component: AdminLeadsPage },
               { path: 'payment-method', Component: PaymentMethodPage },
               { path: 'admin/collection', Component: AdminCollectionPage },
-              {
-                path: 'wallet',
-                element: (
-                  <ComingSoonPage titleKey="ofair.nav.wallet" descriptionKey="ofair.comingSoon.wallet" />
-                ),
-              },
+              { path: 'wallet', Component: WalletPage },
+              { path: 'admin/finance', Component: AdminFinancePage },
               {
                 path: 'settings',
                 element: (

@@ -32,5 +32,5 @@ export { accountBalance, type Balance, kindBalancesByOwner, kindTotal, ownerBala
 export { type AccountKind, type AccountRef, defineBook } from './books.ts'
 export { getPosting, ownerEntries, postingsAbout } from './explorer.ts'
 export { createHold, expireDueHolds, getHold, type HoldCommand, resolveHold } from './holds.ts'
-export { type PostingCommand, type PostingLine, post, reverse } from './post.ts'
+export { type PostingCommand, type PostingLine, post, postMany, reverse } from './post.ts'
 export { type Reconciliation, reconcileLedger } from './reconcile.ts'

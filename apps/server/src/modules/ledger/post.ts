@@ -138,6 +138,48 @@ export async function post(tx: AnyTx, command: PostingCommand): Promise<PostingR
 }
 
 /**
+ * Writes many postings in one round trip (demo data, batch jobs): each is validated and hashed as
+ * `post` does and written by the same SQL function, in the order given, in the caller's
+ * transaction. Returns one result per command, in order.
+ */
+export async function postMany(tx: AnyTx, commands: readonly PostingCommand[]): Promise<PostingResult[]> {
+  if (commands.length === 0) return []
+  const rows = commands.map((command) => {
+    validateLines(command.lines)
+    const lines = command.lines.map((l) => ({
+      ...accountLine(l.account),
+      direction: l.direction,
+      amount: l.amount.toString(),
+    }))
+    if (new Set(lines.map((l) => l.code)).size !== lines.length) {
+      throw new AppError('unbalanced_posting', 'An account may appear once in a posting (combine its lines)')
+    }
+    return {
+      book: command.book,
+      key: command.idempotencyKey,
+      hash: commandHash(command),
+      kind: command.kind,
+      ref_type: command.reference.type,
+      ref_id: command.reference.id,
+      description: command.description,
+      metadata: command.metadata ?? {},
+      effective_at: command.effectiveAt.toISOString(),
+      lines,
+    }
+  })
+  return withLedgerErrors(async () => {
+    const result = await sql<{ posting_id: string; replayed: boolean }>`
+      select p.posting_id, p.replayed
+        from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as c(cmd, n),
+             lateral ledger.post(c.cmd->>'book', c.cmd->>'key', c.cmd->>'hash', c.cmd->>'kind', c.cmd->>'ref_type',
+               c.cmd->>'ref_id', c.cmd->>'description', c.cmd->'metadata', (c.cmd->>'effective_at')::timestamptz,
+               c.cmd->'lines') as p
+       order by c.n`.execute(view(tx))
+    return result.rows.map((r) => ({ postingId: r.posting_id, replayed: r.replayed }))
+  })
+}
+
+/**
  * Reverses a posting: the same entries in the other direction, naming what it reverses. A posting
  * is reversed at most once; corrections never edit.
  */

@@ -20,6 +20,7 @@ import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
 import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
 import { settlementRoutes } from './settlement/routes.ts'
+import { demoSettlementSeed } from './settlement/seed.ts'
 
 /**
  * OFAIR: the Israeli referral marketplace of local services (Hebrew). Professionals, consumers,
@@ -55,7 +56,7 @@ export const ofairModule: AppModule = {
   consumers: [ofairNoticesConsumer],
   jobs: [releaseHeldPaymentsJob, collectionJob],
   commands: [releaseHeldCommand, collectCommand],
-  seeds: [demoOfairSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed],
 }
 
 export { OFAIR_EVENTS } from './events.ts'

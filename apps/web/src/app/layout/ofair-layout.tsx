@@ -7,6 +7,7 @@ import {
   IconHome,
   IconId,
   IconListCheck,
+  IconReportMoney,
   IconShieldCheck,
   IconUserCircle,
   IconWallet,
@@ -73,6 +74,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/leads',
                 label: t('ofair.nav.adminLeads'),
                 icon: <IconClipboardList {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/finance',
+                label: t('ofair.nav.finance'),
+                icon: <IconReportMoney {...ICON} />,
               },
               {
                 to: '/ofair/admin/collection',

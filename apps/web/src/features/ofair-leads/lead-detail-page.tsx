@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { NotFoundState } from '../../components/not-found-state'
 import { RelativeTime } from '../../components/relative-time'
+import { JobSettlementCard } from '../ofair-wallet/job-settlement-card'
 import { ClientDetailsCard } from './client-details-card'
 import { MyProposalCard } from './my-proposal-card'
 import { type Lead, useLead } from './ofair-api'
@@ -120,6 +121,7 @@ function LeadView({ lead }: { lead: Lead }) {
                 )}
               </Stack>
             </Card>
+            <JobSettlementCard lead={lead} />
             {lead.is_owner && <ProposalsSection lead={lead} />}
             {lead.is_owner && <OwnerActions lead={lead} />}
             {lead.my_proposal && <MyProposalCard lead={lead} />}

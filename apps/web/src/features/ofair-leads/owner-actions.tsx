@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/use-api'
 import { ErrorAlert } from '../../components/error-alert'
+import { useLeadPayment } from '../ofair-wallet/wallet-api'
 import { type Lead, shekels, useOfairMutation } from './ofair-api'
 
 /** The owner closes the lead: cancels an open one, or marks the accepted job done with its final amount. */
@@ -11,6 +12,8 @@ export function OwnerActions({ lead }: { lead: Lead }) {
   const { t } = useTranslation()
   const [completing, setCompleting] = useState(false)
   const [amount, setAmount] = useState<number | string>('')
+  // once the performer marked the job done, the owner confirms or disputes it (the settlement card)
+  const payment = useLeadPayment(lead.id, lead.status === 'pending')
   const cancel = useOfairMutation(() =>
     unwrap(
       api.POST('/api/ofair/leads/{id}/cancel', {
@@ -36,7 +39,7 @@ export function OwnerActions({ lead }: { lead: Lead }) {
         </Title>
         {cancel.isError && <ErrorAlert error={cancel.error} />}
         <Group gap="xs">
-          {lead.status === 'pending' && (
+          {lead.status === 'pending' && payment.data === null && (
             <Button onClick={() => setCompleting(true)}>{t('ofair.owner.complete')}</Button>
           )}
           <Button variant="default" color="red" loading={cancel.isPending} onClick={() => cancel.mutate()}>

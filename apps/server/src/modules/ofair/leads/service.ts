@@ -10,6 +10,7 @@ import { requireOwnFiles } from '../files/service.ts'
 import { refuse } from '../messages.ts'
 import { requireCategory, requireLocality } from '../reference/queries.ts'
 import { toBps } from '../schemas.ts'
+import { settleOwnerCompletion } from '../settlement/service.ts'
 import type { TLeadIn, TLeadUpdate } from './schemas.ts'
 
 /** Commission terms fixed on each lead when it is published (seed 004; DESIGN §5). */
@@ -433,6 +434,8 @@ export async function completeLead(
     final_amount: finalAmount.toString(),
     performer_professional_id: winner.professional_id,
   })
+  // OFAIR II: the job's payment, confirmed by the owner's own completion (and booked in B2B mode)
+  await settleOwnerCompletion(tx, caller, id, now)
 }
 
 /** Moderation: an admin takes a lead down (audited, with the reason). */

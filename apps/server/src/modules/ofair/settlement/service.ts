@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { appendAudit } from '../../../kernel/audit/audit.ts'
 import { lockKey } from '../../../kernel/db/concurrency.ts'
 import { asSystem } from '../../../kernel/db/transaction.ts'
-import { type PostingLine, post, reverse } from '../../ledger/index.ts'
+import { type PostingCommand, type PostingLine, post, reverse } from '../../ledger/index.ts'
 import { actingRole, lockLead, type OfairCaller, requireProfessional } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
 import { emit } from '../events.ts'
@@ -154,6 +154,43 @@ export async function completeJob(
   ) {
     throw refuse('lead_not_open', 'Only an accepted job whose lead is in progress can be marked done')
   }
+  const rowId = await insertPayment(tx, lead, proposalId, me, finalAmount, now)
+  const row = { id: rowId }
+  await appendAudit(tx, {
+    action: 'ofair.job_completed',
+    entityType: 'ofair_lead_payment',
+    entityId: row.id,
+    after: { lead_id: lead.id, proposal_id: proposalId, final_amount_minor: finalAmount },
+    actorRole: actingRole(caller),
+  })
+  await emitSettlement(tx, 'ofair_job.completed', row.id, {
+    lead_payment_id: row.id,
+    lead_id: lead.id,
+    performer_professional_id: me,
+    final_amount: finalAmount.toString(),
+  })
+  return row.id
+}
+
+type LeadRow = {
+  id: string
+  type: string
+  created_by_user_id: string
+  created_by_professional_id: string | null
+  referrer_share_bps: number | null
+  platform_commission_bps: number
+  minimum_job_amount_minor: bigint
+}
+
+/** Computes a completed job's parts and stores its payment and referral fees (awaiting confirmation). */
+async function insertPayment(
+  tx: OfairTx,
+  lead: LeadRow,
+  proposalId: string,
+  me: string,
+  finalAmount: bigint,
+  now: Date,
+): Promise<string> {
   const settings = await settlementSettings(tx)
   const subscriber = await hasActiveSubscription(tx, me, now)
   const chain = await chainTo(tx, lead, me)
@@ -212,20 +249,71 @@ export async function completeJob(
       )
       .execute()
   }
+  return row.id
+}
+
+/**
+ * The owner closed the job themself (`POST /api/ofair/leads/{id}/complete`, OFAIR I's route): the
+ * job's payment is made and confirmed at once and, in B2B mode, booked — so every completed lead
+ * has its payment and its posting, whichever way it was closed. Runs in the owner's transaction
+ * after the lead closed; does nothing when the job already has a payment.
+ */
+export async function settleOwnerCompletion(tx: OfairTx, caller: OfairCaller, leadId: string, now: Date) {
+  const lead = await asSystem(tx, 'ofair.settlement_lead', () =>
+    tx.selectFrom('ofair.leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow(),
+  )
+  if (!lead.accepted_proposal_id || lead.final_amount_minor === null) return null
+  if (await paymentRow(tx, { proposalId: lead.accepted_proposal_id })) return null
+  const performer = await asSystem(tx, 'ofair.settlement_lead', () =>
+    tx
+      .selectFrom('ofair.proposals')
+      .select('professional_id')
+      .where('id', '=', lead.accepted_proposal_id!)
+      .executeTakeFirstOrThrow(),
+  )
+  const id = await insertPayment(
+    tx,
+    lead,
+    lead.accepted_proposal_id,
+    performer.professional_id,
+    lead.final_amount_minor,
+    now,
+  )
+  const p = (await paymentRow(tx, { id }))!
+  const postingId = p.settlement_mode === 'b2b' ? await settleB2b(tx, p, now) : null
+  await tx
+    .updateTable('ofair.lead_payments')
+    .set({
+      status: 'confirmed',
+      confirmed_at: now,
+      confirmed_by_user_id: caller.userId,
+      settlement_posting_id: postingId,
+    })
+    .where('id', '=', id)
+    .execute()
   await appendAudit(tx, {
-    action: 'ofair.job_completed',
+    action: 'ofair.job_confirmed',
     entityType: 'ofair_lead_payment',
-    entityId: row.id,
-    after: { lead_id: lead.id, proposal_id: proposalId, final_amount_minor: finalAmount },
+    entityId: id,
+    after: {
+      ...presentAmounts(p),
+      status: 'confirmed',
+      settlement_posting_id: postingId,
+      by: 'owner_completion',
+    },
     actorRole: actingRole(caller),
   })
-  await emitSettlement(tx, 'ofair_job.completed', row.id, {
-    lead_payment_id: row.id,
-    lead_id: lead.id,
-    performer_professional_id: me,
-    final_amount: finalAmount.toString(),
+  await emitSettlement(tx, 'ofair_job.confirmed', id, {
+    lead_payment_id: id,
+    lead_id: p.lead_id,
+    performer_professional_id: p.performer_professional_id,
+    settlement_mode: p.settlement_mode as 'b2b' | 'captured',
+    final_amount: p.final_amount_minor.toString(),
+    platform_commission: p.platform_commission_minor.toString(),
+    referrer_fee: p.referrer_fee_minor.toString(),
+    professional_net_amount: p.professional_net_amount_minor.toString(),
   })
-  return row.id
+  return id
 }
 
 /** The B2B settlement: what the performer owes the platform and the referrers, one posting. */
@@ -303,21 +391,30 @@ function paidLines(
   return { lines, parts }
 }
 
-async function settleB2b(tx: OfairTx, p: NonNullable<PaymentRow>, now: Date, suffix = '') {
-  const fees = await referrerFees(tx, p.id)
+/** The B2B posting of a job: one balanced posting, keyed by the job (null when nothing is owed). */
+export function b2bPostingCommand(
+  p: NonNullable<PaymentRow>,
+  fees: { referrer_professional_id: string; fee_minor: bigint }[],
+  at: Date,
+): PostingCommand | null {
   const lines = b2bLines(p, fees)
   if (lines.length < 2) return null
-  const r = await post(tx, {
+  return {
     book: OFAIR_BOOK,
-    idempotencyKey: `ofair:lead_payment:${p.id}:settled${suffix}`,
+    idempotencyKey: `ofair:lead_payment:${p.id}:settled`,
     kind: 'ofair.job_settled',
     reference: { type: 'ofair_lead_payment', id: p.id },
     description: `Commission ${p.platform_commission_bps / 100}% and referral fees of job ${p.lead_id}`,
-    effectiveAt: now,
+    effectiveAt: at,
     lines,
     metadata: { lead_id: p.lead_id, rule_version: p.rule_version },
-  })
-  return r.postingId
+  }
+}
+
+async function settleB2b(tx: OfairTx, p: NonNullable<PaymentRow>, now: Date) {
+  const command = b2bPostingCommand(p, await referrerFees(tx, p.id), now)
+  if (!command) return null
+  return (await post(tx, command)).postingId
 }
 
 /** The lead closes as completed with the final amount; the performer's chain completes. */

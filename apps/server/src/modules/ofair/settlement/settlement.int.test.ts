@@ -285,6 +285,24 @@ describe('OFAIR settlement (B2B, the default)', () => {
     })
   })
 
+  it('the owner closing the job themself (OFAIR I’s route) confirms and books its payment too', async () => {
+    const [owner, performer] = await Promise.all([makeProfessional(w), makeProfessional(w)])
+    const { leadId } = await acceptedJob(owner!, performer!)
+    const closed = await api(w, owner!.session).post(`/api/ofair/leads/${leadId}/complete`, {
+      final_amount: ils('100000'),
+    })
+    expect(closed.status).toBe(200)
+    const admin = await ofairAdmin(w)
+    const p = await api(w, admin.session).get(`/api/ofair/leads/${leadId}/payment`)
+    expect(p.body).toMatchObject({
+      status: 'confirmed',
+      platform_commission: ils('5000'),
+      referrer_fee: ils('20000'),
+      professional_net_amount: ils('75000'),
+    })
+    expect(p.body.ledger).toHaveLength(1)
+  })
+
   it('a dispute before confirmation freezes the job; the admin resolves it with a partial refund', async () => {
     const [owner, performer] = await Promise.all([makeProfessional(w), makeProfessional(w)])
     const { proposalId } = await acceptedJob(owner!, performer!)
