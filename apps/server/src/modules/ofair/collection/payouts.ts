@@ -20,6 +20,22 @@ import { noticeSource } from './notices.ts'
 export const maskAccount = (account: string) => `••••${account.slice(-4)}`
 const money = (n: bigint | string | number) => ({ amount: String(n), currency: 'ILS' })
 
+/**
+ * How a professional wants a positive balance paid (for the monthly invoices: 'invoice_credit'
+ * means the amount is credited on the next invoice and left out of bank-transfer batches).
+ */
+export async function payoutMethodOf(
+  tx: OfairTx,
+  professionalId: string,
+): Promise<'bank_transfer' | 'invoice_credit'> {
+  const row = await tx
+    .selectFrom('ofair.payout_preferences')
+    .select('method')
+    .where('professional_id', '=', professionalId)
+    .executeTakeFirst()
+  return (row?.method as 'bank_transfer' | 'invoice_credit' | undefined) ?? 'bank_transfer'
+}
+
 export async function myPayoutPreference(tx: OfairTx, caller: OfairCaller) {
   const professionalId = await requireProfessional(tx, caller)
   return preferenceOf(tx, professionalId)
