@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/routes.ts'
 import { collectCommand, collectionJob } from './collection/collect.ts'
 import './collection/notices.ts'
 import { collectionRoutes } from './collection/routes.ts'
+import { demoCollectionSeed } from './collection/seed.ts'
 import { setUpOfairGateway, tearDownOfairGateway } from './collection/setup.ts'
 import { ofairWebhookRoutes } from './collection/webhook.ts'
 import { consumerRoutes } from './consumers/routes.ts'
@@ -56,7 +57,7 @@ export const ofairModule: AppModule = {
   consumers: [ofairNoticesConsumer],
   jobs: [releaseHeldPaymentsJob, collectionJob],
   commands: [releaseHeldCommand, collectCommand],
-  seeds: [demoOfairSeed, demoSettlementSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed],
 }
 
 export { OFAIR_EVENTS } from './events.ts'
