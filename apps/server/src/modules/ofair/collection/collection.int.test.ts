@@ -232,13 +232,14 @@ describe('the signed webhook', () => {
 })
 
 describe('collection of what professionals owe', () => {
-  it('charges the saved card for the debt once, books it, and a second run charges nothing', async () => {
+  it('charges the saved card for the debt once (three runs at once), books it, and a later run charges nothing', async () => {
     const pro = await makeProfessional(w)
     await saveCard(pro)
     await owe(pro, 12_345n)
     const charges = psp.chargeCount()
-    const run = await runCollection(app.ctx)
-    expect(run.outcomes.collected).toBeGreaterThanOrEqual(1)
+    // the daily job and an operator's CLI run at the same moment: one charge
+    const runs = await Promise.all([runCollection(app.ctx), runCollection(app.ctx), runCollection(app.ctx)])
+    expect(runs.reduce((n, r) => n + r.outcomes.collected, 0)).toBe(1)
     expect(psp.chargeCount()).toBe(charges + 1)
     expect(psp.state.transactions.at(-1)).toMatchObject({ amountMinor: 12_345, status: 'approved' })
     expect(await balanceOf(pro)).toBe(0n)
