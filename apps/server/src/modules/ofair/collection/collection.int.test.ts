@@ -177,6 +177,37 @@ describe('payment methods through the hosted page', () => {
   })
 })
 
+describe('the adapter against the test server', () => {
+  it('creates and cancels a recurring charge on a saved token; an outage is a 503 psp_unavailable', async () => {
+    const pro = await makeProfessional(w)
+    await saveCard(pro)
+    const token = (
+      await sql<{ token: string }>`select token from ofair.payment_methods
+        where professional_id = ${pro.professionalId} and status = 'active'`.execute(db())
+    ).rows[0]!.token
+    const gateway = app.ctx.services.ofairGateway!
+    const { recurringId } = await gateway.createRecurring({
+      token,
+      amountMinor: 10_000n,
+      intervalDays: 30,
+      reference: pro.professionalId,
+    })
+    expect(psp.state.recurring[recurringId]).toMatchObject({ active: true, amountMinor: 10_000 })
+    await gateway.cancelRecurring(recurringId)
+    expect(psp.state.recurring[recurringId]!.active).toBe(false)
+    // a charge with a known idempotency key answers the first result and charges nothing
+    const before = psp.chargeCount()
+    const first = await gateway.chargeToken({ amountMinor: 500n, token, idempotencyKey: `k-${token}` })
+    const again = await gateway.chargeToken({ amountMinor: 500n, token, idempotencyKey: `k-${token}` })
+    expect(again).toEqual(first)
+    expect(psp.chargeCount()).toBe(before + 1)
+    psp.failNext(1)
+    const setup = await api(w, pro.session).post('/api/ofair/payment-methods/setup')
+    expect(setup.status).toBe(503)
+    expect(setup.body.code).toBe('psp_unavailable')
+  })
+})
+
 describe('the signed webhook', () => {
   const send = (body: string, signature: string) =>
     fetch(`${app.baseUrl}/api/ofair/payments/webhook`, {
