@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
@@ -111,6 +112,11 @@ describe('OFAIR settlement screens', () => {
     const ref = await as(referrer)
     await ref.page.goto('/ofair/wallet')
     await expect.poll(() => text(ref.page, 'wallet-available')).toMatch(/200/)
+    // the referrer asks to withdraw ₪120 of the ₪200 owed to him
+    await ref.page.getByRole('textbox', { name: 'סכום' }).fill('120')
+    await ref.page.getByRole('button', { name: 'בקשת משיכה' }).click()
+    await expect.poll(() => ref.page.getByText('ממתינה לאישור').count()).toBe(1)
+    await expect.poll(() => text(ref.page, 'wallet-available')).toMatch(/80/)
     await settle(ref.page)
     await screenshot(ref.page, 'ofair-wallet-referrer-desktop')
   })
@@ -122,6 +128,16 @@ describe('OFAIR settlement screens', () => {
     await expect.poll(() => jobs.innerText()).toContain('החלפת לוח חשמל')
     await settle(admin.page)
     await screenshot(admin.page, 'ofair-admin-finance-desktop')
+    // the commissions as CSV (UTF-8 with a byte-order mark, for Excel)
+    const [download] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      admin.page.getByRole('button', { name: 'ייצוא CSV' }).click(),
+    ])
+    const csv = fs.readFileSync((await download.path())!, 'utf8')
+    expect(csv.split('\r\n')[0]).toContain('platform_commission_ils')
+    expect(csv).toMatch(
+      /"החלפת לוח חשמל","משה לוי","confirmed","b2b","1000.00","5","50.00","200.00","750.00"/,
+    )
     await jobs
       .getByRole('row', { name: /החלפת לוח חשמל/ })
       .getByRole('button', { name: 'רישומים' })
@@ -138,6 +154,14 @@ describe('OFAIR settlement screens', () => {
     await admin.page.getByRole('tab', { name: 'יתרות' }).click()
     await expect.poll(() => admin.page.getByTestId('finance-balances').innerText()).toContain('משה לוי')
     await screenshot(admin.page, 'ofair-admin-finance-balances-desktop')
+    await admin.page.getByRole('tab', { name: 'משיכות' }).click()
+    await admin.page
+      .getByRole('row', { name: /אבי מזרחי/ })
+      .getByRole('button', { name: 'אישור' })
+      .click()
+    await expect.poll(() => admin.page.getByText('אין בקשות משיכה שממתינות.').count()).toBe(1)
+    const after = await api(w, referrer.session).get(`/api/ofair/balances/${referrer.professionalId}`)
+    expect(after.body).toMatchObject({ balance: { amount: '8000' }, withdrawals_pending: { amount: '0' } })
     expect(admin.problems.errors).toEqual([])
   })
 })

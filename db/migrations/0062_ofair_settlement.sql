@@ -165,8 +165,62 @@ create trigger disputes_transition before update of status on ofair.disputes
 create trigger withdrawals_transition before update of status on ofair.withdrawals
   for each row execute function ofair.check_settlement_transition();
 
--- Access is decided by the module's services (performer, lead owner, referrers in the chain,
--- admins); the tables hold no client details.
+-- Access: the module's services decide (performer, lead owner, referrers in the chain, admins), and
+-- row-level security says the same underneath. The tables hold no client details.
 grant select, update on ofair.settlement_settings to app_runtime;
-grant select, insert, update on ofair.lead_payments, ofair.disputes, ofair.withdrawals to app_runtime;
-grant select, insert, update on ofair.lead_payment_referrer_fees to app_runtime;
+grant select, insert, update on ofair.lead_payments, ofair.disputes, ofair.withdrawals,
+  ofair.lead_payment_referrer_fees to app_runtime;
+
+-- A party of a job's payment: its performer, the lead's owner, a referrer earning a fee on it.
+create function ofair.is_payment_party(p_payment uuid) returns boolean language sql stable security definer
+set search_path = ofair, platform, pg_catalog as $$
+  select exists (select 1 from ofair.lead_payments lp
+                  where lp.id = p_payment
+                    and (lp.performer_professional_id = ofair.current_professional_id() or ofair.is_lead_owner(lp.lead_id)))
+      or exists (select 1 from ofair.lead_payment_referrer_fees f
+                  where f.lead_payment_id = p_payment and f.referrer_professional_id = ofair.current_professional_id())
+$$;
+
+alter table ofair.settlement_settings enable row level security;
+alter table ofair.settlement_settings force row level security;
+create policy settlement_settings_read on ofair.settlement_settings for select using (true);
+create policy settlement_settings_update on ofair.settlement_settings for update
+  using (ofair.is_admin() or platform.is_system());
+
+alter table ofair.lead_payments enable row level security;
+alter table ofair.lead_payments force row level security;
+create policy lead_payments_read on ofair.lead_payments for select using (
+  platform.is_system() or ofair.is_admin() or performer_professional_id = ofair.current_professional_id()
+  or ofair.is_lead_owner(lead_id) or ofair.is_payment_party(id));
+create policy lead_payments_insert on ofair.lead_payments for insert with check (
+  platform.is_system() or performer_professional_id = ofair.current_professional_id());
+create policy lead_payments_update on ofair.lead_payments for update using (
+  platform.is_system() or ofair.is_admin() or performer_professional_id = ofair.current_professional_id()
+  or ofair.is_lead_owner(lead_id));
+
+alter table ofair.lead_payment_referrer_fees enable row level security;
+alter table ofair.lead_payment_referrer_fees force row level security;
+create policy referrer_fees_read on ofair.lead_payment_referrer_fees for select using (
+  platform.is_system() or ofair.is_admin() or ofair.is_payment_party(lead_payment_id));
+create policy referrer_fees_insert on ofair.lead_payment_referrer_fees for insert with check (
+  platform.is_system() or ofair.is_payment_party(lead_payment_id));
+create policy referrer_fees_update on ofair.lead_payment_referrer_fees for update using (
+  platform.is_system() or ofair.is_admin());
+
+alter table ofair.disputes enable row level security;
+alter table ofair.disputes force row level security;
+create policy disputes_read on ofair.disputes for select using (
+  platform.is_system() or ofair.is_admin() or ofair.is_payment_party(lead_payment_id));
+create policy disputes_insert on ofair.disputes for insert with check (
+  platform.is_system() or (opened_by_user_id = platform.current_user_id() and ofair.is_payment_party(lead_payment_id)));
+create policy disputes_update on ofair.disputes for update using (
+  platform.is_system() or ofair.is_admin() or ofair.is_payment_party(lead_payment_id));
+
+alter table ofair.withdrawals enable row level security;
+alter table ofair.withdrawals force row level security;
+create policy withdrawals_read on ofair.withdrawals for select using (
+  platform.is_system() or ofair.is_admin() or professional_id = ofair.current_professional_id());
+create policy withdrawals_insert on ofair.withdrawals for insert with check (
+  platform.is_system() or professional_id = ofair.current_professional_id());
+create policy withdrawals_update on ofair.withdrawals for update using (
+  platform.is_system() or ofair.is_admin() or professional_id = ofair.current_professional_id());

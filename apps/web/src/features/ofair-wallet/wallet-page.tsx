@@ -158,9 +158,12 @@ function WalletView({ report }: { report: BalanceReport }) {
               >
                 <Stack gap={0}>
                   <Text size="sm" fw={500}>
-                    {t(`ofair.wallet.kind.${e.kind}` as 'ofair.wallet.kind.ofair.job_settled', {
-                      defaultValue: e.kind,
-                    })}
+                    {t(
+                      `ofair.wallet.kind.${e.role === 'referrer' && e.kind === 'ofair.job_settled' ? 'referrer_fee' : e.kind}` as 'ofair.wallet.kind.ofair.job_settled',
+                      {
+                        defaultValue: e.kind,
+                      },
+                    )}
                   </Text>
                   {e.lead_id && (
                     <Anchor component={Link} to={`/ofair/leads/${e.lead_id}`} size="xs">

@@ -271,13 +271,16 @@ export async function settleOwnerCompletion(tx: OfairTx, caller: OfairCaller, le
       .where('id', '=', lead.accepted_proposal_id!)
       .executeTakeFirstOrThrow(),
   )
-  const id = await insertPayment(
-    tx,
-    lead,
-    lead.accepted_proposal_id,
-    performer.professional_id,
-    lead.final_amount_minor,
-    now,
+  // written as the system: the owner makes the performer's payment row here
+  const id = await asSystem(tx, 'ofair.settlement_owner_completion', () =>
+    insertPayment(
+      tx,
+      lead,
+      lead.accepted_proposal_id!,
+      performer.professional_id,
+      lead.final_amount_minor!,
+      now,
+    ),
   )
   const p = (await paymentRow(tx, { id }))!
   const postingId = p.settlement_mode === 'b2b' ? await settleB2b(tx, p, now) : null
@@ -317,7 +320,7 @@ export async function settleOwnerCompletion(tx: OfairTx, caller: OfairCaller, le
 }
 
 /** The B2B settlement: what the performer owes the platform and the referrers, one posting. */
-function b2bLines(
+export function b2bLines(
   p: NonNullable<PaymentRow>,
   fees: { referrer_professional_id: string; fee_minor: bigint }[],
 ) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, type World } from '../../../../../../packages/testing/src/factories/index.ts'
 import {
@@ -156,6 +157,21 @@ describe('OFAIR settlement (B2B, the default)', () => {
       404,
     )
     expect((await api(w, admin.session).get(`/api/ofair/balances/${owner!.professionalId}`)).status).toBe(200)
+
+    // row-level security says the same underneath: the parties see the payment, a stranger nothing
+    const seen = (userId: string) =>
+      inTransaction(app.ctx.db, { kind: 'user' as const, userId, roles: ['professional'] }, async (tx) => ({
+        payments: (await sql`select id from ofair.lead_payments where id = ${paymentId}`.execute(tx)).rows
+          .length,
+        fees: (
+          await sql`select id from ofair.lead_payment_referrer_fees where lead_payment_id = ${paymentId}`.execute(
+            tx,
+          )
+        ).rows.length,
+      }))
+    expect(await seen(stranger!.id)).toEqual({ payments: 0, fees: 0 })
+    expect(await seen(performer!.id)).toEqual({ payments: 1, fees: 1 })
+    expect(await seen(owner!.id)).toEqual({ payments: 1, fees: 1 })
 
     // the admin finance report lists the job
     const report = await api(w, admin.session).get('/api/ofair/admin/finance/commissions')
@@ -337,6 +353,25 @@ describe('OFAIR settlement (B2B, the default)', () => {
       note: 'שוב',
     })
     expect(again.body.code).toBe('dispute_not_open')
+    // every step in the audit log and the outbox, in its transaction
+    const audit = await database.current.pool.query(
+      `select action from platform.audit_log where entity_id in ($1, $2) order by seq`,
+      [dispute.id, d.body.id],
+    )
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual([
+      'ofair.job_completed',
+      'ofair.dispute_opened',
+      'ofair.dispute_resolved',
+    ])
+    const events = await database.current.pool.query(
+      `select event_type from platform.outbox where aggregate_id in ($1, $2) order by seq`,
+      [dispute.id, d.body.id],
+    )
+    expect(events.rows.map((r: { event_type: string }) => r.event_type)).toEqual([
+      'ofair_job.completed',
+      'ofair_dispute.opened',
+      'ofair_dispute.resolved',
+    ])
   })
 })
 
