@@ -2,6 +2,7 @@ import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
 import { notificationsRouteMatrix } from '../modules/notifications/route-matrix.ts'
+import { collectionRouteMatrix } from '../modules/ofair/collection/route-matrix.ts'
 import { ofairRouteMatrix } from '../modules/ofair/route-matrix.ts'
 import { recruitingRouteMatrix } from '../modules/recruiting/route-matrix.ts'
 import { systemRouteMatrix } from '../modules/system/route-matrix.ts'
@@ -22,4 +23,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...ledgerRouteMatrix,
   ...billingRouteMatrix,
   ...ofairRouteMatrix,
+  ...collectionRouteMatrix,
 }

@@ -44,6 +44,8 @@ import { LeadDetailPage } from '../features/ofair-leads/lead-detail-page'
 import { MyLeadsPage } from '../features/ofair-leads/my-leads-page'
 import { MyProposalsPage } from '../features/ofair-leads/my-proposals-page'
 import { RequestPage } from '../features/ofair-leads/request-page'
+import { AdminCollectionPage } from '../features/ofair-payment-method/admin-collection-page'
+import { PaymentMethodPage } from '../features/ofair-payment-method/payment-method-page'
 import { AdminLeadsPage } from '../features/ofair-pros/admin-leads-page'
 import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professionals-page'
 import { ProfessionalPage } from '../features/ofair-pros/professional-page'
@@ -174,6 +176,8 @@ export const router = createBrowserRouter([
               { path: 'admin/leads', Component: AdminLeadsPage },
               { path: 'invoices', Component: OfairInvoicesPage },
               { path: 'admin/invoices', Component: OfairAdminInvoicesPage },
+              { path: 'payment-method', Component: PaymentMethodPage },
+              { path: 'admin/collection', Component: AdminCollectionPage },
               { path: 'wallet', Component: WalletPage },
               { path: 'admin/finance', Component: AdminFinancePage },
               {

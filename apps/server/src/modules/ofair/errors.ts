@@ -43,6 +43,11 @@ export const OFAIR_ERRORS = defineErrors('ofair', {
   allocation_already_entered: { status: 409, title: 'The allocation number was already entered' },
   not_creditable: { status: 409, title: 'Only an issued tax invoice can be credited' },
   credit_exceeds_invoice: { status: 422, title: 'The credit is more than what is left on the invoice' },
+  psp_unavailable: { status: 503, title: 'The payment provider is not reachable; try again shortly' },
+  webhook_timestamp_too_old: { status: 400, title: 'The webhook is older than 5 minutes' },
+  no_payment_method: { status: 409, title: 'No saved payment method' },
+  bank_details_required: { status: 422, title: 'A bank transfer needs bank, branch and account numbers' },
+  payout_not_pending: { status: 409, title: 'The payout was already marked paid or failed' },
   final_amount_below_minimum: {
     status: 422,
     title: 'The final amount is below the lead’s minimum job amount',

@@ -2,6 +2,12 @@ import './errors.ts'
 import './events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { collectCommand, collectionJob } from './collection/collect.ts'
+import './collection/notices.ts'
+import { collectionRoutes } from './collection/routes.ts'
+import { demoCollectionSeed } from './collection/seed.ts'
+import { setUpOfairGateway, tearDownOfairGateway } from './collection/setup.ts'
+import { ofairWebhookRoutes } from './collection/webhook.ts'
 import { consumerRoutes } from './consumers/routes.ts'
 import { mountFileRoutes } from './files/routes.ts'
 import { invoicing } from './invoicing/index.ts'
@@ -27,6 +33,12 @@ export const ofairModule: AppModule = {
   schemas: ['ofair'],
   async init(ctx) {
     if (!ctx.offline) await syncReferenceData(ctx)
+    await setUpOfairGateway(ctx)
+  },
+  // the payment provider's test server (demo mode) and the invoice printer's Chromium
+  stop: async () => {
+    await tearDownOfairGateway()
+    await invoicing.stop()
   },
   routes(app, ctx) {
     app.register(async (child) => {
@@ -42,15 +54,16 @@ export const ofairModule: AppModule = {
         ...adminRoutes,
         ...invoicing.routes,
         ...settlementRoutes,
+        ...collectionRoutes,
       ])
       mountFileRoutes(scope, ctx)
+      ofairWebhookRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
-  seeds: [demoOfairSeed, demoSettlementSeed],
-  jobs: [releaseHeldPaymentsJob, ...invoicing.jobs],
-  commands: [releaseHeldCommand, ...invoicing.commands],
-  stop: invoicing.stop,
+  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed],
+  jobs: [releaseHeldPaymentsJob, collectionJob, ...invoicing.jobs],
+  commands: [releaseHeldCommand, collectCommand, ...invoicing.commands],
 }
 
 export { OFAIR_EVENTS } from './events.ts'

@@ -1,6 +1,7 @@
 import {
   IconArrowsExchange,
   IconClipboardList,
+  IconCreditCard,
   IconFileDollar,
   IconFilePlus,
   IconHome,
@@ -49,6 +50,11 @@ export function OfairLayout() {
           { to: '/ofair/offers', label: t('ofair.nav.offers'), icon: <IconFileDollar {...ICON} /> },
           { to: '/ofair/wallet', label: t('ofair.nav.wallet'), icon: <IconWallet {...ICON} /> },
           { to: '/ofair/invoices', label: t('ofair.nav.invoices'), icon: <IconInvoice {...ICON} /> },
+          {
+            to: '/ofair/payment-method',
+            label: t('ofairPay.nav.paymentMethod'),
+            icon: <IconCreditCard {...ICON} />,
+          },
         ]
       : [{ to: '/ofair/request', label: t('ofair.nav.request'), icon: <IconFilePlus {...ICON} /> }]),
   ]
@@ -80,6 +86,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/finance',
                 label: t('ofair.nav.finance'),
                 icon: <IconReportMoney {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/collection',
+                label: t('ofairPay.nav.adminCollection'),
+                icon: <IconCreditCard {...ICON} />,
               },
             ]
           : []),

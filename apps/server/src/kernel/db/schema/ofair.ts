@@ -16,6 +16,32 @@ export interface OfairCategoriesTable {
   sort_order: ColumnType<number, number | undefined, number>
 }
 
+export interface OfairCollectionAttemptsTable {
+  id: ColumnType<string, string | undefined, string>
+  case_id: string
+  professional_id: string
+  payment_method_id: ColumnType<string | null, string | null | undefined, string | null>
+  attempt_no: number
+  idempotency_key: string
+  amount_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  status: string
+  psp_reference: ColumnType<string | null, string | null | undefined, string | null>
+  error: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface OfairCollectionCasesTable {
+  id: ColumnType<string, string | undefined, string>
+  professional_id: string
+  status: ColumnType<string, string | undefined, string>
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  last_error: ColumnType<string | null, string | null | undefined, string | null>
+  opened_at: ColumnType<Date, Date | string | undefined, Date | string>
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  alerted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
 export interface OfairConsumerLeadsTable {
   lead_id: string
   client_name: string
@@ -237,6 +263,59 @@ export interface OfairLocalitiesTable {
   active: ColumnType<boolean, boolean | undefined, boolean>
 }
 
+export interface OfairPaymentMethodsTable {
+  id: ColumnType<string, string | undefined, string>
+  professional_id: string
+  provider: string
+  token: string
+  brand: string
+  last4: string
+  exp_month: number
+  exp_year: number
+  status: ColumnType<string, string | undefined, string>
+  autopay: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface OfairPayoutBatchesTable {
+  id: ColumnType<string, string | undefined, string>
+  status: ColumnType<string, string | undefined, string>
+  created_by: string
+  item_count: number
+  total_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface OfairPayoutPreferencesTable {
+  professional_id: string
+  method: ColumnType<string, string | undefined, string>
+  bank_code: ColumnType<string | null, string | null | undefined, string | null>
+  branch_code: ColumnType<string | null, string | null | undefined, string | null>
+  account_number: ColumnType<string | null, string | null | undefined, string | null>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface OfairPayoutsTable {
+  id: ColumnType<string, string | undefined, string>
+  batch_id: string
+  professional_id: string
+  amount_minor: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  bank_code: string
+  branch_code: string
+  account_number: string
+  status: ColumnType<string, string | undefined, string>
+  failure_reason: ColumnType<string | null, string | null | undefined, string | null>
+  batched_posting_id: string
+  decided_posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface OfairPhoneRevelationsTable {
   id: ColumnType<string, string | undefined, string>
   lead_id: string
@@ -333,6 +412,32 @@ export interface OfairProposalsTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface OfairPspSessionsTable {
+  id: ColumnType<string, string | undefined, string>
+  purpose: string
+  provider: string
+  provider_session_id: string
+  url: string
+  professional_id: ColumnType<string | null, string | null | undefined, string | null>
+  lead_payment_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_by: string
+  amount_minor: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  status: ColumnType<string, string | undefined, string>
+  payment_method_id: ColumnType<string | null, string | null | undefined, string | null>
+  psp_reference: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface OfairPspWebhookEventsTable {
+  event_id: string
+  provider: string
+  type: string
+  payload: unknown
+  received_at: ColumnType<Date, Date | string | undefined, Date | string>
+  outcome: ColumnType<string | null, string | null | undefined, string | null>
+}
+
 export interface OfairPublicLeadsView {
   id: ColumnType<string | null, never, never>
   type: ColumnType<string | null, never, never>
@@ -422,6 +527,8 @@ export interface OfairWithdrawalsTable {
 export interface OfairSchema {
   'ofair.allocation_thresholds': OfairAllocationThresholdsTable
   'ofair.categories': OfairCategoriesTable
+  'ofair.collection_attempts': OfairCollectionAttemptsTable
+  'ofair.collection_cases': OfairCollectionCasesTable
   'ofair.consumer_leads': OfairConsumerLeadsTable
   'ofair.consumer_profiles': OfairConsumerProfilesTable
   'ofair.contact_access_logs': OfairContactAccessLogsTable
@@ -437,6 +544,10 @@ export interface OfairSchema {
   'ofair.lead_payments': OfairLeadPaymentsTable
   'ofair.leads': OfairLeadsTable
   'ofair.localities': OfairLocalitiesTable
+  'ofair.payment_methods': OfairPaymentMethodsTable
+  'ofair.payout_batches': OfairPayoutBatchesTable
+  'ofair.payout_preferences': OfairPayoutPreferencesTable
+  'ofair.payouts': OfairPayoutsTable
   'ofair.phone_revelations': OfairPhoneRevelationsTable
   'ofair.professional_certificates': OfairProfessionalCertificatesTable
   'ofair.professional_leads': OfairProfessionalLeadsTable
@@ -446,6 +557,8 @@ export interface OfairSchema {
   'ofair.professionals': OfairProfessionalsTable
   'ofair.proposal_media': OfairProposalMediaTable
   'ofair.proposals': OfairProposalsTable
+  'ofair.psp_sessions': OfairPspSessionsTable
+  'ofair.psp_webhook_events': OfairPspWebhookEventsTable
   'ofair.public_leads': OfairPublicLeadsView
   'ofair.referrals': OfairReferralsTable
   'ofair.settlement_settings': OfairSettlementSettingsTable
