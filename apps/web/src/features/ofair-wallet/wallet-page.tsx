@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/page-header'
 import { InvoicesLink } from '../ofair-invoices/invoices-link'
 import { useMyProfessional } from '../ofair-leads/ofair-api'
 import { formatShekels } from '../ofair-leads/ofair-format'
+import { PaymentMethodCard, PayoutHistoryCard } from '../ofair-payment-method/payment-method-page'
 import { type BalanceReport, useBalance, useWithdraw } from './wallet-api'
 
 const dateFormat = new Intl.DateTimeFormat('he-IL', { dateStyle: 'short', timeZone: 'Asia/Jerusalem' })
@@ -196,6 +197,11 @@ function WalletView({ report }: { report: BalanceReport }) {
           </Stack>
         )}
       </Card>
+      {/* how what is owed gets paid (the saved card) and how credit reaches the bank */}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <PaymentMethodCard />
+        <PayoutHistoryCard professionalId={report.professional_id} />
+      </SimpleGrid>
     </Stack>
   )
 }
