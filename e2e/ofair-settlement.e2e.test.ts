@@ -126,6 +126,8 @@ describe('OFAIR settlement screens', () => {
     await admin.page.goto('/ofair/admin/finance')
     const jobs = admin.page.getByTestId('finance-jobs')
     await expect.poll(() => jobs.innerText()).toContain('החלפת לוח חשמל')
+    // the chart is loaded on demand: the picture waits for it
+    await expect.poll(() => admin.page.locator('.recharts-surface').count()).toBeGreaterThan(0)
     await settle(admin.page)
     await screenshot(admin.page, 'ofair-admin-finance-desktop')
     // the commissions as CSV (UTF-8 with a byte-order mark, for Excel)
@@ -138,6 +140,15 @@ describe('OFAIR settlement screens', () => {
     expect(csv).toMatch(
       /"החלפת לוח חשמל","משה לוי","confirmed","b2b","1000.00","5","50.00","200.00","750.00"/,
     )
+    // and as an Excel workbook (a zip of the sheets, right to left)
+    const [excel] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      admin.page.getByRole('button', { name: 'ייצוא Excel' }).click(),
+    ])
+    expect(excel.suggestedFilename()).toMatch(/^ofair-commissions-.*\.xlsx$/)
+    const workbook = fs.readFileSync((await excel.path())!)
+    expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK')
+    expect(workbook.length).toBeGreaterThan(2000)
     await jobs
       .getByRole('row', { name: /החלפת לוח חשמל/ })
       .getByRole('button', { name: 'רישומים' })

@@ -66,6 +66,7 @@ export {
   emailAddressOf,
   type IdentityDirectory,
   organizationMemberIds,
+  phoneNumberOf,
   platformOrganizationId,
 } from './people.ts'
 export * from './people-for-modules.ts'

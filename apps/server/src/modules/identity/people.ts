@@ -53,6 +53,16 @@ export async function emailAddressOf(tx: AnyTx, userId: string): Promise<string 
   return row?.email ?? null
 }
 
+/** A person's mobile number (E.164), for text messages; null when they gave none. */
+export async function phoneNumberOf(tx: AnyTx, userId: string): Promise<string | null> {
+  const row = await view(tx)
+    .selectFrom('identity.user_contacts')
+    .select('phone')
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row?.phone ?? null
+}
+
 /** Creates an organisation of a marketplace (a company's or an agency's), named once. */
 export async function createOrganization(
   tx: AnyTx,

@@ -2,7 +2,7 @@ import type { AppModule } from '../../kernel/module.ts'
 import { type ChannelName, type MessageChannel, MessageDispatcher } from './channels.ts'
 import { DevOutboxChannel } from './dev-outbox-channel.ts'
 import { HttpSmsChannel } from './http-sms-channel.ts'
-import { sendEmailJob } from './jobs.ts'
+import { sendEmailJob, sendSmsJob } from './jobs.ts'
 import { notificationsRoute } from './route.ts'
 import { notificationRoutes } from './routes.ts'
 import { SmtpChannel } from './smtp-channel.ts'
@@ -22,7 +22,7 @@ export const notificationsModule: AppModule = {
   name: 'notifications',
   schemas: ['notifications'],
   routes: (app, ctx) => notificationsRoute.mount(app, ctx, notificationRoutes),
-  jobs: [sendEmailJob],
+  jobs: [sendEmailJob, sendSmsJob],
   init(ctx) {
     const { mail, sms, demoMode } = ctx.config
     const byChannel: Partial<Record<ChannelName, MessageChannel>> = {}

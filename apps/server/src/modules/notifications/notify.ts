@@ -4,7 +4,7 @@ import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import type { NotificationsSchema } from '../../kernel/db/schema/notifications.ts'
 import { asSystem } from '../../kernel/db/transaction.ts'
-import { isNoticeKind } from './kinds.ts'
+import { isNoticeKind, sendsSms } from './kinds.ts'
 
 /** One person to tell about something, and what to tell them. */
 export interface Notice {
@@ -23,6 +23,7 @@ export interface Notice {
 }
 
 export const SEND_EMAIL_JOB = 'notifications.send_email'
+export const SEND_SMS_JOB = 'notifications.send_sms'
 
 /**
  * Tells people, in the caller's transaction: an in-app notice and an email job per person, as
@@ -92,5 +93,19 @@ async function deliver(
     { db: fromKysely(tx) },
   )
   const emails = mails.length
+  // kinds that also go by text message: the title and the link (the job skips people without a phone)
+  await ctx.jobs.enqueueMany(
+    SEND_SMS_JOB,
+    notices
+      .filter((n) => sendsSms(n.kind))
+      .map((n) => ({
+        payload: {
+          user_id: n.userId,
+          text: `${n.title}\n${ctx.config.http.publicUrl}${n.link}`.slice(0, 480),
+        },
+        singletonKey: `${n.sourceId}:${n.userId}:sms`,
+      })),
+    { db: fromKysely(tx) },
+  )
   return { inApp, emails }
 }

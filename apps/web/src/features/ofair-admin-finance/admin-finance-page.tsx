@@ -30,7 +30,9 @@ import { formatShekels } from '../ofair-leads/ofair-format'
 
 const CommissionsChart = lazy(() => import('./commissions-chart'))
 
-type Commissions = ResponseBody<'/api/ofair/admin/finance/commissions', 'get'>
+import { downloadCommissionsExcel } from './commissions-excel'
+
+export type Commissions = ResponseBody<'/api/ofair/admin/finance/commissions', 'get'>
 const KEY = ['ofair', 'admin', 'finance'] as const
 const dateFormat = new Intl.DateTimeFormat('he-IL', { dateStyle: 'short', timeZone: 'Asia/Jerusalem' })
 const shekelsText = (agorot: string) => (Number(agorot) / 100).toFixed(2)
@@ -133,14 +135,40 @@ function CommissionsTab() {
           <Title order={2} fz="lg">
             {t('ofair.finance.byMonth')}
           </Title>
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => downloadCsv(report.data)}
-            disabled={!jobs.length}
-          >
-            {t('ofair.finance.csv')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => downloadCsv(report.data)}
+              disabled={!jobs.length}
+            >
+              {t('ofair.finance.csv')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              disabled={!jobs.length}
+              onClick={() =>
+                void downloadCommissionsExcel(report.data, {
+                  job: t('ofair.finance.job'),
+                  performer: t('ofair.finance.performer'),
+                  status: t('ofair.finance.status'),
+                  finalAmount: t('ofair.finance.finalAmount'),
+                  commission: t('ofair.finance.commission'),
+                  referrerFees: t('ofair.finance.referrerFees'),
+                  net: t('ofair.finance.net'),
+                  commissionMinor: t('ofair.finance.commissionMinor'),
+                  confirmedAt: t('ofair.finance.confirmedAt'),
+                  month: t('ofair.finance.month'),
+                  jobs: t('ofair.finance.jobs'),
+                  jobsSheet: t('ofair.finance.jobsSheet'),
+                  monthsSheet: t('ofair.finance.monthsSheet'),
+                })
+              }
+            >
+              {t('ofair.finance.excel')}
+            </Button>
+          </Group>
         </Group>
         {months.length > 0 && (
           <Suspense fallback={<LoadingState />}>

@@ -207,6 +207,11 @@ describe('the monthly run', () => {
       db(),
     )
     expect(notices.rows[0]!.n).toBe(2)
+    // and, professionals signing in by phone, as a text message with the link (once per document)
+    const texts = await sql<{ n: number }>`select count(*)::int as n from pgboss.job
+      where name = 'notifications.send_sms' and data->>'user_id' = ${b!.id}
+        and data->>'text' like '%/ofair/invoices%'`.execute(db())
+    expect(texts.rows[0]!.n).toBe(2)
   })
 
   it('applies the VAT rate in force in the month (17% in 2024) and keeps it on the invoice', async () => {

@@ -1,6 +1,10 @@
 import { defineNoticeKinds } from '../../notifications/index.ts'
 
-/** Professionals hear (in the app and by email) when OFAIR issues a document to them. */
+/** Professionals hear (in the app, by email and by text message) when OFAIR issues a document to them. */
 export const OFAIR_INVOICE_NOTICES = defineNoticeKinds('ofair', {
-  'ofair_invoice.issued': { label: 'חשבונית או דוח התחשבנות חדשים מ-OFAIR', audience: ['professional'] },
+  'ofair_invoice.issued': {
+    label: 'חשבונית או דוח התחשבנות חדשים מ-OFAIR',
+    audience: ['professional'],
+    sms: true,
+  },
 })
