@@ -28,9 +28,10 @@ import { PageHeader } from '../../components/page-header'
 import { shekels } from '../ofair-leads/ofair-api'
 import { formatShekels } from '../ofair-leads/ofair-format'
 
-const CommissionsChart = lazy(() => import('./commissions-chart'))
-
 import { downloadCommissionsExcel } from './commissions-excel'
+import { SettlementSettingsTab } from './settlement-settings-tab'
+
+const CommissionsChart = lazy(() => import('./commissions-chart'))
 
 export type Commissions = ResponseBody<'/api/ofair/admin/finance/commissions', 'get'>
 const KEY = ['ofair', 'admin', 'finance'] as const
@@ -50,6 +51,7 @@ export function AdminFinancePage() {
           <Tabs.Tab value="balances">{t('ofair.finance.tabs.balances')}</Tabs.Tab>
           <Tabs.Tab value="disputes">{t('ofair.finance.tabs.disputes')}</Tabs.Tab>
           <Tabs.Tab value="withdrawals">{t('ofair.finance.tabs.withdrawals')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('ofair.finance.tabs.settings')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="commissions">
           <CommissionsTab />
@@ -62,6 +64,9 @@ export function AdminFinancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="withdrawals">
           <WithdrawalsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings">
+          <SettlementSettingsTab />
         </Tabs.Panel>
       </Tabs>
     </>
