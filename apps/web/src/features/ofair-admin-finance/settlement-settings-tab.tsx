@@ -91,7 +91,10 @@ export function SettlementSettingsTab() {
               consumer: s.subscriber_consumer_commission_percentage,
               professional: s.subscriber_professional_commission_percentage,
             })}{' '}
-            · {t('ofair.finance.settings.ruleVersion')} <bdi dir="ltr">{s.rule_version}</bdi>
+            · {t('ofair.finance.settings.ruleVersion')}{' '}
+            <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+              {s.rule_version}
+            </bdi>
           </Text>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
