@@ -885,28 +885,9 @@ export async function claim(
       // c) due schedules that no payout has yet: one payout each
       const fresh: PayoutRow[] = []
       if (room > 0 && !f.payoutId) {
-        // Concurrent runs should hold different recruiters' ledger accounts rather than queue on
-        // the same ones: a recruiter whose payouts another run is sending right now is left to it,
-        // and within a due date each claim visits recruiters in its own (random) order.
-        const salt = uuidv7(now.getTime())
         let q = dueQuery(tx, now)
           .selectAll('s')
           .where('s.payout_id', 'is', null)
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('billing.payouts as busy')
-                  .select('busy.id')
-                  .whereRef('busy.recruiter_id', '=', 's.recruiter_id')
-                  .where('busy.status', '=', 'processing')
-                  .where('busy.lease_until', '>', now),
-              ),
-            ),
-          )
-          .clearOrderBy()
-          .orderBy('s.scheduled_date')
-          .orderBy(sql`md5(s.recruiter_id::text || ${salt})`)
-          .orderBy('s.id')
           .limit(room)
           .forUpdate()
           .skipLocked()
