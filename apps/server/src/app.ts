@@ -138,9 +138,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     cleanups.push({ name: 'finish background tasks', fn: () => ctx.background.drain() })
     const { jobs, metrics } = ctx
     registerProcessGauges(ctx)
-    for (const m of modules) await m.init?.(ctx)
+    for (const m of modules) {
+      const started = performance.now()
+      await m.init?.(ctx)
+      log.debug(`init ${m.name} (${Math.round(performance.now() - started)} ms)`)
+    }
 
+    const jobsStarted = performance.now()
     await jobs.start(ctx)
+    log.debug(`job workers started (${Math.round(performance.now() - jobsStarted)} ms)`)
     cleanups.push({ name: 'stop job workers', fn: () => jobs.stop(config.shutdownTimeoutMs) })
 
     if (config.seedDemoData) await runSeeds(ctx, modules, status)

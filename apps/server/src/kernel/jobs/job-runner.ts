@@ -67,7 +67,10 @@ export class JobRunner<TDeps> {
     await this.boss.start()
     this.#started = true
     const existing = new Set((await this.boss.getQueues()).map((q) => q.name))
-    for (const def of this.#catalog.values()) {
+    // the queues side by side, a few at a time (one after another cost a third of a second at
+    // start-up with 45 kinds of job)
+    const defs = [...this.#catalog.values()]
+    const prepare = async (def: (typeof defs)[number]) => {
       const dead = deadLetterQueueOf(def.name)
       if (!existing.has(dead)) await this.boss.createQueue(dead, { retentionSeconds: 60 * 60 * 24 * 30 })
       const options = {
@@ -82,6 +85,7 @@ export class JobRunner<TDeps> {
       if (existing.has(def.name)) await this.boss.updateQueue(def.name, options)
       else await this.boss.createQueue(def.name, options)
     }
+    for (let i = 0; i < defs.length; i += 6) await Promise.all(defs.slice(i, i + 6).map(prepare))
     if (!this.#options.work) return
     for (const def of this.#catalog.values()) {
       const polling = this.#options.pollingIntervalSeconds ?? 2
