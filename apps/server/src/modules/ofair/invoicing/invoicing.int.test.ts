@@ -358,6 +358,10 @@ describe('issued documents', () => {
     const html = (who: TestProfessional | { session: { headers: Record<string, string> } }) =>
       fetch(`${w.baseUrl}/api/ofair/invoices/documents/${invoiceId}.html`, { headers: who.session.headers })
     expect((await html(a)).status).toBe(404)
+    // an admin checking it first gets a copy: the original is the professional's
+    const adminLook = await (await html(await ofairAdmin(w))).text()
+    expect(adminLook).toContain('העתק')
+    expect(adminLook).not.toContain('class="mark original"')
 
     const original = await html(b)
     expect(original.status).toBe(200)
@@ -385,7 +389,7 @@ describe('issued documents', () => {
     const after = (await api(w, b.session).get(`/api/ofair/invoices/${b.professionalId}`)).body.data.find(
       (d: { id: string }) => d.id === invoiceId,
     )
-    expect(after).toMatchObject({ original_produced: true, copies_count: 2 })
+    expect(after).toMatchObject({ original_produced: true, copies_count: 3 })
   })
 
   it('is corrected by credit notes (own series): part, then the rest; never more than the invoice', async () => {

@@ -697,8 +697,8 @@ function renderable(d: DocRow): RenderableDocument {
 
 /**
  * Produces a rendering of a document for the caller (row-level security decides who sees it; not
- * visible is a 404): the first of an issued document is the original ("מקור"), every later one a
- * counted copy ("העתק"). A document awaiting its allocation number renders as a draft (admins
+ * visible is a 404): the first the professional it is issued to receives is the original ("מקור"),
+ * every other one a counted copy ("העתק"), an admin's included. A document awaiting its allocation number renders as a draft (admins
  * only, not counted). Returns the data and the variant; the PDF bytes are cached per variant.
  */
 export async function produceRendering(
@@ -732,7 +732,9 @@ export async function produceRendering(
       }
       return { doc: renderable(row), variant: 'draft' as const, id, number }
     }
-    const original = row.original_rendered_at === null
+    // the original goes to the customer: only the professional the document is issued to receives
+    // it; OFAIR's own look (an admin checking it) is a copy, and the professional still gets the original
+    const original = row.original_rendered_at === null && caller.professionalId === row.professional_id
     await tx
       .updateTable('ofair.invoice_documents')
       .set(
