@@ -52,7 +52,12 @@ beforeAll(async () => {
   // Acme hires Rachel's candidate on a role Tom owns, and pays the invoice by bank transfer
   const world = { baseUrl: app.baseUrl, ctx: app.ctx }
   const tom = (await as('tom').get('/api/recruiters/me')).body.id as string
-  const company = { id: acme, name: 'Acme Robotics', organizationId: '', admin: { ...s.dana!, name: 'Dana', email: 'dana@acme.demo' } }
+  const company = {
+    id: acme,
+    name: 'Acme Robotics',
+    organizationId: '',
+    admin: { ...s.dana!, name: 'Dana', email: 'dana@acme.demo' },
+  }
   const role = await makeRole(world, company, { job_owner_recruiter_id: tom })
   const candidate = await makeCandidate(world, s.rachel!)
   const application = await submitCandidate(world, s.rachel!, role.id, candidate.id)
