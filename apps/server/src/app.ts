@@ -14,6 +14,7 @@ import { JobRunner } from './kernel/jobs/job-runner.ts'
 import { createLogger, type Logger } from './kernel/logger.ts'
 import { type AppFastify, type AppModule, jobsOf } from './kernel/module.ts'
 import { OutboxRelay } from './kernel/outbox/relay.ts'
+import { closePdfPrinter } from './kernel/pdf.ts'
 import { runSeeds } from './kernel/seed.ts'
 import { modules as allModules } from './modules/index.ts'
 
@@ -129,6 +130,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...(options.clock ? { clock: options.clock } : {}),
     })
     cleanups.push({ name: 'close database pool', fn: () => database.close() })
+    cleanups.push({ name: 'close the PDF printer', fn: () => closePdfPrinter() })
     cleanups.push({
       name: 'stop modules',
       fn: async () => {

@@ -1,12 +1,9 @@
-import fs from 'node:fs'
 import { formatMoney, isCurrency } from '@app/money'
-import type { Browser } from 'playwright-core'
-import { AppError } from '../../kernel/errors.ts'
+import { printHtmlToPdf } from '../../kernel/pdf.ts'
 
 /**
  * An invoice as a document: HTML (every value escaped) and a PDF printed from it by Chromium, which
- * gets fonts, right-to-left text and page breaks right where PDF libraries do not. One browser per
- * process, started on first use and closed at shutdown.
+ * gets fonts, right-to-left text and page breaks right where PDF libraries do not (`kernel/pdf.ts`).
  */
 export interface InvoiceDocument {
   number: string | null
@@ -114,47 +111,7 @@ export function renderInvoiceHtml(i: InvoiceDocument): string {
 </body></html>`
 }
 
-let browser: Promise<Browser> | undefined
-
-async function chromium(): Promise<Browser> {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!fs.existsSync(path)) {
-    throw new AppError(
-      'service_unavailable',
-      `PDFs are printed by Chromium, which is not installed at ${path}`,
-    )
-  }
-  browser ??= import('playwright-core').then(({ chromium: c }) =>
-    c.launch({
-      executablePath: path,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    }),
-  )
-  return browser
-}
-
+/** The invoice as an A4 PDF (the kernel's one Chromium printer). */
 export async function renderInvoicePdf(i: InvoiceDocument): Promise<Buffer> {
-  const b = await chromium()
-  const page = await b.newPage()
-  try {
-    await page.setContent(renderInvoiceHtml(i), { waitUntil: 'load' })
-    return await page.pdf({ format: 'A4', printBackground: true })
-  } finally {
-    await page.close()
-  }
-}
-
-export async function closePdfBrowser(): Promise<void> {
-  const b = browser
-  browser = undefined
-  if (b) await (await b).close().catch(() => {})
+  return printHtmlToPdf(renderInvoiceHtml(i))
 }

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { type StripeTestServer, startStripeTestServer } from '@app/stripe-test-server'
 import type { AppContext } from '../../kernel/context.ts'
-import { closePdfBrowser } from './invoice-document.ts'
 import { stripeProvider } from './stripe-provider.ts'
 
 /**
@@ -41,7 +40,6 @@ export async function setUpPayments(ctx: AppContext): Promise<void> {
 }
 
 export async function tearDownPayments(): Promise<void> {
-  await closePdfBrowser()
   await demoServer?.stop()
   demoServer = undefined
 }

@@ -35,11 +35,8 @@ export const ofairModule: AppModule = {
     if (!ctx.offline) await syncReferenceData(ctx)
     await setUpOfairGateway(ctx)
   },
-  // the payment provider's test server (demo mode) and the invoice printer's Chromium
-  stop: async () => {
-    await tearDownOfairGateway()
-    await invoicing.stop()
-  },
+  // the payment provider's test server (demo mode)
+  stop: async () => tearDownOfairGateway(),
   routes(app, ctx) {
     app.register(async (child) => {
       const scope = child as unknown as AppFastify

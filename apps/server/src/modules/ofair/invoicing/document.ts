@@ -1,13 +1,13 @@
-import fs from 'node:fs'
-import type { Browser } from 'playwright-core'
+import { AppError } from '../../../kernel/errors.ts'
+import { printHtmlToPdf } from '../../../kernel/pdf.ts'
 import { refuse } from '../messages.ts'
 import { documentNumber } from './rules.ts'
 
 /**
  * OFAIR's documents as Hebrew HTML (right to left; numbers, ח.פ., document numbers and Latin text
  * isolated in their own left-to-right runs) and as A4 PDFs printed from that HTML by Chromium, which
- * gets bidirectional text, fonts and table direction right (reference §3.1). One browser per
- * process, launched on first use and closed at shutdown; the bytes are cached by the service.
+ * gets bidirectional text, fonts and table direction right (reference §3.1; the kernel's printer,
+ * `kernel/pdf.ts`); the bytes are cached by the service.
  */
 
 export type DocumentType = 'tax_invoice' | 'credit_note' | 'settlement_statement'
@@ -283,50 +283,15 @@ ${
 </body></html>`
 }
 
-let browser: Promise<Browser> | undefined
-
-async function chromium(): Promise<Browser> {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!fs.existsSync(path))
-    throw refuse('service_unavailable', `PDFs are printed by Chromium, not installed at ${path}`)
-  browser ??= import('playwright-core').then(({ chromium: c }) =>
-    c.launch({
-      executablePath: path,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    }),
-  )
+/**
+ * The HTML printed to an A4 PDF by the kernel's Chromium printer; a missing Chromium is refused with
+ * OFAIR's Hebrew message.
+ */
+export async function printPdf(html: string): Promise<Buffer> {
   try {
-    return await browser
+    return await printHtmlToPdf(html)
   } catch (err) {
-    browser = undefined
+    if (err instanceof AppError && err.code === 'service_unavailable') throw refuse(err.code, err.message)
     throw err
   }
-}
-
-/** The HTML printed to an A4 PDF by the process's Chromium. */
-export async function printPdf(html: string): Promise<Buffer> {
-  const b = await chromium()
-  const page = await b.newPage()
-  try {
-    await page.setContent(html, { waitUntil: 'load' })
-    return await page.pdf({ format: 'A4', printBackground: true })
-  } finally {
-    await page.close()
-  }
-}
-
-/** Closes the browser (module shutdown). */
-export async function closeInvoiceBrowser(): Promise<void> {
-  const b = browser
-  browser = undefined
-  if (b) await (await b).close().catch(() => {})
 }

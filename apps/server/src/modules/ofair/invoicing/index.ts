@@ -1,5 +1,4 @@
 import './notices.ts'
-import { closeInvoiceBrowser } from './document.ts'
 import { invoiceCommands, monthlyInvoicesJob } from './jobs.ts'
 import { invoiceRoutes } from './routes.ts'
 
@@ -8,7 +7,6 @@ export const invoicing = {
   routes: invoiceRoutes,
   jobs: [monthlyInvoicesJob],
   commands: invoiceCommands,
-  stop: async () => closeInvoiceBrowser(),
 }
 
 export { runMonthlyInvoices } from './service.ts'
