@@ -35,6 +35,68 @@ import {
  * concurrent run issue nothing new. Numbers come from locked counter rows (gap-free).
  */
 
+/**
+ * One numbered document row: its serial taken from the type's counter in this transaction, the
+ * total as before-VAT plus VAT, and the parties and lines stored as issued (JSON) so that the
+ * document never changes when a name or address does later.
+ */
+async function issueDocument(
+  tx: OfairTx,
+  d: {
+    type: DocumentType
+    professionalId: string
+    issueDate: string
+    issuedAt: Date
+    vat: { rateBps: number; effectiveFrom: string }
+    beforeVat: bigint
+    vatMinor: bigint
+    issuer: unknown
+    customer: unknown
+    lines: readonly unknown[]
+    status: 'issued' | 'awaiting_allocation'
+    month?: string
+    runId?: string
+    creditedDocumentId?: string
+    reason?: string
+    summary?: unknown
+    allocation?: { required: boolean; thresholdMinor: bigint | null }
+  },
+): Promise<{ id: string; serial: bigint }> {
+  const serial = await nextSerial(tx, d.type)
+  const row = await tx
+    .insertInto('ofair.invoice_documents')
+    .values({
+      document_type: d.type,
+      serial,
+      professional_id: d.professionalId,
+      issue_date: d.issueDate,
+      issued_at: d.issuedAt,
+      vat_rate_bps: d.vat.rateBps,
+      vat_rate_effective_from: d.vat.effectiveFrom,
+      amount_before_vat_minor: d.beforeVat,
+      vat_minor: d.vatMinor,
+      total_minor: d.beforeVat + d.vatMinor,
+      issuer: JSON.stringify(d.issuer),
+      customer: JSON.stringify(d.customer),
+      lines: JSON.stringify(d.lines),
+      status: d.status,
+      ...(d.month !== undefined ? { month: d.month } : {}),
+      ...(d.runId !== undefined ? { run_id: d.runId } : {}),
+      ...(d.creditedDocumentId !== undefined ? { credited_document_id: d.creditedDocumentId } : {}),
+      ...(d.reason !== undefined ? { reason: d.reason } : {}),
+      ...(d.summary !== undefined ? { summary: JSON.stringify(d.summary) } : {}),
+      ...(d.allocation
+        ? {
+            allocation_required: d.allocation.required,
+            allocation_threshold_minor: d.allocation.thresholdMinor,
+          }
+        : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { id: row.id, serial }
+}
+
 export const RUN_JOB = 'ofair.run_monthly_invoices'
 /** A run whose worker has not reported for this long may be taken over (the worker stopped). */
 const STALE_RUN_MS = 5 * 60_000
@@ -232,31 +294,23 @@ async function issueMonthlyFor(
         job: { title: p.title, confirmed_on: p.confirmed_on, amount_minor: String(p.final) },
         lead_payment_id: p.id,
       }))
-      const serial = await nextSerial(tx, 'tax_invoice')
-      const doc = await tx
-        .insertInto('ofair.invoice_documents')
-        .values({
-          document_type: 'tax_invoice',
-          serial,
-          professional_id: professionalId,
-          month: start,
-          run_id: runId,
-          issue_date: issueDate,
-          issued_at: now,
-          vat_rate_bps: rate.rate_bps,
-          vat_rate_effective_from: rate.effective_from,
-          amount_before_vat_minor: before,
-          vat_minor: vat,
-          total_minor: before + vat,
-          issuer: JSON.stringify(issuerOf(ctx)),
-          customer: JSON.stringify(customerOf(pro)),
-          lines: JSON.stringify(lines),
-          allocation_required: alloc.required,
-          allocation_threshold_minor: alloc.thresholdMinor,
-          status: alloc.required ? 'awaiting_allocation' : 'issued',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const doc = await issueDocument(tx, {
+        type: 'tax_invoice',
+        professionalId,
+        month: start,
+        runId,
+        issueDate,
+        issuedAt: now,
+        vat: { rateBps: rate.rate_bps, effectiveFrom: rate.effective_from },
+        beforeVat: before,
+        vatMinor: vat,
+        issuer: issuerOf(ctx),
+        customer: customerOf(pro),
+        lines,
+        allocation: alloc,
+        status: alloc.required ? 'awaiting_allocation' : 'issued',
+      })
+      const serial = doc.serial
       if (vat > 0n) {
         await post(tx, {
           book: OFAIR_BOOK,
@@ -344,35 +398,28 @@ async function issueMonthlyFor(
       // an exempt dealer charges no VAT on what they earn
       const statementRate = pro.business_type === 'osek_patur' ? 0 : rate.rate_bps
       const net = earned - owed
-      const serial = await nextSerial(tx, 'settlement_statement')
-      const doc = await tx
-        .insertInto('ofair.invoice_documents')
-        .values({
-          document_type: 'settlement_statement',
-          serial,
-          professional_id: professionalId,
-          month: start,
-          run_id: runId,
-          issue_date: issueDate,
-          issued_at: now,
-          vat_rate_bps: statementRate,
-          vat_rate_effective_from: rate.effective_from,
-          amount_before_vat_minor: net,
-          vat_minor: 0n,
-          total_minor: net,
-          issuer: JSON.stringify(issuerOf(ctx)),
-          customer: JSON.stringify(customerOf(pro)),
-          lines: JSON.stringify(lines),
-          summary: JSON.stringify({
-            owed_minor: String(owed),
-            earned_minor: String(earned),
-            net_minor: String(net),
-            vat_on_earned_minor: String(vatOn(earned, statementRate)),
-          }),
-          status: 'issued',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const doc = await issueDocument(tx, {
+        type: 'settlement_statement',
+        professionalId,
+        month: start,
+        runId,
+        issueDate,
+        issuedAt: now,
+        vat: { rateBps: statementRate, effectiveFrom: rate.effective_from },
+        beforeVat: net,
+        vatMinor: 0n,
+        issuer: issuerOf(ctx),
+        customer: customerOf(pro),
+        lines,
+        summary: {
+          owed_minor: String(owed),
+          earned_minor: String(earned),
+          net_minor: String(net),
+          vat_on_earned_minor: String(vatOn(earned, statementRate)),
+        },
+        status: 'issued',
+      })
+      const serial = doc.serial
       await appendAudit(tx, {
         action: 'ofair.settlement_statement_issued',
         entityType: 'ofair_invoice',
@@ -894,38 +941,31 @@ export async function issueCreditNote(
   const vatLeft = BigInt(inv.vat_minor) - BigInt(credited.rows[0]?.vat ?? '0')
   const vat =
     amount === left ? vatLeft : [vatOn(amount, inv.vat_rate_bps), vatLeft].reduce((a, b) => (a < b ? a : b))
-  const serial = await nextSerial(tx, 'credit_note')
   const lines = inv.lines as DocumentLine[]
-  const doc = await tx
-    .insertInto('ofair.invoice_documents')
-    .values({
-      document_type: 'credit_note',
-      serial,
-      professional_id: inv.professional_id,
-      credited_document_id: id,
-      issue_date: jerusalemDate(now),
-      issued_at: now,
-      vat_rate_bps: inv.vat_rate_bps,
-      vat_rate_effective_from: inv.vat_rate_effective_from,
-      amount_before_vat_minor: amount,
-      vat_minor: vat,
-      total_minor: amount + vat,
-      issuer: JSON.stringify(inv.issuer),
-      customer: JSON.stringify(inv.customer),
-      lines: JSON.stringify([
-        {
-          description: `זיכוי לחשבונית מס ${documentNumber(inv.serial)}: ${body.reason}`,
-          quantity: 1,
-          unit_price_minor: String(amount),
-          amount_minor: String(amount),
-          kind: 'credit',
-        },
-      ]),
-      reason: body.reason,
-      status: 'issued',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const doc = await issueDocument(tx, {
+    type: 'credit_note',
+    professionalId: inv.professional_id,
+    creditedDocumentId: id,
+    issueDate: jerusalemDate(now),
+    issuedAt: now,
+    vat: { rateBps: inv.vat_rate_bps, effectiveFrom: inv.vat_rate_effective_from },
+    beforeVat: amount,
+    vatMinor: vat,
+    issuer: inv.issuer,
+    customer: inv.customer,
+    lines: [
+      {
+        description: `זיכוי לחשבונית מס ${documentNumber(inv.serial)}: ${body.reason}`,
+        quantity: 1,
+        unit_price_minor: String(amount),
+        amount_minor: String(amount),
+        kind: 'credit',
+      },
+    ],
+    reason: body.reason,
+    status: 'issued',
+  })
+  const serial = doc.serial
   // the commission comes back from the revenue shards it was booked on (per job, in proportion)
   const parts = allocateProportionally(
     amount,
