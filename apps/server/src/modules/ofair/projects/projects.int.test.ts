@@ -34,7 +34,8 @@ async function acceptedJob() {
   const proposal = await propose(w, performer, lead.id)
   await propose(w, loser, lead.id)
   expect(
-    (await api(w, owner.session).post(`/api/ofair/proposals/${proposal.id}/accept`, { consent: true })).status,
+    (await api(w, owner.session).post(`/api/ofair/proposals/${proposal.id}/accept`, { consent: true }))
+      .status,
   ).toBe(200)
   return { owner, performer, loser, stranger, leadId: lead.id as string }
 }
@@ -69,7 +70,9 @@ describe('OFAIR projects', () => {
 
     const url = `/api/ofair/projects/${id}/milestones/${m.id}`
     // the owner does not move milestones; a jump and a stale version are refused
-    expect((await api(w, owner.session).put(url, { status: 'in_progress', version: m.version })).status).toBe(403)
+    expect((await api(w, owner.session).put(url, { status: 'in_progress', version: m.version })).status).toBe(
+      403,
+    )
     const jump = await api(w, performer.session).put(url, { status: 'done', version: m.version })
     expect(jump.status).toBe(409)
     expect(jump.body.code).toBe('milestone_transition_not_allowed')
@@ -89,11 +92,13 @@ describe('OFAIR projects', () => {
       body: 'הלוח הוחלף, <b>נשאר</b> רק לבדוק',
     })
     expect(update.status).toBe(201)
-    expect((await api(w, owner.session).post(`/api/ofair/projects/${id}/updates`, { body: 'אני' })).status).toBe(
-      403,
-    )
+    expect(
+      (await api(w, owner.session).post(`/api/ofair/projects/${id}/updates`, { body: 'אני' })).status,
+    ).toBe(403)
     const seen = await api(w, owner.session).get(`/api/ofair/projects/${id}`)
-    expect(seen.body.updates.map((u: { body: string }) => u.body)).toEqual(['הלוח הוחלף, <b>נשאר</b> רק לבדוק'])
+    expect(seen.body.updates.map((u: { body: string }) => u.body)).toEqual([
+      'הלוח הוחלף, <b>נשאר</b> רק לבדוק',
+    ])
     expect(seen.body.milestones.map((x: { status: string }) => x.status)).toEqual(['done', 'pending'])
   })
 
@@ -108,7 +113,9 @@ describe('OFAIR projects', () => {
       expect(
         (await api(w, who.session).post(`/api/ofair/projects/${id}/milestones`, { title: 'חטיפה' })).status,
       ).toBe(404)
-      expect((await api(w, who.session).post(`/api/ofair/projects/${id}/updates`, { body: 'x' })).status).toBe(404)
+      expect(
+        (await api(w, who.session).post(`/api/ofair/projects/${id}/updates`, { body: 'x' })).status,
+      ).toBe(404)
     }
     const bad: [unknown, string][] = [
       [{ title: '' }, 'body.title'],

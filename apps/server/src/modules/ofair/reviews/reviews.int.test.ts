@@ -128,7 +128,9 @@ describe('OFAIR reviews', () => {
 
     // the outbox has the events of the change
     const events = await sql<{ type: string }>`
-      select event_type as type from platform.outbox where aggregate_id = ${reviewId} order by seq`.execute(w.ctx.db)
+      select event_type as type from platform.outbox where aggregate_id = ${reviewId} order by seq`.execute(
+      w.ctx.db,
+    )
     expect(events.rows.map((e) => e.type)).toEqual(['ofair_review.created', 'ofair_review.replied'])
   })
 
