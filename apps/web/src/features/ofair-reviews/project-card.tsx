@@ -220,7 +220,13 @@ function Updates({ project }: { project: Project }) {
       ) : (
         <Timeline bulletSize={12} lineWidth={2} data-testid="project-updates">
           {project.updates.map((u) => (
-            <Timeline.Item key={u.id} title={new Date(u.created_at).toLocaleString('he-IL')}>
+            <Timeline.Item
+              key={u.id}
+              title={new Date(u.created_at).toLocaleString('he-IL', {
+                dateStyle: 'short',
+                timeStyle: 'short',
+              })}
+            >
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {u.body}
               </Text>

@@ -22,7 +22,7 @@ export function RatingSummary({ summary }: { summary: ProfessionalReviews['summa
           const n = summary.distribution[stars - 1] ?? 0
           return (
             <Group key={stars} gap="xs" wrap="nowrap">
-              <Text size="sm" w={44}>
+              <Text size="sm" w={72} style={{ whiteSpace: 'nowrap' }}>
                 {t('ofairReviews.starsLabel', { count: stars })}
               </Text>
               <Progress
