@@ -62,7 +62,7 @@ async function settle(page: Page) {
 
 /** No element wider than the phone's screen. */
 const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
 
 const REVIEW = 'עבודה מעולה ומהירה <script>window.pwned=1</script>'
 
@@ -126,7 +126,7 @@ describe('OFAIR reviews and projects screens', () => {
     await form.getByRole('button', { name: 'שליחת הדירוג' }).click()
     const card = own.page.getByTestId('job-review')
     await expect.poll(() => card.getByTestId('review').innerText()).toContain('<script>')
-    expect(await own.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined()
+    expect(await own.page.evaluate('typeof window.pwned')).toBe('undefined')
     expect(await card.getByTestId('review').innerText()).toContain('יעל · תל אביב-יפו')
     expect(await overflow(own.page)).toBeLessThanOrEqual(0)
     await settle(own.page)
