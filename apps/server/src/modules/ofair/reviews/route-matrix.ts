@@ -45,7 +45,7 @@ export const reviewRouteMatrix: Record<string, RouteCase> = {
     wrongRole: 'agency-recruiter',
     crossTenant: on('ofair-electrician', (f) => ({ id: f.consumerLead }), 404),
   },
-  'GET /api/ofair/projects/:id': { access: 'roles', wrongRole: 'recruiter' },
+  'GET /api/ofair/projects/:id': { access: 'roles', wrongRole: 'agency-recruiter' },
   'POST /api/ofair/projects/:id/milestones': { access: 'roles', wrongRole: 'candidate' },
   'PUT /api/ofair/projects/:id/milestones/:milestone_id': { access: 'roles', wrongRole: 'hiring-manager' },
   'POST /api/ofair/projects/:id/updates': { access: 'roles', wrongRole: 'company-admin' },
