@@ -3,6 +3,7 @@ import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
 import { notificationsRouteMatrix } from '../modules/notifications/route-matrix.ts'
 import { collectionRouteMatrix } from '../modules/ofair/collection/route-matrix.ts'
+import { reviewRouteMatrix } from '../modules/ofair/reviews/route-matrix.ts'
 import { ofairRouteMatrix } from '../modules/ofair/route-matrix.ts'
 import { recruitingRouteMatrix } from '../modules/recruiting/route-matrix.ts'
 import { systemRouteMatrix } from '../modules/system/route-matrix.ts'
@@ -23,5 +24,6 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...ledgerRouteMatrix,
   ...billingRouteMatrix,
   ...ofairRouteMatrix,
+  ...reviewRouteMatrix,
   ...collectionRouteMatrix,
 }

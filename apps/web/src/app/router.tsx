@@ -51,6 +51,7 @@ import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professiona
 import { ProfessionalPage } from '../features/ofair-pros/professional-page'
 import { ProfilePage } from '../features/ofair-pros/profile-page'
 import { ReferralsPage } from '../features/ofair-referrals/referrals-page'
+import { AdminReviewsPage } from '../features/ofair-reviews/admin-reviews-page'
 import { WalletPage } from '../features/ofair-wallet/wallet-page'
 import { AdminPayoutPage } from '../features/payouts/admin-payout-page'
 import { PlacementPayoutsPage } from '../features/payouts/placement-payouts-page'
@@ -174,6 +175,7 @@ export const router = createBrowserRouter([
               { path: 'pros/:id', Component: ProfessionalPage },
               { path: 'admin/professionals', Component: AdminProfessionalsPage },
               { path: 'admin/leads', Component: AdminLeadsPage },
+              { path: 'admin/reviews', Component: AdminReviewsPage },
               { path: 'invoices', Component: OfairInvoicesPage },
               { path: 'admin/invoices', Component: OfairAdminInvoicesPage },
               { path: 'payment-method', Component: PaymentMethodPage },

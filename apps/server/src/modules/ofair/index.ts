@@ -1,5 +1,7 @@
 import './errors.ts'
 import './events.ts'
+import './reviews/errors.ts'
+import './reviews/events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { collectCommand, collectionJob } from './collection/collect.ts'
@@ -14,10 +16,13 @@ import { invoicing } from './invoicing/index.ts'
 import { leadRoutes } from './leads/routes.ts'
 import { ofairNoticesConsumer } from './notices.ts'
 import { professionalRoutes } from './professionals/routes.ts'
+import { projectRoutes } from './projects/routes.ts'
 import { proposalRoutes } from './proposals/routes.ts'
 import { syncReferenceData } from './reference/reference-data.ts'
 import { referenceRoutes } from './reference/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
+import { reviewRoutes } from './reviews/routes.ts'
+import { demoReviewsSeed } from './reviews/seed.ts'
 import { hebrewProblems, ofairRoute } from './route.ts'
 import { demoOfairSeed } from './seed/demo-ofair.ts'
 import { releaseHeldCommand, releaseHeldPaymentsJob } from './settlement/jobs.ts'
@@ -52,13 +57,15 @@ export const ofairModule: AppModule = {
         ...invoicing.routes,
         ...settlementRoutes,
         ...collectionRoutes,
+        ...reviewRoutes,
+        ...projectRoutes,
       ])
       mountFileRoutes(scope, ctx)
       ofairWebhookRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
-  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed, demoReviewsSeed],
   jobs: [releaseHeldPaymentsJob, collectionJob, ...invoicing.jobs],
   commands: [releaseHeldCommand, collectCommand, ...invoicing.commands],
 }

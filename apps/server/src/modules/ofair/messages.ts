@@ -78,6 +78,13 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   payment_not_payable: 'לא ניתן לרשום תשלום לעבודה הזאת במצבה הנוכחי.',
   not_releasable: 'הכספים של העבודה הזאת אינם ממתינים לשחרור.',
   terms_locked: 'אי אפשר לשנות את תנאי העמלה אחרי שהעבודה הופנתה או קיבלה הצעות.',
+  // reviews and projects (reviews/errors.ts)
+  job_not_confirmed: 'אפשר לדרג את העבודה רק אחרי שאישרתם שהיא הושלמה.',
+  already_reviewed: 'כבר דירגתם את העבודה הזאת. אפשר לדרג כל עבודה פעם אחת.',
+  already_replied: 'כבר הגבתם על חוות הדעת הזאת. אפשר להגיב פעם אחת.',
+  review_already_hidden: 'חוות הדעת כבר מוסתרת.',
+  review_not_hidden: 'חוות הדעת אינה מוסתרת.',
+  milestone_transition_not_allowed: 'שלב מתקדם צעד אחד בכל פעם: ממתין ← בביצוע ← הושלם.',
 }
 
 /** Hebrew names of the fields people fill in, for "check the field X". */
@@ -113,6 +120,10 @@ const FIELD_LABELS: Record<string, string> = {
   allocation_number: 'מספר הקצאה',
   reason: 'סיבה',
   amount_before_vat: 'סכום לפני מע״מ',
+  rating: 'דירוג',
+  display_mode: 'אופן התצוגה',
+  due_date: 'תאריך יעד',
+  status: 'סטטוס',
 }
 
 export function hebrewMessage(code: string, errors?: readonly FieldError[]): string {

@@ -10,6 +10,7 @@ import {
   IconListCheck,
   IconReportMoney,
   IconShieldCheck,
+  IconStar,
   IconUserCircle,
   IconWallet,
 } from '@tabler/icons-react'
@@ -76,6 +77,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/leads',
                 label: t('ofair.nav.adminLeads'),
                 icon: <IconClipboardList {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/reviews',
+                label: t('ofairReviews.nav'),
+                icon: <IconStar {...ICON} />,
               },
               {
                 to: '/ofair/admin/invoices',

@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { NotFoundState } from '../../components/not-found-state'
 import { RelativeTime } from '../../components/relative-time'
+import { JobReviewCard } from '../ofair-reviews/job-review-card'
+import { ProjectCard } from '../ofair-reviews/project-card'
 import { JobSettlementCard } from '../ofair-wallet/job-settlement-card'
 import { ClientDetailsCard } from './client-details-card'
 import { MyProposalCard } from './my-proposal-card'
@@ -122,6 +124,10 @@ function LeadView({ lead }: { lead: Lead }) {
               </Stack>
             </Card>
             <JobSettlementCard lead={lead} />
+            {lead.accepted_proposal_id && (lead.is_owner || lead.my_proposal?.status === 'accepted') && (
+              <JobReviewCard proposalId={lead.accepted_proposal_id} />
+            )}
+            <ProjectCard lead={lead} />
             {lead.is_owner && <ProposalsSection lead={lead} />}
             {lead.is_owner && <OwnerActions lead={lead} />}
             {lead.my_proposal && <MyProposalCard lead={lead} />}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { NotFoundState } from '../../components/not-found-state'
 import { useProfessional } from '../ofair-leads/ofair-api'
+import { ProReviewsSection } from '../ofair-reviews/pro-reviews-section'
 
 /** A professional's public profile: rating, reviews and past jobs; never a phone, email or address. */
 export function ProfessionalPage() {
@@ -61,6 +62,7 @@ export function ProfessionalPage() {
           </Group>
         </Stack>
       </Card>
+      <ProReviewsSection professionalId={p.id} />
       {p.past_jobs.length > 0 && (
         <Card withBorder radius="md">
           <Title order={2} fz="lg" mb="xs">

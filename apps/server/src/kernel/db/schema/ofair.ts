@@ -355,6 +355,16 @@ export interface OfairProfessionalReviewsTable {
   body: ColumnType<string, string | undefined, string>
   reviewer_display: string
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  lead_payment_id: string
+  lead_id: string
+  reviewer_user_id: string
+  hidden_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  hidden_by: ColumnType<string | null, string | null | undefined, string | null>
+  hidden_reason: ColumnType<string | null, string | null | undefined, string | null>
+  reply_body: ColumnType<string | null, string | null | undefined, string | null>
+  replied_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
 }
 
 export interface OfairProfessionalServiceAreasTable {
@@ -385,6 +395,42 @@ export interface OfairProfessionalsTable {
   verified_by: ColumnType<string | null, string | null | undefined, string | null>
   rating_sum: ColumnType<number, number | undefined, number>
   review_count: ColumnType<number, number | undefined, number>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+  rating_counts: ColumnType<number[], number[] | undefined, number[]>
+}
+
+export interface OfairProjectMilestonesTable {
+  id: ColumnType<string, string | undefined, string>
+  project_id: string
+  title: string
+  due_date: ColumnType<string | null, string | null | undefined, string | null>
+  amount_minor: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  currency: ColumnType<string, string | undefined, string>
+  status: ColumnType<string, string | undefined, string>
+  created_by_user_id: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface OfairProjectUpdatesTable {
+  id: ColumnType<string, string | undefined, string>
+  project_id: string
+  author_professional_id: string
+  body: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface OfairProjectsTable {
+  id: ColumnType<string, string | undefined, string>
+  lead_id: string
+  proposal_id: string
+  owner_user_id: string
+  performer_professional_id: string
+  title: string
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   version: ColumnType<number, number | undefined, number>
@@ -478,6 +524,14 @@ export interface OfairReferralsTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface OfairReviewSettingsTable {
+  id: ColumnType<boolean, boolean | undefined, boolean>
+  display_mode: ColumnType<string, string | undefined, string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>
+  version: ColumnType<number, number | undefined, number>
+}
+
 export interface OfairSettlementSettingsTable {
   id: ColumnType<boolean, boolean | undefined, boolean>
   settlement_mode: ColumnType<string, string | undefined, string>
@@ -555,12 +609,16 @@ export interface OfairSchema {
   'ofair.professional_service_areas': OfairProfessionalServiceAreasTable
   'ofair.professional_specialties': OfairProfessionalSpecialtiesTable
   'ofair.professionals': OfairProfessionalsTable
+  'ofair.project_milestones': OfairProjectMilestonesTable
+  'ofair.project_updates': OfairProjectUpdatesTable
+  'ofair.projects': OfairProjectsTable
   'ofair.proposal_media': OfairProposalMediaTable
   'ofair.proposals': OfairProposalsTable
   'ofair.psp_sessions': OfairPspSessionsTable
   'ofair.psp_webhook_events': OfairPspWebhookEventsTable
   'ofair.public_leads': OfairPublicLeadsView
   'ofair.referrals': OfairReferralsTable
+  'ofair.review_settings': OfairReviewSettingsTable
   'ofair.settlement_settings': OfairSettlementSettingsTable
   'ofair.subscriptions': OfairSubscriptionsTable
   'ofair.vat_rates': OfairVatRatesTable

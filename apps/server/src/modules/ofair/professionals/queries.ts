@@ -5,6 +5,7 @@ import type { OfairCaller } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
 import { signedFileUrl } from '../files/signed-url.ts'
 import { refuse } from '../messages.ts'
+import { reviewDisplayMode, shownReviewer } from '../reviews/display.ts'
 
 /** The columns every view of a professional starts from, with names of their category and place. */
 function professionalRows(tx: OfairTx) {
@@ -54,7 +55,7 @@ async function findProfessional(tx: OfairTx, where: { id?: string; userId?: stri
 
 /** The parts of a profile that lists show: specialties, service localities, past jobs and reviews. */
 async function profileParts(tx: OfairTx, id: string) {
-  const [specialties, areas, pastJobs, pastCount, reviews] = await Promise.all([
+  const [specialties, areas, pastJobs, pastCount, reviews, displayMode] = await Promise.all([
     tx
       .selectFrom('ofair.professional_specialties as s')
       .innerJoin('ofair.categories as c', 'c.id', 's.category_id')
@@ -93,11 +94,19 @@ async function profileParts(tx: OfairTx, id: string) {
       .selectFrom('ofair.professional_reviews')
       .select(['rating', 'body', 'reviewer_display', 'created_at'])
       .where('professional_id', '=', id)
+      .where('hidden_at', 'is', null)
       .orderBy('created_at', 'desc')
       .limit(5)
       .execute(),
+    reviewDisplayMode(tx),
   ])
-  return { specialties, areas, pastJobs: pastJobs.rows, pastCount: pastCount.rows[0]?.n ?? 0, reviews }
+  return {
+    specialties,
+    areas,
+    pastJobs: pastJobs.rows,
+    pastCount: pastCount.rows[0]?.n ?? 0,
+    reviews: reviews.map((v) => ({ ...v, reviewer_display: shownReviewer(v.reviewer_display, displayMode) })),
+  }
 }
 
 // the past jobs of a profile are closed leads of other people: read as the system, public columns only

@@ -5,6 +5,7 @@ import type { OfairTx } from '../database.ts'
 import { emit } from '../events.ts'
 import { requireOwnFiles } from '../files/service.ts'
 import { refuse } from '../messages.ts'
+import { createProjectForAcceptance } from '../projects/service.ts'
 import type { TProposalIn } from './schemas.ts'
 
 /** What the owner agrees to when they accept, recorded with the reveal. */
@@ -185,6 +186,12 @@ export async function acceptProposal(
     throw err
   }
   if (!row) throw new Error('ofair.accept_proposal returned nothing')
+  // the accepted proposal becomes a project (milestones, status updates) in the same transaction
+  await createProjectForAcceptance(tx, {
+    leadId: row.lead_id,
+    proposalId: id,
+    performerProfessionalId: row.winner_professional_id,
+  })
   await emit(tx, 'ofair_proposal.accepted', id, {
     proposal_id: id,
     lead_id: row.lead_id,

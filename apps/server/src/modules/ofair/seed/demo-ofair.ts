@@ -171,7 +171,10 @@ function generate(now: Date, personas: Map<string, string>, hasProfile: Set<stri
     const subscriber = verified && (forced || rng.chance(0.15))
     const id = uuidv7(at.getTime())
     const company = rng.chance(0.3)
+    // the random draws of the invented ratings this seed once wrote are kept, so the rest of the
+    // demo data stays as it was; ratings now come from real reviews (reviews/seed.ts)
     const reviews = verified ? rng.int(0, 40) : 0
+    if (reviews > 0) rng.next()
     professionals.push({
       id,
       user_id: userId,
@@ -193,8 +196,8 @@ function generate(now: Date, personas: Map<string, string>, hasProfile: Set<stri
       }),
       status: verified ? 'verified' : 'pending',
       verified_at: verified ? new Date(at.getTime() + DAY) : null,
-      rating_sum: reviews === 0 ? 0 : Math.round(reviews * (3.8 + rng.next() * 1.2)),
-      review_count: reviews,
+      rating_sum: 0,
+      review_count: 0,
       created_at: at,
       updated_at: at,
     } as Row<'ofair.professionals'>)
