@@ -3,8 +3,8 @@ import type { OfairTx } from '../database.ts'
 
 /**
  * Leads, proposals and conversion for admins, computed in SQL in one pass over the period's leads
- * (the index `leads_admin_idx` on created_at; proposals counted per lead through
- * `proposals_lead_idx`). A lead counts in the week or month (Asia/Jerusalem) it was created; its
+ * (a range of `leads_admin_idx` or a scan, as the planner prefers) hash-joined to their proposals
+ * counted per lead; nothing is materialised. A lead counts in the week or month (Asia/Jerusalem) it was created; its
  * proposals and its outcome count with it (a cohort), whenever they happened.
  */
 export interface AnalyticsQuery {
@@ -62,26 +62,25 @@ export async function analyticsRows(tx: OfairTx, q: AnalyticsQuery) {
     accepted: number
     completed: number
   }>`
-    with period_leads as (
-      select l.id, l.category_id, l.locality_id, l.accepted_proposal_id, l.close_reason,
-             date_trunc(${unit}, l.created_at at time zone 'Asia/Jerusalem') as period
-        from ofair.leads l
-       where l.created_at >= (${q.from}::date)::timestamp at time zone 'Asia/Jerusalem'
-         and l.created_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Jerusalem'
-    ), proposal_counts as (
+    with proposal_counts as (
       select p.lead_id, count(*) as n
         from ofair.proposals p
-       where p.lead_id in (select id from period_leads)
+        join ofair.leads pl on pl.id = p.lead_id
+       where pl.created_at >= (${q.from}::date)::timestamp at time zone 'Asia/Jerusalem'
+         and pl.created_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Jerusalem'
        group by p.lead_id
     )
-    select to_char(l.period, 'YYYY-MM-DD') as period, ${key} as key, ${name} as name,
+    select to_char(date_trunc(${unit}, l.created_at at time zone 'Asia/Jerusalem'), 'YYYY-MM-DD') as period,
+           ${key} as key, ${name} as name,
            count(*)::int as leads,
            coalesce(sum(pc.n), 0)::int as proposals,
            count(l.accepted_proposal_id)::int as accepted,
            (count(*) filter (where l.close_reason = 'completed'))::int as completed
-      from period_leads l
+      from ofair.leads l
       left join proposal_counts pc on pc.lead_id = l.id
       ${joins}
+     where l.created_at >= (${q.from}::date)::timestamp at time zone 'Asia/Jerusalem'
+       and l.created_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Jerusalem'
      group by 1, 2, 3
      order by 1, 2`.execute(tx)
   return rows
