@@ -1,7 +1,9 @@
 import {
   IconArrowsExchange,
+  IconChartBar,
   IconClipboardList,
   IconCreditCard,
+  IconEye,
   IconFileDollar,
   IconFilePlus,
   IconHome,
@@ -9,8 +11,10 @@ import {
   IconInvoice,
   IconListCheck,
   IconReportMoney,
+  IconScale,
   IconShieldCheck,
   IconUserCircle,
+  IconUsers,
   IconWallet,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -76,6 +80,26 @@ export function OfairLayout() {
                 to: '/ofair/admin/leads',
                 label: t('ofair.nav.adminLeads'),
                 icon: <IconClipboardList {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/users',
+                label: t('ofairAdmin.nav.users'),
+                icon: <IconUsers {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/disputes',
+                label: t('ofairAdmin.nav.disputes'),
+                icon: <IconScale {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/analytics',
+                label: t('ofairAdmin.nav.analytics'),
+                icon: <IconChartBar {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/pii-log',
+                label: t('ofairAdmin.nav.piiLog'),
+                icon: <IconEye {...ICON} />,
               },
               {
                 to: '/ofair/admin/invoices',
