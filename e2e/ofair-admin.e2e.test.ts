@@ -132,6 +132,21 @@ describe('OFAIR admin back office', () => {
     await settle(o.page)
     expect(await overflow(o.page)).toBeLessThanOrEqual(0)
     await screenshot(o.page, 'ofair-admin-users-phone')
+
+    // the admin reads the person's contacts with a reason: shown, and in the log of admins' reads
+    await o.page.getByTestId('admin-user').getByRole('button', { name: 'הצגת פרטי קשר' }).click()
+    await o.page.getByRole('dialog').getByRole('textbox').fill('בירור תלונה של בעל מקצוע')
+    await o.page.getByRole('dialog').getByRole('button', { name: 'אישור' }).click()
+    await expect.poll(() => o.page.getByTestId('user-contacts').innerText()).toContain(victim.phone!)
+    await o.page.goto('/ofair/admin/pii-log')
+    await o.page.getByRole('tab', { name: 'קריאות של מנהלים' }).click()
+    await expect
+      .poll(() => o.page.getByTestId('pii-reads-table').innerText())
+      .toContain('בירור תלונה של בעל מקצוע')
+    expect(await o.page.getByTestId('pii-reads-table').innerText()).toContain('יוסי מטריד')
+    await settle(o.page)
+    expect(await overflow(o.page)).toBeLessThanOrEqual(0)
+    await screenshot(o.page, 'ofair-admin-pii-log-phone')
     expect(realErrors(o)).toEqual([])
   })
 

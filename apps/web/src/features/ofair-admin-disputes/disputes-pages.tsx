@@ -225,6 +225,14 @@ export function AdminDisputePage() {
             {t('ofairAdmin.disputes.job')}
           </Anchor>
         </Group>
+        {d.resolution_note && (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {t('ofairAdmin.disputes.note')}: {d.resolution_note}
+            {d.refund_amount
+              ? ` · ${t('ofairAdmin.disputes.refundAmount')}: ${formatShekels(d.refund_amount.amount)}`
+              : ''}
+          </Text>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Card withBorder radius="md" padding="md">
             <Title order={3} size="h5" mb="xs">

@@ -114,7 +114,7 @@ export function AdminLeadsTablePage() {
   const rows = leads.data?.pages.flatMap((p) => p.data) ?? []
   const labels: Record<string, string> = {
     created: t('ofairAdmin.leads.created'),
-    title: t('ofairAdmin.leads.title'),
+    title: t('ofairAdmin.leads.titleCol'),
     status: t('ofairAdmin.leads.status'),
     category: t('ofairAdmin.leads.category'),
     city: t('ofairAdmin.leads.city'),

@@ -127,7 +127,7 @@ function ContactViews() {
             </Table>
           </Table.ScrollContainer>
           <LoadMore
-            shown={String(rows.length)}
+            shown={t('ofairAdmin.pii.count', { count: rows.length })}
             hasMore={logs.hasNextPage}
             loading={logs.isFetchingNextPage}
             onLoadMore={() => logs.fetchNextPage()}
@@ -221,7 +221,7 @@ function AdminReads() {
             </Table>
           </Table.ScrollContainer>
           <LoadMore
-            shown={String(rows.length)}
+            shown={t('ofairAdmin.pii.count', { count: rows.length })}
             hasMore={reads.hasNextPage}
             loading={reads.isFetchingNextPage}
             onLoadMore={() => reads.fetchNextPage()}

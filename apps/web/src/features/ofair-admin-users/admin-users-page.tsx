@@ -190,7 +190,7 @@ export function AdminUsersPage() {
               </Card>
             ))}
             <LoadMore
-              shown={String(rows.length)}
+              shown={t('ofairAdmin.users.count', { count: rows.length })}
               hasMore={users.hasNextPage}
               loading={users.isFetchingNextPage}
               onLoadMore={() => users.fetchNextPage()}
