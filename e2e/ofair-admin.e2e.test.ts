@@ -62,7 +62,7 @@ async function settle(page: Page) {
 }
 
 const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
 
 /** The transcripts route belongs to the chat work merged separately: until then it answers 404. */
 const realErrors = (o: Opened) =>
@@ -75,7 +75,7 @@ describe('OFAIR admin back office', () => {
     await makeConsumerLead(w, consumer, { title: 'צביעת סלון', category_id: 'plumbing' })
     const desk = await as(admin)
     await desk.page.goto('/ofair/admin/leads')
-    await expect.poll(() => desk.page.evaluate(() => document.documentElement.dir)).toBe('rtl')
+    await expect.poll(() => desk.page.evaluate<string>('document.documentElement.dir')).toBe('rtl')
     await desk.page.getByTestId('lead-search').fill('דוד שמש')
     await expect.poll(() => desk.page.getByTestId('admin-lead').count()).toBe(1)
     expect(await desk.page.getByTestId('admin-lead').innerText()).toContain('תיקון דוד שמש בגג')
