@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -129,6 +141,18 @@ export function AdminLeadsTablePage() {
     <>
       <PageHeader title={t('ofairAdmin.leads.title')} description={t('ofairAdmin.leads.description')} />
       <Stack gap="md">
+        <SegmentedControl
+          w="fit-content"
+          value={status ?? 'all'}
+          onChange={(v) => setStatus(v === 'all' ? null : v)}
+          data={[
+            { value: 'all', label: t('ofairAdmin.leads.any') },
+            ...(['active', 'pending', 'closed'] as const).map((s) => ({
+              value: s,
+              label: t(`ofair.lead.status.${s}`),
+            })),
+          ]}
+        />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <TextInput
             label={t('ofairAdmin.leads.search')}
@@ -143,16 +167,6 @@ export function AdminLeadsTablePage() {
             maxLength={9}
             value={phone}
             onChange={(e) => setPhone(e.currentTarget.value.replace(/\D/g, ''))}
-          />
-          <Select
-            label={t('ofairAdmin.leads.status')}
-            clearable
-            value={status}
-            onChange={setStatus}
-            data={(['active', 'pending', 'closed'] as const).map((s) => ({
-              value: s,
-              label: t(`ofair.lead.status.${s}`),
-            }))}
           />
           <Select
             label={t('ofairAdmin.leads.type')}
