@@ -1549,6 +1549,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/admin/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: leads, proposals and conversion per week or month, by category or city
+         * @description A lead counts in the week or month (Asia/Jerusalem) it was created, with its proposals and outcome (a cohort). Rates are 0-1.
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["getOfairAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ofair/admin/collection-alerts": {
         parameters: {
             query?: never;
@@ -1598,7 +1620,9 @@ export interface paths {
         };
         /**
          * Admin: who saw which lead’s client details, when, from where (newest first)
-         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         * @description Filters by lead, person, role and days (Asia/Jerusalem). Each read of this log is itself logged.
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
          */
         get: operations["listOfairContactAccessLogs"];
         put?: never;
@@ -1621,6 +1645,68 @@ export interface paths {
          * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
          */
         get: operations["listOfairDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: one dispute with its job, amounts, both parties and their statements
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["getOfairDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/exports/analytics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: the analytics rows (period × group) as CSV
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["exportOfairAnalyticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/exports/leads.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: the leads table as CSV (the same filters), streamed
+         * @description Read a thousand rows at a time, each batch in a short transaction of its own, newest first by (created_at, id). UTF-8 with a BOM; cells starting with = + - @ are prefixed with an apostrophe and quoted so spreadsheets do not run them.
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["exportOfairLeadsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1766,7 +1852,9 @@ export interface paths {
         };
         /**
          * Admin: every lead, newest first, by status, type and words in the title
-         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         * @description Keyset-paged on (created_at, id): leads published while you page appear on the first page, never shift later ones. A search by phone digits is logged as a read of personal data.
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
          */
         get: operations["listOfairLeadsForAdmin"];
         put?: never;
@@ -1879,6 +1967,28 @@ export interface paths {
          * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
          */
         post: operations["decideOfairPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/pii-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: reads of personal data in OFAIR’s back office (who, whose, which fields, why)
+         * @description People’s contacts revealed to admins, searches by a client’s phone, and views of the access logs. Newest first.
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairPiiReads"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2029,6 +2139,90 @@ export interface paths {
          */
         put: operations["updateOfairSettlementSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: OFAIR’s people (consumers, professionals, admins), contacts masked, newest first
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        get: operations["listOfairUsersForAdmin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/users/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: a person’s phone and email, with the reason (the read is logged)
+         * @description **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["revealOfairUserContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: let a suspended person sign in again, with a reason (audited)
+         * @description Admins (OFAIR’s or the platform’s) and one’s own account are refused (403).
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["reactivateOfairUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ofair/admin/users/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: suspend a person with a reason: they cannot sign in and every session ends (audited)
+         * @description Admins (OFAIR’s or the platform’s) and one’s own account are refused (403).
+         *
+         *     **Access:** Roles: ofair_admin. OFAIR admins; each read of personal data is logged.
+         */
+        post: operations["suspendOfairUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -16246,6 +16440,171 @@ export interface operations {
             };
         };
     };
+    getOfairAnalytics: {
+        parameters: {
+            query: {
+                /** @description First day (Asia/Jerusalem), inclusive */
+                from: string;
+                granularity?: "week" | "month";
+                group_by?: "category" | "city" | "none";
+                /** @description Last day (Asia/Jerusalem), inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        /** @enum {string} */
+                        granularity: "week" | "month";
+                        /** @enum {string} */
+                        group_by: "category" | "city" | "none";
+                        groups: {
+                            /** @description accepted / proposals (0-1) */
+                            acceptance_rate: number | null;
+                            /** @description Leads with an accepted proposal */
+                            accepted: number;
+                            completed: number;
+                            /** @description completed / leads (0-1) */
+                            completion_rate: number | null;
+                            /** @description accepted / leads (0-1), null without leads */
+                            conversion_rate: number | null;
+                            key: string;
+                            leads: number;
+                            name: string;
+                            proposals: number;
+                        }[];
+                        periods: {
+                            /** @description accepted / proposals (0-1) */
+                            acceptance_rate: number | null;
+                            /** @description Leads with an accepted proposal */
+                            accepted: number;
+                            completed: number;
+                            /** @description completed / leads (0-1) */
+                            completion_rate: number | null;
+                            /** @description accepted / leads (0-1), null without leads */
+                            conversion_rate: number | null;
+                            leads: number;
+                            /** @description First day of the week or month */
+                            period: string;
+                            proposals: number;
+                        }[];
+                        rows: {
+                            /** @description accepted / proposals (0-1) */
+                            acceptance_rate: number | null;
+                            /** @description Leads with an accepted proposal */
+                            accepted: number;
+                            completed: number;
+                            /** @description completed / leads (0-1) */
+                            completion_rate: number | null;
+                            /** @description accepted / leads (0-1), null without leads */
+                            conversion_rate: number | null;
+                            key: string;
+                            leads: number;
+                            name: string;
+                            period: string;
+                            proposals: number;
+                        }[];
+                        to: string;
+                        total: {
+                            /** @description accepted / proposals (0-1) */
+                            acceptance_rate: number | null;
+                            /** @description Leads with an accepted proposal */
+                            accepted: number;
+                            completed: number;
+                            /** @description completed / leads (0-1) */
+                            completion_rate: number | null;
+                            /** @description accepted / leads (0-1), null without leads */
+                            conversion_rate: number | null;
+                            leads: number;
+                            proposals: number;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listOfairCollectionAlerts: {
         parameters: {
             query?: never;
@@ -16450,11 +16809,17 @@ export interface operations {
     listOfairContactAccessLogs: {
         parameters: {
             query?: {
+                accessor_role?: "owner" | "winner" | "admin";
+                accessor_user_id?: string;
+                /** @description First day (Asia/Jerusalem), inclusive */
+                from?: string;
                 lead_id?: string;
                 /** @description Page size (1-100) */
                 limit?: number;
                 /** @description Cursor: the `next_cursor` of the previous page */
                 starting_after?: string;
+                /** @description Last day (Asia/Jerusalem), inclusive */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -16607,6 +16972,453 @@ export interface operations {
                             status: string;
                         }[];
                     };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfairDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        age_days: number;
+                        created_at: string;
+                        id: string;
+                        lead: {
+                            category: string;
+                            id: string;
+                            locality: string;
+                            short_description: string;
+                            status: string;
+                            title: string;
+                        };
+                        opened_by_role: string;
+                        outcome: string | null;
+                        parties: {
+                            display_name: string;
+                            /** @enum {string} */
+                            side: "owner" | "performer";
+                            user_id: string;
+                        }[];
+                        payment: {
+                            completed_at: string;
+                            confirmed_at: string | null;
+                            dispute: {
+                                id: string;
+                                opened_by_role: string;
+                                outcome: string | null;
+                                reason: string;
+                                resolution_note: string | null;
+                                status: string;
+                            } | null;
+                            final_amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            hold_until: string | null;
+                            id: string;
+                            lead_id: string;
+                            lead_title: string;
+                            lead_type: string;
+                            /** @description Admins: the ledger postings of this job */
+                            ledger: {
+                                description: string;
+                                effective_at: string;
+                                entries: {
+                                    account_kind: string;
+                                    amount: {
+                                        amount: string;
+                                        currency: string;
+                                    };
+                                    direction: string;
+                                    owner_id: string | null;
+                                    owner_type: string;
+                                }[];
+                                id: string;
+                                kind: string;
+                                reversed_by: string | null;
+                                reverses: string | null;
+                            }[];
+                            paid_at: string | null;
+                            performer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            platform_commission: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            platform_commission_percentage: number;
+                            professional_net_amount: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            proposal_id: string;
+                            psp_provider: string | null;
+                            referrer_fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            referrer_fees: {
+                                fee: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                level: number;
+                                referral_id: string | null;
+                                referrer: {
+                                    display_name: string;
+                                    id: string;
+                                };
+                                share_percentage: number;
+                            }[];
+                            released_at: string | null;
+                            rule_version: string;
+                            settlement_mode: string;
+                            status: string;
+                            subscriber_rate: boolean;
+                            version: number;
+                            you: {
+                                is_owner: boolean;
+                                is_performer: boolean;
+                                is_referrer: boolean;
+                            };
+                        };
+                        refund_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        resolution_note: string | null;
+                        resolved_at: string | null;
+                        statements: {
+                            at: string | null;
+                            author: string;
+                            /** @enum {string} */
+                            side: "owner" | "performer";
+                            /** @description null: this side has not given a statement */
+                            text: string | null;
+                        }[];
+                        status: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportOfairAnalyticsCsv: {
+        parameters: {
+            query: {
+                /** @description First day (Asia/Jerusalem), inclusive */
+                from: string;
+                granularity?: "week" | "month";
+                group_by?: "category" | "city" | "none";
+                /** @description Last day (Asia/Jerusalem), inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportOfairLeadsCsv: {
+        parameters: {
+            query?: {
+                /** @description A category or subcategory */
+                category_id?: string;
+                /** @description First day (Asia/Jerusalem), inclusive */
+                from?: string;
+                /** @description The city (locality id) */
+                locality_id?: number;
+                /** @description Leads published by this person */
+                owner_user_id?: string;
+                /** @description The client’s phone ends with these digits (a read of personal data: logged) */
+                phone_digits?: string;
+                /** @description Words in the title or short description */
+                q?: string;
+                status?: "active" | "pending" | "closed";
+                /** @description Last day (Asia/Jerusalem), inclusive */
+                to?: string;
+                /** @description consumer requests or professionals’ referral leads */
+                type?: "consumer" | "professional_referral";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description RFC 9457 problem details */
@@ -17714,12 +18526,26 @@ export interface operations {
     listOfairLeadsForAdmin: {
         parameters: {
             query?: {
+                /** @description A category or subcategory */
+                category_id?: string;
+                /** @description First day (Asia/Jerusalem), inclusive */
+                from?: string;
                 /** @description Page size (1-100) */
                 limit?: number;
+                /** @description The city (locality id) */
+                locality_id?: number;
+                /** @description Leads published by this person */
+                owner_user_id?: string;
+                /** @description The client’s phone ends with these digits (a read of personal data: logged) */
+                phone_digits?: string;
+                /** @description Words in the title or short description */
                 q?: string;
                 /** @description Cursor: the `next_cursor` of the previous page */
                 starting_after?: string;
                 status?: "active" | "pending" | "closed";
+                /** @description Last day (Asia/Jerusalem), inclusive */
+                to?: string;
+                /** @description consumer requests or professionals’ referral leads */
                 type?: "consumer" | "professional_referral";
             };
             header?: never;
@@ -18848,6 +19674,127 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairPiiReads: {
+        parameters: {
+            query?: {
+                actor_user_id?: string;
+                /** @description First day (Asia/Jerusalem), inclusive */
+                from?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                subject_id?: string;
+                /** @description Last day (Asia/Jerusalem), inclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            actor: {
+                                display_name: string | null;
+                                user_id: string | null;
+                            };
+                            fields: string[];
+                            id: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            purpose: string;
+                            subject_id: string;
+                            subject_name: string | null;
+                            subject_type: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20089,6 +21036,570 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOfairUsersForAdmin: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Name, email, or 4+ digits of the phone */
+                q?: string;
+                role?: "consumer" | "professional" | "ofair_admin";
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "active" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            display_name: string;
+                            email_masked: string | null;
+                            id: string;
+                            last_sign_in_at: string | null;
+                            phone_masked: string | null;
+                            /** @description The OFAIR professional profile, if any (verify it through /api/ofair/professionals/{id}/verify) */
+                            professional: {
+                                id: string;
+                                profession: string | null;
+                                status: string;
+                            } | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            suspended_reason: string | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revealOfairUserContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (kept in the audit log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        phone: string | null;
+                        user_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reactivateOfairUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (kept in the audit log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sessions_revoked: number;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    suspendOfairUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (kept in the audit log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sessions_revoked: number;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,7 +34,11 @@ import { MyApplicationsPage } from '../features/my-applications/my-applications-
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
+import { AdminDisputePage, AdminDisputesPage } from '../features/ofair-admin-disputes/disputes-pages'
 import { AdminFinancePage } from '../features/ofair-admin-finance/admin-finance-page'
+import { AdminLeadsTablePage } from '../features/ofair-admin-leads/admin-leads-table-page'
+import { AdminPiiLogPage } from '../features/ofair-admin-pii/pii-log-page'
+import { AdminUsersPage } from '../features/ofair-admin-users/admin-users-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
 import { OfairAdminInvoicesPage } from '../features/ofair-invoices/admin-invoices-page'
 import { OfairInvoicesPage } from '../features/ofair-invoices/invoices-page'
@@ -46,7 +50,6 @@ import { MyProposalsPage } from '../features/ofair-leads/my-proposals-page'
 import { RequestPage } from '../features/ofair-leads/request-page'
 import { AdminCollectionPage } from '../features/ofair-payment-method/admin-collection-page'
 import { PaymentMethodPage } from '../features/ofair-payment-method/payment-method-page'
-import { AdminLeadsPage } from '../features/ofair-pros/admin-leads-page'
 import { AdminProfessionalsPage } from '../features/ofair-pros/admin-professionals-page'
 import { ProfessionalPage } from '../features/ofair-pros/professional-page'
 import { ProfilePage } from '../features/ofair-pros/profile-page'
@@ -174,8 +177,20 @@ export const router = createBrowserRouter([
               { path: 'profile', Component: ProfilePage },
               { path: 'pros/:id', Component: ProfessionalPage },
               { path: 'admin/professionals', Component: AdminProfessionalsPage },
-              { path: 'admin/leads', Component: AdminLeadsPage },
               { path: 'admin/reviews', Component: AdminReviewsPage },
+              { path: 'admin/leads', Component: AdminLeadsTablePage },
+              { path: 'admin/users', Component: AdminUsersPage },
+              { path: 'admin/disputes', Component: AdminDisputesPage },
+              { path: 'admin/disputes/:id', Component: AdminDisputePage },
+              { path: 'admin/pii-log', Component: AdminPiiLogPage },
+              {
+                path: 'admin/analytics',
+                // with charts: loads the charts library on its own
+                lazy: async () => ({
+                  Component: (await import('../features/ofair-admin-analytics/analytics-page'))
+                    .AdminAnalyticsPage,
+                }),
+              },
               { path: 'invoices', Component: OfairInvoicesPage },
               { path: 'admin/invoices', Component: OfairAdminInvoicesPage },
               { path: 'payment-method', Component: PaymentMethodPage },

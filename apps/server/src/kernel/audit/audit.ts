@@ -173,3 +173,76 @@ export async function auditTrail(
     })),
   }
 }
+
+/** One recorded read of personal data, as a log viewer shows it. */
+export interface PiiAccessEntry {
+  id: string
+  occurredAt: Date
+  actorUserId: string | null
+  subjectType: string
+  subjectId: string
+  fields: string[]
+  purpose: string
+  requestId: string | null
+}
+
+/**
+ * The log of personal-data reads (`logPiiReveal`), newest first by id (UUIDv7), for the subject
+ * types a module owns (`subjectTypes`, exact names). Who may read it is the calling module's rule.
+ */
+export async function piiAccessLog(
+  anyTx: AnyTx,
+  query: {
+    subjectTypes: readonly string[]
+    actorUserId?: string | undefined
+    subjectId?: string | undefined
+    from?: Date | undefined
+    to?: Date | undefined
+    limit: number
+    startingAfter?: string | undefined
+  },
+): Promise<{ data: PiiAccessEntry[]; has_more: boolean; next_cursor: string | null }> {
+  const tx = anyTx as Transaction<PlatformSchema>
+  let q = tx
+    .selectFrom('platform.pii_access_log')
+    .select([
+      'id',
+      'occurred_at',
+      'actor_user_id',
+      'subject_type',
+      'subject_id',
+      'fields',
+      'purpose',
+      'request_id',
+    ])
+    .where('subject_type', 'in', [...query.subjectTypes])
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+  if (query.actorUserId) q = q.where('actor_user_id', '=', query.actorUserId)
+  if (query.subjectId) q = q.where('subject_id', '=', query.subjectId)
+  if (query.from) q = q.where('occurred_at', '>=', query.from)
+  if (query.to) q = q.where('occurred_at', '<', query.to)
+  if (query.startingAfter) {
+    const [id] = decodeCursor(query.startingAfter, ['string'])
+    if (!/^[0-9a-f-]{36}$/i.test(String(id))) {
+      throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
+        errors: [{ field: 'querystring.starting_after', message: 'is not a valid cursor' }],
+      })
+    }
+    q = q.where('id', '<', String(id))
+  }
+  const page = pageOf(await q.execute(), query.limit, (r) => [r.id])
+  return {
+    ...page,
+    data: page.data.map((r) => ({
+      id: r.id,
+      occurredAt: r.occurred_at,
+      actorUserId: r.actor_user_id,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      fields: r.fields,
+      purpose: r.purpose,
+      requestId: r.request_id,
+    })),
+  }
+}

@@ -60,6 +60,7 @@ export {
   revokeInvitation,
   roleWords,
 } from './invitations/service.ts'
+export * from './marketplace-people.ts'
 export {
   createOrganization,
   displayNames,

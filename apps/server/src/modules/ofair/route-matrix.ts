@@ -222,6 +222,15 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'GET /api/ofair/admin/leads': { access: 'roles', wrongRole: 'ofair-electrician' },
   'POST /api/ofair/admin/leads/:id/remove': { access: 'roles', wrongRole: 'ofair-consumer' },
   'GET /api/ofair/admin/contact-access-logs': { access: 'roles', wrongRole: 'ofair-plumber' },
+  'GET /api/ofair/admin/exports/leads.csv': { access: 'roles', wrongRole: 'ofair-consumer' },
+  'GET /api/ofair/admin/analytics': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'GET /api/ofair/admin/exports/analytics.csv': { access: 'roles', wrongRole: 'ofair-plumber' },
+  'GET /api/ofair/admin/users': { access: 'roles', wrongRole: 'ofair-consumer' },
+  'POST /api/ofair/admin/users/:id/suspend': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'POST /api/ofair/admin/users/:id/reactivate': { access: 'roles', wrongRole: 'ofair-plumber' },
+  'POST /api/ofair/admin/users/:id/contacts': { access: 'roles', wrongRole: 'ofair-consumer' },
+  'GET /api/ofair/admin/disputes/:id': { access: 'roles', wrongRole: 'ofair-electrician' },
+  'GET /api/ofair/admin/pii-reads': { access: 'roles', wrongRole: 'ofair-plumber' },
   ...invoiceRouteMatrix,
   // OFAIR II settlement (settlement/routes.ts)
   'POST /api/ofair/proposals/:id/complete': {

@@ -1,7 +1,9 @@
 import {
   IconArrowsExchange,
+  IconChartBar,
   IconClipboardList,
   IconCreditCard,
+  IconEye,
   IconFileDollar,
   IconFilePlus,
   IconHome,
@@ -9,9 +11,11 @@ import {
   IconInvoice,
   IconListCheck,
   IconReportMoney,
+  IconScale,
   IconShieldCheck,
   IconStar,
   IconUserCircle,
+  IconUsers,
   IconWallet,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -82,6 +86,26 @@ export function OfairLayout() {
                 to: '/ofair/admin/reviews',
                 label: t('ofairReviews.nav'),
                 icon: <IconStar {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/users',
+                label: t('ofairAdmin.nav.users'),
+                icon: <IconUsers {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/disputes',
+                label: t('ofairAdmin.nav.disputes'),
+                icon: <IconScale {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/analytics',
+                label: t('ofairAdmin.nav.analytics'),
+                icon: <IconChartBar {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/pii-log',
+                label: t('ofairAdmin.nav.piiLog'),
+                icon: <IconEye {...ICON} />,
               },
               {
                 to: '/ofair/admin/invoices',

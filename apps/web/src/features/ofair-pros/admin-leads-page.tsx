@@ -118,7 +118,7 @@ export function AdminLeadsPage() {
   )
 }
 
-function RemoveModal({ id, onClose }: { id: string | null; onClose: () => void }) {
+export function RemoveModal({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const queryClient = useQueryClient()
@@ -157,7 +157,7 @@ function RemoveModal({ id, onClose }: { id: string | null; onClose: () => void }
   )
 }
 
-function AccessLogModal({ leadId, onClose }: { leadId: string | null; onClose: () => void }) {
+export function AccessLogModal({ leadId, onClose }: { leadId: string | null; onClose: () => void }) {
   const { t } = useTranslation()
   const logs = useQuery({
     queryKey: ['ofair', 'admin', 'access', leadId],

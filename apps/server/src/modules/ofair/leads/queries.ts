@@ -222,27 +222,3 @@ export function summaryOut(l: Omit<LeadRow, 'cursor_at'>) {
     created_at: l.created_at,
   }
 }
-
-/** Admins' moderation list: every lead, newest first, by status, type and words in the title. */
-export async function adminLeads(
-  tx: OfairTx,
-  f: {
-    status?: string | undefined
-    type?: string | undefined
-    q?: string | undefined
-    limit: number
-    starting_after?: string | undefined
-  },
-) {
-  let q = leadRows(tx)
-    .select(exactTime('l.created_at'))
-    .orderBy('l.created_at', 'desc')
-    .orderBy('l.id', 'desc')
-    .limit(f.limit + 1)
-  if (f.status) q = q.where('l.status', '=', f.status)
-  if (f.type) q = q.where('l.type', '=', f.type)
-  if (f.q) q = q.where('l.title', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-  if (f.starting_after) q = q.where(olderThanCursor(f.starting_after, 'l.created_at', 'l.id'))
-  const page = timeIdPage(await q.execute(), f.limit)
-  return { ...page, data: page.data.map(summaryOut) }
-}

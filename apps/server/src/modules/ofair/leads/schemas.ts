@@ -95,12 +95,6 @@ export const ZBoardQuery = z.strictObject({
 })
 
 export const ZMyLeadsQuery = z.strictObject({ status: z.enum(LEAD_STATUSES).optional(), ...ZListQueryBase })
-export const ZAdminLeadsQuery = z.strictObject({
-  status: z.enum(LEAD_STATUSES).optional(),
-  type: z.enum(LEAD_TYPES).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
-  ...ZListQueryBase,
-})
 
 const ZLocalityOut = z.object({ id: z.number().int(), name: z.string(), district: z.string() })
 const ZProRef = z.object({ id: z.string(), display_name: z.string() })
