@@ -34,7 +34,11 @@ const FIELDS: Record<string, string> = {
 
 export function hebrewNotificationMessage(code: string, errors?: { field: string }[]): string {
   if (code === 'validation_failed' && errors?.length) {
-    const field = errors[0]!.field.split(/[.[\]]/).find((part) => FIELDS[part])
+    // the most specific part that has a name (quiet_hours.start → "start time")
+    const field = errors[0]!.field
+      .split(/[.[\]]/)
+      .reverse()
+      .find((part) => FIELDS[part])
     if (field) return `השדה "${FIELDS[field]}" אינו תקין. בדקו ונסו שוב.`
   }
   return HEBREW[code] ?? 'לא ניתן לבצע את הבקשה כפי שהיא.'

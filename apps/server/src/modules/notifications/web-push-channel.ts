@@ -32,7 +32,9 @@ export class WebPushChannel {
     options: { urgent?: boolean; ttlSeconds?: number } = {},
   ): Promise<PushResult> {
     try {
-      await webpush.sendNotification(
+      // web-push encrypts (aes128gcm) and signs (VAPID JWT); we POST it ourselves with fetch, so
+      // the same code reaches a local push-service sink over http in tests
+      const req = webpush.generateRequestDetails(
         { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
         JSON.stringify(payload),
         {
@@ -40,24 +42,28 @@ export class WebPushChannel {
           TTL: options.ttlSeconds ?? 24 * 3600,
           urgency: options.urgent ? 'high' : 'normal',
           contentEncoding: 'aes128gcm',
-          timeout: 10_000,
         },
       )
-      return { ok: true }
-    } catch (err) {
-      const e = err as { statusCode?: number; message: string; body?: string }
-      const status = e.statusCode
+      const res = await fetch(req.endpoint, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        ...(req.body ? { body: new Uint8Array(req.body as Buffer) } : {}),
+        signal: AbortSignal.timeout(10_000),
+      })
+      if (res.ok) return { ok: true }
+      const body = await res.text().catch(() => '')
+      const status = res.status
       // 404/410: the subscription expired or was withdrawn; remove it
       if (status === 404 || status === 410)
         return { ok: false, gone: true, retryable: false, error: `push service answered ${status}` }
       return {
         ok: false,
         gone: false,
-        retryable: status === undefined || status === 429 || status >= 500,
-        error: status
-          ? `push service answered ${status}${e.body ? `: ${String(e.body).slice(0, 200)}` : ''}`
-          : e.message,
+        retryable: status === 429 || status >= 500,
+        error: `push service answered ${status}${body ? `: ${body.slice(0, 200)}` : ''}`,
       }
+    } catch (err) {
+      return { ok: false, gone: false, retryable: true, error: (err as Error).message }
     }
   }
 }
