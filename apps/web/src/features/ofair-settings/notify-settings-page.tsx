@@ -75,11 +75,10 @@ export function NotifySettingsPage() {
         description={t('ofair.notifySettings.description')}
       />
       <SectionCard title={t('ofair.notifySettings.events')}>
-        <Table.ScrollContainer minWidth={340}>
+        <Table.ScrollContainer minWidth={300}>
           <Table verticalSpacing="xs" horizontalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('ofair.notifySettings.event')}</Table.Th>
                 {NOTIFY_CHANNELS.map((c) => (
                   <Table.Th key={c} ta="center" fz="xs">
                     {t(`ofair.notifySettings.channels.${c}`)}
@@ -88,11 +87,16 @@ export function NotifySettingsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {draft.map((p) => (
-                <Table.Tr key={p.event_type}>
-                  <Table.Td>
-                    <Text size="sm">{p.label}</Text>
+              {draft.flatMap((p) => [
+                // the event's name on a row of its own, its five switches under it: fits a phone
+                <Table.Tr key={`${p.event_type}-label`} bg="var(--mantine-color-gray-0)">
+                  <Table.Td colSpan={NOTIFY_CHANNELS.length}>
+                    <Text size="sm" fw={500}>
+                      {p.label}
+                    </Text>
                   </Table.Td>
+                </Table.Tr>,
+                <Table.Tr key={p.event_type}>
                   {NOTIFY_CHANNELS.map((c) => (
                     <Table.Td key={c}>
                       <Group justify="center">
@@ -108,8 +112,8 @@ export function NotifySettingsPage() {
                       </Group>
                     </Table.Td>
                   ))}
-                </Table.Tr>
-              ))}
+                </Table.Tr>,
+              ])}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
