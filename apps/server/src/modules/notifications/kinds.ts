@@ -24,6 +24,11 @@ export interface NoticeKind {
   urgent: boolean
   /** Marketing: reaches only people who opted in (with the time), whatever the channels say. */
   marketing: boolean
+  /**
+   * Held in the default quiet hours (22:00-07:00 Israel time) for people who never set theirs
+   * (OFAIR's kinds). Quiet hours a person saved apply to every kind that reaches them.
+   */
+  quietHours: boolean
 }
 
 export interface NoticeKindDeclaration {
@@ -34,6 +39,7 @@ export interface NoticeKindDeclaration {
   defaults?: Partial<Record<Channel, boolean>>
   urgent?: boolean
   marketing?: boolean
+  quietHours?: boolean
 }
 
 const registry = new Map<string, NoticeKind>()
@@ -64,6 +70,7 @@ export function defineNoticeKinds<const T extends Record<string, NoticeKindDecla
       },
       urgent: d.urgent ?? false,
       marketing: d.marketing ?? false,
+      quietHours: d.quietHours ?? false,
     })
   }
   return kinds

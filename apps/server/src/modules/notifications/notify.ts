@@ -135,8 +135,9 @@ async function deliver(ctx: AppContext, tx: Transaction<NotificationsSchema>, al
     const on = channelsOf(n)
     const kind = kinds.get(n.kind)!
     const s = settingsOf(n.userId)
-    const sendAfter =
-      n.urgent || kind.urgent ? now : sendAfterQuietHours(s ? quietHoursOf(s) : DEFAULT_QUIET_HOURS, now)
+    // the person's own quiet hours; else the default, for kinds that declare it (OFAIR's)
+    const quiet = s ? quietHoursOf(s) : kind.quietHours ? DEFAULT_QUIET_HOURS : undefined
+    const sendAfter = n.urgent || kind.urgent || !quiet ? now : sendAfterQuietHours(quiet, now)
     return OUTBOUND.filter((c) => on[c]).map((channel) => ({ n, channel, sendAfter }))
   })
   if (planned.length === 0) return { inApp: added.length, emails: 0, deliveries: 0, later: later.length }

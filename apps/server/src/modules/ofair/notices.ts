@@ -10,7 +10,7 @@ import { OFAIR_TEMPLATES } from './templates.ts'
  * (the seed's "priority notifications"); everyone else finds them on the board.
  */
 // OFAIR's professionals work from their phones: text message and push by default, email too
-const PRO = { sms: true, defaults: { push: true } } as const
+const PRO = { sms: true, defaults: { push: true }, quietHours: true } as const
 
 export const OFAIR_NOTICES = defineNoticeKinds('ofair', {
   'ofair_referral.offered': { label: 'הופנתה אליכם עבודה', audience: ['professional'], ...PRO },
@@ -30,11 +30,13 @@ export const OFAIR_NOTICES = defineNoticeKinds('ofair', {
   'ofair_professional.reviewed': {
     label: 'הפרופיל המקצועי שלכם נבדק',
     audience: ['professional', 'consumer'],
+    quietHours: true,
   },
   'ofair_marketing.news': {
     label: 'עדכונים ומבצעים מ-OFAIR (רק בהסכמה)',
     audience: ['professional', 'consumer'],
     marketing: true,
+    quietHours: true,
   },
 })
 

@@ -8,9 +8,18 @@ export const COLLECTION_NOTICES = defineNoticeKinds('ofair', {
     audience: ['professional'],
     sms: true,
     defaults: { push: true },
+    quietHours: true,
   },
-  'ofair_collection.succeeded': { label: 'חייבנו את כרטיס האשראי שלכם', audience: ['professional'] },
-  'ofair_payout.decided': { label: 'עדכון על העברה בנקאית אליכם', audience: ['professional'] },
+  'ofair_collection.succeeded': {
+    label: 'חייבנו את כרטיס האשראי שלכם',
+    audience: ['professional'],
+    quietHours: true,
+  },
+  'ofair_payout.decided': {
+    label: 'עדכון על העברה בנקאית אליכם',
+    audience: ['professional'],
+    quietHours: true,
+  },
 })
 
 /** A notice's source id (a uuid) derived from a business key, so telling twice does nothing. */

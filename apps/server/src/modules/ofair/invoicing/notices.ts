@@ -7,5 +7,6 @@ export const OFAIR_INVOICE_NOTICES = defineNoticeKinds('ofair', {
     audience: ['professional'],
     sms: true,
     defaults: { push: true },
+    quietHours: true,
   },
 })
