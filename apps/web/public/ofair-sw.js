@@ -53,3 +53,35 @@ self.addEventListener('fetch', (event) => {
     )
   }
 })
+
+// Web push (VAPID, aes128gcm; the browser decrypts): show the notice; a click opens its page.
+self.addEventListener('push', (event) => {
+  let data = { title: 'OFAIR', body: '', url: '/ofair' }
+  try {
+    data = { ...data, ...event.data.json() }
+  } catch {
+    if (event.data) data.body = event.data.text()
+  }
+  event.waitUntil(
+    self.registration.showNotification(data.title, {
+      body: data.body,
+      dir: 'rtl',
+      lang: 'he',
+      icon: '/ofair-icon.svg',
+      badge: '/ofair-icon.svg',
+      tag: data.tag,
+      data: { url: data.url },
+    }),
+  )
+})
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const url = new URL(event.notification.data?.url || '/ofair', self.location.origin).href
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((wins) => {
+      const open = wins.find((w) => w.url === url)
+      return open ? open.focus() : self.clients.openWindow(url)
+    }),
+  )
+})

@@ -81,6 +81,24 @@ const ZEnv = z.object({
   SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
   SMS_SENDER: z.string().min(1).max(11).default('OFAIR'),
   SMS_CHANNEL: z.enum(['sms', 'whatsapp']).default('sms'),
+  WHATSAPP_PROVIDER_URL: z.url().optional(),
+  WHATSAPP_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_TEMPLATE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'must be a language code like he or en_US')
+    .default('he'),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key')
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL')
+    .default('mailto:support@ofair.localhost'),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URL: z.url().optional(),
@@ -168,6 +186,14 @@ export interface AppConfig {
     sender: string
     channel: 'sms' | 'whatsapp'
   }
+  /** WhatsApp Cloud-style provider (templates); without it WhatsApp goes through the SMS provider. */
+  whatsapp: { providerUrl: string | undefined; token: string | undefined; language: string }
+  /**
+   * Web push VAPID keys. Unset: in demo mode a pair is generated at start (kept in memory, so
+   * browsers subscribe again after a restart); otherwise web push is off.
+   */
+  webPush: { publicKey: string; privateKey: string; subject: string } | undefined
+  vapidSubject: string
   /**
    * Card and bank-debit payments. Without a key: in demo mode a local Stripe test server is started
    * and used; otherwise only bank transfers recorded by an admin.
@@ -229,6 +255,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (payments are confirmed by webhooks).',
     )
   }
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError('Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together.')
+  }
   if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
     throw new ConfigError('Invalid configuration: OIDC_AUDIENCE is required when OIDC_ISSUER is set.')
   }
@@ -285,6 +314,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sender: e.SMS_SENDER,
       channel: e.SMS_CHANNEL,
     },
+    whatsapp: {
+      providerUrl: e.WHATSAPP_PROVIDER_URL,
+      token: e.WHATSAPP_TOKEN,
+      language: e.WHATSAPP_TEMPLATE_LANGUAGE,
+    },
+    webPush:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+        ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT }
+        : undefined,
+    vapidSubject: e.VAPID_SUBJECT,
     stripe: e.STRIPE_SECRET_KEY
       ? {
           secretKey: e.STRIPE_SECRET_KEY,

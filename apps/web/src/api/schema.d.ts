@@ -325,6 +325,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log: failed (and other) messages, newest first
+         * @description **Access:** Roles: platform_admin, ofair_admin. Platform and OFAIR admins (row-level security lets them read the delivery log).
+         */
+        get: operations["listNotificationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/organizations": {
         parameters: {
             query?: never;
@@ -1485,6 +1505,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/marketing/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opt out of marketing with the link of a message
+         * @description The token of the opt-out link is the secret; no sign-in needed.
+         *
+         *     **Access:** Public. Anyone holding the opt-out link of a marketing message.
+         */
+        post: operations["unsubscribeFromMarketing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/preferences": {
         parameters: {
             query?: never;
@@ -1499,10 +1541,54 @@ export interface paths {
         get: operations["getNotificationPreferences"];
         /**
          * Choose channels per notice kind
-         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         * @description Each item names a notice kind of mine and the channels to turn on or off: `channels` (any of in_app, email, sms, whatsapp, push), or the older `in_app` / `email` fields. Channels not named keep their value. An unknown kind is a 400 `unknown_notice_kind`, an unknown channel a 400 `unknown_channel`; nothing is saved then.
+         *
+         *     **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
          */
         put: operations["setNotificationPreferences"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive web push on this browser
+         * @description The body is the browser’s `PushSubscription.toJSON()`.
+         *
+         *     **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        post: operations["subscribeToPush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/push/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop web push on this browser
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        post: operations["unsubscribeFromPush"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1523,6 +1609,32 @@ export interface paths {
          * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
          */
         post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My quiet hours, marketing consent and web push
+         * @description **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        get: operations["getNotificationSettings"];
+        /**
+         * Set my quiet hours and marketing consent
+         * @description Quiet hours are Israel time; messages that are not urgent wait until they end (in-app notices are not held). Marketing reaches me only while I have opted in; the time of each opt-in and opt-out is kept.
+         *
+         *     **Access:** Any signed-in user. The caller’s own notifications only (enforced again by row-level security).
+         */
+        put: operations["setNotificationSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6490,6 +6602,132 @@ export interface operations {
                         }[];
                         entries: number;
                         ok: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms" | "whatsapp" | "push";
+                /** @description Notice kinds starting with this (ofair_ for OFAIR’s) */
+                kind_prefix?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "queued" | "retrying" | "sent" | "failed" | "skipped";
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attempts: number;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "whatsapp" | "push";
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            kind: string;
+                            last_error: string | null;
+                            /** Format: date-time */
+                            send_after: string;
+                            sent_at: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "retrying" | "sent" | "failed" | "skipped";
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            user_id: string;
+                            user_name: string | null;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -16120,6 +16358,79 @@ export interface operations {
             };
         };
     };
+    unsubscribeFromMarketing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     getNotificationPreferences: {
         parameters: {
             query?: never;
@@ -16141,6 +16452,11 @@ export interface operations {
                             event_type: string;
                             in_app: boolean;
                             label: string;
+                            /** @description Marketing: sent only with the opt-in of the settings */
+                            marketing: boolean;
+                            push: boolean;
+                            sms: boolean;
+                            whatsapp: boolean;
                         }[];
                     };
                 };
@@ -16206,9 +16522,13 @@ export interface operations {
             content: {
                 "application/json": {
                     preferences: {
-                        email: boolean;
+                        /** @description Channel → on/off (in_app, email, sms, whatsapp, push) */
+                        channels?: {
+                            [key: string]: boolean;
+                        };
+                        email?: boolean;
                         event_type: string;
-                        in_app: boolean;
+                        in_app?: boolean;
                     }[];
                 };
             };
@@ -16226,9 +16546,241 @@ export interface operations {
                             event_type: string;
                             in_app: boolean;
                             label: string;
+                            /** @description Marketing: sent only with the opt-in of the settings */
+                            marketing: boolean;
+                            push: boolean;
+                            sms: boolean;
+                            whatsapp: boolean;
                         }[];
                     };
                 };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    subscribeToPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    endpoint: string;
+                    expirationTime?: number | null;
+                    keys: {
+                        auth: string;
+                        p256dh: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    unsubscribeFromPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    endpoint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description RFC 9457 problem details */
             400: {
@@ -16319,6 +16871,219 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marketing: {
+                            opted_in: boolean;
+                            opted_in_at: string | null;
+                            opted_out_at: string | null;
+                        };
+                        push: {
+                            /** @description VAPID public key for PushManager.subscribe; null: push is off */
+                            public_key: string | null;
+                            /** @description Browsers of mine that receive push */
+                            subscriptions: number;
+                        };
+                        quiet_hours: {
+                            enabled: boolean;
+                            /** @description HH:MM, Israel time; before the start: the next morning */
+                            end: string;
+                            /** @description HH:MM, Israel time */
+                            start: string;
+                            /** @enum {string} */
+                            time_zone: "Asia/Jerusalem";
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    marketing_opt_in?: boolean;
+                    quiet_hours?: {
+                        enabled: boolean;
+                        end: string;
+                        start: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marketing: {
+                            opted_in: boolean;
+                            opted_in_at: string | null;
+                            opted_out_at: string | null;
+                        };
+                        push: {
+                            /** @description VAPID public key for PushManager.subscribe; null: push is off */
+                            public_key: string | null;
+                            /** @description Browsers of mine that receive push */
+                            subscriptions: number;
+                        };
+                        quiet_hours: {
+                            enabled: boolean;
+                            /** @description HH:MM, Israel time; before the start: the next morning */
+                            end: string;
+                            /** @description HH:MM, Israel time */
+                            start: string;
+                            /** @enum {string} */
+                            time_zone: "Asia/Jerusalem";
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description RFC 9457 problem details */
             401: {

@@ -55,6 +55,7 @@ import { ProfessionalPage } from '../features/ofair-pros/professional-page'
 import { ProfilePage } from '../features/ofair-pros/profile-page'
 import { ReferralsPage } from '../features/ofair-referrals/referrals-page'
 import { AdminReviewsPage } from '../features/ofair-reviews/admin-reviews-page'
+import { NotifySettingsPage } from '../features/ofair-settings/notify-settings-page'
 import { WalletPage } from '../features/ofair-wallet/wallet-page'
 import { AdminPayoutPage } from '../features/payouts/admin-payout-page'
 import { PlacementPayoutsPage } from '../features/payouts/placement-payouts-page'
@@ -197,12 +198,7 @@ export const router = createBrowserRouter([
               { path: 'admin/collection', Component: AdminCollectionPage },
               { path: 'wallet', Component: WalletPage },
               { path: 'admin/finance', Component: AdminFinancePage },
-              {
-                path: 'settings',
-                element: (
-                  <ComingSoonPage titleKey="ofair.nav.settings" descriptionKey="ofair.comingSoon.settings" />
-                ),
-              },
+              { path: 'settings', Component: NotifySettingsPage },
               { path: 'account', Component: AccountPage },
               { path: '*', Component: NotFoundPage },
             ],

@@ -179,7 +179,7 @@ export class JobRunner<TDeps> {
    */
   async enqueueMany(
     name: string,
-    jobs: readonly { payload: unknown; singletonKey?: string }[],
+    jobs: readonly { payload: unknown; singletonKey?: string; startAfter?: Date }[],
     options: { db?: BossDb } = {},
   ): Promise<void> {
     if (jobs.length === 0) return
@@ -190,6 +190,7 @@ export class JobRunner<TDeps> {
       jobs.map((j) => ({
         data: def.payload.parse(j.payload) as object,
         ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
+        ...(j.startAfter ? { startAfter: j.startAfter } : {}),
       })),
       options.db ? { db: options.db } : undefined,
     )

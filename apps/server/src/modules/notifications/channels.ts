@@ -11,6 +11,8 @@ export interface OutboundMessage {
   subject?: string
   text: string
   html?: string
+  /** WhatsApp: a pre-approved template and its body parameters (the text is the fallback). */
+  template?: { name: string; language: string; params: string[] }
 }
 
 export type SendResult = { ok: true; providerId?: string } | { ok: false; retryable: boolean; error: string }

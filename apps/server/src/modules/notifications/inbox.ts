@@ -1,9 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { NotificationsSchema } from '../../kernel/db/schema/notifications.ts'
 import { AppError } from '../../kernel/errors.ts'
-import type { Role } from '../../kernel/http/access.ts'
 import { exactTime, olderThanCursor, timeIdPage } from '../../kernel/http/pagination.ts'
-import { noticeKinds } from './kinds.ts'
 
 type Tx = Transaction<NotificationsSchema>
 
@@ -62,44 +60,4 @@ export async function markAllRead(tx: Tx, userId: string, now: Date): Promise<vo
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
     .execute()
-}
-
-export async function getPreferences(tx: Tx, userId: string, roles: readonly Role[]) {
-  const rows = await tx
-    .selectFrom('notifications.preferences')
-    .select(['event_type', 'in_app', 'email'])
-    .where('user_id', '=', userId)
-    .execute()
-  const byType = new Map(rows.map((r) => [r.event_type, r]))
-  return noticeKinds(roles).map(({ kind, label }) => ({
-    event_type: kind,
-    label,
-    in_app: byType.get(kind)?.in_app ?? true,
-    email: byType.get(kind)?.email ?? true,
-  }))
-}
-
-export async function setPreferences(
-  tx: Tx,
-  userId: string,
-  prefs: readonly { event_type: string; in_app: boolean; email: boolean }[],
-  now: Date,
-) {
-  for (const p of prefs) {
-    await tx
-      .insertInto('notifications.preferences')
-      .values({
-        user_id: userId,
-        event_type: p.event_type,
-        in_app: p.in_app,
-        email: p.email,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['user_id', 'event_type'])
-          .doUpdateSet({ in_app: p.in_app, email: p.email, updated_at: now }),
-      )
-      .execute()
-  }
 }

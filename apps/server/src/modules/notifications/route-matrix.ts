@@ -9,4 +9,14 @@ export const notificationsRouteMatrix: Record<string, RouteCase> = {
   'POST /api/notifications/read-all': { access: 'authenticated' },
   'GET /api/notifications/preferences': { access: 'authenticated' },
   'PUT /api/notifications/preferences': { access: 'authenticated' },
+  'GET /api/notifications/settings': { access: 'authenticated' },
+  'PUT /api/notifications/settings': { access: 'authenticated' },
+  'POST /api/notifications/push/subscriptions': { access: 'authenticated' },
+  'POST /api/notifications/push/unsubscribe': { access: 'authenticated' },
+  'POST /api/notifications/marketing/unsubscribe': {
+    access: 'public',
+    why: 'The opt-out link of a marketing message: its random token is the secret; it only turns marketing off.',
+  },
+  // the delivery log (names, titles, errors; no addresses)
+  'GET /api/admin/notifications/deliveries': { access: 'roles', wrongRole: 'ofair-electrician' },
 }

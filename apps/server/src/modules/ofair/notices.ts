@@ -2,24 +2,46 @@ import { sql } from 'kysely'
 import { defineConsumer, type EnvelopeOf } from '../../kernel/outbox/events.ts'
 import { defineNoticeKinds, type Notice, notify } from '../notifications/index.ts'
 import type { OfairDatabase, OfairTx } from './database.ts'
-import type { OfairEvent } from './events.ts'
+import { OFAIR_TEMPLATES } from './templates.ts'
 
 /**
  * Who hears about what happens in OFAIR, in Hebrew. OFAIR decides (it knows leads, chains and
  * subscriptions); notifications delivers. Subscribers hear first about new leads that match them
  * (the seed's "priority notifications"); everyone else finds them on the board.
  */
+// OFAIR's professionals work from their phones: text message and push by default, email too
+const PRO = { sms: true, defaults: { push: true }, quietHours: true } as const
+
 export const OFAIR_NOTICES = defineNoticeKinds('ofair', {
-  'ofair_referral.offered': { label: 'הופנתה אליכם עבודה', audience: ['professional'] },
-  'ofair_referral.answered': { label: 'ענו להפניה ששלחתם', audience: ['professional'] },
-  'ofair_proposal.submitted': { label: 'הצעה חדשה לעבודה שפרסמתם', audience: ['consumer', 'professional'] },
-  'ofair_proposal.decided': { label: 'התקבלה החלטה על הצעה ששלחתם', audience: ['professional'] },
-  'ofair_lead.matching': { label: 'עבודה חדשה באזור ובתחום שלכם (מנויים)', audience: ['professional'] },
+  'ofair_referral.offered': { label: 'הופנתה אליכם עבודה', audience: ['professional'], ...PRO },
+  'ofair_referral.answered': { label: 'ענו להפניה ששלחתם', audience: ['professional'], ...PRO },
+  'ofair_proposal.submitted': {
+    label: 'הצעה חדשה לעבודה שפרסמתם',
+    audience: ['consumer', 'professional'],
+    ...PRO,
+  },
+  'ofair_proposal.decided': { label: 'התקבלה החלטה על הצעה ששלחתם', audience: ['professional'], ...PRO },
+  'ofair_lead.matching': {
+    label: 'עבודה חדשה באזור ובתחום שלכם (מנויים שומעים ראשונים)',
+    audience: ['professional'],
+    ...PRO,
+  },
+  'ofair_job.confirmed': { label: 'הלקוח אישר עבודה שביצעתם', audience: ['professional'], ...PRO },
   'ofair_professional.reviewed': {
     label: 'הפרופיל המקצועי שלכם נבדק',
     audience: ['professional', 'consumer'],
+    quietHours: true,
+  },
+  'ofair_marketing.news': {
+    label: 'עדכונים ומבצעים מ-OFAIR (רק בהסכמה)',
+    audience: ['professional', 'consumer'],
+    marketing: true,
+    quietHours: true,
   },
 })
+
+/** Non-subscribers hear about a matching new lead this much later than subscribers. */
+export const LEAD_PRIORITY_DELAY_MINUTES = 30
 
 type Handled =
   | 'ofair_referral.offered'
@@ -29,6 +51,7 @@ type Handled =
   | 'ofair_proposal.accepted'
   | 'ofair_lead.published'
   | 'ofair_professional.reviewed'
+  | 'ofair_job.confirmed'
 
 async function userOf(tx: OfairTx, professionalId: string): Promise<string | undefined> {
   return (
@@ -66,8 +89,11 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
             {
               kind: 'ofair_referral.offered',
               userId: to,
-              title: `${from?.display_name ?? 'בעל מקצוע'} הפנה אליכם עבודה`,
-              body: `"${title}" — עמלת הפניה מצטברת ${d.chain_total_bps / 100}%. אפשר לקבל או לדחות.`,
+              ...OFAIR_TEMPLATES.referralOffered({
+                from: from?.display_name ?? 'בעל מקצוע',
+                title,
+                chainPercent: d.chain_total_bps / 100,
+              }),
               link: '/ofair/referrals',
               sourceId: source,
             },
@@ -86,14 +112,16 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
           .executeTakeFirst(),
         titleOf(tx, d.lead_id),
       ])
-      const verb = e.event === 'ofair_referral.accepted' ? 'קיבל/ה' : 'דחה/תה'
       return to
         ? [
             {
               kind: 'ofair_referral.answered',
               userId: to,
-              title: `${who?.display_name ?? 'בעל מקצוע'} ${verb} את ההפניה`,
-              body: `העבודה "${title}".`,
+              ...OFAIR_TEMPLATES.referralAnswered({
+                who: who?.display_name ?? 'בעל מקצוע',
+                accepted: e.event === 'ofair_referral.accepted',
+                title,
+              }),
               link: `/ofair/leads/${d.lead_id}`,
               sourceId: source,
             },
@@ -108,15 +136,11 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
         .where('id', '=', d.lead_id)
         .executeTakeFirst()
       if (!lead) return []
-      const shekels = new Intl.NumberFormat('he-IL', { style: 'currency', currency: 'ILS' }).format(
-        Number(d.price) / 100,
-      )
       return [
         {
           kind: 'ofair_proposal.submitted',
           userId: lead.created_by_user_id,
-          title: `הצעה חדשה: ${shekels}`,
-          body: `התקבלה הצעה לעבודה "${lead.title}".`,
+          ...OFAIR_TEMPLATES.proposalSubmitted({ title: lead.title, price: d.price }),
           link: `/ofair/leads/${d.lead_id}`,
           sourceId: source,
         },
@@ -140,8 +164,7 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
               {
                 kind: 'ofair_proposal.decided',
                 userId: winner,
-                title: 'ההצעה שלכם התקבלה',
-                body: `"${title}" — פרטי הלקוח זמינים לכם עכשיו בדף העבודה.`,
+                ...OFAIR_TEMPLATES.proposalAccepted({ title }),
                 link: `/ofair/leads/${d.lead_id}`,
                 sourceId: source,
               },
@@ -150,8 +173,7 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
         ...declined.map((p) => ({
           kind: 'ofair_proposal.decided',
           userId: p.user_id,
-          title: 'הלקוח בחר בהצעה אחרת',
-          body: `העבודה "${title}" נמסרה לבעל מקצוע אחר.`,
+          ...OFAIR_TEMPLATES.proposalDeclined({ title }),
           link: '/ofair/offers',
           sourceId: source,
         })),
@@ -159,10 +181,11 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
     }
     case 'ofair_lead.published': {
       const d = e.data
-      // subscribers whose category and area match, except the uploader (at most 200 a lead)
-      const rows = await sql<{ user_id: string }>`
-        select distinct p.user_id from ofair.professionals p
-          join ofair.subscriptions s on s.professional_id = p.id and s.starts_at <= now() and s.ends_at > now()
+      // verified professionals whose category and area match, except the uploader (at most 500 a
+      // lead): subscribers are told at once, the others after LEAD_PRIORITY_DELAY_MINUTES
+      const rows = await sql<{ user_id: string; subscribed: boolean }>`
+        select p.user_id, bool_or(s.id is not null) as subscribed from ofair.professionals p
+          left join ofair.subscriptions s on s.professional_id = p.id and s.starts_at <= now() and s.ends_at > now()
           join ofair.localities base on base.id = p.base_locality_id
           join ofair.localities lead_loc on lead_loc.id = ${d.locality_id}
          where p.status = 'verified' and p.id is distinct from ${d.owner_professional_id}::uuid
@@ -171,27 +194,44 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
                   where sp.professional_id = p.id and coalesce(c.parent_id, c.id) = ${d.category_id}))
            and (earth_distance(ll_to_earth(base.lat, base.lng), ll_to_earth(lead_loc.lat, lead_loc.lng)) <= p.service_radius_km * 1000
                 or exists (select 1 from ofair.professional_service_areas a where a.professional_id = p.id and a.locality_id = ${d.locality_id}))
-         limit 200`.execute(tx)
+         group by p.user_id
+         order by bool_or(s.id is not null) desc
+         limit 500`.execute(tx)
       return rows.rows.map((r) => ({
         kind: 'ofair_lead.matching',
         userId: r.user_id,
-        title: 'עבודה חדשה באזור שלכם',
-        body: `"${d.title}" — אתם שומעים עליה ראשונים כמנויים.`,
+        ...OFAIR_TEMPLATES.leadMatching({ title: d.title, subscriber: r.subscribed }),
         link: `/ofair/leads/${d.lead_id}`,
         sourceId: source,
+        ...(r.subscribed ? {} : { delayMinutes: LEAD_PRIORITY_DELAY_MINUTES }),
       }))
+    }
+    case 'ofair_job.confirmed': {
+      const d = e.data
+      const [to, title] = await Promise.all([userOf(tx, d.performer_professional_id), titleOf(tx, d.lead_id)])
+      return to
+        ? [
+            {
+              kind: 'ofair_job.confirmed',
+              userId: to,
+              ...OFAIR_TEMPLATES.jobConfirmed({
+                title,
+                finalAmount: d.final_amount,
+                net: d.professional_net_amount,
+                captured: d.settlement_mode === 'captured',
+              }),
+              link: '/ofair/wallet',
+              sourceId: source,
+            },
+          ]
+        : []
     }
     case 'ofair_professional.reviewed':
       return [
         {
           kind: 'ofair_professional.reviewed',
           userId: e.data.user_id,
-          title:
-            e.data.decision === 'verified' ? 'הפרופיל המקצועי שלכם אומת' : 'הפרופיל המקצועי שלכם לא אושר',
-          body:
-            e.data.decision === 'verified'
-              ? 'אפשר להגיש הצעות ולפרסם עבודות.'
-              : 'פתחו את הפרופיל כדי לראות את ההערה של צוות OFAIR.',
+          ...OFAIR_TEMPLATES.professionalReviewed({ verified: e.data.decision === 'verified' }),
           link: '/ofair/profile',
           sourceId: source,
         },
@@ -199,10 +239,10 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
   }
 }
 
-export const ofairNoticesConsumer = defineConsumer<Handled & OfairEvent, OfairDatabase>({
+export const ofairNoticesConsumer = defineConsumer<Handled, OfairDatabase>({
   name: 'ofair.notify_people',
   description:
-    'Tells OFAIR people about referrals, proposals, decisions and (subscribers) matching new leads',
+    'Tells OFAIR people about referrals, proposals, decisions, confirmed jobs and matching new leads (subscribers first)',
   events: [
     'ofair_referral.offered',
     'ofair_referral.accepted',
@@ -211,6 +251,7 @@ export const ofairNoticesConsumer = defineConsumer<Handled & OfairEvent, OfairDa
     'ofair_proposal.accepted',
     'ofair_lead.published',
     'ofair_professional.reviewed',
+    'ofair_job.confirmed',
   ],
   handle: async (tx, event, ctx) => ({
     notified: (await notify(ctx, tx, await noticesFor(tx, event))).inApp,

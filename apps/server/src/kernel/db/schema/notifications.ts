@@ -2,6 +2,22 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface NotificationsDeliveriesTable {
+  id: ColumnType<string, string | undefined, string>
+  user_id: string
+  kind: string
+  channel: string
+  source_id: string
+  title: string
+  status: ColumnType<string, string | undefined, string>
+  attempts: ColumnType<number, number | undefined, number>
+  last_error: ColumnType<string | null, string | null | undefined, string | null>
+  send_after: ColumnType<Date, Date | string | undefined, Date | string>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
 export interface NotificationsDevOutboxTable {
   id: ColumnType<string, string | undefined, string>
   channel: string
@@ -29,11 +45,40 @@ export interface NotificationsPreferencesTable {
   in_app: ColumnType<boolean, boolean | undefined, boolean>
   email: ColumnType<boolean, boolean | undefined, boolean>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  sms: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  whatsapp: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  push: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+}
+
+export interface NotificationsPushSubscriptionsTable {
+  id: ColumnType<string, string | undefined, string>
+  user_id: string
+  endpoint: string
+  p256dh: string
+  auth: string
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  last_success_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface NotificationsSettingsTable {
+  user_id: string
+  quiet_hours_enabled: ColumnType<boolean, boolean | undefined, boolean>
+  quiet_start_minute: ColumnType<number, number | undefined, number>
+  quiet_end_minute: ColumnType<number, number | undefined, number>
+  marketing_opt_in: ColumnType<boolean, boolean | undefined, boolean>
+  marketing_opt_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  marketing_opt_out_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  unsubscribe_token: ColumnType<string, string | undefined, string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 /** Every table and view of the `notifications` schema. */
 export interface NotificationsSchema {
+  'notifications.deliveries': NotificationsDeliveriesTable
   'notifications.dev_outbox': NotificationsDevOutboxTable
   'notifications.inbox': NotificationsInboxTable
   'notifications.preferences': NotificationsPreferencesTable
+  'notifications.push_subscriptions': NotificationsPushSubscriptionsTable
+  'notifications.settings': NotificationsSettingsTable
 }

@@ -9,6 +9,7 @@ import { notify } from '../../notifications/index.ts'
 import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
 import { OFAIR_BOOK, OFAIR_CURRENCY, ofairAccount } from '../settlement/index.ts'
+import { OFAIR_TEMPLATES } from '../templates.ts'
 import { noticeSource } from './notices.ts'
 import { gatewayOf } from './payment-methods.ts'
 
@@ -27,7 +28,6 @@ const DAY = 86_400_000
 const OUTAGE_RETRY_MS = 3_600_000
 
 const asOfair = (tx: unknown) => tx as OfairTx
-const agorot = (n: bigint) => `₪${(Number(n) / 100).toLocaleString('he-IL', { minimumFractionDigits: 2 })}`
 
 async function owed(tx: OfairTx, professionalId: string): Promise<bigint> {
   const balance = await accountBalance(tx, ofairAccount.proBalance(professionalId))
@@ -182,8 +182,7 @@ export async function attemptCase(ctx: AppContext, tx: OfairTx, caseId: string):
           {
             kind: 'ofair_collection.succeeded',
             userId,
-            title: 'חייבנו את כרטיס האשראי שלכם',
-            body: `חויבו ${agorot(amount)} על עמלות ודמי הפניה. תודה!`,
+            ...OFAIR_TEMPLATES.paymentSucceeded({ amount }),
             link: '/ofair/payment-method',
             sourceId: noticeSource(key),
           },
@@ -210,10 +209,10 @@ export async function attemptCase(ctx: AppContext, tx: OfairTx, caseId: string):
       {
         kind: 'ofair_collection.failed',
         userId,
-        title: 'חיוב כרטיס האשראי נכשל',
-        body: last
-          ? `לא הצלחנו לחייב ${agorot(amount)} גם בניסיון האחרון. צוות OFAIR ייצור איתכם קשר; אפשר לעדכן כרטיס בכל עת.`
-          : `לא הצלחנו לחייב ${agorot(amount)}. ננסה שוב בעוד ${RETRY_AFTER_DAYS[attemptNo - 1]} ימים. כדאי לבדוק את הכרטיס השמור.`,
+        ...OFAIR_TEMPLATES.paymentFailed({
+          amount,
+          retryInDays: last ? null : RETRY_AFTER_DAYS[attemptNo - 1]!,
+        }),
         link: '/ofair/payment-method',
         sourceId: noticeSource(key),
       },

@@ -6,5 +6,7 @@ export const OFAIR_INVOICE_NOTICES = defineNoticeKinds('ofair', {
     label: 'חשבונית או דוח התחשבנות חדשים מ-OFAIR',
     audience: ['professional'],
     sms: true,
+    defaults: { push: true },
+    quietHours: true,
   },
 })

@@ -12,6 +12,7 @@ import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
 import { validBusinessNumber } from '../professionals/business-number.ts'
 import { OFAIR_BOOK, OFAIR_CURRENCY, ofairAccount } from '../settlement/index.ts'
+import { OFAIR_TEMPLATES } from '../templates.ts'
 import type { DocumentLine, Party, RenderableDocument } from './document.ts'
 import { allocationThresholds, type DocumentType, nextSerial, vatRates } from './numbering.ts'
 import {
@@ -449,15 +450,15 @@ async function tellIssued(
   serial: bigint,
   totalMinor: bigint,
 ): Promise<void> {
-  const amount = new Intl.NumberFormat('he-IL', { style: 'currency', currency: 'ILS' }).format(
-    Number(totalMinor) / 100,
-  )
   await notify(ctx, tx, [
     {
       kind: 'ofair_invoice.issued',
       userId,
-      title: NOTICE_TITLE[type],
-      body: `מסמך מספר ${documentNumber(serial)} בסך ${amount}. אפשר לצפות בו ולהוריד PDF.`,
+      ...OFAIR_TEMPLATES.invoiceIssued({
+        documentTitle: NOTICE_TITLE[type],
+        number: documentNumber(serial),
+        total: totalMinor,
+      }),
       link: `/ofair/invoices?document=${documentId}`,
       sourceId: documentId,
     },
