@@ -1,5 +1,4 @@
 import { createBrowserRouter } from 'react-router'
-import { ComingSoonPage } from '../components/coming-soon-page'
 import { AccountPage } from '../features/account/account-page'
 import { AdminApplicationsPage } from '../features/admin-applications/admin-applications-page'
 import { CompaniesPage } from '../features/admin-companies/companies-page'
@@ -34,9 +33,11 @@ import { MyApplicationsPage } from '../features/my-applications/my-applications-
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
+import { UnsubscribePage } from '../features/notifications/unsubscribe-page'
 import { AdminDisputePage, AdminDisputesPage } from '../features/ofair-admin-disputes/disputes-pages'
 import { AdminFinancePage } from '../features/ofair-admin-finance/admin-finance-page'
 import { AdminLeadsTablePage } from '../features/ofair-admin-leads/admin-leads-table-page'
+import { AdminDeliveriesPage } from '../features/ofair-admin-notifications/deliveries-page'
 import { AdminPiiLogPage } from '../features/ofair-admin-pii/pii-log-page'
 import { AdminUsersPage } from '../features/ofair-admin-users/admin-users-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
@@ -184,6 +185,7 @@ export const router = createBrowserRouter([
               { path: 'admin/disputes', Component: AdminDisputesPage },
               { path: 'admin/disputes/:id', Component: AdminDisputePage },
               { path: 'admin/pii-log', Component: AdminPiiLogPage },
+              { path: 'admin/notifications', Component: AdminDeliveriesPage },
               {
                 path: 'admin/analytics',
                 // with charts: loads the charts library on its own
@@ -216,6 +218,8 @@ export const router = createBrowserRouter([
               { index: true, Component: LandingPage },
               // Demo mode: the messages the platform "sent" (sign-in codes and links).
               { path: 'dev/outbox', Component: OutboxPage },
+              // The link at the foot of marketing messages (no session needed).
+              { path: 'notifications/unsubscribe', Component: UnsubscribePage },
               { path: '*', Component: NotFoundPage },
             ],
           },

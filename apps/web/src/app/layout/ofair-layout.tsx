@@ -12,6 +12,7 @@ import {
   IconListCheck,
   IconReportMoney,
   IconScale,
+  IconSend,
   IconShieldCheck,
   IconStar,
   IconUserCircle,
@@ -106,6 +107,11 @@ export function OfairLayout() {
                 to: '/ofair/admin/pii-log',
                 label: t('ofairAdmin.nav.piiLog'),
                 icon: <IconEye {...ICON} />,
+              },
+              {
+                to: '/ofair/admin/notifications',
+                label: t('ofairAdmin.nav.deliveries'),
+                icon: <IconSend {...ICON} />,
               },
               {
                 to: '/ofair/admin/invoices',
