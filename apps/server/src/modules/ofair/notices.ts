@@ -27,6 +27,11 @@ export const OFAIR_NOTICES = defineNoticeKinds('ofair', {
     ...PRO,
   },
   'ofair_job.confirmed': { label: 'הלקוח אישר עבודה שביצעתם', audience: ['professional'], ...PRO },
+  'ofair_review.requested': {
+    label: 'בקשה לדרג בעל מקצוע אחרי שאישרתם עבודה',
+    audience: ['consumer', 'professional'],
+    quietHours: true,
+  },
   'ofair_professional.reviewed': {
     label: 'הפרופיל המקצועי שלכם נבדק',
     audience: ['professional', 'consumer'],
@@ -208,23 +213,44 @@ async function noticesFor(tx: OfairTx, e: EnvelopeOf<Handled>): Promise<Notice[]
     }
     case 'ofair_job.confirmed': {
       const d = e.data
-      const [to, title] = await Promise.all([userOf(tx, d.performer_professional_id), titleOf(tx, d.lead_id)])
-      return to
-        ? [
-            {
-              kind: 'ofair_job.confirmed',
-              userId: to,
-              ...OFAIR_TEMPLATES.jobConfirmed({
-                title,
-                finalAmount: d.final_amount,
-                net: d.professional_net_amount,
-                captured: d.settlement_mode === 'captured',
-              }),
-              link: '/ofair/wallet',
-              sourceId: source,
-            },
-          ]
-        : []
+      const [to, lead, performer] = await Promise.all([
+        userOf(tx, d.performer_professional_id),
+        tx
+          .selectFrom('ofair.leads')
+          .select(['title', 'created_by_user_id'])
+          .where('id', '=', d.lead_id)
+          .executeTakeFirst(),
+        tx
+          .selectFrom('ofair.professionals')
+          .select('display_name')
+          .where('id', '=', d.performer_professional_id)
+          .executeTakeFirst(),
+      ])
+      const title = lead?.title ?? ''
+      const out: Notice[] = []
+      if (to)
+        out.push({
+          kind: 'ofair_job.confirmed',
+          userId: to,
+          ...OFAIR_TEMPLATES.jobConfirmed({
+            title,
+            finalAmount: d.final_amount,
+            net: d.professional_net_amount,
+            captured: d.settlement_mode === 'captured',
+          }),
+          link: '/ofair/wallet',
+          sourceId: source,
+        })
+      // the owner who just confirmed is asked for a rating (the lead page holds the form)
+      if (lead?.created_by_user_id)
+        out.push({
+          kind: 'ofair_review.requested',
+          userId: lead.created_by_user_id,
+          ...OFAIR_TEMPLATES.reviewRequested({ title, performer: performer?.display_name ?? '' }),
+          link: `/ofair/leads/${d.lead_id}`,
+          sourceId: source,
+        })
+      return out
     }
     case 'ofair_professional.reviewed':
       return [

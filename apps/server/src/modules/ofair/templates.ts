@@ -57,6 +57,11 @@ export const OFAIR_TEMPLATES = {
       ? he`הלקוח אישר את "${v.title}" בסך ${shekels(v.finalAmount)}. החלק שלכם, ${shekels(v.net)}, יתווסף לארנק אחרי התשלום ותקופת ההמתנה.`
       : he`הלקוח אישר את "${v.title}" בסך ${shekels(v.finalAmount)}. העמלות נרשמו בחשבון שלכם ב-OFAIR.`,
   }),
+  /** To the lead's owner once they confirmed the job: rate the professional (one review per job). */
+  reviewRequested: (v: { title: string; performer: string }): Message => ({
+    title: he`איך הייתה העבודה עם ${v.performer}?`,
+    body: he`אישרתם את "${v.title}". דרגו את בעל המקצוע מ-1 עד 5 כוכבים — זה עוזר לאחרים לבחור.`,
+  }),
   invoiceIssued: (v: { documentTitle: string; number: string; total: bigint }): Message => ({
     title: v.documentTitle,
     body: he`מסמך מספר ${v.number} בסך ${shekels(v.total)}. אפשר לצפות בו ולהוריד PDF.`,

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually } from '../../../../../../packages/testing/src/eventually.ts'
 import { api, type World } from '../../../../../../packages/testing/src/factories/index.ts'
 import {
   makeConsumerLead,
@@ -84,6 +85,15 @@ describe('OFAIR reviews', () => {
 
     const before = await api(w, owner.session).get(`/api/ofair/proposals/${proposalId}/review`)
     expect(before.body).toMatchObject({ can_review: true, can_reply: false, review: null })
+    // the confirmation asks the owner for a rating, in the bell, linking to the lead's page
+    const ask = await eventually('the request to rate the job', async () => {
+      const list = await api(w, owner.session).get('/api/notifications')
+      return (list.body.data as { type: string; title: string; link: string }[]).find(
+        (n) => n.type === 'ofair_review.requested',
+      )
+    })
+    expect(ask.title).toContain('איך הייתה העבודה עם')
+    expect(ask.link).toMatch(/^\/ofair\/leads\/[0-9a-f-]{36}$/)
 
     const text = 'עבודה מצוינת <script>alert(1)</script> & "מומלץ"\nשורה שנייה'
     const rated = await api(w, owner.session).post(`/api/ofair/proposals/${proposalId}/review`, {
