@@ -174,6 +174,19 @@ describe('OFAIR admin back office', () => {
       ).status,
     ).toBe(200)
 
+    // the performer gives their side on the lead's page, in the browser
+    const pro = await as(performer)
+    await pro.page.goto(`/ofair/leads/${lead.id}`)
+    await pro.page
+      .getByLabel('הצד שלכם')
+      .fill('שני המעגלים היו תקולים עוד לפני ההחלפה; הצעתי לתקן אותם בלי תשלום נוסף')
+    await pro.page.getByRole('button', { name: 'שליחת התגובה' }).click()
+    await expect.poll(() => pro.page.getByTestId('dispute-response').count()).toBe(1)
+    expect(await pro.page.getByLabel('הצד שלכם').count()).toBe(0)
+    await settle(pro.page)
+    await screenshot(pro.page, 'ofair-dispute-answered-performer')
+    expect(realErrors(pro)).toEqual([])
+
     const o = await as(admin)
     await o.page.goto('/ofair/admin/disputes')
     const row = o.page.getByTestId('dispute-row').filter({ hasText: 'החלפת לוח חשמל' })
@@ -183,7 +196,7 @@ describe('OFAIR admin back office', () => {
     await expect.poll(() => o.page.getByTestId('transcript-panel').innerText()).toMatch(/אין תמלול|השיחה/)
     const body = await o.page.locator('main').innerText()
     expect(body).toContain('הלוח הוחלף אבל שני מעגלים לא עובדים')
-    expect(body).toContain('הצד הזה עוד לא מסר גרסה')
+    expect(body).toContain('שני המעגלים היו תקולים עוד לפני ההחלפה')
     expect(body).toMatch(/1,000/)
     await settle(o.page)
     await screenshot(o.page, 'ofair-admin-dispute-detail-desktop')

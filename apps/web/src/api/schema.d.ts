@@ -3399,6 +3399,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ofair/proposals/{id}/dispute/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The other party gives its side of an open dispute (once)
+         * @description Only the party who did not open the dispute, while it is open. Refused: no open dispute (`dispute_not_open`), the opener (`dispute_own`), a second answer (`dispute_already_answered`).
+         *
+         *     **Access:** Roles: consumer, professional, ofair_admin. Any OFAIR member (consumer, professional or admin).
+         */
+        post: operations["answerOfairDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ofair/proposals/{id}/review": {
         parameters: {
             query?: never;
@@ -17860,6 +17882,9 @@ export interface operations {
                                 outcome: string | null;
                                 reason: string;
                                 resolution_note: string | null;
+                                responded_at: string | null;
+                                /** @description The other side’s statement, once given */
+                                response: string | null;
                                 status: string;
                             } | null;
                             final_amount: {
@@ -19733,6 +19758,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -20758,6 +20786,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -25255,6 +25286,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -27418,6 +27452,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -30561,6 +30598,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -30814,6 +30854,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -31046,6 +31089,9 @@ export interface operations {
                             outcome: string | null;
                             reason: string;
                             resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
                             status: string;
                         } | null;
                         final_amount: {
@@ -31221,6 +31267,266 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    answerOfairDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The answering side’s statement (plain text) */
+                    response: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed_at: string;
+                        confirmed_at: string | null;
+                        dispute: {
+                            id: string;
+                            opened_by_role: string;
+                            outcome: string | null;
+                            reason: string;
+                            resolution_note: string | null;
+                            responded_at: string | null;
+                            /** @description The other side’s statement, once given */
+                            response: string | null;
+                            status: string;
+                        } | null;
+                        final_amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        hold_until: string | null;
+                        id: string;
+                        lead_id: string;
+                        lead_title: string;
+                        lead_type: string;
+                        /** @description Admins: the ledger postings of this job */
+                        ledger: {
+                            description: string;
+                            effective_at: string;
+                            entries: {
+                                account_kind: string;
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                direction: string;
+                                owner_id: string | null;
+                                owner_type: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            reversed_by: string | null;
+                            reverses: string | null;
+                        }[];
+                        paid_at: string | null;
+                        performer: {
+                            display_name: string;
+                            id: string;
+                        };
+                        platform_commission: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        platform_commission_percentage: number;
+                        professional_net_amount: {
+                            amount: string;
+                            currency: string;
+                        } | null;
+                        proposal_id: string;
+                        psp_provider: string | null;
+                        referrer_fee: {
+                            amount: string;
+                            currency: string;
+                        };
+                        referrer_fees: {
+                            fee: {
+                                amount: string;
+                                currency: string;
+                            };
+                            level: number;
+                            referral_id: string | null;
+                            referrer: {
+                                display_name: string;
+                                id: string;
+                            };
+                            share_percentage: number;
+                        }[];
+                        released_at: string | null;
+                        rule_version: string;
+                        settlement_mode: string;
+                        status: string;
+                        subscriber_rate: boolean;
+                        version: number;
+                        you: {
+                            is_owner: boolean;
+                            is_performer: boolean;
+                            is_referrer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -64,6 +64,11 @@ export const OFAIR_ERRORS = defineErrors('ofair', {
     title: 'A dispute opens before settlement (B2B) or inside the hold period (captured payments)',
   },
   dispute_not_open: { status: 409, title: 'The dispute was already resolved' },
+  dispute_already_answered: { status: 409, title: 'The other side already answered this dispute' },
+  dispute_own: {
+    status: 422,
+    title: 'The party who opened a dispute does not answer it; the other side does',
+  },
   insufficient_balance: { status: 422, title: 'The amount is more than the available balance' },
   withdrawal_not_pending: { status: 409, title: 'The withdrawal was already decided' },
   payment_not_payable: { status: 409, title: 'The job cannot take this payment in its state or mode' },

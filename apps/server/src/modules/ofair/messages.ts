@@ -73,6 +73,8 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   payment_disputed: 'העבודה במחלוקת עד שצוות OFAIR יכריע בה.',
   dispute_not_allowed: 'אפשר לפתוח מחלוקת רק לפני ההתחשבנות או בתקופת ההמתנה.',
   dispute_not_open: 'המחלוקת כבר הוכרעה.',
+  dispute_already_answered: 'כבר מסרתם את הצד שלכם במחלוקת הזו.',
+  dispute_own: 'פתחתם את המחלוקת הזו; הצד השני הוא שמוסר תגובה.',
   insufficient_balance: 'הסכום גבוה מהיתרה הזמינה למשיכה.',
   withdrawal_not_pending: 'בקשת המשיכה כבר טופלה.',
   payment_not_payable: 'לא ניתן לרשום תשלום לעבודה הזאת במצבה הנוכחי.',

@@ -242,6 +242,7 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   },
   'POST /api/ofair/proposals/:id/confirm': { access: 'roles', wrongRole: 'agency-recruiter' },
   'POST /api/ofair/proposals/:id/dispute': { access: 'roles', wrongRole: 'agency-recruiter' },
+  'POST /api/ofair/proposals/:id/dispute/response': { access: 'roles', wrongRole: 'agency-recruiter' },
   'GET /api/ofair/payments/:id': { access: 'roles', wrongRole: 'agency-recruiter' },
   'GET /api/ofair/leads/:id/payment': { access: 'roles', wrongRole: 'agency-recruiter' },
   'GET /api/ofair/balances/:pro_id': {

@@ -17,7 +17,14 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import type { Lead } from '../ofair-leads/ofair-api'
 import { formatShekels } from '../ofair-leads/ofair-format'
-import { type Payment, useCompleteJob, useConfirmJob, useDisputeJob, useLeadPayment } from './wallet-api'
+import {
+  type Payment,
+  useAnswerDispute,
+  useCompleteJob,
+  useConfirmJob,
+  useDisputeJob,
+  useLeadPayment,
+} from './wallet-api'
 
 const STATUS_COLOR: Record<string, string> = {
   awaiting_confirmation: 'orange',
@@ -157,11 +164,7 @@ function Breakdown({ payment }: { payment: Payment }) {
             ? t('ofair.settlement.b2bNote')
             : t('ofair.settlement.capturedNote')}
         </Text>
-        {payment.dispute?.status === 'open' && (
-          <Alert color="red" title={t('ofair.settlement.disputeOpen')}>
-            {payment.dispute.reason}
-          </Alert>
-        )}
+        {payment.dispute?.status === 'open' && <OpenDispute payment={payment} />}
         {payment.dispute?.status === 'resolved' && (
           <Alert color="gray" title={t('ofair.settlement.disputeResolved')}>
             {payment.dispute.resolution_note}
@@ -206,5 +209,61 @@ function Breakdown({ payment }: { payment: Payment }) {
         </Stack>
       </Modal>
     </Card>
+  )
+}
+
+/**
+ * An open dispute on the job: what the opener said, the other side's answer, and — for the other
+ * side, until it answers — a box to give its own statement for the admin who will decide.
+ */
+function OpenDispute({ payment }: { payment: Payment }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const answer = useAnswerDispute(payment.proposal_id, () => text)
+  const d = payment.dispute!
+  const mySide = payment.you.is_owner ? 'owner' : payment.you.is_performer ? 'performer' : null
+  const canAnswer = mySide !== null && mySide !== d.opened_by_role && d.response === null
+  return (
+    <Alert color="red" title={t('ofair.settlement.disputeOpen')}>
+      <Stack gap="xs">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={600}>
+            {t(`ofair.settlement.disputeSide.${d.opened_by_role as 'owner' | 'performer'}`)}:{' '}
+          </Text>
+          {d.reason}
+        </Text>
+        {d.response !== null && (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="dispute-response">
+            <Text span fw={600}>
+              {t(`ofair.settlement.disputeSide.${d.opened_by_role === 'owner' ? 'performer' : 'owner'}`)}:{' '}
+            </Text>
+            {d.response}
+          </Text>
+        )}
+        {canAnswer && (
+          <Stack gap="xs">
+            <Textarea
+              label={t('ofair.settlement.disputeAnswer')}
+              description={t('ofair.settlement.disputeAnswerHelp')}
+              minRows={3}
+              maxLength={2000}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+            {answer.isError && <ErrorAlert error={answer.error} />}
+            <Group justify="flex-end">
+              <Button
+                size="xs"
+                disabled={!text.trim()}
+                loading={answer.isPending}
+                onClick={() => answer.mutate()}
+              >
+                {t('ofair.settlement.disputeAnswerSend')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Alert>
   )
 }

@@ -65,6 +65,17 @@ export const useDisputeJob = (proposalId: string, reason: () => string) =>
     ),
   )
 
+/** The side that did not open the dispute gives its statement (once). */
+export const useAnswerDispute = (proposalId: string, response: () => string) =>
+  useOfairMutation(() =>
+    unwrap(
+      api.POST('/api/ofair/proposals/{id}/dispute/response', {
+        params: { path: { id: proposalId } },
+        body: { response: response() },
+      }),
+    ),
+  )
+
 export const useWithdraw = (proId: string, amount: () => number) =>
   useOfairMutation(() =>
     unwrap(

@@ -87,6 +87,9 @@ export interface OfairDisputesTable {
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   version: ColumnType<number, number | undefined, number>
+  response: ColumnType<string | null, string | null | undefined, string | null>
+  responded_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  responded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface OfairDocumentCountersTable {

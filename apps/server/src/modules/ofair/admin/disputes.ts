@@ -6,8 +6,7 @@ import { paymentView } from '../settlement/queries.ts'
 
 /**
  * One dispute for the admin resolving it: the job, its amounts (the payment as admins see it),
- * both parties and what each said. The opener's statement is the reason they gave; the other
- * side has no statement of its own yet (there is no route for it), shown as such.
+ * both parties and what each said: the opener's reason, and the other side's answer once given.
  */
 export async function disputeDetail(tx: OfairTx, caller: OfairCaller, id: string, now: Date) {
   const d = await tx
@@ -26,6 +25,8 @@ export async function disputeDetail(tx: OfairTx, caller: OfairCaller, id: string
       'd.opened_by_user_id',
       'opener.display_name as opener_name',
       'd.reason',
+      'd.response',
+      'd.responded_at',
       'd.status',
       'd.outcome',
       'd.refund_amount_minor',
@@ -76,7 +77,12 @@ export async function disputeDetail(tx: OfairTx, caller: OfairCaller, id: string
     statements: sides.map((s) =>
       s.side === d.opened_by_role
         ? { side: s.side, author: s.display_name, text: d.reason, at: d.created_at.toISOString() }
-        : { side: s.side, author: s.display_name, text: null, at: null },
+        : {
+            side: s.side,
+            author: s.display_name,
+            text: d.response,
+            at: d.responded_at?.toISOString() ?? null,
+          },
     ),
     payment,
   }

@@ -90,6 +90,8 @@ export async function paymentView(tx: OfairTx, caller: OfairCaller, where: Where
           status: dispute.status,
           opened_by_role: dispute.opened_by_role,
           reason: dispute.reason,
+          response: dispute.response,
+          responded_at: dispute.responded_at?.toISOString() ?? null,
           outcome: dispute.outcome,
           resolution_note: dispute.resolution_note,
         }

@@ -11,6 +11,7 @@ import {
   ZDecisionIn,
   ZDispute,
   ZDisputeIn,
+  ZDisputeResponseIn,
   ZDisputesQuery,
   ZPayment,
   ZProBalance,
@@ -24,6 +25,7 @@ import {
   ZWithdrawIn,
 } from './schemas.ts'
 import {
+  answerDispute,
   completeJob,
   confirmJob,
   openDispute,
@@ -82,6 +84,30 @@ export const settlementRoutes = [
     handler: async ({ tx, caller, params, ctx }) => {
       signedIn(caller)
       const id = await confirmJob(tx, caller, params.id, ctx.clock.now())
+      return paymentView(tx, caller, { id })
+    },
+  }),
+  route.define({
+    method: 'POST',
+    url: '/api/ofair/proposals/:id/dispute/response',
+    operationId: 'answerOfairDispute',
+    summary: 'The other party gives its side of an open dispute (once)',
+    description:
+      'Only the party who did not open the dispute, while it is open. Refused: no open dispute (`dispute_not_open`), the opener (`dispute_own`), a second answer (`dispute_already_answered`).',
+    tags,
+    access: who.members,
+    params: ZIdParams,
+    body: ZDisputeResponseIn,
+    errors: [409, 422],
+    response: ZPayment,
+    handler: async ({ tx, caller, params, body, ctx }) => {
+      signedIn(caller)
+      await answerDispute(tx, caller, params.id, body.response, ctx.clock.now())
+      const { id } = await tx
+        .selectFrom('ofair.lead_payments')
+        .select('id')
+        .where('proposal_id', '=', params.id)
+        .executeTakeFirstOrThrow()
       return paymentView(tx, caller, { id })
     },
   }),

@@ -3,6 +3,9 @@ import { ZMoneyOut, ZShekelsIn } from '../schemas.ts'
 
 export const ZCompleteJobIn = z.strictObject({ final_amount: ZShekelsIn })
 export const ZDisputeIn = z.strictObject({ reason: z.string().trim().min(1).max(2000) })
+export const ZDisputeResponseIn = z.strictObject({
+  response: z.string().trim().min(1).max(2000).describe('The answering side’s statement (plain text)'),
+})
 export const ZResolveDisputeIn = z.strictObject({
   outcome: z.enum(['release', 'partial', 'refund']),
   amount: ZShekelsIn.optional().describe('partial: the amount refunded to the customer'),
@@ -56,6 +59,8 @@ export const ZPayment = z.object({
       status: z.string(),
       opened_by_role: z.string(),
       reason: z.string(),
+      response: z.string().nullable().describe('The other side’s statement, once given'),
+      responded_at: z.string().nullable(),
       outcome: z.string().nullable(),
       resolution_note: z.string().nullable(),
     })

@@ -772,6 +772,52 @@ export async function openDispute(
   return d.id
 }
 
+/**
+ * The side that did not open a dispute gives its statement, once, while the dispute is open: the
+ * admin resolving it reads both. Locked with the payment, so two answers at once keep one.
+ */
+export async function answerDispute(
+  tx: OfairTx,
+  caller: OfairCaller,
+  proposalId: string,
+  response: string,
+  now: Date,
+): Promise<void> {
+  const p = await lockedPayment(tx, { proposalId })
+  if (!p) throw refuse('not_found', 'No such job')
+  const lead = await leadOwnerOf(tx, p.lead_id)
+  const role =
+    lead.created_by_user_id === caller.userId
+      ? 'owner'
+      : caller.professionalId === p.performer_professional_id
+        ? 'performer'
+        : null
+  if (!role) throw refuse('not_found', 'No such job')
+  const d = await tx
+    .selectFrom('ofair.disputes')
+    .select(['id', 'status', 'opened_by_role', 'response', 'version'])
+    .where('lead_payment_id', '=', p.id)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst()
+  if (!d || d.status !== 'open') throw refuse('dispute_not_open', 'There is no open dispute on this job')
+  if (d.opened_by_role === role)
+    throw refuse('dispute_own', 'You opened this dispute; the other side answers it')
+  if (d.response !== null) throw refuse('dispute_already_answered', 'This dispute was already answered')
+  await tx
+    .updateTable('ofair.disputes')
+    .set({ response, responded_by_user_id: caller.userId, responded_at: now, version: d.version + 1 })
+    .where('id', '=', d.id)
+    .execute()
+  await appendAudit(tx, {
+    action: 'ofair.dispute_answered',
+    entityType: 'ofair_dispute',
+    entityId: d.id,
+    before: { response: null },
+    after: { responded_by_role: role, response },
+    actorRole: actingRole(caller),
+  })
+}
+
 /** The parts of a job recomputed on a smaller final amount at its stored rates (a partial refund). */
 async function recompute(tx: OfairTx, p: NonNullable<PaymentRow>, newFinal: bigint, now: Date) {
   const fees = await referrerFees(tx, p.id)

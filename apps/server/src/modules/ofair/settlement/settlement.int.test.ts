@@ -330,10 +330,42 @@ describe('OFAIR settlement (B2B, the default)', () => {
     expect(d.body).toMatchObject({ status: 'disputed', dispute: { status: 'open', opened_by_role: 'owner' } })
     const frozen = await api(w, owner!.session).post(`/api/ofair/proposals/${proposalId}/confirm`)
     expect(frozen.body.code).toBe('payment_disputed')
+
+    // the performer gives their side, once; the opener does not answer their own dispute
+    const url = `/api/ofair/proposals/${proposalId}/dispute/response`
+    const own = await api(w, owner!.session).post(url, { response: 'אני פתחתי' })
+    expect([own.status, own.body.code]).toEqual([422, 'dispute_own'])
+    expect(own.body.user_message).toMatch(/הצד השני/)
+    const empty = await api(w, performer!.session).post(url, { response: '   ' })
+    expect(empty.status).toBe(400)
+    const outsider = await makeProfessional(w)
+    expect((await api(w, outsider.session).post(url, { response: 'לא שלי' })).status).toBe(404)
+    // twenty answers at once (a double tap, retries): exactly one is kept
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api(w, performer!.session).post(url, { response: `סיימתי את כל מה שסוכם בכתב (${i})` }),
+      ),
+    )
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1)
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(
+      Array(19).fill('dispute_already_answered'),
+    )
+    const answered = answers.find((a) => a.status === 200)!
+    expect(answered.body.dispute.response).toMatch(/^סיימתי את כל מה שסוכם בכתב/)
+    expect(answered.body.dispute.responded_at).toBeTruthy()
+
     const admin = await ofairAdmin(w)
     const queue = await api(w, admin.session).get('/api/ofair/admin/disputes?status=open')
     const dispute = queue.body.data.find((x: { lead_payment_id: string }) => x.lead_payment_id === d.body.id)
     expect(dispute).toBeTruthy()
+    // the admin reads both sides
+    const detail = await api(w, admin.session).get(`/api/ofair/admin/disputes/${dispute.id}`)
+    expect(
+      detail.body.statements.map((x: { side: string; text: string | null }) => [x.side, x.text]),
+    ).toEqual([
+      ['owner', 'העבודה לא הסתיימה כמו שסוכם'],
+      ['performer', answered.body.dispute.response],
+    ])
     const resolved = await api(w, admin.session).post(`/api/ofair/admin/resolve-dispute/${dispute.id}`, {
       outcome: 'partial',
       amount: ils('20000'),
@@ -361,6 +393,7 @@ describe('OFAIR settlement (B2B, the default)', () => {
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual([
       'ofair.job_completed',
       'ofair.dispute_opened',
+      'ofair.dispute_answered',
       'ofair.dispute_resolved',
     ])
     const events = await database.current.pool.query(
