@@ -2,6 +2,7 @@ import './errors.ts'
 import './events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { chatRoutes } from './chat/routes.ts'
 import { collectCommand, collectionJob } from './collection/collect.ts'
 import './collection/notices.ts'
 import { collectionRoutes } from './collection/routes.ts'
@@ -55,6 +56,7 @@ export const ofairModule: AppModule = {
         ...invoicing.routes,
         ...settlementRoutes,
         ...collectionRoutes,
+        ...chatRoutes,
       ])
       mountFileRoutes(scope, ctx)
       ofairWebhookRoutes(scope, ctx)
