@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { NotFoundState } from '../../components/not-found-state'
 import { RelativeTime } from '../../components/relative-time'
+import { ChatPanel } from '../ofair-chat/chat-panel'
 import { JobSettlementCard } from '../ofair-wallet/job-settlement-card'
 import { ClientDetailsCard } from './client-details-card'
 import { MyProposalCard } from './my-proposal-card'
@@ -126,6 +127,7 @@ function LeadView({ lead }: { lead: Lead }) {
             {lead.is_owner && <OwnerActions lead={lead} />}
             {lead.my_proposal && <MyProposalCard lead={lead} />}
             {lead.can_propose && !lead.my_proposal && <ProposeForm leadId={lead.id} />}
+            {(lead.is_owner || lead.my_proposal) && <ChatPanel lead={lead} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
