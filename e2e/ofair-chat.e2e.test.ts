@@ -25,6 +25,8 @@ let w: World
 const PHONE = { width: 390, height: 844 }
 type Opened = { page: Page; context: BrowserContext; problems: PageProblems }
 const opened: Opened[] = []
+/** Refused requests of the pages (the settlement card asks for a payment that does not exist yet: 404). */
+const failed: string[] = []
 
 beforeAll(async () => {
   vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 150 } } })
@@ -47,6 +49,9 @@ async function as(session: TestSession, viewport?: { width: number; height: numb
     ...(viewport ? { viewport } : {}),
   })
   await o.context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
+  o.page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`)
+  })
   opened.push(o)
   return o
 }
@@ -131,7 +136,10 @@ describe('OFAIR lead chat in two browsers', () => {
     await screenshot(owner.page, 'ofair-chat-owner-after-acceptance')
     await screenshot(proPage.page, 'ofair-chat-pro-after-acceptance-phone')
 
-    expect(owner.problems.errors).toEqual([])
-    expect(proPage.problems.errors).toEqual([])
+    // the only refused request is the settlement card's look for a payment not made yet (OFAIR II)
+    expect(failed.filter((f) => !/^404 \/api\/ofair\/leads\/[^/]+\/payment$/.test(f))).toEqual([])
+    const loadErrors = /Failed to load resource: the server responded with a status of 404/
+    expect(owner.problems.errors.filter((e) => !loadErrors.test(e))).toEqual([])
+    expect(proPage.problems.errors.filter((e) => !loadErrors.test(e))).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { WebSocket } from 'ws'
 import type { AppContext } from '../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
-import { participantIds, presentMessage, readStateOf } from './service.ts'
+import { messagesForReaders, readStatesForReaders } from './service.ts'
 
 /** The channel every web process LISTENs on; payloads carry ids only (`{c, m}` or `{c, r}`). */
 export const CHANNEL = 'conversations'
@@ -47,7 +47,7 @@ export class ConversationHub {
       application_name: 'conversations-listen',
     })
     client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) void this.onNotice(n.payload)
+      if (n.channel === CHANNEL && n.payload) this.onNotice(n.payload)
     })
     const lost = (err?: Error) => {
       if (this.client !== client) return
@@ -129,7 +129,15 @@ export class ConversationHub {
     return { promise, cancel: done }
   }
 
-  private async onNotice(payload: string): Promise<void> {
+  private pending: Notice[] = []
+  private flushing = false
+
+  /**
+   * Notices are handled in batches: one transaction reads every message of the batch for every
+   * local reader, however many arrived meanwhile (one flush at a time, so under load the batches
+   * grow instead of the transactions).
+   */
+  private onNotice(payload: string): void {
     let notice: Notice
     try {
       notice = JSON.parse(payload) as Notice
@@ -139,35 +147,46 @@ export class ConversationHub {
     const waiting = this.waiters.get(notice.c)
     if (waiting) for (const wake of [...waiting]) wake()
     if (this.sockets.size === 0) return
+    this.pending.push(notice)
+    if (!this.flushing) {
+      this.flushing = true
+      setImmediate(() => void this.flush())
+    }
+  }
+
+  private async flush(): Promise<void> {
     try {
-      await inTransaction(this.ctx.db, systemActor('conversations.fanout'), async (tx) => {
-        const people = (await participantIds(tx, notice.c)).filter((id) => this.sockets.has(id))
-        if (people.length === 0) return
-        if (notice.m) {
-          for (const userId of people) {
-            const message = await presentMessage(tx, { userId, admin: false }, notice.m)
-            if (message) {
-              this.sendTo(userId, {
+      while (this.pending.length > 0) {
+        const batch = this.pending
+        this.pending = []
+        const readers = [...this.sockets.keys()]
+        const messageIds = batch.filter((n) => n.m).map((n) => n.m!)
+        const reads = batch.filter((n) => n.r).map((n) => ({ conversationId: n.c, userId: n.r! }))
+        try {
+          await inTransaction(this.ctx.db, systemActor('conversations.fanout'), async (tx) => {
+            for (const { reader, message } of await messagesForReaders(tx, messageIds, readers)) {
+              this.sendTo(reader, {
                 type: 'message',
                 message: { ...message, created_at: message.created_at.toISOString() },
               })
             }
-          }
-        } else if (notice.r) {
-          const state = await readStateOf(tx, notice.c, notice.r)
-          if (!state) return
-          const event = {
-            type: 'read',
-            conversation_id: state.conversation_id,
-            user_id: state.user_id,
-            last_read_message_id: state.last_read_message_id,
-            last_read_at: state.last_read_at?.toISOString() ?? null,
-          }
-          for (const userId of people) this.sendTo(userId, event)
+            for (const { state, readers: to } of await readStatesForReaders(tx, reads, readers)) {
+              const event = {
+                type: 'read',
+                conversation_id: state.conversation_id,
+                user_id: state.user_id,
+                last_read_message_id: state.last_read_message_id,
+                last_read_at: state.last_read_at?.toISOString() ?? null,
+              }
+              for (const userId of to) this.sendTo(userId, event)
+            }
+          })
+        } catch (err) {
+          this.ctx.log.error({ err }, 'conversations: fan-out failed')
         }
-      })
-    } catch (err) {
-      this.ctx.log.error({ err }, 'conversations: fan-out failed')
+      }
+    } finally {
+      this.flushing = false
     }
   }
 

@@ -148,9 +148,13 @@ export async function sendMessage(
   }
   await lockKey(tx as Transaction<unknown>, `conversations.sender:${viewer.userId}`)
   const conversation = await conversationOf(tx, conversationId)
-  const participants = await participantsOf(tx, conversationId)
+  const participants = await db(tx)
+    .selectFrom('conversations.participants')
+    .select(['user_id', 'blocked_at'])
+    .where('conversation_id', '=', conversationId)
+    .execute()
   if (!participants.some((p) => p.user_id === viewer.userId)) throw notFound()
-  if (participants.some((p) => p.blocked)) {
+  if (participants.some((p) => p.blocked_at !== null)) {
     throw new AppError('conversation_blocked', 'A participant blocked this conversation')
   }
   const now = clock.now()
@@ -264,6 +268,73 @@ export async function presentMessage(
   if (!row) return undefined
   const present = await presenterFor(tx, row.subject_kind, row.subject_id, viewer)
   return presentRow(row, present)
+}
+
+/**
+ * The fan-out's one read per batch of notices: each message with each of its readers among
+ * `readers` (the people with a socket on this process), as that reader sees it. Run as the system.
+ */
+export async function messagesForReaders(
+  tx: AnyTx,
+  messageIds: readonly string[],
+  readers: readonly string[],
+): Promise<{ reader: string; message: PresentedMessage }[]> {
+  if (messageIds.length === 0 || readers.length === 0) return []
+  const rows = await db(tx)
+    .selectFrom('conversations.messages as m')
+    .innerJoin('conversations.conversations as c', 'c.id', 'm.conversation_id')
+    .innerJoin('conversations.participants as p', 'p.conversation_id', 'm.conversation_id')
+    .select([
+      'm.id',
+      'm.conversation_id',
+      'm.sender_user_id',
+      'm.body',
+      'm.created_at',
+      'c.subject_kind',
+      'c.subject_id',
+      'p.user_id as reader',
+    ])
+    .where('m.id', 'in', messageIds)
+    .where('p.user_id', 'in', readers)
+    .orderBy('m.id')
+    .execute()
+  const presenters = new Map<string, Awaited<ReturnType<typeof presenterFor>>>()
+  const out: { reader: string; message: PresentedMessage }[] = []
+  for (const r of rows) {
+    const key = `${r.subject_kind}:${r.subject_id}:${r.reader}`
+    let present = presenters.get(key)
+    if (!present) {
+      present = await presenterFor(tx, r.subject_kind, r.subject_id, { userId: r.reader, admin: false })
+      presenters.set(key, present)
+    }
+    out.push({ reader: r.reader, message: presentRow(r, present) })
+  }
+  return out
+}
+
+/** Read states of (conversation, participant) pairs, with every participant of those conversations among `readers`. */
+export async function readStatesForReaders(
+  tx: AnyTx,
+  changes: readonly { conversationId: string; userId: string }[],
+  readers: readonly string[],
+) {
+  if (changes.length === 0 || readers.length === 0) return []
+  const conversationIds = [...new Set(changes.map((c) => c.conversationId))]
+  const states = await db(tx)
+    .selectFrom('conversations.participants')
+    .select(['conversation_id', 'user_id', 'last_read_message_id', 'last_read_at'])
+    .where('conversation_id', 'in', conversationIds)
+    .execute()
+  const wanted = new Set(changes.map((c) => `${c.conversationId}:${c.userId}`))
+  const local = new Set(readers)
+  return states
+    .filter((s) => wanted.has(`${s.conversation_id}:${s.user_id}`))
+    .map((s) => ({
+      state: s,
+      readers: states
+        .filter((o) => o.conversation_id === s.conversation_id && local.has(o.user_id))
+        .map((o) => o.user_id),
+    }))
 }
 
 /** The read state of one participant (the push of a read receipt). */

@@ -290,7 +290,7 @@ function Bubble({
       >
         {/* React renders text: whatever was typed, markup included, shows as characters */}
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} dir="auto">
-          {message.text}
+          <MessageText text={message.text} />
         </Text>
       </Box>
       {message.mask_reason && (
@@ -375,5 +375,26 @@ function Composer({ id, onSent }: { id: string; onSent: (m: ChatMessage) => void
         </Button>
       </Group>
     </Stack>
+  )
+}
+
+const NUMBER_RUN = /(\+?\d[\d\s\-–.()/]{4,}\d)/
+
+/** Text as typed; numbers (a phone, an amount) kept left to right and on one line inside Hebrew. */
+function MessageText({ text }: { text: string }) {
+  const parts = text.split(NUMBER_RUN)
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one immutable text
+          <bdi key={i} dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+            {part}
+          </bdi>
+        ) : (
+          part
+        ),
+      )}
+    </>
   )
 }
