@@ -109,7 +109,9 @@ describe('OFAIR lead chat in two browsers', () => {
     await visible(owner.page.getByText('<script>alert(1)</script> <b>מגיע</b> מחר בבוקר'))
     expect(dialogs).toBe(0)
     // the proposer has read the owner's message: the owner sees the double tick
-    await visible(owner.page.getByTestId('chat-message').filter({ hasText: 'היי יוסי' }).getByTestId('chat-seen'))
+    await visible(
+      owner.page.getByTestId('chat-message').filter({ hasText: 'היי יוסי' }).getByTestId('chat-seen'),
+    )
     await settle(owner.page)
     await settle(proPage.page)
     await noOverflow(proPage.page)
@@ -127,7 +129,9 @@ describe('OFAIR lead chat in two browsers', () => {
       expect(await p.getByTestId('chat-masking-note').count()).toBe(0)
     }
     // and what is typed now arrives in real time, unmasked
-    await expect.poll(() => owner.page.getByTestId('chat-connection').getAttribute('data-state')).toBe('online')
+    await expect
+      .poll(() => owner.page.getByTestId('chat-connection').getAttribute('data-state'))
+      .toBe('online')
     await send(proPage.page, 'מעולה, אני ברחוב הרצל 12 אם צריך')
     await visible(owner.page.getByText('מעולה, אני ברחוב הרצל 12 אם צריך'))
     await settle(owner.page)
