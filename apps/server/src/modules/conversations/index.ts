@@ -90,6 +90,7 @@ export {
   myConversations,
   openConversation,
   type PresentedMessage,
+  seedConversations,
   transcripts,
 } from './service.ts'
 export {

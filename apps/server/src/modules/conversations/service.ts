@@ -77,6 +77,61 @@ export async function openConversation(
   })
 }
 
+/**
+ * Demo data, in a few multi-row statements as the system: conversations with their participants
+ * and messages (with their times). A subject that already has a conversation is left alone, so a
+ * second run adds nothing. Returns how many messages were written.
+ */
+export async function seedConversations(
+  tx: AnyTx,
+  items: readonly {
+    subjectKind: string
+    subjectId: string
+    participants: readonly { userId: string; role: string }[]
+    messages: readonly { senderUserId: string; text: string; at: Date }[]
+  }[],
+): Promise<number> {
+  if (items.length === 0) return 0
+  return asSystem(tx, 'conversations.seed', async () => {
+    const created = await db(tx)
+      .insertInto('conversations.conversations')
+      .values(
+        items.map((i) => ({
+          subject_kind: i.subjectKind,
+          subject_id: i.subjectId,
+          last_message_at: i.messages[i.messages.length - 1]?.at ?? null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['subject_kind', 'subject_id']).doNothing())
+      .returning(['id', 'subject_kind', 'subject_id'])
+      .execute()
+    const idOf = new Map(created.map((c) => [`${c.subject_kind}:${c.subject_id}`, c.id]))
+    const fresh = items.flatMap((i) => {
+      const id = idOf.get(`${i.subjectKind}:${i.subjectId}`)
+      return id ? [{ id, ...i }] : []
+    })
+    if (fresh.length === 0) return 0
+    await db(tx)
+      .insertInto('conversations.participants')
+      .values(
+        fresh.flatMap((c) =>
+          c.participants.map((p) => ({ conversation_id: c.id, user_id: p.userId, role: p.role })),
+        ),
+      )
+      .execute()
+    const messages = fresh.flatMap((c) =>
+      c.messages.map((m) => ({
+        conversation_id: c.id,
+        sender_user_id: m.senderUserId,
+        body: m.text,
+        created_at: m.at,
+      })),
+    )
+    if (messages.length > 0) await db(tx).insertInto('conversations.messages').values(messages).execute()
+    return messages.length
+  })
+}
+
 /** The conversations about subjects, visible to the caller (row-level security), by subject id. */
 export async function conversationsBySubject(
   tx: AnyTx,

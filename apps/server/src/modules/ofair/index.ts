@@ -3,6 +3,7 @@ import './events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { chatRoutes } from './chat/routes.ts'
+import { demoChatSeed } from './chat/seed.ts'
 import { collectCommand, collectionJob } from './collection/collect.ts'
 import './collection/notices.ts'
 import { collectionRoutes } from './collection/routes.ts'
@@ -63,7 +64,7 @@ export const ofairModule: AppModule = {
     })
   },
   consumers: [ofairNoticesConsumer],
-  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed, demoChatSeed],
   jobs: [releaseHeldPaymentsJob, collectionJob, ...invoicing.jobs],
   commands: [releaseHeldCommand, collectCommand, ...invoicing.commands],
 }
