@@ -300,31 +300,6 @@ export async function listMessages(
   return { conversation, participants, data: rows.map((r) => presentRow(r, present)), has_more: hasMore }
 }
 
-/** One message as one reader sees it (the push to a socket), or undefined if they may not see it. */
-export async function presentMessage(
-  tx: AnyTx,
-  viewer: Viewer,
-  messageId: string,
-): Promise<PresentedMessage | undefined> {
-  const row = await db(tx)
-    .selectFrom('conversations.messages as m')
-    .innerJoin('conversations.conversations as c', 'c.id', 'm.conversation_id')
-    .select([
-      'm.id',
-      'm.conversation_id',
-      'm.sender_user_id',
-      'm.body',
-      'm.created_at',
-      'c.subject_kind',
-      'c.subject_id',
-    ])
-    .where('m.id', '=', messageId)
-    .executeTakeFirst()
-  if (!row) return undefined
-  const present = await presenterFor(tx, row.subject_kind, row.subject_id, viewer)
-  return presentRow(row, present)
-}
-
 /**
  * The fan-out's one read per batch of notices: each message with each of its readers among
  * `readers` (the people with a socket on this process), as that reader sees it. Run as the system.
@@ -392,28 +367,6 @@ export async function readStatesForReaders(
     }))
 }
 
-/** The read state of one participant (the push of a read receipt). */
-export async function readStateOf(tx: AnyTx, conversationId: string, userId: string) {
-  return db(tx)
-    .selectFrom('conversations.participants')
-    .select(['conversation_id', 'user_id', 'last_read_message_id', 'last_read_at'])
-    .where('conversation_id', '=', conversationId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
-}
-
-/** The participants' user ids of a conversation, as the system (the fan-out decides whom to push to). */
-export async function participantIds(tx: AnyTx, conversationId: string): Promise<string[]> {
-  return asSystem(tx, 'conversations.fanout', async () => {
-    const rows = await db(tx)
-      .selectFrom('conversations.participants')
-      .select('user_id')
-      .where('conversation_id', '=', conversationId)
-      .execute()
-    return rows.map((r) => r.user_id)
-  })
-}
-
 /** "Seen up to this message": moves forward only. */
 export async function markRead(
   tx: AnyTx,
@@ -443,7 +396,12 @@ export async function markRead(
       eb.or([eb('last_read_message_id', 'is', null), eb('last_read_message_id', '<', messageId)]),
     )
     .execute()
-  const state = await readStateOf(tx, conversationId, userId)
+  const state = await db(tx)
+    .selectFrom('conversations.participants')
+    .select(['last_read_message_id', 'last_read_at'])
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
   if (!state) throw notFound()
   return { last_read_message_id: state.last_read_message_id, last_read_at: state.last_read_at }
 }
