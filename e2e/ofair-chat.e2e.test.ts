@@ -140,6 +140,27 @@ describe('OFAIR lead chat in two browsers', () => {
     await screenshot(owner.page, 'ofair-chat-owner-after-acceptance')
     await screenshot(proPage.page, 'ofair-chat-pro-after-acceptance-phone')
 
+    // "my messages": a new message from the owner shows as unread, in the list and the menu
+    await proPage.page.goto('/ofair/chats')
+    await visible(proPage.page.getByTestId('my-chat'))
+    await send(owner.page, 'עוד שאלה קטנה: יש חניה ליד הבניין')
+    await proPage.page.reload()
+    await visible(proPage.page.getByTestId('my-chat-unread'))
+    expect(await proPage.page.getByTestId('my-chat-unread').innerText()).toBe('הודעה חדשה')
+    await settle(proPage.page)
+    await noOverflow(proPage.page)
+    await screenshot(proPage.page, 'ofair-chats-list-phone')
+    await owner.page.goto('/ofair/chats')
+    await visible(owner.page.getByTestId('my-chat'))
+    await settle(owner.page)
+    await screenshot(owner.page, 'ofair-chats-list-owner')
+    // opening the lead reads it: the count goes away
+    await proPage.page.getByTestId('my-chat').getByRole('link').click()
+    await visible(proPage.page.getByText('עוד שאלה קטנה: יש חניה ליד הבניין'))
+    await proPage.page.goto('/ofair/chats')
+    await visible(proPage.page.getByTestId('my-chat'))
+    await expect.poll(() => proPage.page.getByTestId('my-chat-unread').count()).toBe(0)
+
     // the only refused request is the settlement card's look for a payment not made yet (OFAIR II)
     expect(failed.filter((f) => !/^404 \/api\/ofair\/leads\/[^/]+\/payment$/.test(f))).toEqual([])
     const loadErrors = /Failed to load resource: the server responded with a status of 404/

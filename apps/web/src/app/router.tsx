@@ -35,6 +35,7 @@ import { NotFoundPage } from '../features/not-found/not-found-page'
 import { NotificationsPage } from '../features/notifications/notifications-page'
 import { PreferencesPage } from '../features/notifications/preferences-page'
 import { AdminFinancePage } from '../features/ofair-admin-finance/admin-finance-page'
+import { ChatsPage } from '../features/ofair-chat/chats-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
 import { OfairAdminInvoicesPage } from '../features/ofair-invoices/admin-invoices-page'
 import { OfairInvoicesPage } from '../features/ofair-invoices/invoices-page'
@@ -167,6 +168,7 @@ export const router = createBrowserRouter([
               { path: 'leads/new', Component: CreateLeadPage },
               { path: 'leads/:id', Component: LeadDetailPage },
               { path: 'my-leads', Component: MyLeadsPage },
+              { path: 'chats', Component: ChatsPage },
               { path: 'request', Component: RequestPage },
               { path: 'referrals', Component: ReferralsPage },
               { path: 'offers', Component: MyProposalsPage },

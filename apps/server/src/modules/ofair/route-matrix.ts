@@ -258,6 +258,7 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'GET /api/ofair/admin/settlement-settings': { access: 'roles', wrongRole: 'ofair-electrician' },
   'PUT /api/ofair/admin/settlement-settings': { access: 'roles', wrongRole: 'ofair-consumer' },
   // OFAIR III lead chat (chat/routes.ts): the owner and each proposer; anyone else 403
+  'GET /api/ofair/chats': { access: 'roles', wrongRole: 'company-admin' },
   'GET /api/ofair/leads/:id/chats': {
     access: 'roles',
     wrongRole: 'company-admin',

@@ -3,6 +3,7 @@ import { api } from '../../api/client'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
 
+export type MyChat = ResponseBody<'/api/ofair/chats', 'get'>['data'][number]
 export type ChatThread = ResponseBody<'/api/ofair/leads/{id}/chats', 'get'>['data'][number]
 export type MessagePage = ResponseBody<'/api/conversations/{id}/messages', 'get'>
 export type ChatMessage = MessagePage['data'][number]
@@ -11,7 +12,7 @@ export type Participant = MessagePage['participants'][number]
 export const chatKeys = {
   threads: (leadId: string) => ['ofair', 'chats', leadId] as const,
   conversation: (id: string) => ['conversations', id] as const,
-  mine: ['conversations', 'mine'] as const,
+  mine: ['ofair', 'chats', 'mine'] as const,
 }
 
 export function useLeadChats(leadId: string) {
@@ -76,4 +77,14 @@ export function mergeMessages(page: MessagePage, incoming: readonly ChatMessage[
   for (const m of incoming) byId.set(m.id, m)
   const data = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { ...page, data }
+}
+
+/** My chats across leads with unread counts; polled so the menu's count stays fresh. */
+export function useMyChats(enabled = true) {
+  return useQuery({
+    queryKey: chatKeys.mine,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ofair/chats', { signal })),
+    enabled,
+    refetchInterval: 30_000,
+  })
 }

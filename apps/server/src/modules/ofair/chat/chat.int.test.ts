@@ -216,6 +216,21 @@ describe('OFAIR lead chat', () => {
       view.body.participants.find((p: { role: string }) => p.role === 'owner').last_read_message_id,
     ).toBe(m2.id)
     expect((await api(w, c.consumer.session).get('/api/conversations')).body.data[0].unread).toBe(0)
+    const mine = await api(w, c.pro.session).get('/api/ofair/chats')
+    expect(mine.body).toEqual({
+      unread: 0,
+      data: [
+        expect.objectContaining({
+          conversation_id: c.conversation,
+          lead_id: c.lead.id,
+          with_name: 'דנה לקוחה',
+          unread: 0,
+        }),
+      ],
+    })
+    await send(w, c.consumer, c.conversation, 'עוד שאלה')
+    expect((await api(w, c.pro.session).get('/api/ofair/chats')).body.unread).toBe(1)
+    expect((await api(w, c.consumer.session).get('/api/ofair/chats')).body.data[0].with_name).toBeTruthy()
     const wrong = await api(w, c.consumer.session).post(`/api/conversations/${c.conversation}/read`, {
       message_id: c.lead.id,
     })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ZIdParams } from '../../../kernel/http/schemas.ts'
 import { ofairRoute as route, who } from '../route.ts'
-import { leadChats, leadTranscripts, openProposalChat } from './service.ts'
+import { leadChats, leadTranscripts, myChats, openProposalChat } from './service.ts'
 
 const ZProposalStatus = z.enum(['pending', 'accepted', 'rejected', 'cancelled'])
 const ZThread = z.object({
@@ -43,6 +43,29 @@ const ZTranscript = z.object({
 })
 
 export const chatRoutes = [
+  route.define({
+    method: 'GET',
+    url: '/api/ofair/chats',
+    operationId: 'listMyOfairChats',
+    summary: 'My lead chats across leads, latest first, with unread counts',
+    access: who.members,
+    response: z.object({
+      data: z.array(
+        z.object({
+          conversation_id: z.string(),
+          proposal_id: z.string(),
+          proposal_status: ZProposalStatus,
+          lead_id: z.string(),
+          lead_title: z.string(),
+          with_name: z.string().describe('The other side: the professional, or the lead’s owner'),
+          unread: z.number().int(),
+          last_message_at: z.iso.datetime().nullable(),
+        }),
+      ),
+      unread: z.number().int().describe('Unread messages in all of them'),
+    }),
+    handler: ({ tx, caller }) => myChats(tx, caller),
+  }),
   route.define({
     method: 'GET',
     url: '/api/ofair/leads/:id/chats',

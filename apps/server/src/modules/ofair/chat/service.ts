@@ -197,3 +197,41 @@ export async function leadTranscripts(tx: OfairTx, caller: OfairCaller, leadId: 
     }),
   }
 }
+
+/** My lead chats across leads, latest activity first, with unread counts (the "messages" page). */
+export async function myChats(tx: OfairTx, caller: OfairCaller) {
+  const summaries = await myConversations(tx, caller.userId, { subjectKind: CHAT_SUBJECT, limit: 100 })
+  if (summaries.length === 0) return { data: [], unread: 0 }
+  const facts = await asSystem(tx, 'ofair.my_chats', () =>
+    tx
+      .selectFrom('ofair.proposals as pr')
+      .innerJoin('ofair.leads as l', 'l.id', 'pr.lead_id')
+      .innerJoin('ofair.professionals as p', 'p.id', 'pr.professional_id')
+      .select(['pr.id', 'pr.status', 'l.id as lead_id', 'l.title', 'p.display_name as professional_name'])
+      .where(
+        'pr.id',
+        'in',
+        summaries.map((c) => c.subject_id),
+      )
+      .execute(),
+  )
+  const byId = new Map(facts.map((f) => [f.id, f]))
+  const data = summaries.flatMap((c) => {
+    const f = byId.get(c.subject_id)
+    if (!f) return []
+    const other = c.participants.find((p) => p.user_id !== caller.userId)
+    return [
+      {
+        conversation_id: c.id,
+        proposal_id: f.id,
+        proposal_status: f.status as 'pending' | 'accepted' | 'rejected' | 'cancelled',
+        lead_id: f.lead_id,
+        lead_title: f.title,
+        with_name: other?.role === 'professional' ? f.professional_name : (other?.display_name ?? ''),
+        unread: c.unread,
+        last_message_at: c.last_message_at,
+      },
+    ]
+  })
+  return { data, unread: data.reduce((n, c) => n + c.unread, 0) }
+}
