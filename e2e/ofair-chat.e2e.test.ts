@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
+import { ConversationHub } from '../apps/server/src/modules/conversations/hub.ts'
 import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
 import { api, type World } from '../packages/testing/src/factories/index.ts'
 import {
@@ -160,6 +161,34 @@ describe('OFAIR lead chat in two browsers', () => {
     await proPage.page.goto('/ofair/chats')
     await visible(proPage.page.getByTestId('my-chat'))
     await expect.poll(() => proPage.page.getByTestId('my-chat-unread').count()).toBe(0)
+
+    // the push restarts (a deploy, a lost connection): the page reconnects with backoff and reads
+    // what it missed from its last message id
+    await proPage.page.goto(`/ofair/leads/${lead.id}`)
+    await expect
+      .poll(() => proPage.page.getByTestId('chat-connection').getAttribute('data-state'))
+      .toBe('online')
+    const hub = app.ctx.services.conversationHub!
+    await hub.stop()
+    await expect
+      .poll(() => proPage.page.getByTestId('chat-connection').getAttribute('data-state'))
+      .toBe('reconnecting')
+    await screenshot(proPage.page, 'ofair-chat-reconnecting-phone')
+    const thread = (await api(w, consumer.session).get(`/api/ofair/leads/${lead.id}/chats`)).body.data[0]
+    const missed = await api(w, consumer.session).post(
+      `/api/conversations/${thread.conversation_id}/messages`,
+      {
+        text: 'נשלחה בזמן שהחיבור התחדש',
+      },
+    )
+    expect(missed.status).toBe(201)
+    const restarted = new ConversationHub(app.ctx)
+    await restarted.start()
+    app.ctx.services.conversationHub = restarted
+    await expect
+      .poll(() => proPage.page.getByTestId('chat-connection').getAttribute('data-state'))
+      .toBe('online')
+    await visible(proPage.page.getByText('נשלחה בזמן שהחיבור התחדש'))
 
     // the only refused request is the settlement card's look for a payment not made yet (OFAIR II)
     expect(failed.filter((f) => !/^404 \/api\/ofair\/leads\/[^/]+\/payment$/.test(f))).toEqual([])
