@@ -1,5 +1,6 @@
 import type { AppModule } from '../kernel/module.ts'
 import { billingModule } from './billing/index.ts'
+import { conversationsModule } from './conversations/index.ts'
 import { identityModule } from './identity/index.ts'
 import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
@@ -15,6 +16,7 @@ export const modules: readonly AppModule[] = [
   systemModule,
   notificationsModule,
   identityModule,
+  conversationsModule,
   recruitingModule,
   ledgerModule,
   billingModule,

@@ -1,4 +1,5 @@
 import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
+import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
 import { notificationsRouteMatrix } from '../modules/notifications/route-matrix.ts'
@@ -26,4 +27,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...ofairRouteMatrix,
   ...reviewRouteMatrix,
   ...collectionRouteMatrix,
+  ...conversationsRouteMatrix,
 }

@@ -40,6 +40,7 @@ import { AdminLeadsTablePage } from '../features/ofair-admin-leads/admin-leads-t
 import { AdminDeliveriesPage } from '../features/ofair-admin-notifications/deliveries-page'
 import { AdminPiiLogPage } from '../features/ofair-admin-pii/pii-log-page'
 import { AdminUsersPage } from '../features/ofair-admin-users/admin-users-page'
+import { ChatsPage } from '../features/ofair-chat/chats-page'
 import { OfairHomePage } from '../features/ofair-home/ofair-home-page'
 import { OfairAdminInvoicesPage } from '../features/ofair-invoices/admin-invoices-page'
 import { OfairInvoicesPage } from '../features/ofair-invoices/invoices-page'
@@ -173,6 +174,7 @@ export const router = createBrowserRouter([
               { path: 'leads/new', Component: CreateLeadPage },
               { path: 'leads/:id', Component: LeadDetailPage },
               { path: 'my-leads', Component: MyLeadsPage },
+              { path: 'chats', Component: ChatsPage },
               { path: 'request', Component: RequestPage },
               { path: 'referrals', Component: ReferralsPage },
               { path: 'offers', Component: MyProposalsPage },

@@ -221,6 +221,8 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
   // so nothing is still using the database pool when it closes.
   const inFlight = new Set<FastifyRequest>()
   app.addHook('onRequest', async (request) => {
+    // a WebSocket upgrade is not a request in flight: its module closes its sockets at stop
+    if (request.raw.headers.upgrade?.toLowerCase() === 'websocket') return
     inFlight.add(request)
   })
   app.addHook('onSend', async (request, reply) => {

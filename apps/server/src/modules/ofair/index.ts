@@ -4,6 +4,8 @@ import './reviews/errors.ts'
 import './reviews/events.ts'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { chatRoutes } from './chat/routes.ts'
+import { demoChatSeed } from './chat/seed.ts'
 import { collectCommand, collectionJob } from './collection/collect.ts'
 import './collection/notices.ts'
 import { collectionRoutes } from './collection/routes.ts'
@@ -59,13 +61,14 @@ export const ofairModule: AppModule = {
         ...collectionRoutes,
         ...reviewRoutes,
         ...projectRoutes,
+        ...chatRoutes,
       ])
       mountFileRoutes(scope, ctx)
       ofairWebhookRoutes(scope, ctx)
     })
   },
   consumers: [ofairNoticesConsumer],
-  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed, demoReviewsSeed],
+  seeds: [demoOfairSeed, demoSettlementSeed, demoCollectionSeed, demoReviewsSeed, demoChatSeed],
   jobs: [releaseHeldPaymentsJob, collectionJob, ...invoicing.jobs],
   commands: [releaseHeldCommand, collectCommand, ...invoicing.commands],
 }

@@ -267,4 +267,17 @@ export const ofairRouteMatrix: Record<string, RouteCase> = {
   'GET /api/ofair/admin/finance/balances': { access: 'roles', wrongRole: 'ofair-plumber' },
   'GET /api/ofair/admin/settlement-settings': { access: 'roles', wrongRole: 'ofair-electrician' },
   'PUT /api/ofair/admin/settlement-settings': { access: 'roles', wrongRole: 'ofair-consumer' },
+  // OFAIR III lead chat (chat/routes.ts): the owner and each proposer; anyone else 403
+  'GET /api/ofair/chats': { access: 'roles', wrongRole: 'company-admin' },
+  'GET /api/ofair/leads/:id/chats': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: on('ofair-electrician', (f) => ({ id: f.consumerLead }), 403),
+  },
+  'POST /api/ofair/proposals/:id/chat': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: on('ofair-electrician', (f) => ({ id: f.proposal }), 403),
+  },
+  'GET /api/ofair/admin/leads/:id/transcripts': { access: 'roles', wrongRole: 'ofair-consumer' },
 }

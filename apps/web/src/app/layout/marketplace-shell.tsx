@@ -1,4 +1,4 @@
-import { AppShell, Burger, Container, Group, NavLink, ScrollArea, Text } from '@mantine/core'
+import { AppShell, Badge, Burger, Container, Group, NavLink, ScrollArea, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -85,6 +85,13 @@ function ShellNavLink({ item }: { item: NavItem }) {
       to={item.to}
       label={item.label}
       leftSection={item.icon}
+      rightSection={
+        item.badge ? (
+          <Badge size="sm" color="red" circle data-testid="nav-badge">
+            {item.badge}
+          </Badge>
+        ) : undefined
+      }
       active={active}
       aria-current={active ? 'page' : undefined}
       variant="light"

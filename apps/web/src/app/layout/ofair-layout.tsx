@@ -10,6 +10,7 @@ import {
   IconId,
   IconInvoice,
   IconListCheck,
+  IconMessages,
   IconReportMoney,
   IconScale,
   IconSend,
@@ -21,6 +22,7 @@ import {
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useCurrentUser } from '../../features/auth/auth-api'
+import { useMyChats } from '../../features/ofair-chat/chat-api'
 import { hasRole } from '../../lib/roles'
 import { MarketplaceShell } from './marketplace-shell'
 import type { NavItem, NavSection } from './nav-sections'
@@ -35,6 +37,8 @@ export function OfairLayout() {
   const user = useCurrentUser()
   const pro = hasRole(user, 'professional')
   const admin = hasRole(user, 'ofair_admin')
+  const member = pro || admin || hasRole(user, 'consumer')
+  const chats = useMyChats(member)
   const work: NavItem[] = [
     { to: '/ofair', label: t('ofair.nav.home'), icon: <IconHome {...ICON} />, end: true },
     ...(pro || !user
@@ -49,6 +53,16 @@ export function OfairLayout() {
       : []),
     ...(user
       ? [{ to: '/ofair/my-leads', label: t('ofair.nav.myLeads'), icon: <IconListCheck {...ICON} /> }]
+      : []),
+    ...(member
+      ? [
+          {
+            to: '/ofair/chats',
+            label: t('ofair.nav.chats'),
+            icon: <IconMessages {...ICON} />,
+            badge: chats.data?.unread ?? 0,
+          },
+        ]
       : []),
     ...(pro
       ? [

@@ -12,6 +12,7 @@ import { NotFoundState } from '../../components/not-found-state'
 import { RelativeTime } from '../../components/relative-time'
 import { JobReviewCard } from '../ofair-reviews/job-review-card'
 import { ProjectCard } from '../ofair-reviews/project-card'
+import { ChatPanel } from '../ofair-chat/chat-panel'
 import { JobSettlementCard } from '../ofair-wallet/job-settlement-card'
 import { ClientDetailsCard } from './client-details-card'
 import { MyProposalCard } from './my-proposal-card'
@@ -132,6 +133,7 @@ function LeadView({ lead }: { lead: Lead }) {
             {lead.is_owner && <OwnerActions lead={lead} />}
             {lead.my_proposal && <MyProposalCard lead={lead} />}
             {lead.can_propose && !lead.my_proposal && <ProposeForm leadId={lead.id} />}
+            {(lead.is_owner || lead.my_proposal) && <ChatPanel lead={lead} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -3,6 +3,7 @@
 // Every schema at once: for the kernel's tooling and tests. Modules use their own schemas only.
 import type { AtsSchema } from './ats.ts'
 import type { BillingSchema } from './billing.ts'
+import type { ConversationsSchema } from './conversations.ts'
 import type { IdentitySchema } from './identity.ts'
 import type { LedgerSchema } from './ledger.ts'
 import type { NetworkSchema } from './network.ts'
@@ -10,4 +11,4 @@ import type { NotificationsSchema } from './notifications.ts'
 import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
 
-export type Database = AtsSchema & BillingSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema
+export type Database = AtsSchema & BillingSchema & ConversationsSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema

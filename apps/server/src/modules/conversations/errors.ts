@@ -1,0 +1,14 @@
+import { defineErrors } from '../../kernel/errors.ts'
+
+/** Conversations' error codes (besides the kernel's: not_found, validation_failed, rate_limited). */
+export const CONVERSATION_ERRORS = defineErrors('conversations', {
+  conversation_blocked: {
+    status: 403,
+    title: 'A participant blocked this conversation: nobody in it can write',
+  },
+  not_a_participant: { status: 403, title: 'Only the conversation’s participants may do this' },
+})
+
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalog extends Record<keyof typeof CONVERSATION_ERRORS, true> {}
+}

@@ -1,0 +1,48 @@
+import type { AnyTx } from '../../kernel/db/database.ts'
+
+/**
+ * What a reader sees of a message's text. `mask_reason` is set when parts were hidden (the stored
+ * text is unchanged: the decision is made again at every read, so it changes when the subject's
+ * state does).
+ */
+export interface PresentedText {
+  text: string
+  mask_reason: string | null
+}
+export type Presenter = (text: string) => PresentedText
+
+/** Who reads: a participant (their user id) or an admin reading a transcript through a logged route. */
+export interface Viewer {
+  userId: string
+  admin: boolean
+}
+
+/**
+ * The module that owns a kind of subject (e.g. `ofair_proposal`) decides what its readers see.
+ * Conversations knows no subject's vocabulary: without a registered kind, text is shown as typed.
+ */
+export interface ConversationSubject {
+  kind: string
+  /** Called once per read (a page of messages, one push to one reader) inside the reader's transaction. */
+  presenter(tx: AnyTx, subjectId: string, viewer: Viewer): Promise<Presenter>
+}
+
+const subjects = new Map<string, ConversationSubject>()
+
+export function defineConversationSubject(subject: ConversationSubject): ConversationSubject {
+  if (!/^[a-z][a-z0-9_]{1,62}$/.test(subject.kind)) throw new Error(`bad subject kind ${subject.kind}`)
+  subjects.set(subject.kind, subject)
+  return subject
+}
+
+const asTyped: Presenter = (text) => ({ text, mask_reason: null })
+
+export async function presenterFor(
+  tx: AnyTx,
+  subjectKind: string,
+  subjectId: string,
+  viewer: Viewer,
+): Promise<Presenter> {
+  const subject = subjects.get(subjectKind)
+  return subject ? subject.presenter(tx, subjectId, viewer) : asTyped
+}
