@@ -99,53 +99,32 @@ export function AdminDisputesPage() {
   )
 }
 
-interface TranscriptMessage {
-  id?: string
-  body?: string
-  text?: string
-  sender_display_name?: string
-  sender?: { display_name?: string }
-  created_at?: string
-  sent_at?: string
-}
-
 /**
- * The conversation between the parties, from the chat module's admin route (built elsewhere; the
- * read is logged there). If the route does not answer, or answers nothing, "no transcript".
+ * The lead's chats as typed (a thread per professional who proposed), from the chat module's admin
+ * route; each read is logged there. Contact details appear as written: the admin is resolving a
+ * dispute, and the reveal is in the PII log.
  */
 function TranscriptPanel({ leadId }: { leadId: string }) {
   const { t } = useTranslation()
-  const transcript = useQuery({
+  const transcripts = useQuery({
     queryKey: ['ofair', 'admin', 'transcripts', leadId],
-    retry: false,
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`/api/ofair/admin/leads/${leadId}/transcripts`, {
-        signal,
-        credentials: 'same-origin',
-        headers: { accept: 'application/json' },
-      })
-      if (!res.ok) return [] as TranscriptMessage[]
-      const body = (await res.json()) as unknown
-      const list = Array.isArray(body)
-        ? body
-        : ((body as { data?: unknown[]; messages?: unknown[] }).data ??
-          (body as { messages?: unknown[] }).messages ??
-          [])
-      // a transcript per conversation, or messages directly
-      return (list as (TranscriptMessage & { messages?: TranscriptMessage[] })[]).flatMap(
-        (m) => m.messages ?? [m],
-      )
-    },
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/ofair/admin/leads/{id}/transcripts', { params: { path: { id: leadId } }, signal }),
+      ),
   })
+  const threads = (transcripts.data?.data ?? []).filter((c) => c.messages.length > 0)
   return (
     <Card withBorder radius="md" padding="md" data-testid="transcript-panel">
       <Stack gap="xs">
         <Title order={3} size="h5">
           {t('ofairAdmin.disputes.transcript')}
         </Title>
-        {transcript.isPending ? (
+        {transcripts.isPending ? (
           <LoadingState minHeight={40} />
-        ) : (transcript.data ?? []).length === 0 ? (
+        ) : transcripts.isError ? (
+          <ErrorAlert error={transcripts.error} />
+        ) : threads.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('ofairAdmin.disputes.noTranscript')}
           </Text>
@@ -154,17 +133,26 @@ function TranscriptPanel({ leadId }: { leadId: string }) {
             <Text size="xs" c="dimmed">
               {t('ofairAdmin.disputes.transcriptLogged')}
             </Text>
-            {transcript.data!.map((m, i) => (
-              <Stack key={m.id ?? i} gap={0}>
-                <Text size="xs" c="dimmed">
-                  {m.sender_display_name ?? m.sender?.display_name ?? ''}{' '}
-                  {m.created_at || m.sent_at ? dateTime.format(new Date((m.created_at ?? m.sent_at)!)) : ''}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {m.body ?? m.text ?? ''}
-                </Text>
-              </Stack>
-            ))}
+            {threads.map((c) => {
+              const names = new Map(c.participants.map((p) => [p.user_id, p.display_name]))
+              return (
+                <Stack key={c.conversation_id} gap={6} data-testid="transcript-thread">
+                  <Text size="sm" fw={600}>
+                    {t('ofairAdmin.disputes.transcriptWith', { name: c.professional_name })}
+                  </Text>
+                  {c.messages.map((m) => (
+                    <Stack key={m.id} gap={0}>
+                      <Text size="xs" c="dimmed">
+                        {names.get(m.sender_user_id) ?? ''} · {dateTime.format(new Date(m.created_at))}
+                      </Text>
+                      <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        {m.text}
+                      </Text>
+                    </Stack>
+                  ))}
+                </Stack>
+              )
+            })}
           </>
         )}
       </Stack>
