@@ -1,12 +1,12 @@
-import pg from 'pg'
 import { Gauge } from 'prom-client'
 import type { AppConfig } from './config/config.ts'
 import { BackgroundTasks } from './kernel/background.ts'
 import { type Clock, systemClock } from './kernel/clock.ts'
 import type { AppContext } from './kernel/context.ts'
-import { connectDatabase, type DatabaseHandle, withDatabaseName } from './kernel/db/database.ts'
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './kernel/db/embedded-postgres.ts'
+import { connectDatabase, type DatabaseHandle } from './kernel/db/database.ts'
+import type { EmbeddedPostgres } from './kernel/db/embedded-postgres.ts'
 import { migrate } from './kernel/db/migrate.ts'
+import { type OpenedDatabase, openDatabaseUrl } from './kernel/db/open.ts'
 import { noAuthenticator } from './kernel/http/access.ts'
 import { createMetrics } from './kernel/http/metrics.ts'
 import { buildServer } from './kernel/http/server.ts'
@@ -18,7 +18,7 @@ import { closePdfPrinter } from './kernel/pdf.ts'
 import { runSeeds } from './kernel/seed.ts'
 import { modules as allModules } from './modules/index.ts'
 
-export const EMBEDDED_DATABASE_NAME = 'marketplace'
+export { EMBEDDED_DATABASE_NAME, openDatabaseUrl } from './kernel/db/open.ts'
 
 export interface RunningApp {
   ctx: AppContext
@@ -37,24 +37,11 @@ export interface StartOptions {
   /** Skip migrating (tests that migrated a template already). */
   skipMigrate?: boolean
   onStatus?: (line: string) => void
-}
-
-/** Resolves the database URL: DATABASE_URL, or the embedded server (started if needed). */
-export async function openDatabaseUrl(
-  config: AppConfig,
-  status: (line: string) => void,
-): Promise<{ url: string; embedded: EmbeddedPostgres | undefined }> {
-  if (config.db.url) return { url: config.db.url, embedded: undefined }
-  const embedded = await startEmbeddedPostgres({ ...config.db.embedded, log: status })
-  const admin = new pg.Client({ connectionString: embedded.url })
-  await admin.connect()
-  try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [EMBEDDED_DATABASE_NAME])
-    if (exists.rowCount === 0) await admin.query(`create database ${EMBEDDED_DATABASE_NAME}`)
-  } finally {
-    await admin.end()
-  }
-  return { url: withDatabaseName(embedded.url, EMBEDDED_DATABASE_NAME), embedded }
+  /**
+   * The database, already being opened: the process entry starts the embedded PostgreSQL (initdb,
+   * pg_ctl: child processes) before it imports this file, so the two overlap.
+   */
+  database?: Promise<OpenedDatabase>
 }
 
 /** The context of a process (server, worker or CLI): database pool, job client, metrics, services. */
@@ -114,7 +101,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   }
 
   try {
-    const { url, embedded } = await openDatabaseUrl(config, status)
+    const { url, embedded } = await (options.database ?? openDatabaseUrl(config, status))
     if (embedded?.owned) cleanups.push({ name: 'stop embedded PostgreSQL', fn: () => embedded.stop() })
 
     if (!options.skipMigrate) {

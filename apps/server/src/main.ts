@@ -4,9 +4,9 @@
  * and let in-flight ones finish, stop workers (running jobs finish or return to the queue), close
  * the pool, stop the embedded database.
  */
-import { type RunningApp, startApp } from './app.ts'
-import { printBanner } from './banner.ts'
+import type { RunningApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
+import { type OpenedDatabase, openDatabaseUrl } from './kernel/db/open.ts'
 import { createLogger } from './kernel/logger.ts'
 
 export async function main(): Promise<void> {
@@ -49,14 +49,30 @@ export async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
+  let database: Promise<OpenedDatabase> | undefined
   try {
-    app = await startApp(config, { log, onStatus: status })
+    // The database starts (initdb and pg_ctl are child processes) while the application's modules
+    // load: on a fresh machine the two take about a second each, and they overlap.
+    let busy = () => {}
+    const startedOrDone = new Promise<void>((resolve) => {
+      busy = resolve
+    })
+    database = openDatabaseUrl(config, status, busy)
+    // awaited in startApp; this settles the wait below when no child process was needed (an external
+    // DATABASE_URL, a server already running) and keeps an early failure from counting as unhandled
+    database.then(busy, busy)
+    // Loading the modules blocks the event loop: let initdb or pg_ctl be spawned first.
+    await startedOrDone
+    const [{ startApp }, { printBanner }] = await Promise.all([import('./app.ts'), import('./banner.ts')])
+    app = await startApp(config, { log, onStatus: status, database })
+    if (!shuttingDownSince) printBanner(config, app)
   } catch (err) {
     log.fatal({ err }, `start-up failed: ${(err as Error).message}`)
+    // started here but the application never took it over (its import failed): stop it again
+    const opened = await database?.catch(() => undefined)
+    if (!app && opened?.embedded?.owned) await opened.embedded.stop().catch(() => {})
     process.exit(1)
   }
-  if (shuttingDownSince) return
-  printBanner(config, app)
 }
 
 if (import.meta.main) await main()

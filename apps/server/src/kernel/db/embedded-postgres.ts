@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -31,6 +31,8 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void
   /** Use these PostgreSQL binaries (e.g. Debian's /usr/lib/postgresql/15/bin) instead of the npm ones. */
   binDir?: string
+  /** Told when initdb or pg_ctl is running in the background: the caller may do other work meanwhile. */
+  onBackgroundWork?: () => void
 }
 
 interface Binaries {
@@ -119,25 +121,59 @@ function reachableDataDir(dataDir: string, user: OsUser | undefined, log: (line:
   return fallback
 }
 
-function run(bin: string, args: string[], user: OsUser | undefined, what: string): string {
-  const result = spawnSync(bin, args, {
-    encoding: 'utf8',
-    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
-    ...(user ?? {}),
-  })
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code
-    if (code === 'EACCES' && user) {
-      throw new Error(
-        `${what} failed: the "postgres" OS user cannot execute ${bin}. Every parent folder of the project must be ` +
-          'readable and traversable by other users (chmod o+rx), or set DATABASE_URL to use another PostgreSQL.',
-      )
-    }
-    throw new Error(`${what} failed: ${result.error.message}`)
+function spawnFailure(error: Error, bin: string, user: OsUser | undefined, what: string): Error {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EACCES' && user) {
+    return new Error(
+      `${what} failed: the "postgres" OS user cannot execute ${bin}. Every parent folder of the project must be ` +
+        'readable and traversable by other users (chmod o+rx), or set DATABASE_URL to use another PostgreSQL.',
+    )
   }
+  return new Error(`${what} failed: ${error.message}`)
+}
+
+const childEnv = () => ({ ...process.env, LC_ALL: 'C', LANG: 'C' })
+
+/** Runs a PostgreSQL tool and waits (stopping: at exit, nothing else may run meanwhile). */
+function run(bin: string, args: string[], user: OsUser | undefined, what: string): string {
+  const result = spawnSync(bin, args, { encoding: 'utf8', env: childEnv(), ...(user ?? {}) })
+  if (result.error) throw spawnFailure(result.error, bin, user, what)
   if (result.status !== 0)
     throw new Error(`${what} failed (exit ${result.status}): ${result.stderr || result.stdout}`)
   return result.stdout
+}
+
+/**
+ * Runs a PostgreSQL tool without blocking the event loop (initdb, pg_ctl start): the process
+ * entry starts the database first and imports the application meanwhile. Settles when the tool
+ * exits — not when its pipes close, which the postmaster pg_ctl starts might keep open.
+ */
+function runInBackground(
+  bin: string,
+  args: string[],
+  user: OsUser | undefined,
+  what: string,
+  spawned?: () => void,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], ...(user ?? {}) })
+    spawned?.()
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+    })
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d
+    })
+    child.on('error', (err) => reject(spawnFailure(err, bin, user, what)))
+    child.on('exit', (status) => {
+      child.stdout.destroy()
+      child.stderr.destroy()
+      if (status === 0) resolve(stdout)
+      else reject(new Error(`${what} failed (exit ${status}): ${stderr || stdout}`))
+    })
+  })
 }
 
 /** True if the process exists and is not a zombie (a stopped server whose parent has not reaped it). */
@@ -207,7 +243,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     fs.writeFileSync(pwTmp, `${password}\n`, { mode: 0o600 })
     if (user) fs.chownSync(pwTmp, user.uid, user.gid)
     try {
-      run(
+      await runInBackground(
         bins.initdb,
         [
           `--pgdata=${dataDir}`,
@@ -221,6 +257,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         ],
         user,
         'initdb',
+        options.onBackgroundWork,
       )
     } finally {
       fs.rmSync(pwTmp, { force: true })
@@ -239,11 +276,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     fs.chownSync(logFile, user.uid, user.gid)
   }
   try {
-    run(
+    await runInBackground(
       bins.pg_ctl,
       ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions, 'start'],
       user,
       'pg_ctl start',
+      options.onBackgroundWork,
     )
   } catch (err) {
     const tail = fs.existsSync(logFile)
