@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedContext } from '../../../../../packages/testing/src/seed-context.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
-import { createAppContext } from '../../app.ts'
-import { loadConfig } from '../../config/config.ts'
 import { FixedClock } from '../../kernel/clock.ts'
 import type { AppContext } from '../../kernel/context.ts'
 import type { DatabaseHandle } from '../../kernel/db/database.ts'
-import { createLogger } from '../../kernel/logger.ts'
 import { demoPersonasSeed } from '../identity/seed.ts'
 import { reconcileLedger } from '../ledger/index.ts'
 import { demoMarketplaceSeed } from '../recruiting/seed/demo-marketplace.ts'
@@ -21,18 +19,7 @@ let detail: Record<string, unknown> | undefined
 let ms = 0
 
 beforeAll(async () => {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.current.url,
-    DEMO_MODE: 'true',
-    LOG_LEVEL: 'silent',
-  })
-  ;({ ctx, database: handle } = createAppContext(config, database.current.url, {
-    log: createLogger({ level: 'silent', pretty: false }),
-    modules: [],
-    work: false,
-    clock,
-  }))
+  ;({ ctx, database: handle } = seedContext(database.current.url, { clock: clock }))
   await demoPersonasSeed.run(ctx, () => {})
   await demoMarketplaceSeed.run(ctx, () => {})
   const t = performance.now()

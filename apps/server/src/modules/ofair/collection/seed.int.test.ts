@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedContext } from '../../../../../../packages/testing/src/seed-context.ts'
 import { useTestDatabase } from '../../../../../../packages/testing/src/test-database.ts'
-import { createAppContext } from '../../../app.ts'
-import { loadConfig } from '../../../config/config.ts'
 import { FixedClock } from '../../../kernel/clock.ts'
 import type { AppContext } from '../../../kernel/context.ts'
 import type { DatabaseHandle } from '../../../kernel/db/database.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
-import { createLogger } from '../../../kernel/logger.ts'
 import { demoPersonasSeed } from '../../identity/seed.ts'
 import { anonymousOfairCaller } from '../caller.ts'
 import type { OfairTx } from '../database.ts'
@@ -21,16 +19,7 @@ let ctx: AppContext
 let handle: DatabaseHandle
 
 beforeAll(async () => {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.current.url,
-    DEMO_MODE: 'true',
-    LOG_LEVEL: 'silent',
-  })
-  ;({ ctx, database: handle } = createAppContext(config, database.current.url, {
-    log: createLogger({ level: 'silent', pretty: false }),
-    modules: [],
-    work: false,
+  ;({ ctx, database: handle } = seedContext(database.current.url, {
     clock: new FixedClock('2026-06-01T08:30:00Z'),
   }))
   await syncReferenceData(ctx)

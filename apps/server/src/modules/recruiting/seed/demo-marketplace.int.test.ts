@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedContext } from '../../../../../../packages/testing/src/seed-context.ts'
 import { useTestDatabase } from '../../../../../../packages/testing/src/test-database.ts'
-import { createAppContext } from '../../../app.ts'
-import { loadConfig } from '../../../config/config.ts'
 import { verifyAuditChain } from '../../../kernel/audit/audit.ts'
 import { FixedClock } from '../../../kernel/clock.ts'
 import type { AppContext } from '../../../kernel/context.ts'
 import type { DatabaseHandle } from '../../../kernel/db/database.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { actorOf, type Principal } from '../../../kernel/http/access.ts'
-import { createLogger } from '../../../kernel/logger.ts'
 import { demoPersonasSeed } from '../../identity/seed.ts'
 import { resolveSplitsCaller } from '../caller.ts'
 import { duplicateWarnings } from '../candidates/duplicates.ts'
@@ -52,18 +50,7 @@ const query = async <T = Record<string, unknown>>(text: string, params: unknown[
   (await database.current.pool.query(text, params)).rows as T[]
 
 beforeAll(async () => {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.current.url,
-    DEMO_MODE: 'true',
-    LOG_LEVEL: 'silent',
-  })
-  ;({ ctx, database: handle } = createAppContext(config, database.current.url, {
-    log: createLogger({ level: 'silent', pretty: false }),
-    modules: [],
-    work: false,
-    clock,
-  }))
+  ;({ ctx, database: handle } = seedContext(database.current.url, { clock: clock }))
   await demoPersonasSeed.run(ctx, () => {})
   // Rachel used the app before the demo data arrived: her profile exists (made on first use)
   const rachel = await principalOf('rachel@recruiters.demo', ['recruiter'])
