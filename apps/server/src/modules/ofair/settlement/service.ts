@@ -799,7 +799,7 @@ export async function answerDispute(
     .where('lead_payment_id', '=', p.id)
     .orderBy('created_at', 'desc')
     .executeTakeFirst()
-  if (!d || d.status !== 'open') throw refuse('dispute_not_open', 'There is no open dispute on this job')
+  if (d?.status !== 'open') throw refuse('dispute_not_open', 'There is no open dispute on this job')
   if (d.opened_by_role === role)
     throw refuse('dispute_own', 'You opened this dispute; the other side answers it')
   if (d.response !== null) throw refuse('dispute_already_answered', 'This dispute was already answered')
