@@ -2,7 +2,13 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { ConversationHub } from '../apps/server/src/modules/conversations/hub.ts'
-import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
+import {
+  hebrewPageAs,
+  launchBrowser,
+  type PageProblems,
+  screenshot,
+  settle,
+} from '../packages/testing/src/browser.ts'
 import { api, type World } from '../packages/testing/src/factories/index.ts'
 import {
   makeConsumerLead,
@@ -43,13 +49,7 @@ afterAll(async () => {
 })
 
 async function as(session: TestSession, viewport?: { width: number; height: number }): Promise<Opened> {
-  const o = await newPage(browser, {
-    baseURL: app.baseUrl,
-    locale: 'he-IL',
-    timezoneId: 'Asia/Jerusalem',
-    ...(viewport ? { viewport } : {}),
-  })
-  await o.context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
+  const o = await hebrewPageAs(browser, app.baseUrl, session.token, viewport)
   o.page.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`)
   })
@@ -58,13 +58,6 @@ async function as(session: TestSession, viewport?: { width: number; height: numb
 }
 
 const visible = (locator: Locator) => expect.poll(() => locator.first().isVisible()).toBe(true)
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {})
-  const running = `document.getAnimations().filter((a) => a.playState === 'running'
-    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0)
-}
 
 async function noOverflow(page: Page) {
   const width = await page.evaluate('document.documentElement.scrollWidth')

@@ -8,7 +8,13 @@ import { post } from '../apps/server/src/modules/ledger/index.ts'
 import { collectionAccount } from '../apps/server/src/modules/ofair/collection/book.ts'
 import { httpGateway } from '../apps/server/src/modules/ofair/collection/gateway.ts'
 import { OFAIR_BOOK, ofairAccount } from '../apps/server/src/modules/ofair/settlement/index.ts'
-import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
+import {
+  hebrewPageAs,
+  launchBrowser,
+  type PageProblems,
+  screenshot,
+  settle,
+} from '../packages/testing/src/browser.ts'
 import { api, type World } from '../packages/testing/src/factories/index.ts'
 import { makeProfessional, ofairAdmin } from '../packages/testing/src/factories/ofair.ts'
 import type { TestSession } from '../packages/testing/src/sessions.ts'
@@ -52,25 +58,12 @@ afterAll(async () => {
 })
 
 async function as(session: TestSession, viewport?: { width: number; height: number }): Promise<Opened> {
-  const o = await newPage(browser, {
-    baseURL: app.baseUrl,
-    locale: 'he-IL',
-    timezoneId: 'Asia/Jerusalem',
-    ...(viewport ? { viewport } : {}),
-  })
-  await o.context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
+  const o = await hebrewPageAs(browser, app.baseUrl, session.token, viewport)
   opened.push(o)
   return o
 }
 
 const visible = (locator: Locator) => expect.poll(() => locator.first().isVisible()).toBe(true)
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle')
-  const running = `document.getAnimations().filter((a) => a.playState === 'running'
-    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0)
-}
 
 async function hebrewRtl(page: Page) {
   expect(await page.evaluate('[document.documentElement.dir, document.documentElement.lang]')).toEqual([

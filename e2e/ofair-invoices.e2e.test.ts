@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { previousMonth } from '../apps/server/src/modules/ofair/invoicing/rules.ts'
 import {
+  hebrewPageAs,
   launchBrowser,
-  newPage,
   type PageProblems,
   SCREENSHOT_DIR,
   screenshot,
@@ -61,13 +61,7 @@ afterAll(async () => {
 })
 
 async function as(session: TestSession, viewport?: { width: number; height: number }): Promise<Opened> {
-  const o = await newPage(browser, {
-    baseURL: app.baseUrl,
-    locale: 'he-IL',
-    timezoneId: 'Asia/Jerusalem',
-    ...(viewport ? { viewport } : {}),
-  })
-  await o.context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
+  const o = await hebrewPageAs(browser, app.baseUrl, session.token, viewport)
   opened.push(o)
   return o
 }

@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
-import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
+import {
+  hebrewPageAs,
+  launchBrowser,
+  type PageProblems,
+  screenshot,
+  settle,
+} from '../packages/testing/src/browser.ts'
 import { api, type World } from '../packages/testing/src/factories/index.ts'
 import {
   makeProfessional,
@@ -40,22 +46,9 @@ afterAll(async () => {
 })
 
 async function as(person: { session: { token: string } }, viewport?: { width: number; height: number }) {
-  const o = await newPage(browser, {
-    baseURL: app.baseUrl,
-    locale: 'he-IL',
-    timezoneId: 'Asia/Jerusalem',
-    ...(viewport ? { viewport } : {}),
-  })
-  await o.context.addCookies([{ name: 'sid', value: person.session.token, url: app.baseUrl }])
+  const o = await hebrewPageAs(browser, app.baseUrl, person.session.token, viewport)
   opened.push(o)
   return o
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle')
-  const running = `document.getAnimations().filter((a) => a.playState === 'running'
-    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0)
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText()

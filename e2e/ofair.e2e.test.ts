@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { demoOfairSeed } from '../apps/server/src/modules/ofair/seed/demo-ofair.ts'
-import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
+import {
+  hebrewPageAs,
+  launchBrowser,
+  type PageProblems,
+  screenshot,
+  settle,
+} from '../packages/testing/src/browser.ts'
 import { businessNumber, ofairPerson } from '../packages/testing/src/factories/ofair.ts'
 import { sessionFor } from '../packages/testing/src/sessions.ts'
 import { startTestApp } from '../packages/testing/src/test-app.ts'
@@ -45,13 +51,7 @@ afterAll(async () => {
 
 async function as(phone: string, viewport?: { width: number; height: number }): Promise<Opened> {
   const session = await sessionFor(app.ctx, { phone })
-  const o = await newPage(browser, {
-    baseURL: app.baseUrl,
-    locale: 'he-IL',
-    timezoneId: 'Asia/Jerusalem',
-    ...(viewport ? { viewport } : {}),
-  })
-  await o.context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
+  const o = await hebrewPageAs(browser, app.baseUrl, session.token, viewport)
   opened.push(o)
   return o
 }
@@ -77,14 +77,6 @@ async function hebrewRtl(page: Page) {
     (w) => !['OFAIR', 'JPEG', 'PNG', 'WebP', 'PDF', 'png', 'CSV'].includes(w),
   )
   expect(english, text.slice(0, 400)).toEqual([])
-}
-
-/** The requests done and no finite animation running (spinners loop forever and are not waited for). */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle')
-  const running = `document.getAnimations().filter((a) => a.playState === 'running'
-    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0)
 }
 
 describe('OFAIR in Hebrew', () => {

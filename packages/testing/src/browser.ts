@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { repoRoot } from '../../../apps/server/src/kernel/paths.ts'
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers on these machines. */
@@ -64,4 +65,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
+}
+
+export type OpenedPage = Awaited<ReturnType<typeof newPage>>
+
+/**
+ * A page signed in as someone (their session cookie) in an Israeli browser: Hebrew locale and
+ * Asia/Jerusalem time, as OFAIR's people have it.
+ */
+export async function hebrewPageAs(
+  browser: Browser,
+  baseURL: string,
+  sessionToken: string,
+  viewport?: { width: number; height: number },
+): Promise<OpenedPage> {
+  const o = await newPage(browser, {
+    baseURL,
+    locale: 'he-IL',
+    timezoneId: 'Asia/Jerusalem',
+    ...(viewport ? { viewport } : {}),
+  })
+  await o.context.addCookies([{ name: 'sid', value: sessionToken, url: baseURL }])
+  return o
+}
+
+/**
+ * Waits until the page's requests are done and no finite CSS transition or animation runs, so a
+ * screenshot is settled. A page holding a WebSocket may never be "network idle": that wait is
+ * best effort.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {})
+  const running = `document.getAnimations().filter((a) => a.playState === 'running'
+    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
+  await expect.poll(() => page.evaluate(running)).toBe(0)
 }
