@@ -1,0 +1,50 @@
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
+import { asSystem, inTransaction, systemActor } from './transaction.ts'
+
+/** asSystem switches the actor for part of a transaction and always switches back. */
+const database = useTestDatabase()
+const user = { kind: 'user' as const, userId: '0190c0de-0000-7000-8000-000000000001', roles: ['recruiter'] }
+
+// biome-ignore lint/suspicious/noExplicitAny: any transaction
+const actorNow = async (tx: any) =>
+  (
+    await sql<{ kind: string; name: string }>`select current_setting('app.actor_kind', true) as kind,
+      current_setting('app.actor_name', true) as name`.execute(tx)
+  ).rows[0]
+
+describe('asSystem', () => {
+  it('runs as the system, nested or not, and restores the caller even when the work fails', async () => {
+    const seen = await inTransaction(database.current.db, user, async (tx) => {
+      const inner = await asSystem(tx, 'outer', async () => {
+        const outer = await actorNow(tx)
+        const nested = await asSystem(tx, 'inner', () => actorNow(tx))
+        return { outer, nested, back: await actorNow(tx) }
+      })
+      await expect(asSystem(tx, 'failing', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+      return { ...inner, after: await actorNow(tx) }
+    })
+    expect(seen).toEqual({
+      outer: { kind: 'system', name: 'outer' },
+      nested: { kind: 'system', name: 'inner' },
+      back: { kind: 'system', name: 'outer' },
+      after: { kind: 'user', name: '' },
+    })
+  })
+
+  it('asks the server for the actor of a handle it did not open, and skips a switch to itself', async () => {
+    const seen = await inTransaction(database.current.db, systemActor('seed'), async (tx) => {
+      const same = await asSystem(tx, 'seed', () => actorNow(tx))
+      // a derived handle (same connection, new object) is not one inTransaction opened
+      const derived = tx.withSchema('public')
+      const other = await asSystem(derived, 'other', () => actorNow(derived))
+      return { same, other, after: await actorNow(tx) }
+    })
+    expect(seen).toEqual({
+      same: { kind: 'system', name: 'seed' },
+      other: { kind: 'system', name: 'other' },
+      after: { kind: 'system', name: 'seed' },
+    })
+  })
+})
