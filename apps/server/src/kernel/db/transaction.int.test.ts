@@ -7,7 +7,6 @@ import { asSystem, inTransaction, systemActor } from './transaction.ts'
 const database = useTestDatabase()
 const user = { kind: 'user' as const, userId: '0190c0de-0000-7000-8000-000000000001', roles: ['recruiter'] }
 
-// biome-ignore lint/suspicious/noExplicitAny: any transaction
 const actorNow = async (tx: any) =>
   (
     await sql<{ kind: string; name: string }>`select current_setting('app.actor_kind', true) as kind,

@@ -7,6 +7,7 @@ import { AppError } from '../../kernel/errors.ts'
 import type { Role } from '../../kernel/http/access.ts'
 import { beforeIdCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { maskEmail, maskPhone } from './contacts.ts'
+import { personMatches } from './person-search.ts'
 import { revokeAllSessions } from './sessions/service.ts'
 
 /**
@@ -60,17 +61,7 @@ export async function marketplacePeople(tx: AnyTx, f: MarketplacePeopleFilters) 
       )
       .orderBy('u.id', 'desc')
       .limit(f.limit + 1)
-    if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-      const digits = f.q.replace(/\D/g, '')
-      query = query.where((eb) =>
-        eb.or([
-          eb('u.display_name', 'ilike', like),
-          eb('c.email', 'ilike', like),
-          ...(digits.length >= 4 ? [eb('c.phone', 'like', `%${digits.replace(/^0/, '')}%`)] : []),
-        ]),
-      )
-    }
+    if (f.q) query = query.where(personMatches(f.q))
     if (f.status) query = query.where('u.status', '=', f.status)
     if (f.startingAfter) query = query.where('u.id', '<', beforeIdCursor(f.startingAfter))
     const page = pageOf(await query.execute(), f.limit, (r) => [r.id])

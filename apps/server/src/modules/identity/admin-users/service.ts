@@ -1,10 +1,12 @@
 import { sql } from 'kysely'
 import { appendAudit, auditTrail, logPiiReveal } from '../../../kernel/audit/audit.ts'
+import { containsPattern } from '../../../kernel/db/like.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import type { Role } from '../../../kernel/http/access.ts'
 import { beforeIdCursor, pageOf } from '../../../kernel/http/pagination.ts'
 import { maskEmail, maskPhone } from '../contacts.ts'
 import { membershipsOf } from '../memberships.ts'
+import { personMatches } from '../person-search.ts'
 import type { IdentityTx } from '../route.ts'
 import { revokeAllSessions } from '../sessions/service.ts'
 
@@ -37,17 +39,7 @@ export async function searchUsers(tx: IdentityTx, f: UserListFilters) {
     ])
     .orderBy('u.id', 'desc')
     .limit(f.limit + 1)
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    const digits = f.q.replace(/\D/g, '')
-    query = query.where((eb) =>
-      eb.or([
-        eb('u.display_name', 'ilike', like),
-        eb('c.email', 'ilike', like),
-        ...(digits.length >= 4 ? [eb('c.phone', 'like', `%${digits.replace(/^0/, '')}%`)] : []),
-      ]),
-    )
-  }
+  if (f.q) query = query.where(personMatches(f.q))
   if (f.status) query = query.where('u.status', '=', f.status)
   if (f.role) {
     const role = f.role
@@ -331,6 +323,6 @@ export async function searchOrganizations(tx: IdentityTx, q: string | undefined,
     .orderBy('kind')
     .orderBy('name')
     .limit(limit)
-  if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+  if (q) query = query.where('name', 'ilike', containsPattern(q))
   return query.execute()
 }

@@ -1,5 +1,6 @@
 import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import { logPiiReveal } from '../../../kernel/audit/audit.ts'
+import { containsPattern } from '../../../kernel/db/like.ts'
 import { exactTime, olderThanCursor, timeIdPage } from '../../../kernel/http/pagination.ts'
 import type { OfairTx } from '../database.ts'
 import { leadRows, summaryOut } from '../leads/queries.ts'
@@ -18,7 +19,7 @@ export interface AdminLeadFilters {
   owner_user_id?: string | undefined
 }
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const like = containsPattern
 
 /** Days are Israeli days: `from` and `to` (inclusive) in Asia/Jerusalem. */
 // biome-ignore lint/suspicious/noExplicitAny: any query over `ofair.leads as l`

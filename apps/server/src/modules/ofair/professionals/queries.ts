@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern } from '../../../kernel/db/like.ts'
 import { asSystem } from '../../../kernel/db/transaction.ts'
 import { olderThanCursor, pageOf, textIdCursor } from '../../../kernel/http/pagination.ts'
 import type { OfairCaller } from '../caller.ts'
@@ -239,7 +240,7 @@ export async function listProfessionals(
       or earth_distance(ll_to_earth(l.lat, l.lng), (select ll_to_earth(x.lat, x.lng) from ofair.localities x where x.id = ${loc}))
          <= p.service_radius_km * 1000)`)
   }
-  if (f.q) q = q.where('p.display_name', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (f.q) q = q.where('p.display_name', 'ilike', containsPattern(f.q))
   if (f.starting_after) {
     const { text, id } = textIdCursor(f.starting_after)
     q = q.where(sql<boolean>`(p.display_name, p.id) > (${text}, ${id}::uuid)`)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern } from '../../../kernel/db/like.ts'
 import type { OfairTx } from '../database.ts'
 import { refuse } from '../messages.ts'
 import { searchKey } from './search-key.ts'
@@ -30,7 +31,7 @@ export async function searchLocalities(tx: OfairTx, q: string | undefined, limit
   if (q) {
     const key = searchKey(q)
     if (!key) return []
-    const like = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const like = containsPattern(key)
     query = query
       .where('search_key', 'like', like)
       .orderBy(

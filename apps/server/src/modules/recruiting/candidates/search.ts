@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
+import { escapeLike } from '../../../kernel/db/like.ts'
 import { exactTime, timeIdCursor, timeIdPage } from '../../../kernel/http/pagination.ts'
 import { requireRecruiter, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
-import { escapeLike } from '../reference/schemas.ts'
 
 export interface CandidateFilters {
   q?: string | undefined

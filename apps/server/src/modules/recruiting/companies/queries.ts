@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
+import { escapeLike } from '../../../kernel/db/like.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { pageOf, textIdCursor } from '../../../kernel/http/pagination.ts'
 import { onTeam, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
-import { escapeLike } from '../reference/schemas.ts'
 
 /** A company's name and organisation, or 404. */
 export async function companyRef(tx: RecruitingTx, companyId: string) {

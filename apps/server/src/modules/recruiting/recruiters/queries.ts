@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
+import { escapeLike } from '../../../kernel/db/like.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { beforeIdCursor, pageOf } from '../../../kernel/http/pagination.ts'
 import { organizationNames } from '../../identity/index.ts'
 import type { RecruitingTx } from '../database.ts'
-import { escapeLike } from '../reference/schemas.ts'
 
 const recruiterSelect = (tx: RecruitingTx) =>
   tx

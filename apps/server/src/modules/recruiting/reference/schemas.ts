@@ -59,4 +59,3 @@ export const commaList = <T extends z.ZodType>(item: T) =>
 export const ZBooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern built from what someone typed. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`)

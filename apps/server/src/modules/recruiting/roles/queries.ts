@@ -1,9 +1,9 @@
 import { type Expression, type SqlBool, sql } from 'kysely'
+import { escapeLike } from '../../../kernel/db/like.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { exactTime, olderThanCursor, timeIdPage } from '../../../kernel/http/pagination.ts'
 import { onTeam, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
-import { escapeLike } from '../reference/schemas.ts'
 import type { RoleStatus } from '../reference/vocabularies.ts'
 
 /** Roles with their company's name: the columns every role list shows. */
