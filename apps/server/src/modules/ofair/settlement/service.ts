@@ -711,6 +711,18 @@ export async function duePayments(tx: OfairTx, now: Date, limit = 500) {
     .execute()
 }
 
+/** The caller's side of a job: the lead's owner, its performer, or no party (404 — not theirs). */
+async function partyRoleOf(
+  tx: OfairTx,
+  caller: OfairCaller,
+  p: { lead_id: string; performer_professional_id: string },
+): Promise<'owner' | 'performer'> {
+  const lead = await leadOwnerOf(tx, p.lead_id)
+  if (lead.created_by_user_id === caller.userId) return 'owner'
+  if (caller.professionalId === p.performer_professional_id) return 'performer'
+  throw refuse('not_found', 'No such job')
+}
+
 /** Either party opens a dispute: before settlement (B2B) or inside the hold period (captured). */
 export async function openDispute(
   tx: OfairTx,
@@ -721,14 +733,7 @@ export async function openDispute(
 ): Promise<string> {
   const p = await lockedPayment(tx, { proposalId })
   if (!p) throw refuse('not_found', 'The job was not marked done yet, or it is not yours')
-  const lead = await leadOwnerOf(tx, p.lead_id)
-  const role =
-    lead.created_by_user_id === caller.userId
-      ? 'owner'
-      : caller.professionalId === p.performer_professional_id
-        ? 'performer'
-        : null
-  if (!role) throw refuse('not_found', 'No such job')
+  const role = await partyRoleOf(tx, caller, p)
   if (p.status === 'disputed') throw refuse('payment_disputed', 'A dispute is open already')
   const open =
     p.settlement_mode === 'b2b'
@@ -785,14 +790,7 @@ export async function answerDispute(
 ): Promise<void> {
   const p = await lockedPayment(tx, { proposalId })
   if (!p) throw refuse('not_found', 'No such job')
-  const lead = await leadOwnerOf(tx, p.lead_id)
-  const role =
-    lead.created_by_user_id === caller.userId
-      ? 'owner'
-      : caller.professionalId === p.performer_professional_id
-        ? 'performer'
-        : null
-  if (!role) throw refuse('not_found', 'No such job')
+  const role = await partyRoleOf(tx, caller, p)
   const d = await tx
     .selectFrom('ofair.disputes')
     .select(['id', 'status', 'opened_by_role', 'response', 'version'])
