@@ -1,8 +1,12 @@
 import './errors.ts'
+import './notes/errors.ts'
+import './notes/events.ts'
 import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
+import { notifyNotesConsumer } from './notes/notices.ts'
+import { noteRoutes } from './notes/routes.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -26,10 +30,11 @@ export const recruitingModule: AppModule = {
       ...applicationRoutes,
       ...placementRoutes,
       ...ownershipRoutes,
+      ...noteRoutes,
     ])
   },
   seeds: [demoMarketplaceSeed],
-  consumers: [notifyPeopleConsumer],
+  consumers: [notifyPeopleConsumer, notifyNotesConsumer],
 }
 
 export type { SplitsCaller } from './caller.ts'
