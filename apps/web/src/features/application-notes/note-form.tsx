@@ -112,7 +112,7 @@ export function NoteForm({
               {t('splits.notes.scorecard')}
             </Text>
             {scorecard.data.criteria.map((c) => (
-              <Stack key={c.key} gap={2}>
+              <Stack key={c.key} gap={2} data-testid={`criterion-${c.key}`}>
                 <Group justify="space-between" gap="xs" wrap="wrap">
                   <Text size="sm">
                     {c.name}
