@@ -15,6 +15,7 @@ import { referenceRoutes } from './reference/routes.ts'
 import { roleRoutes } from './roles/routes.ts'
 import { recruitingRoute } from './route.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
+import { demoNotesSeed } from './seed/demo-notes.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
 export const recruitingModule: AppModule = {
@@ -33,7 +34,7 @@ export const recruitingModule: AppModule = {
       ...noteRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed],
+  seeds: [demoMarketplaceSeed, demoNotesSeed],
   consumers: [notifyPeopleConsumer, notifyNotesConsumer],
 }
 
