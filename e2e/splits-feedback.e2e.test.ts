@@ -72,7 +72,7 @@ async function as(person: TestPerson, viewport?: { width: number; height: number
 const notesCard = (page: Page) => page.getByRole('region', { name: 'Notes & feedback' })
 
 async function noHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
