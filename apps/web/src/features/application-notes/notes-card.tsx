@@ -24,7 +24,6 @@ export function ApplicationNotesCard({ applicationId, roleId }: { applicationId:
   const mySides = page?.viewer.sides ?? []
   return (
     <SectionCard title={t('splits.notes.title')}>
-      <div id="notes" />
       {notes.isPending && <LoadingState minHeight={80} />}
       {notes.isError && <ErrorAlert error={notes.error} onRetry={() => notes.refetch()} />}
       {page && (

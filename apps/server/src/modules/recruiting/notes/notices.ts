@@ -63,7 +63,7 @@ export async function noticesForNote(tx: Tx, event: Event): Promise<Notice[]> {
         .executeTakeFirst()
     )?.full_name ?? 'a candidate'
   const author = (await displayNames(tx, [d.author_user_id])).get(d.author_user_id) ?? 'Someone'
-  const link = `/splits/applications/${d.application_id}?tab=notes`
+  const link = `/splits/applications/${d.application_id}`
   const body = excerpt(note?.body ?? '')
   const otherSide = () =>
     d.author_side === 'company' ? recruiterUser(tx, d.recruiter_id) : teamOf(tx, d.company_id)
