@@ -43,7 +43,8 @@ let applicationId: string
 const opened: OpenedPage[] = []
 
 beforeAll(async () => {
-  vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } })
+  // the two shared cores are busy: a screen may take many seconds to settle
+  vi.setConfig({ expect: { poll: { timeout: 30_000, interval: 100 } } })
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   w = { ctx: app.ctx, baseUrl: app.baseUrl }
   acme = await makeCompany(w, { name: 'Acme Robotics' })
