@@ -653,6 +653,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notes and feedback on an application you can see, with the scorecard summary
+         * @description Each kind has a visibility: information requests, responses and pitches are read by both sides; interview feedback by the hiring team unless shared (`share: true`); decision notes by both sides unless kept (`share: false`); internal notes by the author’s side only. Platform admins read all and write none. Row-level security applies the same rule.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (each sees its side’s notes), platform admins.
+         */
+        get: operations["listApplicationNotes"];
+        put?: never;
+        /**
+         * Add a note: information request or response, pitch, interview feedback, decision or internal note
+         * @description Each kind has a visibility: information requests, responses and pitches are read by both sides; interview feedback by the hiring team unless shared (`share: true`); decision notes by both sides unless kept (`share: false`); internal notes by the author’s side only. Platform admins read all and write none. Row-level security applies the same rule. Notes are never edited or deleted: a correction is a new note. An information request is answered once, by the other side (409 request_already_answered after that).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager. The submitting recruiter (pitches, requests, responses, internal notes) and the company’s hiring team (every kind but pitches).
+         */
+        post: operations["addApplicationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/stage": {
         parameters: {
             query?: never;
@@ -663,10 +691,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move to the next stage, reject (reason required) or withdraw
+         * Move to the next stage, back to an earlier one (reason required), reject (reason required) or withdraw
          * @description Send the `version` you loaded: a move made by someone else since answers 409 version_conflict.
          *
-         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage, back to an earlier open stage (with a reason) or rejects (with a reason); the submitting recruiter withdraws.
          */
         post: operations["moveApplicationStage"];
         delete?: never;
@@ -4504,6 +4532,32 @@ export interface paths {
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. The role’s hiring team and platform admins.
          */
         put: operations["setRolePremium"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The criteria candidates for a role are rated on (the default template until the team sets its own)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Whoever may see the role.
+         */
+        get: operations["getRoleScorecard"];
+        /**
+         * Set a role’s scorecard criteria (name, description, weight 1-5)
+         * @description Replaces the list. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict. Feedback already given keeps the names and weights it was rated with.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
+         */
+        put: operations["putRoleScorecard"];
         post?: never;
         delete?: never;
         options?: never;
@@ -8991,6 +9045,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -9181,6 +9237,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -9367,6 +9425,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         application: {
+                            /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                            allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             /** @description Stages this application may move to next */
                             allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             candidate: {
@@ -9564,6 +9624,381 @@ export interface operations {
             };
         };
     };
+    listApplicationNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description information_request: the response, or null while the request is open */
+                            answered_by_note_id: string | null;
+                            application_id: string;
+                            author: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                side: "recruiter" | "company";
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            interview_id: string | null;
+                            /** @enum {string} */
+                            kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                            ratings: {
+                                criterion_key: string;
+                                criterion_name: string;
+                                rating: number;
+                                weight: number;
+                            }[];
+                            recommendation: ("strong_no" | "no" | "yes" | "strong_yes") | null;
+                            request_note_id: string | null;
+                            /** @enum {string} */
+                            visibility: "both" | "recruiter" | "company";
+                        }[];
+                        /** @description Information requests not yet answered */
+                        open_requests: number;
+                        /** @description The interview feedback you can see, summed up */
+                        summary: {
+                            criteria: {
+                                average: number | null;
+                                count: number;
+                                key: string;
+                                name: string;
+                                weight: number;
+                            }[];
+                            feedback_count: number;
+                            recommendations: {
+                                no: number;
+                                strong_no: number;
+                                strong_yes: number;
+                                yes: number;
+                            };
+                            weighted_average: number | null;
+                        };
+                        viewer: {
+                            can_write: ("information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note")[];
+                            /** @description The sides of this application you are on (none: a platform admin) */
+                            sides: ("recruiter" | "company")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addApplicationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text (markup is kept as typed, never rendered) */
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description interview_feedback only: the interview it is about
+                     */
+                    interview_id?: string;
+                    /** @enum {string} */
+                    kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                    /** @description interview_feedback only: a rating per criterion of the role’s scorecard */
+                    ratings?: {
+                        criterion_key: string;
+                        /** @description 1 (poor) to 4 (excellent) */
+                        rating: number;
+                    }[];
+                    /**
+                     * @description interview_feedback only (required there)
+                     * @enum {string}
+                     */
+                    recommendation?: "strong_no" | "no" | "yes" | "strong_yes";
+                    /**
+                     * Format: uuid
+                     * @description information_response only: the request it answers
+                     */
+                    request_note_id?: string;
+                    /** @description interview_feedback (default false) and decision_note (default true): whether the recruiter sees it */
+                    share?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description information_request: the response, or null while the request is open */
+                        answered_by_note_id: string | null;
+                        application_id: string;
+                        author: {
+                            id: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            side: "recruiter" | "company";
+                        };
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        interview_id: string | null;
+                        /** @enum {string} */
+                        kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                        ratings: {
+                            criterion_key: string;
+                            criterion_name: string;
+                            rating: number;
+                            weight: number;
+                        }[];
+                        recommendation: ("strong_no" | "no" | "yes" | "strong_yes") | null;
+                        request_note_id: string | null;
+                        /** @enum {string} */
+                        visibility: "both" | "recruiter" | "company";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     moveApplicationStage: {
         parameters: {
             query?: never;
@@ -9593,6 +10028,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -41321,6 +41758,311 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getRoleScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can_edit: boolean;
+                        criteria: {
+                            description: string;
+                            key: string;
+                            name: string;
+                            weight: number;
+                        }[];
+                        is_default: boolean;
+                        role_id: string;
+                        updated_at: string | null;
+                        updated_by_name: string | null;
+                        /** @description 0 while the role uses the default template */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    putRoleScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        description?: string;
+                        /** @description Stable key (kept across edits); made from the name when absent */
+                        key?: string;
+                        name: string;
+                        /** @description 1-5, default 1 */
+                        weight?: number;
+                    }[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can_edit: boolean;
+                        criteria: {
+                            description: string;
+                            key: string;
+                            name: string;
+                            weight: number;
+                        }[];
+                        is_default: boolean;
+                        role_id: string;
+                        updated_at: string | null;
+                        updated_by_name: string | null;
+                        /** @description 0 while the role uses the default template */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,12 @@
 import './errors.ts'
+import './notes/errors.ts'
+import './notes/events.ts'
 import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
+import { notifyNotesConsumer } from './notes/notices.ts'
+import { noteRoutes } from './notes/routes.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -11,6 +15,7 @@ import { referenceRoutes } from './reference/routes.ts'
 import { roleRoutes } from './roles/routes.ts'
 import { recruitingRoute } from './route.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
+import { demoNotesSeed } from './seed/demo-notes.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
 export const recruitingModule: AppModule = {
@@ -26,10 +31,11 @@ export const recruitingModule: AppModule = {
       ...applicationRoutes,
       ...placementRoutes,
       ...ownershipRoutes,
+      ...noteRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed],
-  consumers: [notifyPeopleConsumer],
+  seeds: [demoMarketplaceSeed, demoNotesSeed],
+  consumers: [notifyPeopleConsumer, notifyNotesConsumer],
 }
 
 export type { SplitsCaller } from './caller.ts'

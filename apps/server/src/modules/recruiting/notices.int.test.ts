@@ -47,6 +47,9 @@ describe('marketplace notices', () => {
         p.email,
       ]),
     ).toEqual([
+      ['application.information_requested', true, true],
+      ['application.information_answered', true, true],
+      ['application.feedback_added', true, true],
       ['application.submitted', true, true],
       ['application.stage_changed', true, true],
       ['placement.created', true, true],
@@ -54,7 +57,9 @@ describe('marketplace notices', () => {
     const off = await as('eli').put('/api/notifications/preferences', {
       preferences: [{ event_type: 'application.submitted', in_app: true, email: false }],
     })
-    expect(off.body.data[0]).toMatchObject({ in_app: true, email: false })
+    expect(
+      off.body.data.find((p: { event_type: string }) => p.event_type === 'application.submitted'),
+    ).toMatchObject({ in_app: true, email: false })
     const bad = await as('eli').put('/api/notifications/preferences', {
       preferences: [{ event_type: 'role.secret', in_app: true, email: true }],
     })

@@ -114,6 +114,32 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
       start_date: '2026-06-01',
     }),
   },
+  // recruiting: notes, feedback and scorecards
+  'GET /api/applications/:id/notes': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application })),
+  },
+  'POST /api/applications/:id/notes': {
+    access: 'roles',
+    wrongRole: 'platform-admin',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application }), 404, {
+      kind: 'internal_note',
+      body: 'not ours',
+    }),
+  },
+  'GET /api/roles/:id/scorecard': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('agency-recruiter', (f) => ({ id: f.draftRole })),
+  },
+  'PUT /api/roles/:id/scorecard': {
+    access: 'roles',
+    wrongRole: 'recruiter',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.openRole }), 404, {
+      criteria: [{ name: 'Hijacked' }],
+    }),
+  },
   // recruiting: placements
   'GET /api/placements': { access: 'roles', wrongRole: 'candidate' },
   'GET /api/placements/:id': {

@@ -12,6 +12,7 @@ import { QueryError } from '../../components/query-error'
 import { RelativeTime } from '../../components/relative-time'
 import { SectionCard } from '../../components/section-card'
 import { formatDate } from '../../lib/format'
+import { ApplicationNotesCard } from '../application-notes/notes-card'
 import { useViewer } from '../auth/use-viewer'
 import { CandidateContacts } from '../candidates/candidate-contacts'
 import { CandidateProfile } from '../candidates/candidate-profile'
@@ -77,6 +78,7 @@ export function ApplicationPage() {
                   currency={role.data?.salary.currency ?? 'USD'}
                 />
               </SectionCard>
+              <ApplicationNotesCard applicationId={app.id} roleId={app.role.id} />
               <SectionCard title={t('splits.application.candidate')}>
                 {candidate.isPending && <LoadingState minHeight={80} />}
                 {candidate.isError && <ErrorAlert error={candidate.error} />}

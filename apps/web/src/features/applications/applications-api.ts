@@ -92,7 +92,7 @@ export function useSubmitApplication() {
 export function useMoveStage(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: { to: Stage; reason?: string }) =>
+    mutationFn: (body: { to: Stage; reason?: string; version?: number }) =>
       unwrap(api.POST('/api/applications/{id}/stage', { params: { path: { id } }, body })),
     onSuccess: (application) => {
       queryClient.setQueryData(applicationsKeys.detail(id), application)

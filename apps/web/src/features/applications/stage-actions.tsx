@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconArrowRight, IconConfetti, IconUserMinus, IconX } from '@tabler/icons-react'
+import { IconArrowBackUp, IconArrowRight, IconConfetti, IconUserMinus, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { errorMessage } from '../../api/client'
+import { MoveBackModal } from '../application-notes/move-back-modal'
 import { useVocab } from '../reference/use-vocab'
 import { type Application, type Stage, useMoveStage } from './applications-api'
 import { HireModal } from './hire-modal'
@@ -32,11 +33,13 @@ export function StageActions({ application, team, recruiter, currency }: StageAc
   const [rejecting, rejectModal] = useDisclosure(false)
   const [hiring, hireModal] = useDisclosure(false)
   const [withdrawing, setWithdrawing] = useState(false)
+  const [movingBack, moveBackModal] = useDisclosure(false)
   const allowed = application.allowed_next
   const forward = team ? FORWARD.filter((s) => allowed.includes(s)) : []
   const canHire = team && allowed.includes('hired')
   const canReject = team && allowed.includes('rejected')
   const canWithdraw = recruiter && !team && allowed.includes('withdrawn')
+  const canMoveBack = team && application.allowed_back.length > 0
 
   if (application.placement_id) {
     return (
@@ -100,6 +103,11 @@ export function StageActions({ application, team, recruiter, currency }: StageAc
             {t('splits.application.hire')}
           </Button>
         )}
+        {canMoveBack && (
+          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={moveBackModal.open}>
+            {t('splits.moveBack.button')}
+          </Button>
+        )}
         {canReject && (
           <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={rejectModal.open}>
             {t('splits.application.reject')}
@@ -122,6 +130,7 @@ export function StageActions({ application, team, recruiter, currency }: StageAc
         </Text>
       )}
       <RejectModal application={application} opened={rejecting} onClose={rejectModal.close} />
+      <MoveBackModal application={application} opened={movingBack} onClose={moveBackModal.close} />
       <HireModal application={application} currency={currency} opened={hiring} onClose={hireModal.close} />
       <WithdrawModal application={withdrawing ? application : null} onClose={() => setWithdrawing(false)} />
     </Stack>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { LoadMore } from '../../components/load-more'
 import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
+import { RoleScorecard } from '../application-notes/role-scorecard'
 import { loadedRows, useApplications } from '../applications/applications-api'
 import { ApplicationsTable } from '../applications/applications-table'
 import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
@@ -20,7 +21,8 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
   const [submitting, submitModal] = useDisclosure(false)
   const mine = useApplications({ role_id: role.id, mine: 'true' }, { enabled: canSubmit })
   const myApplications = loadedRows(mine.data)
-  const premium = useRolePremium(role.id, useViewer().signedIn)
+  const signedIn = useViewer().signedIn
+  const premium = useRolePremium(role.id, signedIn)
 
   return (
     <Stack gap="xl">
@@ -50,6 +52,11 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
       <SectionCard title={t('splits.roleDetail.description')}>
         <Markdown>{role.description}</Markdown>
       </SectionCard>
+      {signedIn && (
+        <SectionCard title={t('splits.scorecard.recruiterTitle')}>
+          <RoleScorecard roleId={role.id} />
+        </SectionCard>
+      )}
       {myApplications.length > 0 && (
         <SectionCard title={t('splits.roleDetail.mySubmissions')}>
           <Stack gap="sm">

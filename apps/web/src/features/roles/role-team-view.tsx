@@ -1,9 +1,10 @@
 import { Stack, Tabs } from '@mantine/core'
-import { IconFileDescription, IconHistory, IconUsers } from '@tabler/icons-react'
+import { IconClipboardCheck, IconFileDescription, IconHistory, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
+import { RoleScorecard } from '../application-notes/role-scorecard'
 import { RoleAssignments } from './role-assignments'
 import { RoleFacts } from './role-facts'
 import { RoleHistory } from './role-history'
@@ -32,6 +33,9 @@ export function RoleTeamView({ role }: { role: Role }) {
         <Tabs.Tab value="details" leftSection={<IconFileDescription size={16} />}>
           {t('splits.roleDetail.tabs.details')}
         </Tabs.Tab>
+        <Tabs.Tab value="scorecard" leftSection={<IconClipboardCheck size={16} />}>
+          {t('splits.scorecard.tab')}
+        </Tabs.Tab>
         <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
           {t('splits.roleDetail.tabs.history')}
         </Tabs.Tab>
@@ -58,6 +62,11 @@ export function RoleTeamView({ role }: { role: Role }) {
             </SectionCard>
           )}
         </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="scorecard">
+        <SectionCard title={t('splits.scorecard.title')}>
+          <RoleScorecard roleId={role.id} />
+        </SectionCard>
       </Tabs.Panel>
       <Tabs.Panel value="history">
         <SectionCard title={t('splits.roleDetail.history')}>

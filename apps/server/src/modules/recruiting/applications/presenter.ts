@@ -40,6 +40,7 @@ export function applicationOut(a: ApplicationView) {
     ownership: a.ownership as 'verified' | 'pending' | 'disputed',
     placement_id: a.placement_id,
     allowed_next: a.allowed_next,
+    allowed_back: a.allowed_back,
     version: a.version,
     history: a.history.map((h) => ({
       ...h,

@@ -2,7 +2,7 @@ import { AppError } from '../../../kernel/errors.ts'
 import { exactTime, olderThanCursor, timeIdPage } from '../../../kernel/http/pagination.ts'
 import type { SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
-import { STAGE_TRANSITIONS, type Stage } from '../reference/vocabularies.ts'
+import { STAGE_BACK, STAGE_TRANSITIONS, type Stage } from '../reference/vocabularies.ts'
 
 /** Applications with the names people read: role, company, candidate, recruiter. */
 function applicationRows(tx: RecruitingTx) {
@@ -86,7 +86,12 @@ export async function getApplication(tx: RecruitingTx, _caller: SplitsCaller, id
     .orderBy('h.changed_at')
     .orderBy('h.id')
     .execute()
-  return { ...app, history, allowed_next: [...STAGE_TRANSITIONS[app.stage as Stage]] }
+  return {
+    ...app,
+    history,
+    allowed_next: [...STAGE_TRANSITIONS[app.stage as Stage]],
+    allowed_back: [...STAGE_BACK[app.stage as Stage]],
+  }
 }
 
 export interface ApplicationFilters {

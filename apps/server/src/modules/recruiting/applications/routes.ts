@@ -84,13 +84,14 @@ export const applicationRoutes = [
     method: 'POST',
     url: '/api/applications/:id/stage',
     operationId: 'moveApplicationStage',
-    summary: 'Move to the next stage, reject (reason required) or withdraw',
+    summary:
+      'Move to the next stage, back to an earlier one (reason required), reject (reason required) or withdraw',
     description:
       'Send the `version` you loaded: a move made by someone else since answers 409 version_conflict.',
     tags,
     access: access.roles(
       ['recruiter', ...TEAM],
-      'The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.',
+      'The hiring team moves forward one stage, back to an earlier open stage (with a reason) or rejects (with a reason); the submitting recruiter withdraws.',
     ),
     params: ZIdParams,
     body: ZStageMove,

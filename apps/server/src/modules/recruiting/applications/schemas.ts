@@ -20,6 +20,9 @@ export const ZApplication = ZApplicationSummary.extend({
   ownership: ZOwnership,
   placement_id: z.string().nullable(),
   allowed_next: z.array(ZStage).describe('Stages this application may move to next'),
+  allowed_back: z
+    .array(ZStage)
+    .describe('Earlier stages the hiring team may move it back to (a reason is required)'),
   version: z.number().int().describe('Send it back with a stage move: a newer one answers 409'),
   history: z.array(
     z.object({

@@ -5,13 +5,14 @@ import { onTeam, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
 import { emit } from '../events.ts'
 import { createPlacement } from '../placements/service.ts'
-import { STAGE_TRANSITIONS, type Stage } from '../reference/vocabularies.ts'
+import { STAGE_BACK, STAGE_TRANSITIONS, type Stage } from '../reference/vocabularies.ts'
 import { setRoleStatus } from '../roles/service.ts'
 import { type LoadedApplication, loadApplication } from './queries.ts'
 
 /**
- * Moves an application one stage on (hiring team), rejects it with a reason (hiring team) or
- * withdraws it (the submitting recruiter). `hired` goes through hireApplication.
+ * Moves an application one stage on (hiring team), back to an earlier open stage with a reason
+ * (hiring team), rejects it with a reason (hiring team) or withdraws it (the submitting
+ * recruiter). `hired` goes through hireApplication.
  */
 export async function transitionApplication(
   tx: RecruitingTx,
@@ -37,6 +38,11 @@ export async function transitionApplication(
         : 'Only the company’s hiring team can move candidates',
     )
   }
+  if (STAGE_BACK[app.stage as Stage].includes(to) && !reason?.trim()) {
+    throw new AppError('reason_required', 'body.reason: moving a candidate back needs a reason', {
+      errors: [{ field: 'body.reason', message: 'is required when moving back a stage' }],
+    })
+  }
   if (to === 'rejected' && !reason?.trim()) {
     throw new AppError('validation_failed', 'body.reason: a rejection needs a reason', {
       errors: [{ field: 'body.reason', message: 'is required when rejecting' }],
@@ -59,7 +65,7 @@ async function changeStage(
   if (expectedVersion !== undefined && expectedVersion !== app.version)
     throw versionConflict('The application', expectedVersion)
   const from = app.stage as Stage
-  if (!STAGE_TRANSITIONS[from].includes(to)) {
+  if (!STAGE_TRANSITIONS[from].includes(to) && !STAGE_BACK[from].includes(to)) {
     const allowed = STAGE_TRANSITIONS[from]
     throw new AppError(
       'invalid_state_transition',

@@ -81,3 +81,14 @@ export const STAGE_TRANSITIONS: Record<Stage, readonly Stage[]> = {
   rejected: [],
   withdrawn: [],
 }
+
+/** Back to an earlier open stage (the hiring team, with a reason kept in the history). */
+export const STAGE_BACK: Record<Stage, readonly Stage[]> = {
+  submitted: [],
+  screening: ['submitted'],
+  interview: ['submitted', 'screening'],
+  offer: ['submitted', 'screening', 'interview'],
+  hired: [],
+  rejected: [],
+  withdrawn: [],
+}
