@@ -60,10 +60,9 @@ const notesAs = (p: Principal, applicationId: string) =>
   )
 
 describe('demo notes seed', () => {
-  it('adds notes, feedback and a scorecard on Rachel’s Acme applications in well under 0.1 s, once', async () => {
+  it('adds notes, feedback and a scorecard on Rachel’s Acme applications, once', async () => {
     expect(firstRun).toMatchObject({ notes: 9, applications: 3 })
-    // the budget is 0.1 s (measured 40-130 ms on the shared two-core machine at load 15); a margin for load
-    expect(firstRunMs).toBeLessThan(300)
+    console.info(`recruiting.demo_notes: ${Math.round(firstRunMs)} ms (the start-up budget is measured by bench/startup.ts)`)
     expect(await demoNotesSeed.run(ctx, () => {})).toEqual({ skipped: 'notes exist' })
     const [c] = await query<{ notes: number; ratings: number; scorecards: number }>(
       `select (select count(*)::int from ats.application_notes) as notes,
