@@ -118,7 +118,7 @@ describe('a recruiter upgrades to Pro and the next placement uses the Pro rate',
     // no card yet: the paid plans wait for one
     await expect.poll(() => page.getByTestId('plan-pro').getByRole('button').isDisabled()).toBe(true)
     await page.getByRole('button', { name: 'Save card' }).click()
-    await expect.poll(() => page.getByTestId('saved-card').textContent()).toBe('visa ending in 4242')
+    await expect.poll(() => page.getByTestId('saved-card').textContent()).toBe('Visa ending in 4242')
     await page.getByTestId('plan-pro').getByRole('button', { name: 'Start 14-day free trial' }).click()
     await expect.poll(() => page.getByTestId('current-plan').textContent()).toBe('Pro')
     await expect.poll(() => page.getByText('Free trial', { exact: true }).first().isVisible()).toBe(true)
@@ -162,7 +162,7 @@ describe('a recruiter upgrades to Pro and the next placement uses the Pro rate',
     await page.getByRole('combobox', { name: 'Test card' }).click()
     await page.getByRole('option', { name: /0341/ }).click()
     await page.getByRole('button', { name: 'Replace card' }).click()
-    await expect.poll(() => page.getByTestId('saved-card').textContent()).toBe('visa ending in 0341')
+    await expect.poll(() => page.getByTestId('saved-card').textContent()).toBe('Visa ending in 0341')
     stripe.control.advanceClock(15 * 86_400_000)
     await stripe.control.waitForWebhooks()
     await expect
@@ -178,6 +178,23 @@ describe('a recruiter upgrades to Pro and the next placement uses the Pro rate',
     // a downgrade while the payment is pending is refused with a clear reason
     const r = await as('rachel').delete('/api/subscriptions')
     expect(r).toMatchObject({ status: 409, body: { code: 'payment_pending' } })
+    expect(unexpected(problems)).toEqual([])
+    await page.context().close()
+  })
+
+  it('5. a working card pays the pending invoice at once and the banner goes', async () => {
+    const { page, problems } = await rachelPage()
+    await page.goto('/splits/plans')
+    await expect
+      .poll(() => page.getByText('We could not take your plan’s payment').first().isVisible())
+      .toBe(true)
+    await page.getByRole('button', { name: 'Replace card' }).click()
+    await expect.poll(() => page.getByTestId('saved-card').textContent()).toBe('Visa ending in 4242')
+    await expect
+      .poll(() => page.getByText('We could not take your plan’s payment').first().isVisible())
+      .toBe(false)
+    await expect.poll(() => page.getByText('Active', { exact: true }).first().isVisible()).toBe(true)
+    await snap(page, 'recovered')
     expect(unexpected(problems)).toEqual([])
     await page.context().close()
   })

@@ -4662,7 +4662,7 @@ export interface paths {
         put?: never;
         /**
          * Save the card your plan is billed to (a Stripe SetupIntent)
-         * @description Creates and confirms a SetupIntent for off-session use with the PaymentMethod. In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.
+         * @description Creates and confirms a SetupIntent for off-session use with the PaymentMethod; with a payment of the plan pending, the new card pays it at once (`pending_payment_paid`). In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.
          *
          *     **Access:** Roles: recruiter. Recruiters, for their own plan.
          */
@@ -43331,6 +43331,8 @@ export interface operations {
                     "application/json": {
                         brand: string;
                         last4: string;
+                        /** @description A pending payment of your plan was paid with this card just now */
+                        pending_payment_paid: boolean;
                         setup_intent: string;
                     };
                 };

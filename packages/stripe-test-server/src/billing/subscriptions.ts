@@ -248,6 +248,11 @@ function attemptPayment(a: Actor, sub: Subscription, inv: Invoice, pm = paymentM
     inv.attempted = true
     const behaviour = pm ? behaviourOf(pm) : null
     if (!pm || !behaviour || behaviour.kind !== 'succeed') {
+      // the next try on the dunning schedule (a first invoice that fails is not retried: the
+      // subscription stays `incomplete`), set before the event so the webhook carries it
+      const days = DUNNING_RETRY_DAYS[inv.attempt_count - 1]
+      inv.next_payment_attempt =
+        inv.billing_reason === 'subscription_create' || days === undefined ? null : now + days * 86_400
       inv._last_payment_error = !pm
         ? 'There is no default payment method.'
         : behaviour?.kind === 'decline'
@@ -299,7 +304,6 @@ function afterFailure(a: Actor, sub: Subscription, inv: Invoice): void {
     cancelNow(a, sub, 'payment_failed')
     return
   }
-  inv.next_payment_attempt = a.sim.nowSec() + days * 86_400
   a.sim.schedule('invoice_retry', inv.id, days * DAY_MS)
 }
 

@@ -183,7 +183,7 @@ function DunningBanner({ me }: { me: MySubscription }) {
     >
       <Stack gap={4}>
         <Text size="sm">
-          {t('plans.dunning.body', { attempts: p.attempt_count })} <Amount value={p.amount_due} />
+          {t('plans.dunning.body', { count: p.attempt_count })} <Amount value={p.amount_due} span fw={600} />
         </Text>
         {p.last_payment_error && (
           <Text size="sm" c="dimmed">
@@ -195,6 +195,7 @@ function DunningBanner({ me }: { me: MySubscription }) {
             ? t('plans.dunning.next', { date: formatDate(p.next_payment_attempt, i18n.language) })
             : t('plans.dunning.last')}
         </Text>
+        <Text size="sm">{t('plans.dunning.paused')}</Text>
       </Stack>
     </Alert>
   )
@@ -234,10 +235,10 @@ function CurrentPlan({ me, onResume, busy }: { me: MySubscription; onResume: () 
             {t('plans.current.trial', { date: formatDate(sub.trial_end, i18n.language) })}
           </Text>
         )}
-        {sub?.current_period_end && !sub.cancel_at_period_end && sub.status !== 'trialing' && (
+        {sub?.current_period_end && !sub.cancel_at_period_end && sub.status === 'active' && (
           <Text size="sm" c="dimmed">
             {t('plans.current.renews', { date: formatDate(sub.current_period_end, i18n.language) })}{' '}
-            <Amount value={sub.price} />
+            <Amount value={sub.price} span />
           </Text>
         )}
         {sub?.cancel_at_period_end && (
@@ -258,6 +259,9 @@ function CurrentPlan({ me, onResume, busy }: { me: MySubscription; onResume: () 
     </SectionCard>
   )
 }
+
+const BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express' }
+const brandName = (brand: string) => BRANDS[brand] ?? brand
 
 function statusColor(status: string) {
   return status === 'active'
@@ -298,8 +302,10 @@ function PlanCard({
   else if (RANK[plan.tier] > RANK[me.tier]) label = t('plans.action.upgrade', { plan: plan.name })
   else label = t('plans.action.downgradeTo', { plan: plan.name })
   const needsCard = plan.tier !== 'starter' && !sub && !me.card
+  const paused = me.payment_pending !== null
+  const lower = RANK[plan.tier] < RANK[me.tier]
   const disabled =
-    current || busy || needsCard || (plan.tier === 'starter' && (!sub || sub.cancel_at_period_end))
+    current || busy || needsCard || paused || (plan.tier === 'starter' && (!sub || sub.cancel_at_period_end))
   return (
     <Card withBorder padding="lg" radius="md" data-testid={`plan-${plan.tier}`}>
       <Stack gap="sm" h="100%">
@@ -317,12 +323,18 @@ function PlanCard({
           {plan.tagline}
         </Text>
         <Group gap={4} align="baseline">
-          <Text fz={28} fw={700}>
-            <Amount value={price} />
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t(interval === 'year' ? 'plans.perYear' : 'plans.perMonth')}
-          </Text>
+          {price.amount === '0' ? (
+            <Text fz={28} fw={700}>
+              {t('plans.free')}
+            </Text>
+          ) : (
+            <>
+              <Amount value={price} span fz={28} fw={700} />
+              <Text size="sm" c="dimmed">
+                {t(interval === 'year' ? 'plans.perYear' : 'plans.perMonth')}
+              </Text>
+            </>
+          )}
         </Group>
         <Text size="sm" fw={600}>
           {t('plans.keep', { keep })}
@@ -332,7 +344,12 @@ function PlanCard({
             <List.Item key={f}>{f}</List.Item>
           ))}
         </List>
-        <Button mt="auto" onClick={onChoose} disabled={disabled} variant={current ? 'light' : 'filled'}>
+        <Button
+          mt="auto"
+          onClick={onChoose}
+          disabled={disabled}
+          variant={current ? 'light' : lower ? 'default' : 'filled'}
+        >
           {label}
         </Button>
         {needsCard && (
@@ -355,7 +372,7 @@ function CardSection({ me }: { me: MySubscription }) {
       <Stack gap="sm">
         <Text size="sm" data-testid="saved-card">
           {me.card
-            ? t('plans.card.saved', { brand: me.card.brand, last4: me.card.last4 })
+            ? t('plans.card.saved', { brand: brandName(me.card.brand), last4: me.card.last4 })
             : t('plans.card.none')}
         </Text>
         {save.isError && (
@@ -379,7 +396,17 @@ function CardSection({ me }: { me: MySubscription }) {
               leftSection={<IconCreditCard size={16} />}
               loading={save.isPending}
               disabled={!card}
-              onClick={() => card && save.mutate(card)}
+              onClick={() =>
+                card &&
+                save.mutate(card, {
+                  onSuccess: (r) =>
+                    notifications.show({
+                      color: 'teal',
+                      title: t('plans.card.savedTitle'),
+                      message: r.pending_payment_paid ? t('plans.card.recovered') : t('plans.card.savedBody'),
+                    }),
+                })
+              }
             >
               {me.card ? t('plans.card.replace') : t('plans.card.save')}
             </Button>

@@ -142,7 +142,7 @@ export const plansRoutes = [
     operationId: 'saveSubscriptionCard',
     summary: 'Save the card your plan is billed to (a Stripe SetupIntent)',
     description:
-      'Creates and confirms a SetupIntent for off-session use with the PaymentMethod. In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.',
+      'Creates and confirms a SetupIntent for off-session use with the PaymentMethod; with a payment of the plan pending, the new card pays it at once (`pending_payment_paid`). In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.',
     tags: TAG,
     access: recruiter,
     transaction: false,
@@ -153,7 +153,14 @@ export const plansRoutes = [
         .describe('The PaymentMethod to save'),
     }),
     errors: [422, 503],
-    response: z.object({ brand: z.string(), last4: z.string(), setup_intent: z.string() }),
+    response: z.object({
+      brand: z.string(),
+      last4: z.string(),
+      setup_intent: z.string(),
+      pending_payment_paid: z
+        .boolean()
+        .describe('A pending payment of your plan was paid with this card just now'),
+    }),
     handler: ({ ctx, caller, body }) => saveCard(ctx, caller, body.payment_method),
   }),
   route.define({

@@ -171,11 +171,30 @@ export async function saveCard(ctx: AppContext, caller: BillingCaller, paymentMe
       invoice_settings: { default_payment_method: pm.id },
     }),
   )
-  const current = await inTransaction(ctx.db, actor, (tx) => currentSubscription(tx, recruiterId))
-  if (current?.stripe_subscription_id) {
+  const current = await inTransaction(ctx.db, actor, async (tx) => {
+    const sub = await currentSubscription(tx, recruiterId)
+    return sub ? { sub, pending: await openInvoice(tx, sub.id) } : null
+  })
+  if (current?.sub.stripe_subscription_id) {
     await stripeCall('use the card for your plan', () =>
-      client.subscriptions.update(current.stripe_subscription_id!, { default_payment_method: pm.id }),
+      client.subscriptions.update(current.sub.stripe_subscription_id!, { default_payment_method: pm.id }),
     )
+  }
+  // a payment of the plan is pending (dunning): try the new card on it at once
+  let recovered = false
+  if (current?.pending) {
+    try {
+      const paid = await client.invoices.pay(current.pending.stripe_invoice_id, { payment_method: pm.id })
+      const sub = await client.subscriptions.retrieve(current.sub.stripe_subscription_id!)
+      await inTransaction(ctx.db, actor, async (tx) => {
+        await applyInvoice(ctx, tx, paid)
+        await applySubscription(ctx, tx, sub, null)
+      })
+      recovered = true
+    } catch (err) {
+      // the card is saved all the same; Stripe keeps retrying on its schedule
+      ctx.log.info({ err, recruiter_id: recruiterId }, 'the new card did not pay the pending plan invoice')
+    }
   }
   return inTransaction(ctx.db, actor, async (tx) => {
     await view(tx)
@@ -188,7 +207,12 @@ export async function saveCard(ctx: AppContext, caller: BillingCaller, paymentMe
       })
       .where('recruiter_id', '=', recruiterId)
       .execute()
-    return { brand: pm.card?.brand ?? 'card', last4: pm.card?.last4 ?? '0000', setup_intent: intent.id }
+    return {
+      brand: pm.card?.brand ?? 'card',
+      last4: pm.card?.last4 ?? '0000',
+      setup_intent: intent.id,
+      pending_payment_paid: recovered,
+    }
   })
 }
 
