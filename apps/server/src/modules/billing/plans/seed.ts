@@ -28,47 +28,50 @@ export const plansDemoSeed: SeedStep = {
   after: ['recruiting.demo_marketplace'],
   async run(ctx: AppContext) {
     const counts = { history: 0, subscriptions: 0 }
-    for (const d of DEMO) {
-      const who = await inTransaction(ctx.db, systemActor('billing.plans.seed'), async (tx) => {
-        const email = normalizeEmail(d.email)
-        const userId = email ? (await userIdsByEmail(tx, [email])).get(email) : undefined
-        const recruiterId = userId ? await recruiterIdOfUser(tx, userId) : null
-        if (!userId || !recruiterId) return null
-        const tier = await recruiterPlanTier(tx, recruiterId)
-        if (tier !== d.tier) return null
-        // the personas joined a year ago (recruiting's demo data): on this plan ever since
-        const since = new Date(ctx.clock.now().getTime() - 365 * 86_400_000)
-        const inserted = await view(tx)
-          .insertInto('billing.plan_periods')
-          .values([
-            {
-              recruiter_id: recruiterId,
-              tier: 'starter',
-              valid_from: sql<Date>`'-infinity'::timestamptz`,
-              valid_to: since,
-              reason: 'seed',
-            },
-            { recruiter_id: recruiterId, tier: d.tier, valid_from: since, reason: 'seed' },
-          ])
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .execute()
-        counts.history += inserted.length
-        return { userId, recruiterId }
-      })
-      if (!who || !ctx.services.stripe) continue
-      const caller: BillingCaller = {
-        principal: null,
-        userId: who.userId,
-        isPlatformAdmin: false,
-        adminCompanyIds: [],
-        teamCompanyIds: [],
-        recruiterId: who.recruiterId,
-      }
-      await saveCard(ctx, caller, 'pm_card_visa')
-      await subscribe(ctx, caller, { tier: d.tier, interval: d.interval }, { trial: false })
-      counts.subscriptions++
-    }
+    // the two recruiters side by side: their Stripe calls overlap (start-up stays short)
+    await Promise.all(
+      DEMO.map(async (d) => {
+        const who = await inTransaction(ctx.db, systemActor('billing.plans.seed'), async (tx) => {
+          const email = normalizeEmail(d.email)
+          const userId = email ? (await userIdsByEmail(tx, [email])).get(email) : undefined
+          const recruiterId = userId ? await recruiterIdOfUser(tx, userId) : null
+          if (!userId || !recruiterId) return null
+          const tier = await recruiterPlanTier(tx, recruiterId)
+          if (tier !== d.tier) return null
+          // the personas joined a year ago (recruiting's demo data): on this plan ever since
+          const since = new Date(ctx.clock.now().getTime() - 365 * 86_400_000)
+          const inserted = await view(tx)
+            .insertInto('billing.plan_periods')
+            .values([
+              {
+                recruiter_id: recruiterId,
+                tier: 'starter',
+                valid_from: sql<Date>`'-infinity'::timestamptz`,
+                valid_to: since,
+                reason: 'seed',
+              },
+              { recruiter_id: recruiterId, tier: d.tier, valid_from: since, reason: 'seed' },
+            ])
+            .onConflict((oc) => oc.doNothing())
+            .returning('id')
+            .execute()
+          counts.history += inserted.length
+          return { userId, recruiterId }
+        })
+        if (!who || !ctx.services.stripe) return
+        const caller: BillingCaller = {
+          principal: null,
+          userId: who.userId,
+          isPlatformAdmin: false,
+          adminCompanyIds: [],
+          teamCompanyIds: [],
+          recruiterId: who.recruiterId,
+        }
+        await saveCard(ctx, caller, 'pm_card_visa')
+        await subscribe(ctx, caller, { tier: d.tier, interval: d.interval }, { trial: false })
+        counts.subscriptions++
+      }),
+    )
     return counts
   },
 }
