@@ -4311,6 +4311,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recruiter plans: prices, trial, what each gives
+         * @description **Access:** Public. Anyone: the price list is public.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recruiters": {
         parameters: {
             query?: never;
@@ -4641,6 +4661,66 @@ export interface paths {
         get: operations["getConnectAccountStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your plan: tier, subscription, card, pending payment, invoices, history, usage
+         * @description **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        get: operations["getMySubscription"];
+        put?: never;
+        /**
+         * Subscribe to Pro or Partner (billed to your saved card)
+         * @description Charges the first period now (Pro’s first subscription starts with a free trial). One current subscription per recruiter: a second request gets 409 `already_subscribed`. A promo code that expired: 400 `promo_code_expired`; used up: 400 `promo_code_exhausted`; unknown: 400 `promo_code_unknown`. No card: 422 `card_required`; declined: 422 `payment_failed` (nothing kept).
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        post: operations["subscribeToPlan"];
+        /**
+         * Go back to Starter at the end of the paid period
+         * @description The plan runs until the end of the period already paid, then ends (no refund). With a payment pending: 409 `payment_pending`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        delete: operations["cancelMySubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change tier or interval (with proration), or resume a plan set to end
+         * @description An upgrade is charged now for the rest of the period (exact proration); a downgrade credits the unused time on the next invoice; monthly ↔ yearly starts a new period now, less the unused time. `cancel_at_period_end: false` resumes a plan set to end. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        patch: operations["changeMySubscription"];
+        trace?: never;
+    };
+    "/api/subscriptions/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save the card your plan is billed to (a Stripe SetupIntent)
+         * @description Creates and confirms a SetupIntent for off-session use with the PaymentMethod; with a payment of the plan pending, the new card pays it at once (`pending_payment_paid`). In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        post: operations["saveSubscriptionCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -39600,6 +39680,81 @@ export interface operations {
             };
         };
     };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            entitlements: {
+                                /** @description Hours before everyone else you see new roles */
+                                early_access_hours: number;
+                                /** @description Conversations you may start a month; null: no limit */
+                                message_initiations_per_month: number | null;
+                                /** @description The platform’s share of the standard fee, in basis points */
+                                platform_take_bps: number;
+                            };
+                            features: string[];
+                            name: string;
+                            prices: {
+                                month: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                year: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            };
+                            tagline: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            trial_days: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listRecruiters: {
         parameters: {
             query?: {
@@ -42791,6 +42946,1189 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    subscribeToPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Billed monthly or yearly (yearly: two months free)
+                     * @default month
+                     * @enum {string}
+                     */
+                    interval?: "month" | "year";
+                    /** @description A promotion code */
+                    promo_code?: string;
+                    /**
+                     * @description A paid plan (Starter is free: cancel to go back to it)
+                     * @enum {string}
+                     */
+                    tier: "pro" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    changeMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancel_at_period_end?: boolean;
+                    /**
+                     * @description Billed monthly or yearly (yearly: two months free)
+                     * @enum {string}
+                     */
+                    interval?: "month" | "year";
+                    /**
+                     * @description A paid plan (Starter is free: cancel to go back to it)
+                     * @enum {string}
+                     */
+                    tier?: "pro" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    saveSubscriptionCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The PaymentMethod to save */
+                    payment_method: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        brand: string;
+                        last4: string;
+                        /** @description A pending payment of your plan was paid with this card just now */
+                        pending_payment_paid: boolean;
+                        setup_intent: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -113,6 +113,10 @@ export const router = createBrowserRouter([
                 }),
               },
               { path: 'splits/earnings/placements/:id', Component: PlacementPayoutsPage },
+              {
+                path: 'splits/plans',
+                lazy: async () => ({ Component: (await import('../features/plans/plans-page')).PlansPage }),
+              },
               { path: 'splits/my-applications', Component: MyApplicationsPage },
               { path: 'splits/notifications', Component: NotificationsPage },
               { path: 'splits/account', Component: AccountPage },

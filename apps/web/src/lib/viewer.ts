@@ -49,6 +49,8 @@ export function screensFor(v: Viewer) {
     billing: v.companyAdmin,
     /** A recruiter's earnings, payouts and Stripe payout account (GET /api/me/earnings: recruiters). */
     earnings: v.recruiter,
+    /** A recruiter's plan, card and plan invoices (GET /api/subscriptions: recruiters). */
+    plans: v.recruiter,
     /** Platform finance: summary, invoices, ledger, audit, contracts (platform admins). */
     finance: v.admin,
     /** A candidate's own applications, read-only. */

@@ -1,7 +1,13 @@
 import { newId } from '../protocol/ids.ts'
 import type { AccountLinkRecord, StoredObject } from './types.ts'
 
-export type JobKind = 'async_payment' | 'refund_settle' | 'payout_in_transit' | 'payout_paid'
+export type JobKind =
+  | 'async_payment'
+  | 'refund_settle'
+  | 'payout_in_transit'
+  | 'payout_paid'
+  | 'subscription_cycle'
+  | 'invoice_retry'
 
 /** Work due at a time of the injectable clock (async debits settle, payouts arrive, …). */
 export interface Job {

@@ -1,3 +1,4 @@
+import type { BillingObject } from '../billing/types.ts'
 import type { Metadata } from '../protocol/params.ts'
 
 /** Owner of an object: the platform, or a connected account id (`acct_…`). */
@@ -413,3 +414,4 @@ export type StoredObject =
   | TransferReversal
   | Payout
   | StripeEvent
+  | BillingObject

@@ -128,6 +128,19 @@ export class Params {
     })
   }
 
+  /** An array of hashes (`items[0][price]=…`), each checked against its own allow-list. */
+  hashes(key: string, allowedInEach: readonly string[]): Params[] {
+    const v = this.raw[key]
+    if (v === undefined || v === '') return []
+    if (!Array.isArray(v)) throw this.invalid(key, 'Invalid array')
+    return v.map((item, i) => {
+      if (typeof item === 'string' || Array.isArray(item)) throw this.invalid(`${key}][${i}`, 'Invalid hash')
+      const child = new Params(item, `${this.name(key)}[${i}]`)
+      child.refuseUnknown(allowedInEach)
+      return child
+    })
+  }
+
   expand(): string[] {
     return this.strings('expand') ?? []
   }

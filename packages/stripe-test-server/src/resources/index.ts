@@ -1,3 +1,6 @@
+import { catalogRoutes } from '../billing/catalog.ts'
+import { setupIntentRoutes } from '../billing/setup-intents.ts'
+import { cycleSubscription, retryInvoice, subscriptionRoutes } from '../billing/subscriptions.ts'
 import type { Route } from '../engine/route.ts'
 import type { Sim } from '../engine/sim.ts'
 import { accountLinkRoutes } from './account-links.ts'
@@ -25,6 +28,9 @@ export const apiRoutes: Route[] = [
   ...transferRoutes,
   ...payoutRoutes,
   ...eventRoutes,
+  ...catalogRoutes,
+  ...setupIntentRoutes,
+  ...subscriptionRoutes,
 ]
 
 /** Connects scheduled work to the resources that perform it. */
@@ -33,4 +39,6 @@ export function registerJobs(sim: Sim): void {
   sim.registerJob('refund_settle', settleRefund)
   sim.registerJob('payout_in_transit', payoutInTransit)
   sim.registerJob('payout_paid', payoutArrived)
+  sim.registerJob('subscription_cycle', cycleSubscription)
+  sim.registerJob('invoice_retry', retryInvoice)
 }

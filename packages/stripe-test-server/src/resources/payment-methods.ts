@@ -35,6 +35,8 @@ export const TEST_PAYMENT_METHODS: Record<string, TestCard> = {
   pm_card_chargeDeclinedProcessingError: visa('0119'),
   pm_card_authenticationRequired: visa('3184'),
   pm_card_threeDSecure2Required: visa('3220'),
+  /** Attaches (a SetupIntent succeeds) but every charge is declined: dunning tests. */
+  pm_card_chargeCustomerFail: visa('0341'),
 }
 
 export interface Decline {
@@ -50,6 +52,7 @@ export type Behaviour =
   | { kind: 'async'; failure: { code: string; message: string } | null }
 
 const CARD_DECLINES: Record<string, Decline> = {
+  '0341': { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' },
   '0002': { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' },
   '9995': {
     code: 'card_declined',

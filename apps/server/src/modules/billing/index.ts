@@ -10,12 +10,14 @@ import {
   sendRefundsJob,
 } from './jobs.ts'
 import { payouts } from './payouts/index.ts'
+import { plans } from './plans/index.ts'
 import { setUpPayments, tearDownPayments } from './provider-setup.ts'
 import { billingAdminRoutes, billingRoutes } from './routes.ts'
 import { billingDemoSeed } from './seed.ts'
 import { processStripeEventJob, stripeWebhookRoutes } from './webhooks.ts'
 
 payouts.register()
+plans.register()
 
 /**
  * Splits Network's money on top of the ledger: fee statements, custom contracts and premium roles,
@@ -28,11 +30,16 @@ export const billingModule: AppModule = {
   init: setUpPayments,
   stop: tearDownPayments,
   routes: (app, ctx) => {
-    billingRoute.mount(app, ctx, [...billingRoutes, ...billingAdminRoutes, ...payouts.routes])
+    billingRoute.mount(app, ctx, [
+      ...billingRoutes,
+      ...billingAdminRoutes,
+      ...payouts.routes,
+      ...plans.routes,
+    ])
     stripeWebhookRoutes(app, ctx)
   },
   consumers: [placementBillingConsumer],
-  seeds: [billingDemoSeed, ...payouts.seeds],
+  seeds: [billingDemoSeed, ...payouts.seeds, ...plans.seeds],
   commands: payouts.commands,
   jobs: [
     sendRefundsJob,
@@ -47,4 +54,12 @@ export const billingModule: AppModule = {
 
 export { SPLITS_BOOK } from './book.ts'
 export { verifyPayoutAuditChain, writePayoutAudit } from './payout-audit.ts'
+export {
+  assertEntitlement,
+  type Entitlements,
+  earlyAccessHours,
+  entitlementsOf,
+  PLANS,
+  planTierAt,
+} from './plans/index.ts'
 export { onStripeEvent, type StripeEventRow } from './webhooks.ts'

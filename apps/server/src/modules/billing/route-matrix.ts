@@ -1,5 +1,6 @@
 import { type MatrixContext, other, type RouteCase } from '../../security/route-cases.ts'
 import { payoutsRouteMatrix } from './payouts/route-matrix.ts'
+import { plansRouteMatrix } from './plans/route-matrix.ts'
 
 /** The fixture placement's invoice (billing makes it from the placement event, shortly after the hire). */
 async function fixtureInvoice(m: MatrixContext): Promise<Record<string, string>> {
@@ -89,4 +90,5 @@ export const billingRouteMatrix: Record<string, RouteCase> = {
   },
   'POST /api/webhooks/stripe': { access: 'public', why: 'Stripe, proven by the signature' },
   ...payoutsRouteMatrix,
+  ...plansRouteMatrix,
 }

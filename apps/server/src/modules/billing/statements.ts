@@ -13,6 +13,7 @@ import {
   type Jsonified,
   type PlacementFeeInput,
 } from './fees/index.ts'
+import { planTierAt } from './plans/history.ts'
 
 /**
  * A placement's fee statement: computed once from the facts of the deal as they stood when it was
@@ -131,7 +132,8 @@ export async function statementFor(
         ? { designation: premium.designation as never, recruiter_bonus_bps: premium.recruiter_bonus_bps }
         : null,
       contract: await contractFor(tx, facts.company.id, facts.createdAt.toISOString().slice(0, 10), facts.id),
-      recruiter_plan_tier: facts.submittingRecruiter.planTier,
+      // the tier the recruiter held when the placement was made (the plan history)
+      recruiter_plan_tier: await planTierAt(tx, facts.submittingRecruiter.id, facts.createdAt),
       splits: splitsOf(facts),
     }
   }

@@ -47,7 +47,9 @@ export {
   type PlacementFacts,
   placementFacts,
   recruiterIdOfUser,
+  recruiterPlanTier,
   recruiterUserIds,
   roleCompany,
+  setRecruiterPlanTier,
 } from './placement-facts.ts'
 export { DEFAULT_FEE_RATE_BPS, FEE_ROLES, PLAN_TIERS } from './reference/vocabularies.ts'

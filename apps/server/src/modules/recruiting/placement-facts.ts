@@ -190,3 +190,33 @@ export async function allPlacementIds(anyTx: AnyTx): Promise<string[]> {
     ).map((r) => r.id),
   )
 }
+
+/** A recruiter's plan tier as their profile shows it (billing's plan history decides fees). */
+export async function recruiterPlanTier(
+  anyTx: AnyTx,
+  recruiterId: string,
+): Promise<'starter' | 'pro' | 'partner' | null> {
+  const row = await asSystem(anyTx, 'recruiting.recruiter_plan_tier', () =>
+    (anyTx as RecruitingTx)
+      .selectFrom('network.recruiters')
+      .select('plan_tier')
+      .where('id', '=', recruiterId)
+      .executeTakeFirst(),
+  )
+  return (row?.plan_tier as 'starter' | 'pro' | 'partner' | undefined) ?? null
+}
+
+/** Keeps the profile's plan tier in step with the recruiter's subscription (billing/plans calls it). */
+export async function setRecruiterPlanTier(
+  anyTx: AnyTx,
+  recruiterId: string,
+  tier: 'starter' | 'pro' | 'partner',
+): Promise<void> {
+  await asSystem(anyTx, 'recruiting.set_recruiter_plan_tier', () =>
+    (anyTx as RecruitingTx)
+      .updateTable('network.recruiters')
+      .set({ plan_tier: tier })
+      .where('id', '=', recruiterId)
+      .execute(),
+  )
+}

@@ -8,6 +8,7 @@ import {
   IconCertificate,
   IconChartBar,
   IconContract,
+  IconCrown,
   IconFileCv,
   IconFileInvoice,
   IconGavel,
@@ -55,6 +56,8 @@ export function SplitsLayout() {
     items.push({ to: '/splits/billing', label: t('splits.nav.billing'), icon: <IconReceipt {...ICON} /> })
   if (can.earnings)
     items.push({ to: '/splits/earnings', label: t('splits.nav.earnings'), icon: <IconWallet {...ICON} /> })
+  if (can.plans)
+    items.push({ to: '/splits/plans', label: t('splits.nav.plans'), icon: <IconCrown {...ICON} /> })
   if (can.roles)
     items.push({ to: '/splits/roles', label: t('splits.nav.roles'), icon: <IconBriefcase {...ICON} /> })
   if (can.candidates)

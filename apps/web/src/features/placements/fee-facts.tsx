@@ -97,6 +97,18 @@ export function FeeFacts({ placement: p, statement }: FeeFactsProps) {
             pending
           )}
         </Fact>
+        {view?.planTier && (
+          <Fact label={t('plans.statement.label')}>
+            <Text size="sm" fw={500} data-testid="statement-plan">
+              {t(`plans.tiers.${view.planTier as 'starter' | 'pro' | 'partner'}`)}
+            </Text>
+            {f?.platformTakeBps != null && (
+              <Text size="xs" c="dimmed">
+                {t('plans.statement.take', { take: formatBps(f.platformTakeBps) })}
+              </Text>
+            )}
+          </Fact>
+        )}
       </SimpleGrid>
       {view && f && (view.premium || view.contractId || (f.volumeDiscount && f.volumeDiscount !== '0')) && (
         <Group gap="xl" wrap="wrap">

@@ -291,6 +291,76 @@ export interface BillingPayoutsTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface BillingPlanCustomersTable {
+  recruiter_id: string
+  stripe_customer_id: ColumnType<string | null, string | null | undefined, string | null>
+  payment_method_id: ColumnType<string | null, string | null | undefined, string | null>
+  card_brand: ColumnType<string | null, string | null | undefined, string | null>
+  card_last4: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPlanInvoicesTable {
+  stripe_invoice_id: string
+  recruiter_id: string
+  subscription_id: ColumnType<string | null, string | null | undefined, string | null>
+  number: ColumnType<string | null, string | null | undefined, string | null>
+  status: string
+  billing_reason: ColumnType<string | null, string | null | undefined, string | null>
+  currency: string
+  total: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  amount_due: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  amount_paid: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  attempt_count: ColumnType<number, number | undefined, number>
+  next_payment_attempt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  last_payment_error: ColumnType<string | null, string | null | undefined, string | null>
+  period_start: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  period_end: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPlanPeriodsTable {
+  id: ColumnType<string, string | undefined, string>
+  recruiter_id: string
+  tier: string
+  valid_from: ColumnType<Date, Date | string, Date | string>
+  valid_to: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  reason: string
+  subscription_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPlanSubscriptionsTable {
+  id: ColumnType<string, string | undefined, string>
+  recruiter_id: string
+  tier: string
+  billing_interval: string
+  status: ColumnType<string, string | undefined, string>
+  stripe_subscription_id: ColumnType<string | null, string | null | undefined, string | null>
+  stripe_price_id: ColumnType<string | null, string | null | undefined, string | null>
+  current_period_start: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  current_period_end: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  trial_end: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  cancel_at_period_end: ColumnType<boolean, boolean | undefined, boolean>
+  promo_code: ColumnType<string | null, string | null | undefined, string | null>
+  discount_percent: ColumnType<string | null, string | number | null | undefined, string | number | null>
+  canceled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  synced_event_created: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
+export interface BillingPlanUsageTable {
+  recruiter_id: string
+  kind: string
+  month: string
+  used: ColumnType<number, number | undefined, number>
+}
+
 export interface BillingRefundsTable {
   id: ColumnType<string, string | undefined, string>
   payment_id: string
@@ -344,6 +414,11 @@ export interface BillingSchema {
   'billing.payout_schedules': BillingPayoutSchedulesTable
   'billing.payout_splits': BillingPayoutSplitsTable
   'billing.payouts': BillingPayoutsTable
+  'billing.plan_customers': BillingPlanCustomersTable
+  'billing.plan_invoices': BillingPlanInvoicesTable
+  'billing.plan_periods': BillingPlanPeriodsTable
+  'billing.plan_subscriptions': BillingPlanSubscriptionsTable
+  'billing.plan_usage': BillingPlanUsageTable
   'billing.refunds': BillingRefundsTable
   'billing.role_premiums': BillingRolePremiumsTable
   'billing.stripe_events': BillingStripeEventsTable

@@ -1,0 +1,18 @@
+import { defineErrors } from '../../../kernel/errors.ts'
+
+/** Error codes of recruiter plans (besides billing's `payment_failed`, `payments_unavailable`…). */
+export const PLAN_ERRORS = defineErrors('billing.plans', {
+  promo_code_expired: { status: 400, title: 'This promo code has expired' },
+  promo_code_exhausted: { status: 400, title: 'This promo code has been used up' },
+  promo_code_unknown: { status: 400, title: 'There is no such promo code' },
+  payment_pending: { status: 409, title: 'A payment of your plan is pending; settle it first' },
+  already_subscribed: { status: 409, title: 'You already have a subscription; change it instead' },
+  no_subscription: { status: 404, title: 'You have no paid plan' },
+  plan_unchanged: { status: 409, title: 'You are already on this plan' },
+  card_required: { status: 422, title: 'Add a card before subscribing' },
+  plan_limit_reached: { status: 429, title: 'Your plan’s monthly allowance is used up' },
+})
+
+declare module '../../../kernel/errors.ts' {
+  interface ErrorCatalog extends Record<keyof typeof PLAN_ERRORS, true> {}
+}

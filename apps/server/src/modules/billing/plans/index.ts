@@ -1,0 +1,20 @@
+import './errors.ts'
+import './notices.ts'
+import { plansRoutes } from './routes.ts'
+import { plansDemoSeed } from './seed.ts'
+import { registerPlanStripeEvents } from './stripe-events.ts'
+
+/**
+ * Recruiter plans (Starter / Pro / Partner) on Stripe Billing, a part of billing: the catalogue,
+ * subscriptions with proration, trials, promo codes and dunning, the plan history the fee engine
+ * reads, and the entitlements services enforce. Billing's index composes it. See README.md.
+ */
+export const plans = {
+  /** Called once by billing's index, after every module file is loaded. */
+  register: registerPlanStripeEvents,
+  routes: plansRoutes,
+  seeds: [plansDemoSeed],
+}
+
+export { type BillingInterval, type Entitlements, type PaidTier, PLANS } from './catalog.ts'
+export { assertEntitlement, earlyAccessHours, entitlementsOf, planTierAt, switchTier } from './history.ts'

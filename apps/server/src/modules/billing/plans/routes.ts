@@ -1,0 +1,231 @@
+import { z } from 'zod'
+import { type Access, access } from '../../../kernel/http/access.ts'
+import { ZMoney } from '../../../kernel/http/schemas.ts'
+import { billingRoute as route } from '../caller.ts'
+import { PLAN_TIERS } from '../fees/fee-config.ts'
+import { PLANS } from './catalog.ts'
+import {
+  cancelSubscription,
+  changeSubscription,
+  mySubscription,
+  saveCard,
+  subscribe,
+} from './subscriptions.ts'
+
+/**
+ * The plans API: the catalogue (public), a recruiter's subscription (read, start, change, cancel)
+ * and the card it is billed to. See plans/README.md.
+ */
+const TAG = ['plans']
+const recruiter: Access = access.roles(['recruiter'], 'Recruiters, for their own plan.')
+const ZTs = z.iso.datetime()
+const ZTier = z.enum(PLAN_TIERS)
+const ZPaidTier = z
+  .enum(['pro', 'partner'])
+  .describe('A paid plan (Starter is free: cancel to go back to it)')
+const ZInterval = z.enum(['month', 'year']).describe('Billed monthly or yearly (yearly: two months free)')
+
+const ZEntitlements = z.object({
+  platform_take_bps: z.number().int().describe('The platform’s share of the standard fee, in basis points'),
+  message_initiations_per_month: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Conversations you may start a month; null: no limit'),
+  early_access_hours: z.number().int().describe('Hours before everyone else you see new roles'),
+})
+
+const ZPlan = z.object({
+  tier: ZTier,
+  name: z.string(),
+  tagline: z.string(),
+  prices: z.object({ month: ZMoney, year: ZMoney }),
+  trial_days: z.number().int(),
+  entitlements: ZEntitlements,
+  features: z.array(z.string()),
+})
+
+const ZMine = z.object({
+  tier: ZTier.describe('The plan you hold now'),
+  plan_name: z.string(),
+  entitlements: ZEntitlements,
+  usage: z.object({ message_initiations: z.number().int(), month: z.string() }),
+  card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
+  subscription: z
+    .object({
+      id: z.string(),
+      tier: ZPaidTier,
+      interval: ZInterval,
+      status: z.enum(['creating', 'incomplete', 'trialing', 'active', 'past_due']),
+      price: ZMoney,
+      current_period_start: ZTs.nullable(),
+      current_period_end: ZTs.nullable(),
+      trial_end: ZTs.nullable(),
+      cancel_at_period_end: z
+        .boolean()
+        .describe('true: the plan ends (back to Starter) at the end of the period'),
+      promo_code: z.string().nullable(),
+      discount_percent: z.string().nullable(),
+      version: z.number().int(),
+    })
+    .nullable(),
+  payment_pending: z
+    .object({
+      invoice_id: z.string(),
+      amount_due: ZMoney,
+      attempt_count: z.number().int(),
+      next_payment_attempt: ZTs.nullable().describe('When we try the card again; null: no more tries'),
+      last_payment_error: z.string().nullable(),
+    })
+    .nullable()
+    .describe('An invoice of your plan that is not paid yet (dunning)'),
+  invoices: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      status: z.enum(['draft', 'open', 'paid', 'uncollectible', 'void']),
+      billing_reason: z.string().nullable(),
+      total: ZMoney,
+      amount_paid: ZMoney,
+      amount_due: ZMoney,
+      period_start: ZTs.nullable(),
+      period_end: ZTs.nullable(),
+      created_at: ZTs,
+    }),
+  ),
+  history: z.array(
+    z
+      .object({ tier: ZTier, from: ZTs, to: ZTs.nullable(), reason: z.string() })
+      .describe('A period you held a plan'),
+  ),
+})
+
+const money = (amount: bigint) => ({ amount: amount.toString(), currency: 'USD' })
+
+export const plansRoutes = [
+  route.define({
+    method: 'GET',
+    url: '/api/plans',
+    operationId: 'listPlans',
+    summary: 'The recruiter plans: prices, trial, what each gives',
+    tags: TAG,
+    access: access.public('Anyone: the price list is public.'),
+    transaction: false,
+    errors: [],
+    response: z.object({ data: z.array(ZPlan) }),
+    handler: async () => ({
+      data: Object.values(PLANS).map((p) => ({
+        tier: p.tier,
+        name: p.name,
+        tagline: p.tagline,
+        prices: { month: money(p.prices.month), year: money(p.prices.year) },
+        trial_days: p.trial_days,
+        entitlements: p.entitlements,
+        features: p.features,
+      })),
+    }),
+  }),
+  route.define({
+    method: 'GET',
+    url: '/api/subscriptions',
+    operationId: 'getMySubscription',
+    summary: 'Your plan: tier, subscription, card, pending payment, invoices, history, usage',
+    tags: TAG,
+    access: recruiter,
+    errors: [],
+    response: ZMine,
+    handler: ({ ctx, tx, caller }) => mySubscription(ctx, tx, caller),
+  }),
+  route.define({
+    method: 'POST',
+    url: '/api/subscriptions/card',
+    operationId: 'saveSubscriptionCard',
+    summary: 'Save the card your plan is billed to (a Stripe SetupIntent)',
+    description:
+      'Creates and confirms a SetupIntent for off-session use with the PaymentMethod; with a payment of the plan pending, the new card pays it at once (`pending_payment_paid`). In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.',
+    tags: TAG,
+    access: recruiter,
+    transaction: false,
+    body: z.strictObject({
+      payment_method: z
+        .string()
+        .regex(/^pm_[A-Za-z0-9_]{1,100}$/, 'must be a Stripe PaymentMethod id (pm_…)')
+        .describe('The PaymentMethod to save'),
+    }),
+    errors: [422, 503],
+    response: z.object({
+      brand: z.string(),
+      last4: z.string(),
+      setup_intent: z.string(),
+      pending_payment_paid: z
+        .boolean()
+        .describe('A pending payment of your plan was paid with this card just now'),
+    }),
+    handler: ({ ctx, caller, body }) => saveCard(ctx, caller, body.payment_method),
+  }),
+  route.define({
+    method: 'POST',
+    url: '/api/subscriptions',
+    operationId: 'subscribeToPlan',
+    summary: 'Subscribe to Pro or Partner (billed to your saved card)',
+    description:
+      'Charges the first period now (Pro’s first subscription starts with a free trial). One current subscription per recruiter: a second request gets 409 `already_subscribed`. A promo code that expired: 400 `promo_code_expired`; used up: 400 `promo_code_exhausted`; unknown: 400 `promo_code_unknown`. No card: 422 `card_required`; declined: 422 `payment_failed` (nothing kept).',
+    tags: TAG,
+    access: recruiter,
+    transaction: false,
+    status: 201,
+    body: z.strictObject({
+      tier: ZPaidTier,
+      interval: ZInterval.default('month'),
+      promo_code: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
+        .optional()
+        .describe('A promotion code'),
+    }),
+    errors: [400, 409, 422, 503],
+    response: ZMine,
+    handler: ({ ctx, caller, body }) => subscribe(ctx, caller, body),
+  }),
+  route.define({
+    method: 'PATCH',
+    url: '/api/subscriptions',
+    operationId: 'changeMySubscription',
+    summary: 'Change tier or interval (with proration), or resume a plan set to end',
+    description:
+      'An upgrade is charged now for the rest of the period (exact proration); a downgrade credits the unused time on the next invoice; monthly ↔ yearly starts a new period now, less the unused time. `cancel_at_period_end: false` resumes a plan set to end. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.',
+    tags: TAG,
+    access: recruiter,
+    transaction: false,
+    body: z
+      .strictObject({
+        tier: ZPaidTier.optional(),
+        interval: ZInterval.optional(),
+        cancel_at_period_end: z.boolean().optional(),
+      })
+      .refine(
+        (b) => b.tier !== undefined || b.interval !== undefined || b.cancel_at_period_end !== undefined,
+        {
+          message: 'send tier, interval or cancel_at_period_end',
+          path: ['tier'],
+        },
+      ),
+    errors: [404, 409, 422, 503],
+    response: ZMine,
+    handler: ({ ctx, caller, body }) => changeSubscription(ctx, caller, body),
+  }),
+  route.define({
+    method: 'DELETE',
+    url: '/api/subscriptions',
+    operationId: 'cancelMySubscription',
+    summary: 'Go back to Starter at the end of the paid period',
+    description:
+      'The plan runs until the end of the period already paid, then ends (no refund). With a payment pending: 409 `payment_pending`.',
+    tags: TAG,
+    access: recruiter,
+    transaction: false,
+    errors: [404, 409, 422, 503],
+    response: ZMine,
+    handler: ({ ctx, caller }) => cancelSubscription(ctx, caller),
+  }),
+]

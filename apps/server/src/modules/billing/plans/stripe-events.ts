@@ -1,0 +1,44 @@
+import type Stripe from 'stripe'
+import type { AppContext } from '../../../kernel/context.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { onStripeEvent, type StripeEventRow } from '../webhooks.ts'
+import { applyInvoice, applySubscription } from './subscriptions.ts'
+
+/**
+ * Stripe Billing's webhooks, received and de-duplicated by billing's endpoint (signature checked,
+ * each event id stored once, processed from the job queue): subscriptions renewing, going past due
+ * and ending, and their invoices paid or failing. Each handler is idempotent on its own too.
+ */
+const actor = systemActor('billing.plans.stripe_event')
+
+interface EventPayload<T> {
+  created: number
+  data: { object: T }
+}
+
+async function onSubscription(ctx: AppContext, event: StripeEventRow) {
+  const payload = event.payload as EventPayload<Stripe.Subscription>
+  return inTransaction(ctx.db, actor, (tx) =>
+    applySubscription(ctx, tx, payload.data.object, payload.created),
+  )
+}
+
+function onInvoice(failed: boolean) {
+  return async (ctx: AppContext, event: StripeEventRow) => {
+    const payload = event.payload as EventPayload<Stripe.Invoice>
+    return inTransaction(ctx.db, actor, (tx) => applyInvoice(ctx, tx, payload.data.object, failed))
+  }
+}
+
+export function registerPlanStripeEvents() {
+  for (const type of [
+    'customer.subscription.created',
+    'customer.subscription.updated',
+    'customer.subscription.deleted',
+  ]) {
+    onStripeEvent(type, onSubscription)
+  }
+  onStripeEvent('invoice.paid', onInvoice(false))
+  onStripeEvent('invoice.finalized', onInvoice(false))
+  onStripeEvent('invoice.payment_failed', onInvoice(true))
+}

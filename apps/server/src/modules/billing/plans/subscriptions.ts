@@ -1,0 +1,730 @@
+import { type Selectable, sql } from 'kysely'
+import Stripe from 'stripe'
+import type { AppContext } from '../../../kernel/context.ts'
+import type { AnyTx } from '../../../kernel/db/database.ts'
+import type { BillingSchema } from '../../../kernel/db/schema/billing.ts'
+import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { AppError } from '../../../kernel/errors.ts'
+import type { BillingCaller } from '../caller.ts'
+import type { BillingTx } from '../database.ts'
+import type { PlanTier } from '../fees/fee-config.ts'
+import {
+  type BillingInterval,
+  type PaidTier,
+  PLAN_CURRENCY,
+  PLANS,
+  priceLookupKey,
+  TIER_RANK,
+  tierOfLookupKey,
+} from './catalog.ts'
+import { planHistory, planTierAt, switchTier, usageOf } from './history.ts'
+import { tellRecruiter } from './notices.ts'
+
+/**
+ * Recruiter subscriptions on Stripe Billing. The flow: save a card (a SetupIntent confirmed with
+ * it), subscribe (a row is written first — one current subscription per recruiter, a unique
+ * index — then Stripe is called with the row's id as the idempotency key), change tier or
+ * interval (upgrades are invoiced at once with exact proration; downgrades credit the unused time
+ * on the next invoice; monthly ↔ yearly starts a new period), cancel at period end. Stripe's
+ * webhooks keep the row in step (renewals, dunning, the end of a canceled plan); the answers of our
+ * own calls are applied the same way, so whichever arrives first wins and the other does nothing.
+ */
+const view = (tx: unknown) => tx as BillingTx
+export type SubscriptionRow = Selectable<BillingSchema['billing.plan_subscriptions']>
+const actor = systemActor('billing.plans')
+
+export function stripeOf(ctx: AppContext): Stripe {
+  const client = ctx.services.stripe?.client
+  if (!client)
+    throw new AppError('payments_unavailable', 'Card payments (and so paid plans) are not configured here')
+  return client
+}
+
+async function stripeCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeCardError) {
+      throw new AppError('payment_failed', `Your card was refused: ${err.message}`, {
+        cause: err,
+        meta: { decline_code: err.decline_code ?? err.code ?? null },
+      })
+    }
+    if (err instanceof Stripe.errors.StripeError && (err.statusCode ?? 500) < 500 && err.statusCode !== 429) {
+      throw new AppError('unprocessable', `Stripe refused to ${what}: ${err.message}`, { cause: err })
+    }
+    throw new AppError(
+      'stripe_unreachable',
+      `Stripe did not answer when asked to ${what}; try again shortly`,
+      {
+        cause: err,
+      },
+    )
+  }
+}
+
+function recruiterOf(caller: BillingCaller): string {
+  if (!caller.recruiterId) throw new AppError('forbidden', 'Only a recruiter has a plan')
+  return caller.recruiterId
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prices at Stripe (found by lookup key, made once)
+// ---------------------------------------------------------------------------------------------
+const priceCache = new WeakMap<Stripe, Map<string, Stripe.Price>>()
+
+export async function priceOf(
+  client: Stripe,
+  tier: PaidTier,
+  interval: BillingInterval,
+): Promise<Stripe.Price> {
+  const key = priceLookupKey(tier, interval)
+  const cache = priceCache.get(client) ?? new Map<string, Stripe.Price>()
+  priceCache.set(client, cache)
+  const hit = cache.get(key)
+  if (hit) return hit
+  const found = await stripeCall('find the plan’s price', () =>
+    client.prices.list({ lookup_keys: [key], active: true, limit: 1 }),
+  )
+  let price = found.data[0]
+  if (!price) {
+    const plan = PLANS[tier]
+    price = await stripeCall('create the plan’s price', () =>
+      client.prices.create(
+        {
+          currency: PLAN_CURRENCY.toLowerCase(),
+          unit_amount: Number(plan.prices[interval]),
+          recurring: { interval },
+          lookup_key: key,
+          nickname: `${plan.name} (${interval}ly)`,
+          product_data: { name: `Splits Network ${plan.name}`, metadata: { tier } },
+          metadata: { tier, interval },
+        },
+        { idempotencyKey: `plan-price:${key}` },
+      ),
+    )
+  }
+  cache.set(key, price)
+  return price
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customer and the card
+// ---------------------------------------------------------------------------------------------
+async function customerRow(tx: AnyTx, recruiterId: string) {
+  return view(tx)
+    .selectFrom('billing.plan_customers')
+    .selectAll()
+    .where('recruiter_id', '=', recruiterId)
+    .executeTakeFirst()
+}
+
+async function ensureCustomer(ctx: AppContext, client: Stripe, recruiterId: string, email: string | null) {
+  const existing = await inTransaction(ctx.db, actor, async (tx) => {
+    await view(tx)
+      .insertInto('billing.plan_customers')
+      .values({ recruiter_id: recruiterId, created_at: ctx.clock.now(), updated_at: ctx.clock.now() })
+      .onConflict((oc) => oc.column('recruiter_id').doNothing())
+      .execute()
+    return customerRow(tx, recruiterId)
+  })
+  if (existing?.stripe_customer_id) return existing
+  const customer = await stripeCall('create your billing profile', () =>
+    client.customers.create(
+      { metadata: { recruiter_id: recruiterId }, ...(email ? { email } : {}) },
+      { idempotencyKey: `plan-customer:${recruiterId}` },
+    ),
+  )
+  return inTransaction(ctx.db, actor, async (tx) => {
+    await view(tx)
+      .updateTable('billing.plan_customers')
+      .set({ stripe_customer_id: customer.id, updated_at: ctx.clock.now() })
+      .where('recruiter_id', '=', recruiterId)
+      .where('stripe_customer_id', 'is', null)
+      .execute()
+    return (await customerRow(tx, recruiterId))!
+  })
+}
+
+/**
+ * Saves the recruiter's card for the subscription: a SetupIntent for off-session use, confirmed
+ * with the PaymentMethod. In production Stripe.js confirms the SetupIntent in the browser (the card
+ * never reaches us) and sends the PaymentMethod id; in demo mode the id is a Stripe test card.
+ */
+export async function saveCard(ctx: AppContext, caller: BillingCaller, paymentMethod: string) {
+  const client = stripeOf(ctx)
+  const recruiterId = recruiterOf(caller)
+  const customer = await ensureCustomer(ctx, client, recruiterId, null)
+  const intent = await stripeCall('save your card', () =>
+    client.setupIntents.create({
+      customer: customer.stripe_customer_id!,
+      payment_method: paymentMethod,
+      usage: 'off_session',
+      confirm: true,
+      metadata: { recruiter_id: recruiterId },
+      expand: ['payment_method'],
+    }),
+  )
+  const pm = intent.payment_method as Stripe.PaymentMethod
+  await stripeCall('make the card your default', () =>
+    client.customers.update(customer.stripe_customer_id!, {
+      invoice_settings: { default_payment_method: pm.id },
+    }),
+  )
+  const current = await inTransaction(ctx.db, actor, async (tx) => {
+    const sub = await currentSubscription(tx, recruiterId)
+    return sub ? { sub, pending: await openInvoice(tx, sub.id) } : null
+  })
+  if (current?.sub.stripe_subscription_id) {
+    await stripeCall('use the card for your plan', () =>
+      client.subscriptions.update(current.sub.stripe_subscription_id!, { default_payment_method: pm.id }),
+    )
+  }
+  // a payment of the plan is pending (dunning): try the new card on it at once
+  let recovered = false
+  if (current?.pending) {
+    try {
+      const paid = await client.invoices.pay(current.pending.stripe_invoice_id, { payment_method: pm.id })
+      const sub = await client.subscriptions.retrieve(current.sub.stripe_subscription_id!)
+      await inTransaction(ctx.db, actor, async (tx) => {
+        await applyInvoice(ctx, tx, paid)
+        await applySubscription(ctx, tx, sub, null)
+      })
+      recovered = true
+    } catch (err) {
+      // the card is saved all the same; Stripe keeps retrying on its schedule
+      ctx.log.info({ err, recruiter_id: recruiterId }, 'the new card did not pay the pending plan invoice')
+    }
+  }
+  return inTransaction(ctx.db, actor, async (tx) => {
+    await view(tx)
+      .updateTable('billing.plan_customers')
+      .set({
+        payment_method_id: pm.id,
+        card_brand: pm.card?.brand ?? null,
+        card_last4: pm.card?.last4 ?? null,
+        updated_at: ctx.clock.now(),
+      })
+      .where('recruiter_id', '=', recruiterId)
+      .execute()
+    return {
+      brand: pm.card?.brand ?? 'card',
+      last4: pm.card?.last4 ?? '0000',
+      setup_intent: intent.id,
+      pending_payment_paid: recovered,
+    }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+export async function currentSubscription(tx: AnyTx, recruiterId: string) {
+  return view(tx)
+    .selectFrom('billing.plan_subscriptions')
+    .selectAll()
+    .where('recruiter_id', '=', recruiterId)
+    .where('status', 'not in', ['canceled', 'failed'])
+    .executeTakeFirst()
+}
+
+async function openInvoice(tx: AnyTx, subscriptionId: string) {
+  return view(tx)
+    .selectFrom('billing.plan_invoices')
+    .selectAll()
+    .where('subscription_id', '=', subscriptionId)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+}
+
+const toMoney = (amount: bigint | number) => ({ amount: BigInt(amount), currency: PLAN_CURRENCY })
+
+export async function mySubscription(ctx: AppContext, tx: AnyTx, caller: BillingCaller) {
+  const recruiterId = recruiterOf(caller)
+  const now = ctx.clock.now()
+  const [sub, customer, tier, invoices, history, used] = await Promise.all([
+    currentSubscription(tx, recruiterId),
+    customerRow(tx, recruiterId),
+    planTierAt(tx, recruiterId, now),
+    view(tx)
+      .selectFrom('billing.plan_invoices')
+      .selectAll()
+      .where('recruiter_id', '=', recruiterId)
+      .orderBy('created_at', 'desc')
+      .limit(24)
+      .execute(),
+    planHistory(tx, recruiterId),
+    usageOf(tx, recruiterId, 'message_initiation', now),
+  ])
+  const pending = sub ? await openInvoice(tx, sub.id) : undefined
+  const plan = PLANS[tier]
+  return {
+    tier,
+    plan_name: plan.name,
+    entitlements: plan.entitlements,
+    usage: { message_initiations: used, month: `${now.toISOString().slice(0, 7)}` },
+    card: customer?.card_last4 ? { brand: customer.card_brand ?? 'card', last4: customer.card_last4 } : null,
+    subscription: sub
+      ? {
+          id: sub.id,
+          tier: sub.tier as PaidTier,
+          interval: sub.billing_interval as BillingInterval,
+          status: sub.status as 'creating' | 'incomplete' | 'trialing' | 'active' | 'past_due',
+          price: toMoney(PLANS[sub.tier as PaidTier].prices[sub.billing_interval as BillingInterval]),
+          current_period_start: sub.current_period_start,
+          current_period_end: sub.current_period_end,
+          trial_end: sub.trial_end,
+          cancel_at_period_end: sub.cancel_at_period_end,
+          promo_code: sub.promo_code,
+          discount_percent: sub.discount_percent,
+          version: sub.version,
+        }
+      : null,
+    payment_pending: pending
+      ? {
+          invoice_id: pending.stripe_invoice_id,
+          amount_due: toMoney(pending.amount_due),
+          attempt_count: pending.attempt_count,
+          next_payment_attempt: pending.next_payment_attempt,
+          last_payment_error: pending.last_payment_error,
+        }
+      : null,
+    invoices: invoices.map((i) => ({
+      id: i.stripe_invoice_id,
+      number: i.number,
+      status: i.status as 'draft' | 'open' | 'paid' | 'uncollectible' | 'void',
+      billing_reason: i.billing_reason,
+      total: toMoney(i.total),
+      amount_paid: toMoney(i.amount_paid),
+      amount_due: toMoney(i.amount_due),
+      period_start: i.period_start,
+      period_end: i.period_end,
+      created_at: i.created_at,
+    })),
+    history: history.map((h) => ({
+      tier: h.tier as PlanTier,
+      from: h.valid_from,
+      to: h.valid_to,
+      reason: h.reason,
+    })),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Promo codes
+// ---------------------------------------------------------------------------------------------
+async function promotionCodeId(
+  ctx: AppContext,
+  client: Stripe,
+  code: string,
+): Promise<{ id: string; percent: number | null }> {
+  const list = await stripeCall('check the promo code', () =>
+    client.promotionCodes.list({ code, limit: 1, expand: ['data.promotion.coupon'] }),
+  )
+  const promo = list.data[0]
+  if (!promo?.active)
+    throw new AppError('promo_code_unknown', `There is no promo code “${code}”`, {
+      errors: [{ field: 'promo_code', message: 'no such promo code' }],
+    })
+  const now = Math.floor(ctx.clock.now().getTime() / 1000)
+  if (promo.expires_at !== null && promo.expires_at <= now) {
+    throw new AppError('promo_code_expired', `The promo code “${code}” expired`, {
+      errors: [{ field: 'promo_code', message: 'this promo code has expired' }],
+    })
+  }
+  if (promo.max_redemptions !== null && promo.times_redeemed >= promo.max_redemptions) {
+    throw new AppError(
+      'promo_code_exhausted',
+      `The promo code “${code}” has been used the maximum number of times`,
+      {
+        errors: [{ field: 'promo_code', message: 'this promo code has been used up' }],
+      },
+    )
+  }
+  const coupon = promo.promotion.coupon
+  const percent = coupon && typeof coupon !== 'string' ? coupon.percent_off : null
+  return { id: promo.id, percent }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subscribe
+// ---------------------------------------------------------------------------------------------
+export interface SubscribeInput {
+  tier: PaidTier
+  interval: BillingInterval
+  promo_code?: string | undefined
+}
+
+export async function subscribe(
+  ctx: AppContext,
+  caller: BillingCaller,
+  input: SubscribeInput,
+  options: { trial?: boolean } = {},
+) {
+  const client = stripeOf(ctx)
+  const recruiterId = recruiterOf(caller)
+  const customer = await inTransaction(ctx.db, actor, (tx) => customerRow(tx, recruiterId))
+  if (!customer?.stripe_customer_id || !customer.payment_method_id) {
+    throw new AppError('card_required', 'Add a card first: your plan is billed to it', {
+      errors: [{ field: 'card', message: 'add a card before subscribing' }],
+    })
+  }
+  const promo = input.promo_code ? await promotionCodeId(ctx, client, input.promo_code) : null
+  const price = await priceOf(client, input.tier, input.interval)
+  // 1. the row first: one current subscription per recruiter (unique index); a twin gets 409
+  const { row, firstEver } = await inTransaction(ctx.db, actor, async (tx) => {
+    const before = await view(tx)
+      .selectFrom('billing.plan_subscriptions')
+      .select('id')
+      .where('recruiter_id', '=', recruiterId)
+      .where('status', '!=', 'failed')
+      .executeTakeFirst()
+    const inserted = await view(tx)
+      .insertInto('billing.plan_subscriptions')
+      .values({
+        recruiter_id: recruiterId,
+        tier: input.tier,
+        billing_interval: input.interval,
+        stripe_price_id: price.id,
+        promo_code: input.promo_code ?? null,
+        discount_percent: promo?.percent != null ? String(promo.percent) : null,
+        created_at: ctx.clock.now(),
+        updated_at: ctx.clock.now(),
+      })
+      .onConflict((oc) =>
+        oc.column('recruiter_id').where('status', 'not in', ['canceled', 'failed']).doNothing(),
+      )
+      .returningAll()
+      .executeTakeFirst()
+    if (!inserted) {
+      throw new AppError(
+        'already_subscribed',
+        'You already have a plan: change it instead of subscribing again',
+      )
+    }
+    return { row: inserted, firstEver: !before }
+  })
+  // 2. the subscription at Stripe, keyed by the row: a retry gets the same subscription
+  const trialDays = firstEver && options.trial !== false ? PLANS[input.tier].trial_days : 0
+  let sub: Stripe.Subscription
+  try {
+    sub = await stripeCall('start your plan', () =>
+      client.subscriptions.create(
+        {
+          customer: customer.stripe_customer_id!,
+          items: [{ price: price.id }],
+          default_payment_method: customer.payment_method_id!,
+          payment_behavior: 'error_if_incomplete',
+          ...(trialDays > 0 ? { trial_period_days: trialDays } : {}),
+          ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
+          metadata: { plan_subscription_id: row.id, recruiter_id: recruiterId },
+          expand: ['latest_invoice'],
+        },
+        { idempotencyKey: `plan-subscription:${row.id}` },
+      ),
+    )
+  } catch (err) {
+    await inTransaction(ctx.db, actor, (tx) =>
+      view(tx)
+        .updateTable('billing.plan_subscriptions')
+        .set({ status: 'failed', updated_at: ctx.clock.now(), version: row.version + 1 })
+        .where('id', '=', row.id)
+        .where('status', '=', 'creating')
+        .execute(),
+    )
+    throw err
+  }
+  // 3. apply what Stripe answered (the webhooks will say the same; whichever is first wins)
+  await inTransaction(ctx.db, actor, async (tx) => {
+    await applySubscription(ctx, tx, sub, null)
+    const invoice = sub.latest_invoice
+    if (invoice && typeof invoice !== 'string') await applyInvoice(ctx, tx, invoice)
+  })
+  return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change and cancel
+// ---------------------------------------------------------------------------------------------
+export interface ChangeInput {
+  tier?: PaidTier | undefined
+  interval?: BillingInterval | undefined
+  cancel_at_period_end?: boolean | undefined
+}
+
+async function lockedCurrent(ctx: AppContext, recruiterId: string) {
+  return inTransaction(ctx.db, actor, async (tx) => {
+    const sub = await currentSubscription(tx, recruiterId)
+    if (!sub?.stripe_subscription_id) {
+      throw new AppError('no_subscription', 'You are on Starter (free): subscribe to a paid plan first')
+    }
+    const pending = await openInvoice(tx, sub.id)
+    return { sub, pending }
+  })
+}
+
+export async function changeSubscription(ctx: AppContext, caller: BillingCaller, input: ChangeInput) {
+  const client = stripeOf(ctx)
+  const recruiterId = recruiterOf(caller)
+  const { sub, pending } = await lockedCurrent(ctx, recruiterId)
+  const tier = input.tier ?? (sub.tier as PaidTier)
+  const interval = input.interval ?? (sub.billing_interval as BillingInterval)
+  const changesPlan = tier !== sub.tier || interval !== sub.billing_interval
+  if (!changesPlan && input.cancel_at_period_end === undefined) {
+    throw new AppError('plan_unchanged', `You are already on ${PLANS[tier].name}, billed ${interval}ly`)
+  }
+  const downgrade = TIER_RANK[tier] < TIER_RANK[sub.tier as PaidTier] || input.cancel_at_period_end === true
+  if ((pending || sub.status === 'past_due' || sub.status === 'incomplete') && (downgrade || changesPlan)) {
+    throw new AppError(
+      'payment_pending',
+      'A payment of your plan is still pending: update your card so it goes through, then change your plan',
+      { meta: { invoice: pending?.stripe_invoice_id ?? null } },
+    )
+  }
+  const params: Stripe.SubscriptionUpdateParams = { expand: ['latest_invoice'] }
+  if (changesPlan) {
+    const stripeSub = await stripeCall('read your plan', () =>
+      client.subscriptions.retrieve(sub.stripe_subscription_id!),
+    )
+    const item = stripeSub.items.data[0]!
+    const price = await priceOf(client, tier, interval)
+    params.items = [{ id: item.id, price: price.id }]
+    // an upgrade is charged now (the exact difference for the rest of the period); a downgrade
+    // credits the unused time on the next invoice; a change of interval starts a new period now
+    params.proration_behavior =
+      TIER_RANK[tier] > TIER_RANK[sub.tier as PaidTier] ? 'always_invoice' : 'create_prorations'
+    params.payment_behavior = 'error_if_incomplete'
+  }
+  if (input.cancel_at_period_end !== undefined) params.cancel_at_period_end = input.cancel_at_period_end
+  const updated = await stripeCall('change your plan', () =>
+    client.subscriptions.update(sub.stripe_subscription_id!, params, {
+      idempotencyKey: `plan-change:${sub.id}:${sub.version}:${tier}:${interval}:${String(input.cancel_at_period_end)}`,
+    }),
+  )
+  await inTransaction(ctx.db, actor, async (tx) => {
+    await applySubscription(ctx, tx, updated, null)
+    const invoice = updated.latest_invoice
+    if (invoice && typeof invoice !== 'string') await applyInvoice(ctx, tx, invoice)
+  })
+  return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
+}
+
+/** Back to Starter at the end of the paid period (DELETE): the plan runs until then. */
+export async function cancelSubscription(ctx: AppContext, caller: BillingCaller) {
+  return changeSubscription(ctx, caller, { cancel_at_period_end: true })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying Stripe's view (our answers and webhooks)
+// ---------------------------------------------------------------------------------------------
+const fromUnix = (s: number | null | undefined) => (s == null ? null : new Date(s * 1000))
+
+/**
+ * One writer at a time per Stripe subscription: our own answers and the webhook jobs (two at
+ * once) apply the same subscription and its invoices; without this they deadlock on each other.
+ */
+async function lockSubscription(tx: AnyTx, stripeSubscriptionId: string) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`plan-sub:${stripeSubscriptionId}`}, 0))`.execute(
+    view(tx),
+  )
+}
+
+/** When a change happened: Stripe's time, but never later than ours (a change is not in the future). */
+const happenedAt = (ctx: AppContext, s: number | null | undefined) => {
+  const now = ctx.clock.now()
+  const at = fromUnix(s)
+  return at && at < now ? at : now
+}
+
+const STATUS: Record<string, SubscriptionRow['status']> = {
+  incomplete: 'incomplete',
+  incomplete_expired: 'failed',
+  trialing: 'trialing',
+  active: 'active',
+  past_due: 'past_due',
+  unpaid: 'past_due',
+  paused: 'past_due',
+  canceled: 'canceled',
+}
+
+/** Which tier a status gives: trialing and active hold the plan; past_due keeps it during dunning. */
+function heldTier(status: SubscriptionRow['status'], tier: PaidTier): PlanTier {
+  return status === 'active' || status === 'trialing' || status === 'past_due' ? tier : 'starter'
+}
+
+/**
+ * Applies a Stripe subscription to its row, idempotently: the same state again changes nothing;
+ * an event older than the last one applied is ignored (Stripe does not promise order). Changes of
+ * the tier held are written to the plan history at the moment they happened at Stripe.
+ */
+export async function applySubscription(
+  ctx: AppContext,
+  tx: AnyTx,
+  sub: Stripe.Subscription,
+  eventCreated: number | null,
+): Promise<'applied' | 'unchanged' | 'stale' | 'unknown'> {
+  await lockSubscription(tx, sub.id)
+  const rowId = sub.metadata?.plan_subscription_id
+  const row = await view(tx)
+    .selectFrom('billing.plan_subscriptions')
+    .selectAll()
+    .where((eb) =>
+      rowId
+        ? eb.or([eb('id', '=', rowId), eb('stripe_subscription_id', '=', sub.id)])
+        : eb('stripe_subscription_id', '=', sub.id),
+    )
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) return 'unknown'
+  if (
+    eventCreated !== null &&
+    row.synced_event_created !== null &&
+    eventCreated < Number(row.synced_event_created)
+  ) {
+    return 'stale'
+  }
+  const item = sub.items.data[0]
+  const plan = tierOfLookupKey(item?.price.lookup_key) ?? {
+    tier: row.tier as PaidTier,
+    interval: row.billing_interval as BillingInterval,
+  }
+  const status = STATUS[sub.status] ?? 'past_due'
+  const next = {
+    tier: plan.tier,
+    billing_interval: plan.interval,
+    status,
+    stripe_subscription_id: sub.id,
+    stripe_price_id: item?.price.id ?? row.stripe_price_id,
+    current_period_start: fromUnix(item?.current_period_start),
+    current_period_end: fromUnix(item?.current_period_end),
+    trial_end: fromUnix(sub.trial_end),
+    cancel_at_period_end: sub.cancel_at_period_end,
+    canceled_at: fromUnix(sub.canceled_at),
+    ended_at: fromUnix(sub.ended_at),
+  }
+  const same =
+    row.tier === next.tier &&
+    row.billing_interval === next.billing_interval &&
+    row.status === next.status &&
+    row.stripe_subscription_id === next.stripe_subscription_id &&
+    row.cancel_at_period_end === next.cancel_at_period_end &&
+    row.current_period_end?.getTime() === next.current_period_end?.getTime()
+  if (same) {
+    if (eventCreated !== null && eventCreated > Number(row.synced_event_created ?? 0)) {
+      await view(tx)
+        .updateTable('billing.plan_subscriptions')
+        .set({ synced_event_created: eventCreated })
+        .where('id', '=', row.id)
+        .execute()
+    }
+    return 'unchanged'
+  }
+  await view(tx)
+    .updateTable('billing.plan_subscriptions')
+    .set({
+      ...next,
+      synced_event_created: eventCreated ?? row.synced_event_created,
+      updated_at: ctx.clock.now(),
+      version: row.version + 1,
+    })
+    .where('id', '=', row.id)
+    .execute()
+  const before = row.status === 'creating' ? 'starter' : heldTier(row.status, row.tier as PaidTier)
+  const after = heldTier(status, plan.tier)
+  if (before !== after || row.status === 'creating') {
+    const at =
+      status === 'canceled'
+        ? happenedAt(ctx, sub.ended_at)
+        : row.status === 'creating'
+          ? happenedAt(ctx, sub.start_date)
+          : ctx.clock.now()
+    const reason =
+      status === 'canceled'
+        ? sub.cancellation_details?.reason === 'payment_failed'
+          ? 'payment_failed'
+          : 'canceled'
+        : row.status === 'creating'
+          ? 'subscribed'
+          : 'changed'
+    const changed = await switchTier(tx, row.recruiter_id, after, at, reason, row.id)
+    if (changed) {
+      const plan = PLANS[after]
+      await tellRecruiter(ctx, tx, {
+        kind: 'plan.changed',
+        recruiterId: row.recruiter_id,
+        sourceName: `plan:${row.id}:${after}:${at.toISOString()}`,
+        title:
+          reason === 'payment_failed'
+            ? 'Your plan ended: we could not take its payment'
+            : after === 'starter'
+              ? 'You are back on Starter'
+              : `You are on ${plan.name}`,
+        body:
+          after === 'starter'
+            ? 'Placements from now on use the Starter rate. You can subscribe again at any time.'
+            : `Placements from now on use the ${plan.name} rate: the platform keeps ${plan.entitlements.platform_take_bps / 100}% of the fee.`,
+      })
+    }
+  }
+  return 'applied'
+}
+
+/** Records a subscription invoice as Stripe last described it. */
+export async function applyInvoice(ctx: AppContext, tx: AnyTx, invoice: Stripe.Invoice, failed = false) {
+  const stripeSubId = invoice.parent?.subscription_details?.subscription
+  const subId = typeof stripeSubId === 'string' ? stripeSubId : stripeSubId?.id
+  if (!subId || !invoice.id) return 'unknown'
+  await lockSubscription(tx, subId)
+  const row = await view(tx)
+    .selectFrom('billing.plan_subscriptions')
+    .select(['id', 'recruiter_id'])
+    .where('stripe_subscription_id', '=', subId)
+    .executeTakeFirst()
+  if (!row) return 'unknown'
+  const error = (invoice as unknown as { _last_payment_error?: string | null })._last_payment_error ?? null
+  const values = {
+    recruiter_id: row.recruiter_id,
+    subscription_id: row.id,
+    number: invoice.number,
+    status: invoice.status ?? 'open',
+    billing_reason: invoice.billing_reason,
+    currency: invoice.currency.toUpperCase(),
+    total: BigInt(invoice.total),
+    amount_due: BigInt(invoice.amount_due),
+    amount_paid: BigInt(invoice.amount_paid),
+    attempt_count: invoice.attempt_count,
+    next_payment_attempt: fromUnix(invoice.next_payment_attempt),
+    last_payment_error: failed ? (error ?? 'Your card was declined') : null,
+    period_start: fromUnix(invoice.period_start),
+    period_end: fromUnix(invoice.period_end),
+    created_at: new Date(invoice.created * 1000),
+    updated_at: ctx.clock.now(),
+  }
+  const existing = await view(tx)
+    .selectFrom('billing.plan_invoices')
+    .select(['status', 'attempt_count'])
+    .where('stripe_invoice_id', '=', invoice.id)
+    .forUpdate()
+    .executeTakeFirst()
+  // a paid invoice stays paid; an older attempt count never overwrites a newer one
+  if (existing && (existing.status === 'paid' || existing.attempt_count > values.attempt_count))
+    return 'stale'
+  await view(tx)
+    .insertInto('billing.plan_invoices')
+    .values({ stripe_invoice_id: invoice.id, ...values })
+    .onConflict((oc) => oc.column('stripe_invoice_id').doUpdateSet(values))
+    .execute()
+  if (failed && (!existing || existing.attempt_count < values.attempt_count)) {
+    const next = values.next_payment_attempt
+    await tellRecruiter(ctx, tx, {
+      kind: 'plan.payment_failed',
+      recruiterId: row.recruiter_id,
+      sourceName: `plan-invoice:${invoice.id}:${invoice.attempt_count}`,
+      title: 'We could not take your plan’s payment',
+      body: next
+        ? `Your card was declined. We will try again on ${next.toISOString().slice(0, 10)}; update your card to keep your plan.`
+        : 'Your card was declined and we will not try again: your plan ends.',
+    })
+  }
+  return 'applied'
+}
