@@ -39,7 +39,7 @@ export const billingModule: AppModule = {
     stripeWebhookRoutes(app, ctx)
   },
   consumers: [placementBillingConsumer],
-  seeds: [billingDemoSeed, ...payouts.seeds, ...plans.seeds],
+  seeds: [...plans.historySeeds, billingDemoSeed, ...payouts.seeds, ...plans.seeds],
   commands: payouts.commands,
   jobs: [
     sendRefundsJob,

@@ -44,6 +44,8 @@ async function alreadyInvoiced(tx: unknown, placementId: string): Promise<boolea
 export const billingDemoSeed: SeedStep = {
   name: 'billing.demo',
   version: 1,
+  // the marketplace's placements and the plan each recruiter held (not every recruiting seed)
+  after: ['recruiting.demo_marketplace', 'billing.plans_history_demo'],
   description: 'billing demo data (statements, invoices, payments, refunds)',
   async run(ctx: AppContext, progress) {
     const today = day(ctx.clock.now())

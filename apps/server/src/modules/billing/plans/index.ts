@@ -1,7 +1,7 @@
 import './errors.ts'
 import './notices.ts'
 import { plansRoutes } from './routes.ts'
-import { plansDemoSeed } from './seed.ts'
+import { plansDemoSeed, plansHistoryDemoSeed } from './seed.ts'
 import { registerPlanStripeEvents } from './stripe-events.ts'
 
 /**
@@ -13,6 +13,8 @@ export const plans = {
   /** Called once by billing's index, after every module file is loaded. */
   register: registerPlanStripeEvents,
   routes: plansRoutes,
+  /** The history comes before billing's demo data (its statements read it); the subscriptions after. */
+  historySeeds: [plansHistoryDemoSeed],
   seeds: [plansDemoSeed],
 }
 
