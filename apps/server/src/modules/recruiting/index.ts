@@ -3,6 +3,10 @@ import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
+import { chatDigestJob } from './conversations/digest.ts'
+import { conversationRoutes } from './conversations/routes.ts'
+import { demoConversationsSeed } from './conversations/seed.ts'
+import './conversations/subjects.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -26,9 +30,11 @@ export const recruitingModule: AppModule = {
       ...applicationRoutes,
       ...placementRoutes,
       ...ownershipRoutes,
+      ...conversationRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed],
+  seeds: [demoMarketplaceSeed, demoConversationsSeed],
+  jobs: [chatDigestJob],
   consumers: [notifyPeopleConsumer],
 }
 

@@ -176,6 +176,15 @@ export interface AtsRoleHistoryTable {
   reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+export interface AtsRoleQuestionThreadsTable {
+  id: ColumnType<string, string | undefined, string>
+  role_id: string
+  company_id: string
+  recruiter_id: string
+  opened_by: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface AtsRolesTable {
   id: ColumnType<string, string | undefined, string>
   company_id: string
@@ -222,5 +231,6 @@ export interface AtsSchema {
   'ats.representations': AtsRepresentationsTable
   'ats.role_assignments': AtsRoleAssignmentsTable
   'ats.role_history': AtsRoleHistoryTable
+  'ats.role_question_threads': AtsRoleQuestionThreadsTable
   'ats.roles': AtsRolesTable
 }
