@@ -125,6 +125,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/conversation-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reported messages of Splits Network conversations (the moderation queue)
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listSplitsConversationReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/conversation-reports/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a report: resolved (acted on) or dismissed; audited
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["closeSplitsConversationReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Splits Network conversation as typed (moderation); each read is logged
+         * @description Nothing is hidden: every read writes a PII reveal entry and an audit entry with its purpose.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["getSplitsConversationTranscript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/finance/summary": {
         parameters: {
             query?: never;
@@ -647,6 +709,34 @@ export interface paths {
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
         post: operations["hireApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages about an application, between its recruiter and the hiring team
+         * @description Opens the conversation on first use (and adds hiring-team members who joined since). The newest `limit` messages, oldest first; page back with `before`. Newer messages arrive over the conversations socket or `GET /api/conversations/{conversation_id}/messages?after=`; read receipts and blocks go through `/api/conversations/{conversation_id}/…`. Phone numbers and e-mails are hidden from readers who may not see the candidate’s contact details.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (others: 404 if the application is hidden, 403 otherwise; platform admins read through the logged admin view).
+         */
+        get: operations["listApplicationMessages"];
+        put?: never;
+        /**
+         * Send a message about an application
+         * @description Plain text (HTML tags refused with 400), stored as typed. At most 20 messages per 10 s per sender (429); a blocked conversation refuses (403 `conversation_blocked`).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (others: 404 if the application is hidden, 403 otherwise; platform admins read through the logged admin view).
+         */
+        post: operations["sendApplicationMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,6 +1279,28 @@ export interface paths {
          *     **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
          */
         post: operations["sendConversationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/messages/{messageId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a message of the conversation to the platform’s moderators
+         * @description A participant reports another participant’s message (spam, harassment, taking the deal off the platform, confidential information, other). Once per message and reporter: reporting again answers the first report. The moderators of the subject’s marketplace review the queue.
+         *
+         *     **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
+         */
+        post: operations["reportConversationMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4511,6 +4623,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The question threads of a role: the hiring team one per recruiter, a recruiter their own
+         * @description Messages are read and sent through `/api/conversations/{conversation_id}/…`. For the hiring team, `recruiters_without_thread` lists the recruiters working the role (an application, an assignment, the job owner) it may start a thread with. Contact details in these threads are hidden from everyone (candidates reach a company only by submission).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Anyone who can see the role: its hiring team all threads, a recruiter their own (a hidden role is 404).
+         */
+        get: operations["listRoleQuestions"];
+        put?: never;
+        /**
+         * Ask a question about a role (a recruiter), or write to a recruiter working it (the hiring team)
+         * @description Opens the thread (one per role and recruiter, also under concurrent first questions) and sends the first message. The hiring team names `recruiter_id` (a recruiter working the role: 422 `recruiter_not_on_role` otherwise).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters who can see the role (their own thread); its hiring team (any recruiter working it).
+         */
+        post: operations["askRoleQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles/{id}/status": {
         parameters: {
             query?: never;
@@ -4525,6 +4665,26 @@ export interface paths {
          * @description **Access:** Roles: company_admin, hiring_manager, platform_admin. Only the company’s hiring team (company admins, hiring managers) and platform admins.
          */
         post: operations["setRoleStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/splits/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Splits Network conversations (applications, role questions) with unread counts
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
+         */
+        get: operations["listMySplitsConversations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5400,6 +5560,427 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listSplitsConversationReports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "open" | "resolved" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** Format: date-time */
+                            message_created_at: string;
+                            message_id: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            reason: "spam" | "harassment" | "off_platform" | "confidential_information" | "other";
+                            reporter_name: string;
+                            resolution_note: string | null;
+                            resolved_at: string | null;
+                            sender_name: string;
+                            sender_user_id: string;
+                            /** @enum {string} */
+                            status: "open" | "resolved" | "dismissed";
+                            subject_id: string;
+                            /** @enum {string} */
+                            subject_kind: "application" | "role_question";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    closeSplitsConversationReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    status: "resolved" | "dismissed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        resolved_at: string | null;
+                        /** @enum {string} */
+                        status: "resolved" | "dismissed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getSplitsConversationTranscript: {
+        parameters: {
+            query?: {
+                /** @description Why the transcript is read (logged) */
+                purpose?: "moderation" | "dispute" | "support";
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        messages: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                            mask_reason: string | null;
+                            sender_user_id: string;
+                            /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                            text: string;
+                        }[];
+                        participants: {
+                            blocked: boolean;
+                            display_name: string;
+                            last_read_at: string | null;
+                            last_read_message_id: string | null;
+                            /** @description `recruiter` or `hiring_team` */
+                            role: string;
+                            user_id: string;
+                        }[];
+                        subject_id: string;
+                        /** @enum {string} */
+                        subject_kind: "application" | "role_question";
+                    };
+                };
             };
             /** @description RFC 9457 problem details */
             400: {
@@ -9540,6 +10121,317 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listApplicationMessages: {
+        parameters: {
+            query?: {
+                /** @description Only messages before this one (older pages) */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        /** @description A participant blocked the conversation: nobody can write */
+                        blocked: boolean;
+                        candidate_name: string;
+                        conversation_id: string;
+                        data: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                            mask_reason: string | null;
+                            sender_user_id: string;
+                            /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                            text: string;
+                        }[];
+                        has_more: boolean;
+                        participants: {
+                            blocked: boolean;
+                            display_name: string;
+                            last_read_at: string | null;
+                            last_read_message_id: string | null;
+                            /** @description `recruiter` or `hiring_team` */
+                            role: string;
+                            user_id: string;
+                        }[];
+                        role_title: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    sendApplicationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text, 1-2000 characters; HTML tags and control characters (but tab and new line) refused */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                        mask_reason: string | null;
+                        sender_user_id: string;
+                        /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                        text: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14429,6 +15321,147 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reportConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+                /** @description UUID */
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is wrong, in a few words */
+                    note?: string;
+                    /** @enum {string} */
+                    reason: "spam" | "harassment" | "off_platform" | "confidential_information" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        message_id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        reason: "spam" | "harassment" | "off_platform" | "confidential_information" | "other";
+                        /** @enum {string} */
+                        status: "open" | "resolved" | "dismissed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -41345,6 +42378,337 @@ export interface operations {
             };
         };
     };
+    listRoleQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A recruiter without a thread yet may ask (POST) */
+                        can_ask: boolean;
+                        data: {
+                            conversation_id: string;
+                            last_message_at: string | null;
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            thread_id: string;
+                            unread: number;
+                        }[];
+                        recruiters_without_thread: {
+                            recruiter_id: string;
+                            recruiter_name: string;
+                        }[];
+                        role_id: string;
+                        role_title: string;
+                        /** @enum {string} */
+                        viewer: "hiring_team" | "recruiter";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    askRoleQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The hiring team: which recruiter to write to
+                     */
+                    recruiter_id?: string;
+                    /** @description Plain text, 1-2000 characters; HTML tags and control characters (but tab and new line) refused */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        message: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                            mask_reason: string | null;
+                            sender_user_id: string;
+                            /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                            text: string;
+                        };
+                        thread_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     setRoleStatus: {
         parameters: {
             query?: never;
@@ -41519,6 +42883,87 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMySplitsConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            conversation_id: string;
+                            /** @enum {string} */
+                            kind: "application" | "role_question";
+                            last_message_at: string | null;
+                            /** @description The page the conversation is on */
+                            link: string;
+                            title: string;
+                            unread: number;
+                        }[];
+                        /** @description Unread messages in all of them (the menu’s badge) */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
