@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../../kernel/module.ts'
 import { seedConversations } from '../../conversations/index.ts'
@@ -16,7 +17,7 @@ const QUESTION_LINES: readonly (readonly ['recruiter' | 'team', string])[] = [
 ]
 
 /**
- * Demo conversations: Rachel's and Tom's five newest applications get a short thread with the
+ * Demo conversations: Rachel's and Tom's three newest applications get a short thread with the
  * company's hiring team, and they have asked questions on two open roles each (Acme's first when
  * there are). One transaction as the system; a second run adds nothing.
  */
@@ -38,91 +39,125 @@ export const demoConversationsSeed: SeedStep = {
           .select(['id', 'user_id'])
           .where('user_id', 'in', users)
           .execute()
+        const marks: Record<string, number> = {}
+        let t0 = performance.now()
+        const mark = (name: string) => {
+          marks[name] = Math.round(performance.now() - t0)
+          t0 = performance.now()
+        }
+        // each recruiter's three newest live applications, in one query
+        const apps = await tx
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('ats.applications as a')
+              .innerJoin('ats.companies as co', 'co.id', 'a.company_id')
+              .innerJoin('ats.candidates as c', 'c.id', 'a.candidate_id')
+              .select([
+                'a.id',
+                'a.recruiter_id',
+                'a.submitted_at',
+                'co.organization_id',
+                'c.full_name',
+                sql<number>`row_number() over (partition by a.recruiter_id order by a.submitted_at desc)`.as(
+                  'n',
+                ),
+              ])
+              .where(
+                'a.recruiter_id',
+                'in',
+                recruiters.map((r) => r.id),
+              )
+              .where('a.stage', 'in', ['submitted', 'screening', 'interview', 'offer'])
+              .as('x'),
+          )
+          .selectAll()
+          .where('n', '<=', 3)
+          .execute()
+        // two open roles shared with everyone, Acme's first: each recruiter asked a question on both
+        const roles = await tx
+          .selectFrom('ats.roles as ro')
+          .innerJoin('ats.companies as co', 'co.id', 'ro.company_id')
+          .select(['ro.id', 'ro.company_id', 'ro.created_at', 'co.organization_id'])
+          .where('ro.status', '=', 'open')
+          .where('ro.visibility', '=', 'all')
+          .orderBy(sql`co.name = 'Acme Robotics'`, 'desc')
+          .orderBy('ro.created_at', 'desc')
+          .limit(2)
+          .execute()
+        mark('read')
         const teams = new Map<string, string[]>()
-        const teamOf = async (organizationId: string) => {
-          let t = teams.get(organizationId)
-          if (!t) {
-            t = await organizationMemberIds(tx, organizationId, TEAM_ROLES)
-            teams.set(organizationId, t)
-          }
-          return t
+        for (const org of new Set([
+          ...apps.map((a) => a.organization_id),
+          ...roles.map((r) => r.organization_id),
+        ])) {
+          teams.set(org, await organizationMemberIds(tx, org, TEAM_ROLES))
         }
+        mark('teams')
+        const userOf = new Map(recruiters.map((r) => [r.id, r.user_id]))
         const items = []
-        let threads = 0
-        for (const r of recruiters) {
-          const apps = await tx
-            .selectFrom('ats.applications as a')
-            .innerJoin('ats.companies as co', 'co.id', 'a.company_id')
-            .innerJoin('ats.candidates as c', 'c.id', 'a.candidate_id')
-            .select(['a.id', 'a.submitted_at', 'co.organization_id', 'c.full_name'])
-            .where('a.recruiter_id', '=', r.id)
-            .where('a.stage', 'in', ['submitted', 'screening', 'interview', 'offer'])
-            .orderBy('a.submitted_at', 'desc')
-            .limit(5)
-            .execute()
-          for (const a of apps) {
-            const team = await teamOf(a.organization_id)
-            if (team.length === 0) continue
-            const at = new Date(a.submitted_at).getTime()
-            const first = (a.full_name.split(' ')[0] ?? a.full_name).trim()
-            items.push({
-              subjectKind: APPLICATION_THREAD,
-              subjectId: a.id,
-              participants: [
-                { userId: r.user_id, role: 'recruiter' },
-                ...team.map((userId) => ({ userId, role: 'hiring_team' })),
-              ],
-              messages: APPLICATION_LINES.map(([who, text], i) => ({
-                senderUserId: who === 'recruiter' ? r.user_id : team[0]!,
-                text: text.replace('{candidate}', first),
-                at: new Date(at + (i + 1) * 3_600_000),
-              })),
-            })
-          }
-          const roles = await tx
-            .selectFrom('ats.roles as ro')
-            .innerJoin('ats.companies as co', 'co.id', 'ro.company_id')
-            .select(['ro.id', 'ro.company_id', 'ro.created_at', 'co.organization_id'])
-            .where('ro.status', '=', 'open')
-            .where('ro.visibility', '=', 'all')
-            .orderBy('co.name')
-            .orderBy('ro.created_at', 'desc')
-            .limit(2)
-            .execute()
-          for (const role of roles) {
-            const team = await teamOf(role.organization_id)
-            if (team.length === 0) continue
-            const made = await tx
-              .insertInto('ats.role_question_threads')
-              .values({
-                role_id: role.id,
-                company_id: role.company_id,
-                recruiter_id: r.id,
-                opened_by: r.user_id,
-              })
-              .onConflict((oc) => oc.columns(['role_id', 'recruiter_id']).doNothing())
-              .returning('id')
-              .executeTakeFirst()
-            if (!made) continue
-            threads += 1
-            const at = new Date(role.created_at).getTime()
-            items.push({
-              subjectKind: ROLE_QUESTION_THREAD,
-              subjectId: made.id,
-              participants: [
-                { userId: r.user_id, role: 'recruiter' },
-                ...team.map((userId) => ({ userId, role: 'hiring_team' })),
-              ],
-              messages: QUESTION_LINES.map(([who, text], i) => ({
-                senderUserId: who === 'recruiter' ? r.user_id : team[0]!,
-                text,
-                at: new Date(at + (i + 1) * 5_400_000),
-              })),
-            })
-          }
+        for (const a of apps) {
+          const team = teams.get(a.organization_id) ?? []
+          const recruiterUser = userOf.get(a.recruiter_id)!
+          if (team.length === 0) continue
+          const at = new Date(a.submitted_at).getTime()
+          const first = (a.full_name.split(' ')[0] ?? a.full_name).trim()
+          items.push({
+            subjectKind: APPLICATION_THREAD,
+            subjectId: a.id,
+            participants: [
+              { userId: recruiterUser, role: 'recruiter' },
+              ...team.filter((u) => u !== recruiterUser).map((userId) => ({ userId, role: 'hiring_team' })),
+            ],
+            messages: APPLICATION_LINES.map(([who, text], i) => ({
+              senderUserId: who === 'recruiter' ? recruiterUser : team[0]!,
+              text: text.replace('{candidate}', first),
+              at: new Date(at + (i + 1) * 3_600_000),
+            })),
+          })
         }
+        const wanted = recruiters.flatMap((r) =>
+          roles
+            .filter((role) => (teams.get(role.organization_id) ?? []).length > 0)
+            .map((role) => ({ role, r })),
+        )
+        const made = wanted.length
+          ? await tx
+              .insertInto('ats.role_question_threads')
+              .values(
+                wanted.map(({ role, r }) => ({
+                  role_id: role.id,
+                  company_id: role.company_id,
+                  recruiter_id: r.id,
+                  opened_by: r.user_id,
+                })),
+              )
+              .onConflict((oc) => oc.columns(['role_id', 'recruiter_id']).doNothing())
+              .returning(['id', 'role_id', 'recruiter_id'])
+              .execute()
+          : []
+        const threads = made.length
+        for (const m of made) {
+          const { role, r } = wanted.find((x) => x.role.id === m.role_id && x.r.id === m.recruiter_id)!
+          const team = teams.get(role.organization_id)!
+          const at = new Date(role.created_at).getTime()
+          items.push({
+            subjectKind: ROLE_QUESTION_THREAD,
+            subjectId: m.id,
+            participants: [
+              { userId: r.user_id, role: 'recruiter' },
+              ...team.filter((u) => u !== r.user_id).map((userId) => ({ userId, role: 'hiring_team' })),
+            ],
+            messages: QUESTION_LINES.map(([who, text], i) => ({
+              senderUserId: who === 'recruiter' ? r.user_id : team[0]!,
+              text,
+              at: new Date(at + (i + 1) * 5_400_000),
+            })),
+          })
+        }
+        mark('threads')
         const messages = await seedConversations(tx, items)
-        return { conversations: items.length, role_threads: threads, messages }
+        mark('conversations')
+        return { conversations: items.length, role_threads: threads, messages, ms: marks }
       },
     )
   },
