@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { SectionCard } from '../../components/section-card'
+import { useChatSocket } from '../conversations/use-chat-socket'
 import { type RoleQuestions, useAskQuestion, useRoleQuestions } from './splits-chat-api'
 import { Composer, Thread } from './thread'
 
@@ -15,6 +16,15 @@ import { Composer, Thread } from './thread'
 export function RoleQuestionsCard({ roleId }: { roleId: string }) {
   const { t } = useTranslation()
   const questions = useRoleQuestions(roleId)
+  // a thread opened by the other side (a new question, the team writing first) appears at once
+  const known = new Set(questions.data?.data.map((x) => x.conversation_id))
+  const { refetch } = questions
+  useChatSocket(
+    (e) => {
+      if (e.type === 'message' && !known.has(e.message.conversation_id)) void refetch()
+    },
+    () => void refetch(),
+  )
   if (questions.error && (questions.error as { status?: number }).status === 403) return null
   return (
     <SectionCard title={t('splitsChat.questionsTitle')}>
