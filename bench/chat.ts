@@ -128,8 +128,9 @@ async function main() {
         headers: { ...s.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ text }),
       })
-      await res.arrayBuffer()
-      if (res.status !== 201) refused++
+      const answer = await res.text()
+      if (res.status !== 201 && refused === 0) console.log(answer.slice(0, 300))
+      if (res.status !== 201 && refused++ === 0) console.log(`first refusal: ${res.status}`)
     }
     const drain = () => new Promise((r) => setTimeout(r, 1500))
 

@@ -29,11 +29,25 @@ const masking = (reason: string) => (text: string) => {
  * representing recruiter, the hiring team of the company the person was submitted to, platform
  * admins); anyone else — someone who left the hiring team — sees `•••`. Decided at every read.
  */
+/**
+ * Who may see an application's candidate contacts changes rarely (a team member leaves), while a
+ * busy thread is read at every push to every reader: the answer is kept for a few seconds per
+ * process (so a member who left sees contact details masked within {@link VISIBILITY_TTL_MS}).
+ */
+const VISIBILITY_TTL_MS = 15_000
+const visibility = new Map<string, { visible: boolean; until: number }>()
+/** Forgets the kept answers (tests: as if the time had passed). */
+export const forgetContactVisibility = () => visibility.clear()
+
 defineConversationSubject({
   kind: APPLICATION_THREAD,
   refuseMarkup: true,
   async presenter(tx, applicationId, viewer) {
     if (viewer.admin) return typed
+    const key = `${applicationId}:${viewer.userId}`
+    const now = Date.now()
+    const cached = visibility.get(key)
+    if (cached && cached.until > now) return cached.visible ? typed : masking(MASK_REASONS.candidateContacts)
     const visible = await asSystem(tx, 'recruiting.chat_mask', async () => {
       const app = await (tx as RecruitingTx)
         .selectFrom('ats.applications as a')
@@ -47,6 +61,8 @@ defineConversationSubject({
       if (app.owner_user_id === viewer.userId) return true
       return (await organizationMemberIds(tx, app.organization_id, TEAM_ROLES)).includes(viewer.userId)
     })
+    if (visibility.size > 50_000) visibility.clear()
+    visibility.set(key, { visible, until: now + VISIBILITY_TTL_MS })
     return visible ? typed : masking(MASK_REASONS.candidateContacts)
   },
 })
