@@ -29,10 +29,11 @@ describe('demo conversations', () => {
     const t = performance.now()
     const first = await demoConversationsSeed.run(ctx, () => {})
     const ms = performance.now() - t
-    expect(first).toMatchObject({ role_threads: 4 })
-    expect(Number(first.messages)).toBeGreaterThan(20)
-    expect(ms).toBeLessThan(300)
     console.info(`recruiting.demo_conversations: ${Math.round(ms)} ms`, first)
+    expect(first).toMatchObject({ role_threads: 4, conversations: 10, messages: 26 })
+    // a handful of set-based statements in one transaction (≈ 0.1-0.2 s on an idle machine; the
+    // bound only catches a per-row loop creeping in on the shared, loaded test machines)
+    expect(ms).toBeLessThan(1000)
     const [counts] = await query<{ conversations: number; threads: number }>(`select
       (select count(*)::int from conversations.conversations where subject_kind like 'splits_%') as conversations,
       (select count(*)::int from ats.role_question_threads) as threads`)
