@@ -9,7 +9,12 @@
  * split over two app instances on one database (the push crosses processes through NOTIFY); sends
  * go to the first. The server(s) and the load generator share this Node process and the two cores.
  *
- * `node bench/chat.ts [--connections 500] [--seconds 10] [--interval 5000] [--bursts 3] [--processes 1]`
+ * `--splits`: the conversations are Splits Network application threads (`splits_application`,
+ * issue 13): every push runs recruiting's presenter (who may see the candidate's contact details)
+ * for its reader, and sends are plain-text checked (markup refused). The subjects are synthetic
+ * ids: the presenter's application lookup misses, so it masks (one query per reader and push).
+ *
+ * `node bench/chat.ts [--connections 500] [--seconds 10] [--interval 5000] [--bursts 3] [--processes 1] [--splits]`
  */
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
@@ -29,6 +34,7 @@ const INTERVAL = arg('interval', 5000)
 const BURSTS = arg('bursts', 3)
 const PROCESSES = arg('processes', 1)
 const PAIRS = Math.floor(CONNECTIONS / 2)
+const SUBJECT_KIND = process.argv.includes('--splits') ? 'splits_application' : 'bench_pair'
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN
@@ -61,7 +67,7 @@ async function main() {
         const conv = await sql<{
           id: string
         }>`insert into conversations.conversations (subject_kind, subject_id)
-          values ('bench_pair', platform.uuid_v7()) returning id`.execute(tx)
+          values (${SUBJECT_KIND}, platform.uuid_v7()) returning id`.execute(tx)
         const a = ids[2 * i]!
         const b = ids[2 * i + 1]!
         await sql`insert into conversations.participants (conversation_id, user_id, role)
@@ -108,7 +114,7 @@ async function main() {
       ),
     )
     console.log(
-      `set-up: ${PAIRS} conversations, ${sockets.length} WebSocket connections on ${PROCESSES} process(es) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
+      `set-up: ${PAIRS} conversations (${SUBJECT_KIND}), ${sockets.length} WebSocket connections on ${PROCESSES} process(es) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
     )
 
     let seq = 0
@@ -122,8 +128,9 @@ async function main() {
         headers: { ...s.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ text }),
       })
-      await res.arrayBuffer()
-      if (res.status !== 201) refused++
+      const answer = await res.text()
+      if (res.status !== 201 && refused === 0) console.log(answer.slice(0, 300))
+      if (res.status !== 201 && refused++ === 0) console.log(`first refusal: ${res.status}`)
     }
     const drain = () => new Promise((r) => setTimeout(r, 1500))
 

@@ -67,6 +67,8 @@ import { RoleDetailPage } from '../features/roles/role-detail-page'
 import { RoleEditPage } from '../features/roles/role-edit-page'
 import { RoleNewPage } from '../features/roles/role-new-page'
 import { RolesPage } from '../features/roles/roles-page'
+import { AdminConversationReportsPage } from '../features/splits-chat/admin-reports-page'
+import { SplitsMessagesPage } from '../features/splits-chat/messages-page'
 import { SplitsHomePage } from '../features/splits-home/splits-home-page'
 import { CenteredLayout } from './layout/centered-layout'
 import { OfairLayout } from './layout/ofair-layout'
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
               { path: 'splits/candidates/:id', Component: CandidateDetailPage },
               { path: 'splits/pipeline', Component: PipelinePage },
               { path: 'splits/applications/:id', Component: ApplicationPage },
+              { path: 'splits/messages', Component: SplitsMessagesPage },
               { path: 'splits/company', Component: CompanyDashboardPage },
               { path: 'splits/companies/:id/settings', Component: CompanySettingsPage },
               { path: 'splits/placements', Component: PlacementsPage },
@@ -128,6 +131,7 @@ export const router = createBrowserRouter([
               { path: 'admin/companies', Component: CompaniesPage },
               { path: 'admin/applications', Component: AdminApplicationsPage },
               { path: 'admin/disputes', Component: DisputesPage },
+              { path: 'admin/conversation-reports', Component: AdminConversationReportsPage },
               { path: 'admin/disputes/:id', Component: DisputeDetailPage },
               {
                 path: 'admin/finance',

@@ -6,6 +6,7 @@ export const CONVERSATION_ERRORS = defineErrors('conversations', {
     status: 403,
     title: 'A participant blocked this conversation: nobody in it can write',
   },
+  cannot_report_own_message: { status: 422, title: 'One cannot report one’s own message' },
   not_a_participant: { status: 403, title: 'Only the conversation’s participants may do this' },
 })
 

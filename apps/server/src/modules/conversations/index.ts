@@ -84,6 +84,17 @@ export const conversationsModule: AppModule = {
   },
 }
 
+export { MASK, maskContactDetails } from './mask.ts'
+export {
+  closeReport,
+  type DigestItem,
+  digestDue,
+  markDigested,
+  REPORT_REASONS,
+  type ReportReason,
+  reportQueue,
+} from './moderation.ts'
+export { ZMessageText } from './routes.ts'
 export {
   conversationsBySubject,
   listMessages,
@@ -91,11 +102,13 @@ export {
   openConversation,
   type PresentedMessage,
   seedConversations,
+  sendMessage,
   transcripts,
 } from './service.ts'
 export {
   type ConversationSubject,
   defineConversationSubject,
+  MARKUP,
   type Presenter,
   type Viewer,
 } from './subjects.ts'

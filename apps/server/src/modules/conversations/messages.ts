@@ -19,7 +19,8 @@ const MESSAGES: Record<'he' | 'en', Record<string, string>> = {
     default: 'לא ניתן לבצע את הפעולה כרגע.',
   },
   en: {
-    validation_failed: 'The message is not valid: up to 2,000 characters of text.',
+    validation_failed:
+      'The message is not valid: plain text up to 2,000 characters (HTML tags are not allowed).',
     not_found: 'No such conversation, or you do not take part in it.',
     not_a_participant: 'Only the conversation’s participants can do this.',
     conversation_blocked: 'This conversation is blocked: a participant blocked it, so no one can write.',

@@ -9,6 +9,7 @@ export const conversationsRouteMatrix: Record<string, RouteCase> = {
   'GET /api/conversations/:id/messages': { access: 'authenticated' },
   'POST /api/conversations/:id/messages': { access: 'authenticated' },
   'POST /api/conversations/:id/read': { access: 'authenticated' },
+  'POST /api/conversations/:id/messages/:messageId/report': { access: 'authenticated' },
   'PUT /api/conversations/:id/block': { access: 'authenticated' },
   'GET /api/conversations/socket': { access: 'authenticated' },
 }

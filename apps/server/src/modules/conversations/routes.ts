@@ -5,6 +5,7 @@ import { access, actorOf } from '../../kernel/http/access.ts'
 import { moduleRoutes } from '../../kernel/http/route.ts'
 import { ZIdParams, ZUuid } from '../../kernel/http/schemas.ts'
 import type { ConversationsDatabase } from './database.ts'
+import { REPORT_REASONS, reportMessage } from './moderation.ts'
 import {
   CONTROL_CHARACTERS,
   listMessages,
@@ -187,6 +188,42 @@ export function conversationRoutes() {
       }),
       handler: ({ tx, ctx, caller, params, body }) =>
         markRead(tx, ctx.clock, caller.principal!.userId, params.id, body.message_id),
+    }),
+    route.define({
+      method: 'POST',
+      url: '/api/conversations/:id/messages/:messageId/report',
+      operationId: 'reportConversationMessage',
+      summary: 'Report a message of the conversation to the platform’s moderators',
+      description:
+        'A participant reports another participant’s message (spam, harassment, taking the deal off the platform, confidential information, other). Once per message and reporter: reporting again answers the first report. The moderators of the subject’s marketplace review the queue.',
+      access: own,
+      params: z.strictObject({ id: ZUuid, messageId: ZUuid }),
+      body: z.strictObject({
+        reason: z.enum(REPORT_REASONS),
+        note: z.string().trim().min(1).max(1000).optional().describe('What is wrong, in a few words'),
+      }),
+      response: z.object({
+        id: z.string(),
+        conversation_id: z.string(),
+        message_id: z.string(),
+        reason: z.enum(REPORT_REASONS),
+        note: z.string().nullable(),
+        status: z.enum(['open', 'resolved', 'dismissed']),
+        created_at: z.iso.datetime(),
+      }),
+      status: 201,
+      handler: async ({ tx, caller, params, body }) => {
+        const r = await reportMessage(tx, caller.principal!.userId, params.id, params.messageId, body)
+        return {
+          id: r.id,
+          conversation_id: r.conversation_id,
+          message_id: r.message_id,
+          reason: r.reason,
+          note: r.note,
+          status: r.status,
+          created_at: r.created_at,
+        }
+      },
     }),
     route.define({
       method: 'PUT',

@@ -5,7 +5,7 @@ import type { AnyTx } from '../../kernel/db/database.ts'
 import { asSystem } from '../../kernel/db/transaction.ts'
 import { AppError, rateLimited } from '../../kernel/errors.ts'
 import type { ConversationsDatabase, ConversationsTx } from './database.ts'
-import { presenterFor, type Viewer } from './subjects.ts'
+import { MARKUP, presenterFor, refusesMarkup, type Viewer } from './subjects.ts'
 
 /** Per sender, across conversations: at most this many messages in the window. */
 export const RATE_LIMIT = { messages: 20, windowMs: 10_000 }
@@ -203,6 +203,11 @@ export async function sendMessage(
   }
   await lockKey(tx as Transaction<unknown>, `conversations.sender:${viewer.userId}`)
   const conversation = await conversationOf(tx, conversationId)
+  if (refusesMarkup(conversation.subject_kind) && MARKUP.test(text)) {
+    throw new AppError('validation_failed', 'text: plain text only, HTML tags are not allowed', {
+      errors: [{ field: 'body.text', message: 'must be plain text: HTML tags are not allowed' }],
+    })
+  }
   const participants = await db(tx)
     .selectFrom('conversations.participants')
     .select(['user_id', 'blocked_at'])

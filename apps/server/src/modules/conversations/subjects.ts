@@ -23,6 +23,11 @@ export interface Viewer {
  */
 export interface ConversationSubject {
   kind: string
+  /**
+   * Refuse text with HTML tags (400 naming `body.text`) instead of storing it as typed (Splits
+   * Network: "messages with markup" are bad input).
+   */
+  refuseMarkup?: boolean
   /** Called once per read (a page of messages, one push to one reader) inside the reader's transaction. */
   presenter(tx: AnyTx, subjectId: string, viewer: Viewer): Promise<Presenter>
 }
@@ -34,6 +39,12 @@ export function defineConversationSubject(subject: ConversationSubject): Convers
   subjects.set(subject.kind, subject)
   return subject
 }
+
+/** An HTML tag or comment: `<b>`, `</div>`, `<img src=…>`, `<!-- -->`. */
+export const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!\[cdata\[/i
+
+export const refusesMarkup = (subjectKind: string): boolean =>
+  subjects.get(subjectKind)?.refuseMarkup === true
 
 const asTyped: Presenter = (text) => ({ text, mask_reason: null })
 

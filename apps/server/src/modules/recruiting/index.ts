@@ -5,8 +5,12 @@ import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
+import { chatDigestJob } from './conversations/digest.ts'
+import { conversationRoutes } from './conversations/routes.ts'
+import { demoConversationsSeed } from './conversations/seed.ts'
 import { notifyNotesConsumer } from './notes/notices.ts'
 import { noteRoutes } from './notes/routes.ts'
+import './conversations/subjects.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -32,9 +36,11 @@ export const recruitingModule: AppModule = {
       ...placementRoutes,
       ...ownershipRoutes,
       ...noteRoutes,
+      ...conversationRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed, demoNotesSeed],
+  seeds: [demoMarketplaceSeed, demoNotesSeed, demoConversationsSeed],
+  jobs: [chatDigestJob],
   consumers: [notifyPeopleConsumer, notifyNotesConsumer],
 }
 

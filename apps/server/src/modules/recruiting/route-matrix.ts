@@ -188,4 +188,29 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
     }),
   },
   'POST /api/ownership/disputes/:id/resolve': { access: 'roles', wrongRole: 'recruiter' },
+  // recruiting: conversations (conversations/routes.ts)
+  'GET /api/applications/:id/messages': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application })),
+  },
+  'POST /api/applications/:id/messages': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.application }), 404, { text: 'hello' }),
+  },
+  'GET /api/roles/:id/questions': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('other-company-admin', (f) => ({ id: f.draftRole })),
+  },
+  'POST /api/roles/:id/questions': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: other('third-recruiter', (f) => ({ id: f.draftRole }), 404, { text: 'a question' }),
+  },
+  'GET /api/splits/conversations': { access: 'roles', wrongRole: 'candidate' },
+  'GET /api/admin/conversation-reports': { access: 'roles', wrongRole: 'company-admin' },
+  'POST /api/admin/conversation-reports/:id/close': { access: 'roles', wrongRole: 'recruiter' },
+  'GET /api/admin/conversations/:id': { access: 'roles', wrongRole: 'hiring-manager' },
 }

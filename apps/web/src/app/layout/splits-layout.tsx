@@ -15,6 +15,8 @@ import {
   IconHome,
   IconInbox,
   IconLayoutKanban,
+  IconMessage2Exclamation,
+  IconMessages,
   IconReceipt,
   IconShieldCheck,
   IconStack2,
@@ -26,6 +28,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import { useViewer } from '../../features/auth/use-viewer'
 import { NotificationBell } from '../../features/notifications/notification-bell'
+import { useMySplitsConversations } from '../../features/splits-chat/splits-chat-api'
 import { screensFor } from '../../lib/viewer'
 import { MarketplaceShell } from './marketplace-shell'
 import type { NavItem, NavSection } from './nav-sections'
@@ -41,6 +44,7 @@ export function SplitsLayout() {
   const { t } = useTranslation()
   const viewer = useViewer()
   const can = screensFor(viewer)
+  const chats = useMySplitsConversations(viewer.recruiter || viewer.team)
   const items: NavItem[] = [
     { to: '/splits', label: t('splits.nav.home'), icon: <IconHome {...ICON} />, end: true },
   ]
@@ -67,6 +71,13 @@ export function SplitsLayout() {
       to: '/splits/pipeline',
       label: t('splits.nav.pipeline'),
       icon: <IconLayoutKanban {...ICON} />,
+    })
+  if (viewer.recruiter || viewer.team)
+    items.push({
+      to: '/splits/messages',
+      label: t('splits.nav.messages'),
+      icon: <IconMessages {...ICON} />,
+      badge: chats.data?.unread ?? 0,
     })
   if (can.placements)
     items.push({
@@ -97,6 +108,11 @@ export function SplitsLayout() {
         },
         { to: '/admin/applications', label: t('splits.nav.applications'), icon: <IconInbox {...ICON} /> },
         { to: '/admin/disputes', label: t('splits.nav.disputes'), icon: <IconGavel {...ICON} /> },
+        {
+          to: '/admin/conversation-reports',
+          label: t('splits.nav.conversationReports'),
+          icon: <IconMessage2Exclamation {...ICON} />,
+        },
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
       ],
     })

@@ -20,6 +20,7 @@ import { useCandidate } from '../candidates/candidates-api'
 import { useMyCompanies } from '../company/company-api'
 import { VocabBadge } from '../reference/vocab-badge'
 import { useRole } from '../roles/roles-api'
+import { ApplicationMessagesCard } from '../splits-chat/application-messages-card'
 import { useApplication } from './applications-api'
 import { StageActions } from './stage-actions'
 import { StageHistory } from './stage-history'
@@ -115,6 +116,7 @@ export function ApplicationPage() {
               <SectionCard title={t('splits.application.history')}>
                 <StageHistory history={app.history} />
               </SectionCard>
+              <ApplicationMessagesCard applicationId={app.id} />
             </Stack>
           </Grid.Col>
         </Grid>

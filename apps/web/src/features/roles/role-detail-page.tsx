@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, useDirection } from '@mantine/core'
+import { Anchor, Box, Button, Group, useDirection } from '@mantine/core'
 import { IconArrowLeft, IconArrowRight, IconPencil } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { useViewer } from '../auth/use-viewer'
 import { VocabBadge } from '../reference/vocab-badge'
+import { RoleQuestionsCard } from '../splits-chat/role-questions-card'
 import { RoleRecruiterView } from './role-recruiter-view'
 import { RoleStatusActions } from './role-status-actions'
 import { RoleTeamView } from './role-team-view'
@@ -78,6 +79,11 @@ export function RoleDetailPage() {
         ) : (
           <RoleRecruiterView role={role.data} canSubmit={viewer.recruiter} />
         ))}
+      {role.isSuccess && !viewer.admin && (
+        <Box mt="xl">
+          <RoleQuestionsCard roleId={role.data.id} />
+        </Box>
+      )}
     </>
   )
 }

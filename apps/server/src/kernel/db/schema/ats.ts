@@ -2,29 +2,6 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
-export interface AtsApplicationNoteRatingsTable {
-  note_id: string
-  criterion_key: string
-  criterion_name: string
-  weight: number
-  rating: number
-}
-
-export interface AtsApplicationNotesTable {
-  id: ColumnType<string, string | undefined, string>
-  application_id: string
-  kind: string
-  author_user_id: string
-  author_side: string
-  visibility: string
-  body: string
-  request_note_id: ColumnType<string | null, string | null | undefined, string | null>
-  interview_id: ColumnType<string | null, string | null | undefined, string | null>
-  recommendation: ColumnType<string | null, string | null | undefined, string | null>
-  scorecard_version: ColumnType<number | null, number | null | undefined, number | null>
-  created_at: ColumnType<Date, Date | string | undefined, Date | string>
-}
-
 export interface AtsApplicationStageHistoryTable {
   id: ColumnType<string, string | undefined, string>
   application_id: string
@@ -199,12 +176,13 @@ export interface AtsRoleHistoryTable {
   reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
-export interface AtsRoleScorecardsTable {
+export interface AtsRoleQuestionThreadsTable {
+  id: ColumnType<string, string | undefined, string>
   role_id: string
-  criteria: unknown
-  version: ColumnType<number, number | undefined, number>
-  updated_by: ColumnType<string | null, string | null | undefined, string | null>
-  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  company_id: string
+  recruiter_id: string
+  opened_by: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 export interface AtsRolesTable {
@@ -240,8 +218,6 @@ export interface AtsRolesTable {
 
 /** Every table and view of the `ats` schema. */
 export interface AtsSchema {
-  'ats.application_note_ratings': AtsApplicationNoteRatingsTable
-  'ats.application_notes': AtsApplicationNotesTable
   'ats.application_stage_history': AtsApplicationStageHistoryTable
   'ats.applications': AtsApplicationsTable
   'ats.candidate_contacts': AtsCandidateContactsTable
@@ -255,6 +231,6 @@ export interface AtsSchema {
   'ats.representations': AtsRepresentationsTable
   'ats.role_assignments': AtsRoleAssignmentsTable
   'ats.role_history': AtsRoleHistoryTable
-  'ats.role_scorecards': AtsRoleScorecardsTable
+  'ats.role_question_threads': AtsRoleQuestionThreadsTable
   'ats.roles': AtsRolesTable
 }

@@ -26,6 +26,21 @@ export interface ConversationsParticipantsTable {
   last_read_message_id: ColumnType<string | null, string | null | undefined, string | null>
   last_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   blocked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  digested_message_id: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface ConversationsReportsTable {
+  id: ColumnType<string, string | undefined, string>
+  conversation_id: string
+  message_id: string
+  reporter_user_id: string
+  reason: string
+  note: ColumnType<string | null, string | null | undefined, string | null>
+  status: ColumnType<string, string | undefined, string>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>
+  resolution_note: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** Every table and view of the `conversations` schema. */
@@ -33,4 +48,5 @@ export interface ConversationsSchema {
   'conversations.conversations': ConversationsConversationsTable
   'conversations.messages': ConversationsMessagesTable
   'conversations.participants': ConversationsParticipantsTable
+  'conversations.reports': ConversationsReportsTable
 }

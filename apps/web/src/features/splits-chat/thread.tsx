@@ -1,0 +1,480 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core'
+import { IconBan, IconCheck, IconChecks, IconDots, IconFlag, IconLock, IconSend } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from '../../components/error-alert'
+import { LoadingState } from '../../components/loading-state'
+import { useCurrentUser } from '../auth/auth-api'
+import { type ChatConnection, type ChatEvent, useChatSocket } from '../conversations/use-chat-socket'
+import {
+  type ChatMessage,
+  type ConversationPage,
+  fetchAfter,
+  markRead,
+  mergeMessages,
+  type ReportReason,
+  splitsChatKeys,
+  useBlock,
+  useConversation,
+  useReport,
+  useSend,
+} from './splits-chat-api'
+
+/**
+ * One Splits Network conversation, live: messages pushed over the socket (resumed from the last id
+ * after a reconnect, long polling as the fallback), read receipts, block and report.
+ */
+export function Thread({ id, maskingNote }: { id: string; maskingNote?: string }) {
+  const { t } = useTranslation()
+  const me = useCurrentUser()
+  const queryClient = useQueryClient()
+  const page = useConversation(id)
+  const key = useMemo(() => splitsChatKeys.conversation(id), [id])
+  const marked = useRef<string | null>(null)
+  const [reporting, setReporting] = useState<ChatMessage | null>(null)
+
+  const lastId = useCallback(() => {
+    const data = queryClient.getQueryData<ConversationPage>(key)?.data
+    return data?.[data.length - 1]?.id
+  }, [queryClient, key])
+  const absorb = useCallback(
+    (next: ConversationPage) =>
+      queryClient.setQueryData<ConversationPage>(key, (old) =>
+        old ? { ...mergeMessages(old, next.data), participants: next.participants } : next,
+      ),
+    [queryClient, key],
+  )
+  const onEvent = useCallback(
+    (e: ChatEvent) => {
+      if (e.type === 'message' && e.message.conversation_id === id) {
+        queryClient.setQueryData<ConversationPage>(key, (old) =>
+          old ? mergeMessages(old, [e.message]) : old,
+        )
+      } else if (e.type === 'read' && e.conversation_id === id) {
+        queryClient.setQueryData<ConversationPage>(key, (old) =>
+          old
+            ? {
+                ...old,
+                participants: old.participants.map((p) =>
+                  p.user_id === e.user_id
+                    ? { ...p, last_read_message_id: e.last_read_message_id, last_read_at: e.last_read_at }
+                    : p,
+                ),
+              }
+            : old,
+        )
+      }
+    },
+    [id, queryClient, key],
+  )
+  const onResume = useCallback(() => {
+    const after = lastId()
+    if (after) void fetchAfter(id, after).then(absorb, () => {})
+    else void page.refetch()
+  }, [id, lastId, absorb, page])
+  const connection = useChatSocket(onEvent, onResume)
+  useLongPolling(id, connection === 'polling', lastId, absorb)
+
+  const data = page.data?.data ?? []
+  const mine = page.data?.participants.find((p) => p.user_id === me?.id)
+  const newestFromOthers = [...data].reverse().find((m) => m.sender_user_id !== me?.id)
+  useEffect(() => {
+    if (!newestFromOthers || !mine) return
+    if (mine.last_read_message_id && mine.last_read_message_id >= newestFromOthers.id) return
+    if (document.visibilityState === 'hidden' || marked.current === newestFromOthers.id) return
+    marked.current = newestFromOthers.id
+    void markRead(id, newestFromOthers.id).then(
+      () => queryClient.invalidateQueries({ queryKey: ['splits-chat'] }),
+      () => {},
+    )
+  }, [id, newestFromOthers, mine, queryClient])
+
+  const scroller = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const el = scroller.current
+    if (el && data.length > 0) el.scrollTop = el.scrollHeight
+  }, [data.length])
+
+  if (page.isPending) return <LoadingState minHeight={120} />
+  if (page.isError) return <ErrorAlert error={page.error} onRetry={() => void page.refetch()} />
+  const names = new Map(page.data.participants.map((p) => [p.user_id, p.display_name]))
+  const others = page.data.participants.filter((p) => p.user_id !== me?.id)
+  const seenUpTo = others
+    .map((p) => p.last_read_message_id)
+    .filter((x): x is string => Boolean(x))
+    .sort()
+    .pop()
+  const blockedByMe = mine?.blocked ?? false
+  const blocked = page.data.participants.some((p) => p.blocked)
+  return (
+    <Stack gap="xs" data-testid="splits-thread" data-conversation={id}>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          {t('splitsChat.with', { names: others.map((p) => p.display_name).join(', ') })}
+        </Text>
+        <Group gap={6} wrap="nowrap">
+          <ConnectionBadge state={connection} />
+          <BlockButton id={id} blockedByMe={blockedByMe} />
+        </Group>
+      </Group>
+      {maskingNote && (
+        <Group gap={6} wrap="nowrap">
+          <IconLock size={14} style={{ flexShrink: 0 }} />
+          <Text size="xs" c="dimmed">
+            {maskingNote}
+          </Text>
+        </Group>
+      )}
+      <Box
+        ref={scroller}
+        data-testid="chat-messages"
+        style={{
+          maxHeight: 380,
+          overflowY: 'auto',
+          overflowX: 'hidden',
+          padding: 4,
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 8,
+        }}
+      >
+        {data.length === 0 && (
+          <Text size="sm" c="dimmed" ta="center" py="md">
+            {t('splitsChat.empty')}
+          </Text>
+        )}
+        {data.map((m) => (
+          <Bubble
+            key={m.id}
+            message={m}
+            own={m.sender_user_id === me?.id}
+            sender={names.get(m.sender_user_id) ?? ''}
+            seen={seenUpTo !== undefined && seenUpTo >= m.id}
+            onReport={() => setReporting(m)}
+          />
+        ))}
+      </Box>
+      {blocked ? (
+        <Alert color="gray" variant="light" icon={<IconBan size={16} />} data-testid="chat-blocked">
+          {blockedByMe ? t('splitsChat.blockedByMe') : t('splitsChat.blocked')}
+        </Alert>
+      ) : (
+        <Composer id={id} onSent={(m) => onEvent({ type: 'message', message: m })} />
+      )}
+      <ReportModal conversationId={id} message={reporting} onClose={() => setReporting(null)} />
+    </Stack>
+  )
+}
+
+function useLongPolling(
+  id: string,
+  active: boolean,
+  lastId: () => string | undefined,
+  absorb: (p: ConversationPage) => void,
+) {
+  useEffect(() => {
+    if (!active) return
+    const controller = new AbortController()
+    let stopped = false
+    void (async () => {
+      while (!stopped) {
+        const after = lastId()
+        try {
+          if (after) absorb(await fetchAfter(id, after, 25, controller.signal))
+          else await new Promise((r) => setTimeout(r, 3000))
+        } catch {
+          if (stopped) return
+          await new Promise((r) => setTimeout(r, 3000))
+        }
+      }
+    })()
+    return () => {
+      stopped = true
+      controller.abort()
+    }
+  }, [id, active, lastId, absorb])
+}
+
+function ConnectionBadge({ state }: { state: ChatConnection }) {
+  const { t } = useTranslation()
+  const color = { connecting: 'gray', online: 'teal', reconnecting: 'orange', polling: 'yellow' }[state]
+  return (
+    <Badge size="sm" variant="dot" color={color} data-testid="chat-connection" data-state={state}>
+      {t(`splitsChat.connection.${state}`)}
+    </Badge>
+  )
+}
+
+function BlockButton({ id, blockedByMe }: { id: string; blockedByMe: boolean }) {
+  const { t } = useTranslation()
+  const block = useBlock(id)
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('splitsChat.more')} data-testid="chat-more">
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          leftSection={<IconBan size={14} />}
+          color={blockedByMe ? undefined : 'red'}
+          onClick={() => block.mutate(!blockedByMe)}
+          data-testid="chat-block"
+        >
+          {blockedByMe ? t('splitsChat.unblock') : t('splitsChat.block')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
+
+function Bubble({
+  message,
+  own,
+  sender,
+  seen,
+  onReport,
+}: {
+  message: ChatMessage
+  own: boolean
+  sender: string
+  seen: boolean
+  onReport: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const time = new Date(message.created_at).toLocaleString(i18n.language, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+  return (
+    <Stack
+      gap={2}
+      data-testid="chat-message"
+      data-own={own ? 'true' : 'false'}
+      style={{ alignSelf: own ? 'flex-end' : 'flex-start', maxWidth: '85%' }}
+    >
+      {!own && (
+        <Text size="xs" c="dimmed" fw={500}>
+          {sender}
+        </Text>
+      )}
+      <Group gap={4} wrap="nowrap" align="flex-start" style={{ flexDirection: own ? 'row-reverse' : 'row' }}>
+        <Box
+          px="sm"
+          py={6}
+          style={{
+            borderRadius: 12,
+            background: own ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-default-hover)',
+            border: '1px solid var(--mantine-color-default-border)',
+            minWidth: 0,
+          }}
+        >
+          {/* a React text node: whatever was typed shows as characters, never as markup */}
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {message.text}
+          </Text>
+        </Box>
+        {!own && (
+          <Tooltip label={t('splitsChat.report')}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              onClick={onReport}
+              aria-label={t('splitsChat.report')}
+              data-testid="chat-report"
+            >
+              <IconFlag size={14} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </Group>
+      {message.mask_reason && (
+        <Text size="xs" c="dimmed" data-testid="chat-masked-hint">
+          {t('splitsChat.maskedHint')}
+        </Text>
+      )}
+      <Group gap={4} justify={own ? 'flex-end' : 'flex-start'}>
+        <Text size="xs" c="dimmed">
+          {time}
+        </Text>
+        {own &&
+          (seen ? (
+            <Group gap={2} data-testid="chat-seen" aria-label={t('splitsChat.seen')}>
+              <IconChecks size={14} color="var(--mantine-color-blue-6)" />
+            </Group>
+          ) : (
+            <Group gap={2} aria-label={t('splitsChat.sent')}>
+              <IconCheck size={14} color="var(--mantine-color-dimmed)" />
+            </Group>
+          ))}
+      </Group>
+    </Stack>
+  )
+}
+
+export function Composer({
+  id,
+  onSent,
+  send: sendOverride,
+  placeholder,
+}: {
+  id?: string
+  onSent?: (m: ChatMessage) => void
+  /** Sends elsewhere (the first question about a role); else to the conversation `id`. */
+  send?: { mutate: (text: string, o: { onSuccess: () => void }) => void; isPending: boolean; error: unknown }
+  placeholder?: string
+}) {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const own = useSend(id ?? '')
+  const trimmed = text.trim()
+  const pending = sendOverride ? sendOverride.isPending : own.isPending
+  const error = sendOverride ? sendOverride.error : own.isError ? own.error : null
+  const submit = () => {
+    if (!trimmed || pending) return
+    if (sendOverride) {
+      sendOverride.mutate(text, { onSuccess: () => setText('') })
+      return
+    }
+    own.mutate(text, {
+      onSuccess: (m) => {
+        setText('')
+        onSent?.(m)
+      },
+    })
+  }
+  return (
+    <Stack gap={6}>
+      {error ? <ErrorAlert error={error} /> : null}
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Textarea
+          style={{ flex: 1, minWidth: 0 }}
+          autosize
+          minRows={1}
+          maxRows={5}
+          maxLength={2000}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault()
+              submit()
+            }
+          }}
+          placeholder={placeholder ?? t('splitsChat.placeholder')}
+          aria-label={placeholder ?? t('splitsChat.placeholder')}
+          data-testid="chat-input"
+        />
+        <Button
+          onClick={submit}
+          loading={pending}
+          disabled={!trimmed}
+          leftSection={<IconSend size={16} />}
+          data-testid="chat-send"
+        >
+          {t('splitsChat.send')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+const REASONS: ReportReason[] = ['spam', 'harassment', 'off_platform', 'confidential_information', 'other']
+
+function ReportModal({
+  conversationId,
+  message,
+  onClose,
+}: {
+  conversationId: string
+  message: ChatMessage | null
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const report = useReport(conversationId)
+  const [reason, setReason] = useState<ReportReason | null>(null)
+  const [note, setNote] = useState('')
+  const close = () => {
+    setReason(null)
+    setNote('')
+    report.reset()
+    onClose()
+  }
+  return (
+    <Modal opened={message !== null} onClose={close} title={t('splitsChat.reportTitle')} centered>
+      {report.isSuccess ? (
+        <Stack>
+          <Alert color="teal" data-testid="chat-reported">
+            {t('splitsChat.reported')}
+          </Alert>
+          <Button onClick={close}>{t('splitsChat.close')}</Button>
+        </Stack>
+      ) : (
+        <Stack>
+          <Text size="sm" c="dimmed" lineClamp={3}>
+            “{message?.text}”
+          </Text>
+          <Select
+            label={t('splitsChat.reason')}
+            data={REASONS.map((r) => ({ value: r, label: t(`splitsChat.reasons.${r}`) }))}
+            value={reason}
+            onChange={(v) => setReason(v as ReportReason | null)}
+            required
+            comboboxProps={{ withinPortal: true }}
+            data-testid="report-reason"
+          />
+          <Textarea
+            label={t('splitsChat.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={1000}
+            autosize
+            minRows={2}
+          />
+          {report.isError && <ErrorAlert error={report.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('splitsChat.cancel')}
+            </Button>
+            <Button
+              color="red"
+              disabled={!reason}
+              loading={report.isPending}
+              onClick={() =>
+                message &&
+                reason &&
+                report.mutate({
+                  messageId: message.id,
+                  reason,
+                  ...(note.trim() ? { note: note.trim() } : {}),
+                })
+              }
+              data-testid="report-submit"
+            >
+              {t('splitsChat.sendReport')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  )
+}
