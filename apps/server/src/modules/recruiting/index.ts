@@ -3,6 +3,8 @@ import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
+import { interviewRemindersJob } from './interviews/reminders.ts'
+import { interviewRoutes } from './interviews/routes.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -26,10 +28,12 @@ export const recruitingModule: AppModule = {
       ...applicationRoutes,
       ...placementRoutes,
       ...ownershipRoutes,
+      ...interviewRoutes,
     ])
   },
   seeds: [demoMarketplaceSeed],
   consumers: [notifyPeopleConsumer],
+  jobs: [interviewRemindersJob],
 }
 
 export type { SplitsCaller } from './caller.ts'
