@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppContext } from '../../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { uuidFromName } from '../../../kernel/ids.ts'
 import { defineJob } from '../../../kernel/jobs/define-job.ts'
 import { notify } from '../../notifications/index.ts'
 import type { RecruitingTx } from '../database.ts'
@@ -52,7 +53,7 @@ export async function sendInterviewReminders(ctx: AppContext, now: Date) {
           people.map((userId) => ({
             kind: 'interview.reminder',
             userId,
-            sourceId: `interview:${i.id}:reminder:${label}:${i.sequence}`,
+            sourceId: uuidFromName(`interview:${i.id}:reminder:${label}:${i.sequence}`),
             title: `${label === '1h' ? 'In 1 hour' : 'Tomorrow'}: interview with ${i.candidate_name}`,
             body: `${KIND_WORDS[i.kind as keyof typeof KIND_WORDS]} interview for ${i.role_title} (${i.company_name}), ${whenWords(i.starts_at!, i.time_zone)}${i.meeting_link ? ` — ${i.meeting_link}` : ''}${i.location ? ` — ${i.location}` : ''}`,
             link: `/interviews/${i.id}`,

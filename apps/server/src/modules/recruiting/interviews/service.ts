@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../kernel/context.ts'
-import { updatedOrConflict, versionConflict } from '../../../kernel/db/concurrency.ts'
+import { lockKey, updatedOrConflict, versionConflict } from '../../../kernel/db/concurrency.ts'
 import { AppError } from '../../../kernel/errors.ts'
+import { uuidFromName } from '../../../kernel/ids.ts'
 import { organizationMemberIds } from '../../identity/index.ts'
 import { defineNoticeKinds, type Notice, notify } from '../../notifications/index.ts'
 import { loadApplication } from '../applications/queries.ts'
@@ -141,6 +142,9 @@ async function insertSlots(
   round: number,
   slots: readonly { start: Date; end: Date }[],
 ): Promise<void> {
+  // one candidate's proposals one at a time: the exclusion constraint decides, without deadlocks
+  // between transactions that each hold a conflicting slot the other waits on
+  await lockKey(tx, `interview-slots:${interview.candidate_id}`)
   try {
     await tx
       .insertInto('ats.interview_slots')
@@ -249,7 +253,7 @@ function notices(
     .map((userId) => ({
       kind,
       userId,
-      sourceId,
+      sourceId: uuidFromName(sourceId),
       title: words.title,
       body: words.body,
       link: words.link ?? `/interviews/${i.id}`,
