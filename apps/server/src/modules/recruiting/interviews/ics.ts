@@ -37,7 +37,10 @@ export function canonicalTimeZone(name: string): string | null {
   if (name === 'UTC' || name === 'Etc/UTC') return 'UTC'
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2}$/.test(name) || name.length > 64) return null
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+    // keep the name as the tz database spells it (ICU would turn Asia/Kolkata into Asia/Calcutta)
+    const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === name.toLowerCase())
+    return listed ?? (resolved.toLowerCase() === name.toLowerCase() ? resolved : name)
   } catch {
     return null
   }
@@ -110,7 +113,8 @@ export function transitions(timeZone: string, from: Date, to: Date): Transition[
   const found: Transition[] = []
   let t = Math.floor(from.getTime() / MINUTE) * MINUTE
   let off = offsetMinutes(new Date(t), timeZone)
-  const step = 12 * 60 * MINUTE
+  // clocks change at most a few times a year, never twice within two days
+  const step = 2 * DAY
   while (t < to.getTime()) {
     const next = Math.min(t + step, to.getTime())
     const nextOff = offsetMinutes(new Date(next), timeZone)
