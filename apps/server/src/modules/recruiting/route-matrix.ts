@@ -1,4 +1,5 @@
 import { other, type RouteCase } from '../../security/route-cases.ts'
+import { interviewRouteMatrix } from './interviews/route-matrix.ts'
 
 /** Who may call each of this module's routes, and how the security test proves it (see security/route-matrix.ts). */
 export const recruitingRouteMatrix: Record<string, RouteCase> = {
@@ -162,4 +163,5 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
     }),
   },
   'POST /api/ownership/disputes/:id/resolve': { access: 'roles', wrongRole: 'recruiter' },
+  ...interviewRouteMatrix,
 }

@@ -63,7 +63,7 @@ afterAll(async () => {
 
 interface Scene {
   company: TestCompany
-  manager: TestSession & { userId: string }
+  manager: Awaited<ReturnType<typeof makeTeamMember>>
   recruiter: TestRecruiter
   application: { id: string }
   candidateId: string
