@@ -4,6 +4,7 @@ import {
   IconBriefcase,
   IconBuilding,
   IconBuildingSkyscraper,
+  IconCalendarEvent,
   IconCash,
   IconCertificate,
   IconChartBar,
@@ -64,6 +65,12 @@ export function SplitsLayout() {
       to: '/splits/pipeline',
       label: t('splits.nav.pipeline'),
       icon: <IconLayoutKanban {...ICON} />,
+    })
+  if (can.interviews)
+    items.push({
+      to: '/splits/interviews',
+      label: t('splits.nav.interviews'),
+      icon: <IconCalendarEvent {...ICON} />,
     })
   if (can.placements)
     items.push({

@@ -17,6 +17,7 @@ import { CandidateContacts } from '../candidates/candidate-contacts'
 import { CandidateProfile } from '../candidates/candidate-profile'
 import { useCandidate } from '../candidates/candidates-api'
 import { useMyCompanies } from '../company/company-api'
+import { InterviewsCard } from '../interviews/interviews-card'
 import { VocabBadge } from '../reference/vocab-badge'
 import { useRole } from '../roles/roles-api'
 import { useApplication } from './applications-api'
@@ -77,6 +78,7 @@ export function ApplicationPage() {
                   currency={role.data?.salary.currency ?? 'USD'}
                 />
               </SectionCard>
+              <InterviewsCard application={app} team={team} recruiter={viewer.recruiter} />
               <SectionCard title={t('splits.application.candidate')}>
                 {candidate.isPending && <LoadingState minHeight={80} />}
                 {candidate.isError && <ErrorAlert error={candidate.error} />}

@@ -238,7 +238,7 @@ describe('the journey', () => {
       const n = await inbox(s.manager.userId, 'interview.feedback_requested')
       return n.length === 1 && n
     })
-    expect(asked[0]!.link).toBe(`/applications/${s.application.id}?tab=feedback&interview=${id}`)
+    expect(asked[0]!.link).toBe(`/splits/applications/${s.application.id}?tab=feedback&interview=${id}`)
     // the job later does not ask again
     await sendInterviewReminders(w.ctx, clock.now())
     expect(await inbox(s.manager.userId, 'interview.feedback_requested')).toHaveLength(1)

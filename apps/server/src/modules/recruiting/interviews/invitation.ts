@@ -54,7 +54,7 @@ export async function invitationText(
     i.location ? `Location: ${i.location}` : '',
     i.agenda ? `Agenda: ${i.agenda}` : '',
     `Times are in ${i.time_zone}.`,
-    `Details: ${base}/interviews/${i.id}`,
+    `Details: ${base}/splits/interviews/${i.id}`,
   ]
     .filter(Boolean)
     .join('\n')

@@ -56,7 +56,7 @@ export async function sendInterviewReminders(ctx: AppContext, now: Date) {
             sourceId: uuidFromName(`interview:${i.id}:reminder:${label}:${i.sequence}`),
             title: `${label === '1h' ? 'In 1 hour' : 'Tomorrow'}: interview with ${i.candidate_name}`,
             body: `${KIND_WORDS[i.kind as keyof typeof KIND_WORDS]} interview for ${i.role_title} (${i.company_name}), ${whenWords(i.starts_at!, i.time_zone)}${i.meeting_link ? ` — ${i.meeting_link}` : ''}${i.location ? ` — ${i.location}` : ''}`,
-            link: `/interviews/${i.id}`,
+            link: `/splits/interviews/${i.id}`,
           })),
         )
       }

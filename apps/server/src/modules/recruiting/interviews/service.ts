@@ -48,7 +48,7 @@ const CLOSED_STAGES = ['hired', 'rejected', 'withdrawn']
 const MINUTE = 60_000
 
 export const feedbackLink = (i: { application_id: string; id: string }) =>
-  `/applications/${i.application_id}?tab=feedback&interview=${i.id}`
+  `/splits/applications/${i.application_id}?tab=feedback&interview=${i.id}`
 
 /** "Tue 26 Mar 2027, 10:00 (Asia/Jerusalem)": times in the interview's own zone, named. */
 export function whenWords(at: Date, timeZone: string): string {
@@ -256,7 +256,7 @@ function notices(
       sourceId: uuidFromName(sourceId),
       title: words.title,
       body: words.body,
-      link: words.link ?? `/interviews/${i.id}`,
+      link: words.link ?? `/splits/interviews/${i.id}`,
       ...(calendar ? { calendar } : {}),
     }))
 }
