@@ -5,6 +5,7 @@ import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
 import { interviewRemindersJob } from './interviews/reminders.ts'
 import { interviewRoutes } from './interviews/routes.ts'
+import { demoInterviewsSeed } from './interviews/seed.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -31,7 +32,7 @@ export const recruitingModule: AppModule = {
       ...interviewRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed],
+  seeds: [demoMarketplaceSeed, demoInterviewsSeed],
   consumers: [notifyPeopleConsumer],
   jobs: [interviewRemindersJob],
 }
