@@ -1497,6 +1497,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My interviews: upcoming (soonest first) or past
+         * @description A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: operations["listInterviews"];
+        put?: never;
+        /**
+         * Propose interview times for an application (hiring team)
+         * @description One to five times, in the meeting’s IANA time zone. Refused: a time in the past (422 interview_in_past), one overlapping another proposed or confirmed interview of the candidate (409 interview_overlap, checked by an exclusion constraint), a time zone that is not one (400 invalid_time_zone), interviewers not on the company’s hiring team (422).
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["proposeInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One interview with its times, interviewers and history
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: operations["getInterview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an interview, with a reason (hiring team or the submitting recruiter)
+         * @description A confirmed interview’s attendees get METHOD:CANCEL. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The company’s hiring team or the recruiter who submitted the candidate.
+         */
+        post: operations["cancelInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an interview that has ended as completed (hiring team); interviewers are asked for feedback
+         * @description Before its end: 409 interview_not_ended. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["completeInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm one of the proposed times for your candidate (the submitting recruiter)
+         * @description Sends the calendar invitation (METHOD:REQUEST) to the interviewers and you. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter. The recruiter who submitted the candidate.
+         */
+        post: operations["confirmInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * None of the times work: ask the hiring team for others, with a note
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter. The recruiter who submitted the candidate.
+         */
+        post: operations["declineInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interview’s calendar invitation (RFC 5545 .ics)
+         * @description Confirmed or completed: METHOD:REQUEST at the confirmed time; cancelled after confirmation: METHOD:CANCEL. The event has a stable UID and the current SEQUENCE; times carry the meeting’s TZID with its VTIMEZONE. Before a time is confirmed: 409.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: operations["downloadInterviewInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose new times (hiring team); the earlier ones stay in the history
+         * @description A confirmed interview’s calendar event is cancelled (SEQUENCE up) until a new time is confirmed under the same UID. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["rescheduleInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoices": {
         parameters: {
             query?: never;
@@ -16532,6 +16712,1934 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listInterviews: {
+        parameters: {
+            query?: {
+                application_id?: string;
+                /** @description At most this many (1-100) */
+                limit?: number;
+                role_id?: string;
+                /** @description upcoming: proposed, or confirmed and not yet ended; past: ended, completed or cancelled */
+                scope?: "upcoming" | "past" | "all";
+                status?: "proposed" | "confirmed" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            agenda: string | null;
+                            application_id: string;
+                            /** @description While proposed: who acts next */
+                            awaiting: ("recruiter" | "team") | null;
+                            cancel_reason: string | null;
+                            candidate: {
+                                id: string;
+                                name: string;
+                            };
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Confirmed and ended: the hiring team may mark it completed */
+                            completable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            duration_minutes: number;
+                            ends_at: string | null;
+                            /** @description Where interviewers give their feedback */
+                            feedback_link: string;
+                            history: {
+                                action: string;
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by_name: string | null;
+                                from_status: string | null;
+                                id: string;
+                                note: string | null;
+                                sequence: number;
+                                starts_at: string | null;
+                                to_status: string;
+                            }[];
+                            id: string;
+                            interviewers: {
+                                name: string;
+                                user_id: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "phone" | "video" | "onsite";
+                            location: string | null;
+                            meeting_link: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                                user_id: string;
+                            };
+                            recruiter_note: string | null;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @description The calendar invitation’s SEQUENCE */
+                            sequence: number;
+                            slots: {
+                                /** Format: date-time */
+                                ends_at: string;
+                                id: string;
+                                round: number;
+                                /** Format: date-time */
+                                starts_at: string;
+                                /** @enum {string} */
+                                status: "open" | "chosen" | "declined" | "withdrawn";
+                            }[];
+                            /** @description The confirmed time (UTC) */
+                            starts_at: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "completed" | "cancelled";
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    proposeInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agenda?: string | null;
+                    /** Format: uuid */
+                    application_id: string;
+                    /** @description Minutes, 15 to 480 */
+                    duration_minutes: number;
+                    /** @description People of the company’s hiring team who interview */
+                    interviewer_user_ids: string[];
+                    /** @enum {string} */
+                    kind: "phone" | "video" | "onsite";
+                    location?: string | null;
+                    /** @description Meeting link (any provider), http(s) */
+                    meeting_link?: string | null;
+                    /** @description One to five times the candidate can choose from */
+                    slots: {
+                        /** @description The wall-clock time in `time_zone` ("2027-03-26T10:00"), or an instant with its offset ("2027-03-26T07:00:00Z"). A wall time that happens twice (clocks going back) is its first occurrence; one that never happens (clocks jumping forward) is refused. */
+                        start: string;
+                    }[];
+                    /** @description IANA time zone of the meeting, e.g. Asia/Jerusalem */
+                    time_zone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    completeInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirmInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    slot_id: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    declineInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why none of the times work, or which times would */
+                    note: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadInterviewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rescheduleInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Minutes, 15 to 480 */
+                    duration_minutes?: number;
+                    location?: string | null;
+                    /** @description Meeting link (any provider), http(s) */
+                    meeting_link?: string | null;
+                    note?: string;
+                    /** @description One to five times the candidate can choose from */
+                    slots: {
+                        /** @description The wall-clock time in `time_zone` ("2027-03-26T10:00"), or an instant with its offset ("2027-03-26T07:00:00Z"). A wall time that happens twice (clocks going back) is its first occurrence; one that never happens (clocks jumping forward) is refused. */
+                        start: string;
+                    }[];
+                    /** @description IANA time zone of the meeting, e.g. Asia/Jerusalem */
+                    time_zone?: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,6 +28,8 @@ import { CompanyInvoicePage } from '../features/company-billing/company-invoice-
 import { OutboxPage } from '../features/dev-outbox/outbox-page'
 import { DisputeDetailPage } from '../features/disputes/dispute-detail-page'
 import { DisputesPage } from '../features/disputes/disputes-page'
+import { InterviewPage } from '../features/interviews/interview-page'
+import { InterviewsPage } from '../features/interviews/interviews-page'
 import { LandingPage } from '../features/landing/landing-page'
 import { MyApplicationsPage } from '../features/my-applications/my-applications-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
@@ -102,6 +104,8 @@ export const router = createBrowserRouter([
               { path: 'splits/pipeline', Component: PipelinePage },
               { path: 'splits/applications/:id', Component: ApplicationPage },
               { path: 'splits/messages', Component: SplitsMessagesPage },
+              { path: 'splits/interviews', Component: InterviewsPage },
+              { path: 'splits/interviews/:id', Component: InterviewPage },
               { path: 'splits/company', Component: CompanyDashboardPage },
               { path: 'splits/companies/:id/settings', Component: CompanySettingsPage },
               { path: 'splits/placements', Component: PlacementsPage },

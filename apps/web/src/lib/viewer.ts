@@ -45,6 +45,8 @@ export function screensFor(v: Viewer) {
     /** My pipeline: my own submissions, so recruiters only. */
     pipeline: visitor || v.recruiter,
     placements: v.recruiter || v.team || v.admin,
+    /** Upcoming and past interviews (recruiters and hiring teams). */
+    interviews: v.recruiter || v.team,
     /** The company's invoices and billing settings (GET /api/invoices: company admins; hiring managers get 403). */
     billing: v.companyAdmin,
     /** A recruiter's earnings, payouts and Stripe payout account (GET /api/me/earnings: recruiters). */

@@ -13,6 +13,8 @@ export interface OutboundMessage {
   html?: string
   /** WhatsApp: a pre-approved template and its body parameters (the text is the fallback). */
   template?: { name: string; language: string; params: string[] }
+  /** Email: an iCalendar invitation, sent as a text/calendar alternative and an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string; filename: string }
 }
 
 export type SendResult = { ok: true; providerId?: string } | { ok: false; retryable: boolean; error: string }

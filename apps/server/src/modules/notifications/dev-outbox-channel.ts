@@ -21,7 +21,9 @@ export class DevOutboxChannel implements MessageChannel {
           channel: message.channel,
           recipient: message.to,
           subject: message.subject ?? null,
-          body: message.text,
+          body: message.calendar
+            ? `${message.text}\n\n[${message.calendar.filename} · text/calendar; method=${message.calendar.method}]\n${message.calendar.content}`
+            : message.text,
         })
         .execute(),
     )

@@ -63,4 +63,4 @@ export const notificationsModule: AppModule = {
 export type { OutboundMessage, SendResult } from './channels.ts'
 export { recentDevMessages } from './dev-outbox-channel.ts'
 export { CHANNELS, type Channel, defineNoticeKinds, noticeKinds } from './kinds.ts'
-export { type Notice, notify } from './notify.ts'
+export { type CalendarPart, type Notice, notify } from './notify.ts'

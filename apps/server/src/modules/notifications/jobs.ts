@@ -92,6 +92,13 @@ export const sendEmailJob = defineJob({
     delivery_id: z.uuid().optional(),
     subject: z.string().min(1).max(300),
     text: z.string().max(5000),
+    calendar: z
+      .object({
+        method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']),
+        content: z.string().max(50_000),
+        filename: z.string().regex(/^[\w.-]{1,100}$/),
+      })
+      .optional(),
   }),
   retry: DELIVERY_RETRY,
   timeoutSeconds: 60,
@@ -107,6 +114,7 @@ export const sendEmailJob = defineJob({
         to,
         subject: payload.subject,
         text: payload.text,
+        ...(payload.calendar ? { calendar: payload.calendar } : {}),
       })
     }),
 })

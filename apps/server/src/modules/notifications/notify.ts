@@ -31,6 +31,15 @@ export interface Notice {
   delayMinutes?: number
   /** WhatsApp template variables (else the title, body and link). */
   whatsappParams?: string[]
+  /** Email only: an iCalendar invitation (RFC 5545) sent as a text/calendar part and an .ics file. */
+  calendar?: CalendarPart
+}
+
+/** An invitation for the person's calendar: REQUEST invites or updates, CANCEL withdraws. */
+export interface CalendarPart {
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH'
+  content: string
+  filename: string
 }
 
 export const SEND_EMAIL_JOB = 'notifications.send_email'
@@ -183,6 +192,7 @@ async function deliver(ctx: AppContext, tx: Transaction<NotificationsSchema>, al
         delivery_id: id,
         subject: n.title,
         text: `${n.body}\n\n${url(n)}${tail(n)}`.slice(0, 5000),
+        ...(n.calendar ? { calendar: n.calendar } : {}),
       },
       singletonKey: `${n.sourceId}:${n.userId}`,
       startAfter: sendAfter,

@@ -20,6 +20,15 @@ export class SmtpChannel implements MessageChannel {
         subject: message.subject ?? '',
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
+        ...(message.calendar
+          ? {
+              icalEvent: {
+                method: message.calendar.method,
+                filename: message.calendar.filename,
+                content: message.calendar.content,
+              },
+            }
+          : {}),
       })
       return { ok: true, providerId: info.messageId }
     } catch (err) {

@@ -11,6 +11,9 @@ import { demoConversationsSeed } from './conversations/seed.ts'
 import { notifyNotesConsumer } from './notes/notices.ts'
 import { noteRoutes } from './notes/routes.ts'
 import './conversations/subjects.ts'
+import { interviewRemindersJob } from './interviews/reminders.ts'
+import { interviewRoutes } from './interviews/routes.ts'
+import { demoInterviewsSeed } from './interviews/seed.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
@@ -37,10 +40,11 @@ export const recruitingModule: AppModule = {
       ...ownershipRoutes,
       ...noteRoutes,
       ...conversationRoutes,
+      ...interviewRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed, demoNotesSeed, demoConversationsSeed],
-  jobs: [chatDigestJob],
+  seeds: [demoMarketplaceSeed, demoNotesSeed, demoConversationsSeed, demoInterviewsSeed],
+  jobs: [chatDigestJob, interviewRemindersJob],
   consumers: [notifyPeopleConsumer, notifyNotesConsumer],
 }
 

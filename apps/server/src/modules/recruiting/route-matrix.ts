@@ -1,4 +1,5 @@
 import { other, type RouteCase } from '../../security/route-cases.ts'
+import { interviewRouteMatrix } from './interviews/route-matrix.ts'
 
 /** Who may call each of this module's routes, and how the security test proves it (see security/route-matrix.ts). */
 export const recruitingRouteMatrix: Record<string, RouteCase> = {
@@ -213,4 +214,5 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
   'GET /api/admin/conversation-reports': { access: 'roles', wrongRole: 'company-admin' },
   'POST /api/admin/conversation-reports/:id/close': { access: 'roles', wrongRole: 'recruiter' },
   'GET /api/admin/conversations/:id': { access: 'roles', wrongRole: 'hiring-manager' },
+  ...interviewRouteMatrix,
 }

@@ -4,6 +4,7 @@ import {
   IconBriefcase,
   IconBuilding,
   IconBuildingSkyscraper,
+  IconCalendarEvent,
   IconCash,
   IconCertificate,
   IconChartBar,
@@ -78,6 +79,12 @@ export function SplitsLayout() {
       label: t('splits.nav.messages'),
       icon: <IconMessages {...ICON} />,
       badge: chats.data?.unread ?? 0,
+    })
+  if (can.interviews)
+    items.push({
+      to: '/splits/interviews',
+      label: t('splits.nav.interviews'),
+      icon: <IconCalendarEvent {...ICON} />,
     })
   if (can.placements)
     items.push({

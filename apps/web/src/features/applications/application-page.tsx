@@ -18,6 +18,7 @@ import { CandidateContacts } from '../candidates/candidate-contacts'
 import { CandidateProfile } from '../candidates/candidate-profile'
 import { useCandidate } from '../candidates/candidates-api'
 import { useMyCompanies } from '../company/company-api'
+import { InterviewsCard } from '../interviews/interviews-card'
 import { VocabBadge } from '../reference/vocab-badge'
 import { useRole } from '../roles/roles-api'
 import { ApplicationMessagesCard } from '../splits-chat/application-messages-card'
@@ -80,6 +81,7 @@ export function ApplicationPage() {
                 />
               </SectionCard>
               <ApplicationNotesCard applicationId={app.id} roleId={app.role.id} />
+              <InterviewsCard application={app} team={team} recruiter={viewer.recruiter} />
               <SectionCard title={t('splits.application.candidate')}>
                 {candidate.isPending && <LoadingState minHeight={80} />}
                 {candidate.isError && <ErrorAlert error={candidate.error} />}

@@ -92,6 +92,68 @@ export interface AtsCompanyBillingTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface AtsInterviewHistoryTable {
+  id: ColumnType<string, string | undefined, string>
+  interview_id: string
+  action: string
+  from_status: ColumnType<string | null, string | null | undefined, string | null>
+  to_status: string
+  sequence: number
+  starts_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  note: ColumnType<string | null, string | null | undefined, string | null>
+  changed_by: ColumnType<string | null, string | null | undefined, string | null>
+  changed_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AtsInterviewInterviewersTable {
+  interview_id: string
+  user_id: string
+}
+
+export interface AtsInterviewSlotsTable {
+  id: ColumnType<string, string | undefined, string>
+  interview_id: string
+  candidate_id: string
+  round: number
+  starts_at: ColumnType<Date, Date | string, Date | string>
+  ends_at: ColumnType<Date, Date | string, Date | string>
+  status: ColumnType<string, string | undefined, string>
+}
+
+export interface AtsInterviewsTable {
+  id: ColumnType<string, string | undefined, string>
+  application_id: string
+  role_id: string
+  company_id: string
+  candidate_id: string
+  recruiter_id: string
+  status: ColumnType<string, string | undefined, string>
+  awaiting: ColumnType<string | null, string | null | undefined, string | null>
+  kind: string
+  duration_minutes: number
+  time_zone: string
+  meeting_link: ColumnType<string | null, string | null | undefined, string | null>
+  location: ColumnType<string | null, string | null | undefined, string | null>
+  agenda: ColumnType<string | null, string | null | undefined, string | null>
+  starts_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  ends_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  sequence: ColumnType<number, number | undefined, number>
+  round: ColumnType<number, number | undefined, number>
+  recruiter_note: ColumnType<string | null, string | null | undefined, string | null>
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>
+  proposed_by: string
+  confirmed_by: ColumnType<string | null, string | null | undefined, string | null>
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>
+  completed_by: ColumnType<string | null, string | null | undefined, string | null>
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  reminder_24h_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  reminder_1h_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  feedback_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
 export interface AtsOwnershipDisputesTable {
   id: ColumnType<string, string | undefined, string>
   representation_id: string
@@ -225,6 +287,10 @@ export interface AtsSchema {
   'ats.candidates': AtsCandidatesTable
   'ats.companies': AtsCompaniesTable
   'ats.company_billing': AtsCompanyBillingTable
+  'ats.interview_history': AtsInterviewHistoryTable
+  'ats.interview_interviewers': AtsInterviewInterviewersTable
+  'ats.interview_slots': AtsInterviewSlotsTable
+  'ats.interviews': AtsInterviewsTable
   'ats.ownership_disputes': AtsOwnershipDisputesTable
   'ats.placement_splits': AtsPlacementSplitsTable
   'ats.placements': AtsPlacementsTable

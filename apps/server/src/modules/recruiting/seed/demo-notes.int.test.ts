@@ -62,7 +62,9 @@ const notesAs = (p: Principal, applicationId: string) =>
 describe('demo notes seed', () => {
   it('adds notes, feedback and a scorecard on Rachel’s Acme applications, once', async () => {
     expect(firstRun).toMatchObject({ notes: 9, applications: 3 })
-    console.info(`recruiting.demo_notes: ${Math.round(firstRunMs)} ms (the start-up budget is measured by bench/startup.ts)`)
+    console.info(
+      `recruiting.demo_notes: ${Math.round(firstRunMs)} ms (the start-up budget is measured by bench/startup.ts)`,
+    )
     expect(await demoNotesSeed.run(ctx, () => {})).toEqual({ skipped: 'notes exist' })
     const [c] = await query<{ notes: number; ratings: number; scorecards: number }>(
       `select (select count(*)::int from ats.application_notes) as notes,
