@@ -743,6 +743,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notes and feedback on an application you can see, with the scorecard summary
+         * @description Each kind has a visibility: information requests, responses and pitches are read by both sides; interview feedback by the hiring team unless shared (`share: true`); decision notes by both sides unless kept (`share: false`); internal notes by the author’s side only. Platform admins read all and write none. Row-level security applies the same rule.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (each sees its side’s notes), platform admins.
+         */
+        get: operations["listApplicationNotes"];
+        put?: never;
+        /**
+         * Add a note: information request or response, pitch, interview feedback, decision or internal note
+         * @description Each kind has a visibility: information requests, responses and pitches are read by both sides; interview feedback by the hiring team unless shared (`share: true`); decision notes by both sides unless kept (`share: false`); internal notes by the author’s side only. Platform admins read all and write none. Row-level security applies the same rule. Notes are never edited or deleted: a correction is a new note. An information request is answered once, by the other side (409 request_already_answered after that).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager. The submitting recruiter (pitches, requests, responses, internal notes) and the company’s hiring team (every kind but pitches).
+         */
+        post: operations["addApplicationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/stage": {
         parameters: {
             query?: never;
@@ -753,10 +781,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move to the next stage, reject (reason required) or withdraw
+         * Move to the next stage, back to an earlier one (reason required), reject (reason required) or withdraw
          * @description Send the `version` you loaded: a move made by someone else since answers 409 version_conflict.
          *
-         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage, back to an earlier open stage (with a reason) or rejects (with a reason); the submitting recruiter withdraws.
          */
         post: operations["moveApplicationStage"];
         delete?: never;
@@ -4575,6 +4603,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recruiter plans: prices, trial, what each gives
+         * @description **Access:** Public. Anyone: the price list is public.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recruiters": {
         parameters: {
             query?: never;
@@ -4831,6 +4879,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The criteria candidates for a role are rated on (the default template until the team sets its own)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Whoever may see the role.
+         */
+        get: operations["getRoleScorecard"];
+        /**
+         * Set a role’s scorecard criteria (name, description, weight 1-5)
+         * @description Replaces the list. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict. Feedback already given keeps the names and weights it was rated with.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
+         */
+        put: operations["putRoleScorecard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles/{id}/status": {
         parameters: {
             query?: never;
@@ -4927,6 +5001,66 @@ export interface paths {
         get: operations["getConnectAccountStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your plan: tier, subscription, card, pending payment, invoices, history, usage
+         * @description **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        get: operations["getMySubscription"];
+        put?: never;
+        /**
+         * Subscribe to Pro or Partner (billed to your saved card)
+         * @description Charges the first period now (Pro’s first subscription starts with a free trial). One current subscription per recruiter: a second request gets 409 `already_subscribed`. A promo code that expired: 400 `promo_code_expired`; used up: 400 `promo_code_exhausted`; unknown: 400 `promo_code_unknown`. No card: 422 `card_required`; declined: 422 `payment_failed` (nothing kept).
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        post: operations["subscribeToPlan"];
+        /**
+         * Go back to Starter at the end of the paid period
+         * @description The plan runs until the end of the period already paid, then ends (no refund). With a payment pending: 409 `payment_pending`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        delete: operations["cancelMySubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change tier or interval (with proration), or resume a plan set to end
+         * @description An upgrade is charged now for the rest of the period (exact proration); a downgrade credits the unused time on the next invoice; monthly ↔ yearly starts a new period now, less the unused time. `cancel_at_period_end: false` resumes a plan set to end. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        patch: operations["changeMySubscription"];
+        trace?: never;
+    };
+    "/api/subscriptions/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save the card your plan is billed to (a Stripe SetupIntent)
+         * @description Creates and confirms a SetupIntent for off-session use with the PaymentMethod; with a payment of the plan pending, the new card pays it at once (`pending_payment_paid`). In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        post: operations["saveSubscriptionCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9752,6 +9886,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -9942,6 +10078,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -10128,6 +10266,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         application: {
+                            /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                            allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             /** @description Stages this application may move to next */
                             allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             candidate: {
@@ -10636,6 +10776,381 @@ export interface operations {
             };
         };
     };
+    listApplicationNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description information_request: the response, or null while the request is open */
+                            answered_by_note_id: string | null;
+                            application_id: string;
+                            author: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                side: "recruiter" | "company";
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            interview_id: string | null;
+                            /** @enum {string} */
+                            kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                            ratings: {
+                                criterion_key: string;
+                                criterion_name: string;
+                                rating: number;
+                                weight: number;
+                            }[];
+                            recommendation: ("strong_no" | "no" | "yes" | "strong_yes") | null;
+                            request_note_id: string | null;
+                            /** @enum {string} */
+                            visibility: "both" | "recruiter" | "company";
+                        }[];
+                        /** @description Information requests not yet answered */
+                        open_requests: number;
+                        /** @description The interview feedback you can see, summed up */
+                        summary: {
+                            criteria: {
+                                average: number | null;
+                                count: number;
+                                key: string;
+                                name: string;
+                                weight: number;
+                            }[];
+                            feedback_count: number;
+                            recommendations: {
+                                no: number;
+                                strong_no: number;
+                                strong_yes: number;
+                                yes: number;
+                            };
+                            weighted_average: number | null;
+                        };
+                        viewer: {
+                            can_write: ("information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note")[];
+                            /** @description The sides of this application you are on (none: a platform admin) */
+                            sides: ("recruiter" | "company")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addApplicationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text (markup is kept as typed, never rendered) */
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description interview_feedback only: the interview it is about
+                     */
+                    interview_id?: string;
+                    /** @enum {string} */
+                    kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                    /** @description interview_feedback only: a rating per criterion of the role’s scorecard */
+                    ratings?: {
+                        criterion_key: string;
+                        /** @description 1 (poor) to 4 (excellent) */
+                        rating: number;
+                    }[];
+                    /**
+                     * @description interview_feedback only (required there)
+                     * @enum {string}
+                     */
+                    recommendation?: "strong_no" | "no" | "yes" | "strong_yes";
+                    /**
+                     * Format: uuid
+                     * @description information_response only: the request it answers
+                     */
+                    request_note_id?: string;
+                    /** @description interview_feedback (default false) and decision_note (default true): whether the recruiter sees it */
+                    share?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description information_request: the response, or null while the request is open */
+                        answered_by_note_id: string | null;
+                        application_id: string;
+                        author: {
+                            id: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            side: "recruiter" | "company";
+                        };
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        interview_id: string | null;
+                        /** @enum {string} */
+                        kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                        ratings: {
+                            criterion_key: string;
+                            criterion_name: string;
+                            rating: number;
+                            weight: number;
+                        }[];
+                        recommendation: ("strong_no" | "no" | "yes" | "strong_yes") | null;
+                        request_note_id: string | null;
+                        /** @enum {string} */
+                        visibility: "both" | "recruiter" | "company";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     moveApplicationStage: {
         parameters: {
             query?: never;
@@ -10665,6 +11180,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -42304,6 +42821,81 @@ export interface operations {
             };
         };
     };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            entitlements: {
+                                /** @description Hours before everyone else you see new roles */
+                                early_access_hours: number;
+                                /** @description Conversations you may start a month; null: no limit */
+                                message_initiations_per_month: number | null;
+                                /** @description The platform’s share of the standard fee, in basis points */
+                                platform_take_bps: number;
+                            };
+                            features: string[];
+                            name: string;
+                            prices: {
+                                month: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                year: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            };
+                            tagline: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            trial_days: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listRecruiters: {
         parameters: {
             query?: {
@@ -44817,6 +45409,311 @@ export interface operations {
             };
         };
     };
+    getRoleScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can_edit: boolean;
+                        criteria: {
+                            description: string;
+                            key: string;
+                            name: string;
+                            weight: number;
+                        }[];
+                        is_default: boolean;
+                        role_id: string;
+                        updated_at: string | null;
+                        updated_by_name: string | null;
+                        /** @description 0 while the role uses the default template */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    putRoleScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        description?: string;
+                        /** @description Stable key (kept across edits); made from the name when absent */
+                        key?: string;
+                        name: string;
+                        /** @description 1-5, default 1 */
+                        weight?: number;
+                    }[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can_edit: boolean;
+                        criteria: {
+                            description: string;
+                            key: string;
+                            name: string;
+                            weight: number;
+                        }[];
+                        is_default: boolean;
+                        role_id: string;
+                        updated_at: string | null;
+                        updated_by_name: string | null;
+                        /** @description 0 while the role uses the default template */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     setRoleStatus: {
         parameters: {
             query?: never;
@@ -45602,6 +46499,1189 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    subscribeToPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Billed monthly or yearly (yearly: two months free)
+                     * @default month
+                     * @enum {string}
+                     */
+                    interval?: "month" | "year";
+                    /** @description A promotion code */
+                    promo_code?: string;
+                    /**
+                     * @description A paid plan (Starter is free: cancel to go back to it)
+                     * @enum {string}
+                     */
+                    tier: "pro" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    changeMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancel_at_period_end?: boolean;
+                    /**
+                     * @description Billed monthly or yearly (yearly: two months free)
+                     * @enum {string}
+                     */
+                    interval?: "month" | "year";
+                    /**
+                     * @description A paid plan (Starter is free: cancel to go back to it)
+                     * @enum {string}
+                     */
+                    tier?: "pro" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    saveSubscriptionCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The PaymentMethod to save */
+                    payment_method: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        brand: string;
+                        last4: string;
+                        /** @description A pending payment of your plan was paid with this card just now */
+                        pending_payment_paid: boolean;
+                        setup_intent: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,29 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface AtsApplicationNoteRatingsTable {
+  note_id: string
+  criterion_key: string
+  criterion_name: string
+  weight: number
+  rating: number
+}
+
+export interface AtsApplicationNotesTable {
+  id: ColumnType<string, string | undefined, string>
+  application_id: string
+  kind: string
+  author_user_id: string
+  author_side: string
+  visibility: string
+  body: string
+  request_note_id: ColumnType<string | null, string | null | undefined, string | null>
+  interview_id: ColumnType<string | null, string | null | undefined, string | null>
+  recommendation: ColumnType<string | null, string | null | undefined, string | null>
+  scorecard_version: ColumnType<number | null, number | null | undefined, number | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface AtsApplicationStageHistoryTable {
   id: ColumnType<string, string | undefined, string>
   application_id: string
@@ -247,6 +270,14 @@ export interface AtsRoleQuestionThreadsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface AtsRoleScorecardsTable {
+  role_id: string
+  criteria: unknown
+  version: ColumnType<number, number | undefined, number>
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface AtsRolesTable {
   id: ColumnType<string, string | undefined, string>
   company_id: string
@@ -280,6 +311,8 @@ export interface AtsRolesTable {
 
 /** Every table and view of the `ats` schema. */
 export interface AtsSchema {
+  'ats.application_note_ratings': AtsApplicationNoteRatingsTable
+  'ats.application_notes': AtsApplicationNotesTable
   'ats.application_stage_history': AtsApplicationStageHistoryTable
   'ats.applications': AtsApplicationsTable
   'ats.candidate_contacts': AtsCandidateContactsTable
@@ -298,5 +331,6 @@ export interface AtsSchema {
   'ats.role_assignments': AtsRoleAssignmentsTable
   'ats.role_history': AtsRoleHistoryTable
   'ats.role_question_threads': AtsRoleQuestionThreadsTable
+  'ats.role_scorecards': AtsRoleScorecardsTable
   'ats.roles': AtsRolesTable
 }
