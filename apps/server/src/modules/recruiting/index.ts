@@ -3,13 +3,17 @@ import type { AppModule } from '../../kernel/module.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { candidateRoutes } from './candidates/routes.ts'
 import { companyRoutes } from './companies/routes.ts'
+import { profileRoutes } from './discovery/routes.ts'
 import { notifyPeopleConsumer } from './notices.ts'
 import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
 import { recruiterRoutes } from './recruiters/routes.ts'
 import { referenceRoutes } from './reference/routes.ts'
 import { roleRoutes } from './roles/routes.ts'
+import { savedSearchAlertsConsumer, savedSearchDigestJob } from './saved-searches/alerts.ts'
+import './saved-searches/errors.ts'
 import { recruitingRoute } from './route.ts'
+import { savedSearchRoutes } from './saved-searches/routes.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
@@ -26,10 +30,13 @@ export const recruitingModule: AppModule = {
       ...applicationRoutes,
       ...placementRoutes,
       ...ownershipRoutes,
+      ...savedSearchRoutes,
+      ...profileRoutes,
     ])
   },
   seeds: [demoMarketplaceSeed],
-  consumers: [notifyPeopleConsumer],
+  consumers: [notifyPeopleConsumer, savedSearchAlertsConsumer],
+  jobs: [savedSearchDigestJob],
 }
 
 export type { SplitsCaller } from './caller.ts'
