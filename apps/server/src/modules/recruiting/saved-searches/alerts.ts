@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import type { AppContext } from '../../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
+import { uuidFromName } from '../../../kernel/ids.ts'
 import { defineJob } from '../../../kernel/jobs/define-job.ts'
 import { defineConsumer } from '../../../kernel/outbox/events.ts'
 import { defineNoticeKinds, type Notice, notify } from '../../notifications/index.ts'
@@ -132,7 +133,7 @@ export async function alertNewRole(ctx: AppContext, tx: RecruitingTx, roleId: st
     title: `New role for “${s.name}”: ${role.title}`,
     body: roleLine(role),
     link: `/splits/roles/${roleId}`,
-    sourceId: `saved-search:${s.id}:${roleId}`,
+    sourceId: uuidFromName(`saved-search:${s.id}:${roleId}`),
   }))
   await notify(ctx, tx, notices)
   await tx
@@ -192,7 +193,7 @@ export async function sendDailyDigests(ctx: AppContext, tx: RecruitingTx) {
       title: `${rows.length} new ${rows.length === 1 ? 'role' : 'roles'} for “${s.name}”`,
       body: lines.join('\n'),
       link: `/splits/roles?saved=${s.search_id}`,
-      sourceId: `saved-search-digest:${s.search_id}:${day}`,
+      sourceId: uuidFromName(`saved-search-digest:${s.search_id}:${day}`),
     }
   })
   await notify(ctx, tx, notices)
