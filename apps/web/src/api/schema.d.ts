@@ -1041,6 +1041,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/company-profiles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company’s public profile: about, industry, locations, open roles, placements made
+         * @description No private data: no billing, payment terms, contracts, team or unpublished roles. The open roles are those the caller may see.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
+         */
+        get: operations["getCompanyProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts": {
         parameters: {
             query?: never;
@@ -4283,6 +4305,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recruiter-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A recruiter’s public profile: specialisations, bio, verified placements, roles worked
+         * @description Verified placements are the placements the recruiter shared that stayed past their guarantee. No star ratings, no plan, no contact details.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
+         */
+        get: operations["getRecruiterProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recruiters": {
         parameters: {
             query?: never;
@@ -4529,6 +4573,66 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved searches
+         * @description **Access:** Roles: recruiter. Recruiters, for their own saved searches.
+         */
+        get: operations["listSavedSearches"];
+        put?: never;
+        /**
+         * Save a marketplace search (name, filters, sort) with its alerts
+         * @description At most 25 per recruiter (409 saved_search_limit); names are unique per recruiter regardless of case (409 saved_search_name_taken); an unknown filter is a 400 unknown_filter.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own saved searches.
+         */
+        post: operations["createSavedSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my saved searches
+         * @description Only the recruiter’s own searches: another recruiter’s answers 404.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own saved searches.
+         */
+        get: operations["getSavedSearch"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved search (and its alerts)
+         * @description Only the recruiter’s own searches: another recruiter’s answers 404.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own saved searches.
+         */
+        delete: operations["deleteSavedSearch"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a saved search or change its filters, sort or alerts
+         * @description Only the recruiter’s own searches: another recruiter’s answers 404. Send the `version` you loaded: a change made meanwhile answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own saved searches.
+         */
+        patch: operations["updateSavedSearch"];
         trace?: never;
     };
     "/api/stripe/connect/me": {
@@ -12963,6 +13067,185 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getCompanyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The company’s profile address (its slug), or its id */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        about: string | null;
+                        headquarters: string | null;
+                        id: string;
+                        industry: string | null;
+                        /** @description Headquarters and the places of its open roles */
+                        locations: string[];
+                        /** Format: date-time */
+                        member_since: string;
+                        name: string;
+                        /** @description The newest 50 of them */
+                        open_roles: {
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            employment_type: string;
+                            /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
+                            fee: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            fee_rate_bps: number;
+                            function: string;
+                            guarantee_days: number;
+                            id: string;
+                            industry: string | null;
+                            location: string | null;
+                            /** @description When the role first opened to submissions */
+                            opened_at: string | null;
+                            openings: number;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paused" | "filled" | "closed";
+                            /** @description Candidates submitted to the role so far */
+                            submissions_count: number;
+                            title: string;
+                            /** @enum {string} */
+                            visibility: "all" | "assigned";
+                            work_mode: string;
+                            /** @description Whether the calling recruiter has submitted a candidate to the role */
+                            working_on: boolean;
+                        }[];
+                        /** @description Open roles the caller can see */
+                        open_roles_count: number;
+                        /** @description Hires made through the platform (fall-offs excluded) */
+                        placements_count: number;
+                        size_band: string | null;
+                        /** @description The profile’s address: /splits/companies/{slug} */
+                        slug: string;
+                        website: string | null;
+                    };
+                };
             };
             /** @description RFC 9457 problem details */
             400: {
@@ -39163,6 +39446,152 @@ export interface operations {
             };
         };
     };
+    getRecruiterProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        bio: string | null;
+                        companies_worked_with: number;
+                        display_name: string;
+                        headline: string | null;
+                        id: string;
+                        linkedin_url: string | null;
+                        location: string | null;
+                        /** Format: date-time */
+                        member_since: string;
+                        /** @description Placements still inside their guarantee */
+                        placements_in_guarantee: number;
+                        /** @description Roles the recruiter has submitted candidates to */
+                        roles_worked: number;
+                        specializations: {
+                            function: string[];
+                            industry: string[];
+                            locations: string[];
+                            seniority: string[];
+                        };
+                        /** @description Placements the recruiter shared that stayed past their guarantee (from the placements themselves) */
+                        verified_placements: number;
+                        years_experience: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     listRecruiters: {
         parameters: {
             query?: {
@@ -39922,6 +40351,8 @@ export interface operations {
                 /** @description Roles paying at least this (minor units) */
                 salary_min?: string;
                 seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                /** @description newest first; fee (the placement fee on the top of the salary range, highest first); salary (top of the range, highest first); fewest_submissions. Ties go by id, so paging never skips or repeats a role. */
+                sort?: "newest" | "fee" | "salary" | "fewest_submissions";
                 /** @description Cursor: the `next_cursor` of the previous page */
                 starting_after?: string;
                 /** @description Comma-separated; recruiters default to open */
@@ -39950,6 +40381,12 @@ export interface operations {
                             /** Format: date-time */
                             created_at: string;
                             employment_type: string;
+                            /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
+                            fee: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
                             fee_rate_bps: number;
                             function: string;
                             guarantee_days: number;
@@ -39967,14 +40404,20 @@ export interface operations {
                             seniority: string;
                             /** @enum {string} */
                             status: "draft" | "open" | "paused" | "filled" | "closed";
+                            /** @description Candidates submitted to the role so far */
+                            submissions_count: number;
                             title: string;
                             /** @enum {string} */
                             visibility: "all" | "assigned";
                             work_mode: string;
+                            /** @description Whether the calling recruiter has submitted a candidate to the role */
+                            working_on: boolean;
                         }[];
                         has_more: boolean;
                         /** @description Pass as `starting_after` to get the next page */
                         next_cursor: string | null;
+                        /** @description Every role matching the filters (exact), on every page */
+                        total_count: number;
                     };
                 };
             };
@@ -40121,6 +40564,12 @@ export interface operations {
                         created_at: string;
                         description: string;
                         employment_type: string;
+                        /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
+                        fee: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
                         fee_rate_bps: number;
                         function: string;
                         guarantee_days: number;
@@ -40144,6 +40593,8 @@ export interface operations {
                         seniority: string;
                         /** @enum {string} */
                         status: "draft" | "open" | "paused" | "filled" | "closed";
+                        /** @description Candidates submitted to the role so far */
+                        submissions_count: number;
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -40152,6 +40603,8 @@ export interface operations {
                         /** @enum {string} */
                         visibility: "all" | "assigned";
                         work_mode: string;
+                        /** @description Whether the calling recruiter has submitted a candidate to the role */
+                        working_on: boolean;
                     };
                 };
             };
@@ -40285,6 +40738,12 @@ export interface operations {
                         created_at: string;
                         description: string;
                         employment_type: string;
+                        /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
+                        fee: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
                         fee_rate_bps: number;
                         function: string;
                         guarantee_days: number;
@@ -40308,6 +40767,8 @@ export interface operations {
                         seniority: string;
                         /** @enum {string} */
                         status: "draft" | "open" | "paused" | "filled" | "closed";
+                        /** @description Candidates submitted to the role so far */
+                        submissions_count: number;
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -40316,6 +40777,8 @@ export interface operations {
                         /** @enum {string} */
                         visibility: "all" | "assigned";
                         work_mode: string;
+                        /** @description Whether the calling recruiter has submitted a candidate to the role */
+                        working_on: boolean;
                     };
                 };
             };
@@ -40489,6 +40952,12 @@ export interface operations {
                         created_at: string;
                         description: string;
                         employment_type: string;
+                        /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
+                        fee: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
                         fee_rate_bps: number;
                         function: string;
                         guarantee_days: number;
@@ -40512,6 +40981,8 @@ export interface operations {
                         seniority: string;
                         /** @enum {string} */
                         status: "draft" | "open" | "paused" | "filled" | "closed";
+                        /** @description Candidates submitted to the role so far */
+                        submissions_count: number;
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -40520,6 +40991,8 @@ export interface operations {
                         /** @enum {string} */
                         visibility: "all" | "assigned";
                         work_mode: string;
+                        /** @description Whether the calling recruiter has submitted a candidate to the role */
+                        working_on: boolean;
                     };
                 };
             };
@@ -41387,6 +41860,12 @@ export interface operations {
                         created_at: string;
                         description: string;
                         employment_type: string;
+                        /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
+                        fee: {
+                            currency: string;
+                            max: string;
+                            min: string;
+                        };
                         fee_rate_bps: number;
                         function: string;
                         guarantee_days: number;
@@ -41410,6 +41889,8 @@ export interface operations {
                         seniority: string;
                         /** @enum {string} */
                         status: "draft" | "open" | "paused" | "filled" | "closed";
+                        /** @description Candidates submitted to the role so far */
+                        submissions_count: number;
                         title: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -41418,6 +41899,756 @@ export interface operations {
                         /** @enum {string} */
                         visibility: "all" | "assigned";
                         work_mode: string;
+                        /** @description Whether the calling recruiter has submitted a candidate to the role */
+                        working_on: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @enum {string} */
+                            alert_frequency: "instant" | "daily" | "off";
+                            /** @enum {string} */
+                            channel: "email" | "in_app";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description The saved filters (amounts as strings of minor units) */
+                            filters: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            /** @description Roles that opened matching this search since it was saved */
+                            matched_roles: number;
+                            name: string;
+                            /** @description Matches not yet told (waiting for the daily digest) */
+                            pending_alerts: number;
+                            /** @enum {string} */
+                            sort: "newest" | "fee" | "salary" | "fewest_submissions";
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        /** @description The most saved searches a recruiter may keep */
+                        limit: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description instant: told as each matching role opens; daily: one digest a day (08:00 UTC); off
+                     * @default instant
+                     * @enum {string}
+                     */
+                    alert_frequency?: "instant" | "daily" | "off";
+                    /**
+                     * @description email (and the bell), or in_app (the bell only)
+                     * @default email
+                     * @enum {string}
+                     */
+                    channel?: "email" | "in_app";
+                    /** @description The marketplace filters, as `GET /api/roles` takes them (status and paging aside); any other key is a 400 unknown_filter */
+                    filters?: {
+                        /** Format: uuid */
+                        company_id?: string;
+                        country?: string;
+                        /** @enum {string} */
+                        function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                        /** @enum {string} */
+                        industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                        location?: string;
+                        /** @description Words in the title, function, location or description */
+                        q?: string;
+                        /** @description ISO 4217 currency code */
+                        salary_currency?: string;
+                        /** @description Roles starting at or below this (minor units) */
+                        salary_max?: string;
+                        /** @description Roles paying at least this (minor units) */
+                        salary_min?: string;
+                        /** @enum {string} */
+                        seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                        /** @enum {string} */
+                        work_mode?: "onsite" | "hybrid" | "remote";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    name: string;
+                    /**
+                     * @default newest
+                     * @enum {string}
+                     */
+                    sort?: "newest" | "fee" | "salary" | "fewest_submissions";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        alert_frequency: "instant" | "daily" | "off";
+                        /** @enum {string} */
+                        channel: "email" | "in_app";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The saved filters (amounts as strings of minor units) */
+                        filters: {
+                            [key: string]: string;
+                        };
+                        id: string;
+                        /** @description Roles that opened matching this search since it was saved */
+                        matched_roles: number;
+                        name: string;
+                        /** @description Matches not yet told (waiting for the daily digest) */
+                        pending_alerts: number;
+                        /** @enum {string} */
+                        sort: "newest" | "fee" | "salary" | "fewest_submissions";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        alert_frequency: "instant" | "daily" | "off";
+                        /** @enum {string} */
+                        channel: "email" | "in_app";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The saved filters (amounts as strings of minor units) */
+                        filters: {
+                            [key: string]: string;
+                        };
+                        id: string;
+                        /** @description Roles that opened matching this search since it was saved */
+                        matched_roles: number;
+                        name: string;
+                        /** @description Matches not yet told (waiting for the daily digest) */
+                        pending_alerts: number;
+                        /** @enum {string} */
+                        sort: "newest" | "fee" | "salary" | "fewest_submissions";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description instant: told as each matching role opens; daily: one digest a day (08:00 UTC); off
+                     * @enum {string}
+                     */
+                    alert_frequency?: "instant" | "daily" | "off";
+                    /**
+                     * @description email (and the bell), or in_app (the bell only)
+                     * @enum {string}
+                     */
+                    channel?: "email" | "in_app";
+                    /** @description The marketplace filters, as `GET /api/roles` takes them (status and paging aside); any other key is a 400 unknown_filter */
+                    filters?: {
+                        /** Format: uuid */
+                        company_id?: string;
+                        country?: string;
+                        /** @enum {string} */
+                        function?: "engineering" | "product" | "design" | "data" | "sales" | "marketing" | "customer_success" | "operations" | "finance" | "people" | "legal";
+                        /** @enum {string} */
+                        industry?: "fintech" | "healthcare" | "saas" | "ecommerce" | "cybersecurity" | "ai" | "gaming" | "logistics" | "edtech" | "biotech" | "climate" | "media";
+                        location?: string;
+                        /** @description Words in the title, function, location or description */
+                        q?: string;
+                        /** @description ISO 4217 currency code */
+                        salary_currency?: string;
+                        /** @description Roles starting at or below this (minor units) */
+                        salary_max?: string;
+                        /** @description Roles paying at least this (minor units) */
+                        salary_min?: string;
+                        /** @enum {string} */
+                        seniority?: "intern" | "junior" | "mid" | "senior" | "lead" | "executive";
+                        /** @enum {string} */
+                        work_mode?: "onsite" | "hybrid" | "remote";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    name?: string;
+                    /** @enum {string} */
+                    sort?: "newest" | "fee" | "salary" | "fewest_submissions";
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        alert_frequency: "instant" | "daily" | "off";
+                        /** @enum {string} */
+                        channel: "email" | "in_app";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The saved filters (amounts as strings of minor units) */
+                        filters: {
+                            [key: string]: string;
+                        };
+                        id: string;
+                        /** @description Roles that opened matching this search since it was saved */
+                        matched_roles: number;
+                        name: string;
+                        /** @description Matches not yet told (waiting for the daily digest) */
+                        pending_alerts: number;
+                        /** @enum {string} */
+                        sort: "newest" | "fee" | "salary" | "fewest_submissions";
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
                     };
                 };
             };
