@@ -14,6 +14,7 @@ import { savedSearchAlertsConsumer, savedSearchDigestJob } from './saved-searche
 import './saved-searches/errors.ts'
 import { recruitingRoute } from './route.ts'
 import { savedSearchRoutes } from './saved-searches/routes.ts'
+import { savedSearchesDemoSeed } from './saved-searches/seed.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
 
 /** Splits Network's marketplace: companies, roles, recruiters, candidates, applications, placements. See README.md. */
@@ -34,7 +35,7 @@ export const recruitingModule: AppModule = {
       ...profileRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed],
+  seeds: [demoMarketplaceSeed, savedSearchesDemoSeed],
   consumers: [notifyPeopleConsumer, savedSearchAlertsConsumer],
   jobs: [savedSearchDigestJob],
 }
