@@ -2,7 +2,6 @@ import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { ApiError, errorMessage } from '../../api/client'
 import type { RoleQuery } from '../roles/roles-api'
 import { type RoleSort, savedFiltersOf, useCreateSavedSearch } from './discovery-api'
@@ -31,12 +30,8 @@ export function SaveSearchModal({ opened, onClose, query, sort }: SaveSearchModa
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: (
-              <Text size="sm">
-                {t('splits.discovery.save.saved', { name: name.trim() })}{' '}
-                <Link to="/splits/saved-searches">{t('splits.discovery.save.manage')}</Link>
-              </Text>
-            ),
+            // notifications render outside the router: words only, the menu leads to the list
+            message: t('splits.discovery.save.saved', { name: name.trim() }),
           })
           setName('')
           onClose()
