@@ -46,6 +46,9 @@ end $$;
 create index roles_open_fee_idx on ats.roles (status, fee_max desc, id desc);
 create index roles_open_salary_idx on ats.roles (status, salary_max desc, id desc);
 create index roles_open_submissions_idx on ats.roles (status, submissions_count, id);
+-- The total count reads only what visibility needs (the policy and the list's rule): an
+-- index-only scan instead of the wide rows (descriptions, search vectors).
+create index roles_marketplace_count_idx on ats.roles (status, visibility, company_id, id);
 
 -- ---------------------------------------------------------------------------------------------
 -- Saved searches: a recruiter's named filters and sort, with alerts for new matching roles
