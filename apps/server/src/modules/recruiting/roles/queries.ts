@@ -191,7 +191,9 @@ export function roleConditions(
   const c: Expression<SqlBool>[] = []
   const visible = visibleRoles(caller)
   if (visible) c.push(visible)
-  if (f.status?.length) c.push(sql<SqlBool>`r.status = any(${[...f.status]}::text[])`)
+  // one status (the marketplace's "open") as an equality, so the (status, key, id) indexes give the order
+  if (f.status?.length === 1) c.push(sql<SqlBool>`r.status = ${f.status[0]}`)
+  else if (f.status?.length) c.push(sql<SqlBool>`r.status = any(${[...f.status]}::text[])`)
   if (f.company_id) c.push(sql<SqlBool>`r.company_id = ${f.company_id}::uuid`)
   if (f.function) c.push(sql<SqlBool>`r.function = ${f.function}`)
   if (f.industry) c.push(sql<SqlBool>`r.industry = ${f.industry}`)
