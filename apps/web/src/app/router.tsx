@@ -26,6 +26,9 @@ import { CompanySettingsPage } from '../features/company/company-settings-page'
 import { BillingPage } from '../features/company-billing/billing-page'
 import { CompanyInvoicePage } from '../features/company-billing/company-invoice-page'
 import { OutboxPage } from '../features/dev-outbox/outbox-page'
+import { CompanyProfilePage } from '../features/discovery/company-profile-page'
+import { RecruiterProfilePage } from '../features/discovery/recruiter-profile-page'
+import { SavedSearchesPage } from '../features/discovery/saved-searches-page'
 import { DisputeDetailPage } from '../features/disputes/dispute-detail-page'
 import { DisputesPage } from '../features/disputes/disputes-page'
 import { InterviewPage } from '../features/interviews/interview-page'
@@ -99,6 +102,9 @@ export const router = createBrowserRouter([
               { path: 'splits/roles/new', Component: RoleNewPage },
               { path: 'splits/roles/:id', Component: RoleDetailPage },
               { path: 'splits/roles/:id/edit', Component: RoleEditPage },
+              { path: 'splits/saved-searches', Component: SavedSearchesPage },
+              { path: 'splits/companies/:slug', Component: CompanyProfilePage },
+              { path: 'splits/recruiters/:id', Component: RecruiterProfilePage },
               { path: 'splits/candidates', Component: CandidatesPage },
               { path: 'splits/candidates/:id', Component: CandidateDetailPage },
               { path: 'splits/pipeline', Component: PipelinePage },

@@ -40,6 +40,8 @@ export function screensFor(v: Viewer) {
     company: v.team,
     /** Role marketplace / the company's roles (recruiter, hiring team, admin). */
     roles: visitor || v.recruiter || v.team || v.admin,
+    /** A recruiter's saved searches of the marketplace (GET /api/saved-searches: recruiters). */
+    savedSearches: v.recruiter,
     /** My candidates (recruiter; admins see all). */
     candidates: visitor || v.recruiter || v.admin,
     /** My pipeline: my own submissions, so recruiters only. */

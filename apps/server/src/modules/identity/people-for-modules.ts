@@ -231,3 +231,14 @@ export async function grantMarketplaceRole(
     return added !== undefined
   })
 }
+
+/** Organisation slugs by id (missing ids are left out): public profile addresses. */
+export async function organizationSlugs(tx: AnyTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await view(tx)
+    .selectFrom('identity.organizations')
+    .select(['id', 'slug'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.slug]))
+}

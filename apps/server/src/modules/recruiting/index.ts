@@ -11,6 +11,7 @@ import { demoConversationsSeed } from './conversations/seed.ts'
 import { notifyNotesConsumer } from './notes/notices.ts'
 import { noteRoutes } from './notes/routes.ts'
 import './conversations/subjects.ts'
+import { profileRoutes } from './discovery/routes.ts'
 import { interviewRemindersJob } from './interviews/reminders.ts'
 import { interviewRoutes } from './interviews/routes.ts'
 import { demoInterviewsSeed } from './interviews/seed.ts'
@@ -20,7 +21,11 @@ import { placementRoutes } from './placements/routes.ts'
 import { recruiterRoutes } from './recruiters/routes.ts'
 import { referenceRoutes } from './reference/routes.ts'
 import { roleRoutes } from './roles/routes.ts'
+import { savedSearchAlertsConsumer, savedSearchDigestJob } from './saved-searches/alerts.ts'
+import './saved-searches/errors.ts'
 import { recruitingRoute } from './route.ts'
+import { savedSearchRoutes } from './saved-searches/routes.ts'
+import { savedSearchesDemoSeed } from './saved-searches/seed.ts'
 import { demoMarketplaceSeed } from './seed/demo-marketplace.ts'
 import { demoNotesSeed } from './seed/demo-notes.ts'
 
@@ -41,11 +46,19 @@ export const recruitingModule: AppModule = {
       ...noteRoutes,
       ...conversationRoutes,
       ...interviewRoutes,
+      ...savedSearchRoutes,
+      ...profileRoutes,
     ])
   },
-  seeds: [demoMarketplaceSeed, demoNotesSeed, demoConversationsSeed, demoInterviewsSeed],
-  jobs: [chatDigestJob, interviewRemindersJob],
-  consumers: [notifyPeopleConsumer, notifyNotesConsumer],
+  seeds: [
+    demoMarketplaceSeed,
+    demoNotesSeed,
+    demoConversationsSeed,
+    demoInterviewsSeed,
+    savedSearchesDemoSeed,
+  ],
+  jobs: [chatDigestJob, interviewRemindersJob, savedSearchDigestJob],
+  consumers: [notifyPeopleConsumer, notifyNotesConsumer, savedSearchAlertsConsumer],
 }
 
 export type { SplitsCaller } from './caller.ts'

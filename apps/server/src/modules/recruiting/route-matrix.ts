@@ -1,5 +1,32 @@
-import { other, type RouteCase } from '../../security/route-cases.ts'
+import {
+  type CrossTenantCase,
+  type MatrixContext,
+  other,
+  type RouteCase,
+} from '../../security/route-cases.ts'
 import { interviewRouteMatrix } from './interviews/route-matrix.ts'
+
+/** A saved search of the demo recruiter (made once), which the agency recruiter must not reach. */
+const savedSearchIds = new WeakMap<object, Promise<string>>()
+const someonesSearch = (body?: unknown): CrossTenantCase => ({
+  intruder: 'agency-recruiter',
+  expect: 404,
+  params: async (m: MatrixContext) => {
+    const made =
+      savedSearchIds.get(m.ctx) ??
+      (async () => {
+        const res = await fetch(`${m.ctx.config.http.publicUrl}/api/saved-searches`, {
+          method: 'POST',
+          headers: { ...(await m.headers('recruiter')), 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Matrix ${crypto.randomUUID()}` }),
+        })
+        return ((await res.json()) as { id: string }).id
+      })()
+    savedSearchIds.set(m.ctx, made)
+    return { id: await made }
+  },
+  ...(body !== undefined ? { body } : {}),
+})
 
 /** Who may call each of this module's routes, and how the security test proves it (see security/route-matrix.ts). */
 export const recruitingRouteMatrix: Record<string, RouteCase> = {
@@ -38,6 +65,27 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
   'GET /api/recruiters/me': { access: 'roles', wrongRole: 'company-admin' },
   'PATCH /api/recruiters/me': { access: 'roles', wrongRole: 'platform-admin' },
   'GET /api/recruiters/:id': { access: 'roles', wrongRole: 'ofair-electrician' },
+  // recruiting: saved searches (a recruiter's own; another recruiter's answers 404)
+  'GET /api/saved-searches': { access: 'roles', wrongRole: 'company-admin' },
+  'POST /api/saved-searches': { access: 'roles', wrongRole: 'platform-admin' },
+  'GET /api/saved-searches/:id': {
+    access: 'roles',
+    wrongRole: 'hiring-manager',
+    crossTenant: someonesSearch(),
+  },
+  'PATCH /api/saved-searches/:id': {
+    access: 'roles',
+    wrongRole: 'candidate',
+    crossTenant: someonesSearch({ name: 'Hijacked' }),
+  },
+  'DELETE /api/saved-searches/:id': {
+    access: 'roles',
+    wrongRole: 'company-admin',
+    crossTenant: someonesSearch(),
+  },
+  // recruiting: public profiles (any member; no private data, tested in discovery/)
+  'GET /api/company-profiles/:slug': { access: 'roles', wrongRole: 'candidate' },
+  'GET /api/recruiter-profiles/:id': { access: 'roles', wrongRole: 'ofair-consumer' },
   // recruiting: roles
   'GET /api/roles': { access: 'roles', wrongRole: 'candidate' },
   'POST /api/roles': { access: 'roles', wrongRole: 'recruiter' },

@@ -1,6 +1,7 @@
 import {
   IconBell,
   IconBook2,
+  IconBookmark,
   IconBriefcase,
   IconBuilding,
   IconBuildingSkyscraper,
@@ -65,6 +66,12 @@ export function SplitsLayout() {
     items.push({ to: '/splits/plans', label: t('splits.nav.plans'), icon: <IconCrown {...ICON} /> })
   if (can.roles)
     items.push({ to: '/splits/roles', label: t('splits.nav.roles'), icon: <IconBriefcase {...ICON} /> })
+  if (can.savedSearches)
+    items.push({
+      to: '/splits/saved-searches',
+      label: t('splits.nav.savedSearches'),
+      icon: <IconBookmark {...ICON} />,
+    })
   if (can.candidates)
     items.push({ to: '/splits/candidates', label: t('splits.nav.candidates'), icon: <IconUsers {...ICON} /> })
   if (can.pipeline)

@@ -5,12 +5,22 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RelativeTime } from '../../components/relative-time'
 import { formatSalaryRange } from '../../lib/money'
+import { RoleFeeLine } from '../discovery/role-fee-line'
 import { useVocab } from '../reference/use-vocab'
 import { VocabBadge } from '../reference/vocab-badge'
 import type { RoleSummary } from './roles-api'
 
 /** One role in the marketplace: salary range, fee, guarantee, work mode and when it was posted. */
-export function RoleCard({ role, showStatus }: { role: RoleSummary; showStatus: boolean }) {
+export function RoleCard({
+  role,
+  showStatus,
+  showFee = false,
+}: {
+  role: RoleSummary
+  showStatus: boolean
+  /** Recruiters: the fee the role pays on its salary range, and whether they work on it. */
+  showFee?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const { label } = useVocab()
   const place = [role.location, role.country].filter(Boolean).join(', ')
@@ -23,9 +33,9 @@ export function RoleCard({ role, showStatus }: { role: RoleSummary; showStatus: 
             <Anchor component={Link} to={`/splits/roles/${role.id}`} fw={700} size="lg" lh={1.3}>
               {role.title}
             </Anchor>
-            <Text size="sm" c="dimmed">
+            <Anchor component={Link} to={`/splits/companies/${role.company.id}`} size="sm" c="dimmed">
               {role.company.name}
-            </Text>
+            </Anchor>
           </Stack>
           {showStatus ? (
             <VocabBadge kind="roleStatuses" code={role.status} />
@@ -41,6 +51,7 @@ export function RoleCard({ role, showStatus }: { role: RoleSummary; showStatus: 
             {role.salary.currency}
           </Text>
         </Text>
+        {showFee && <RoleFeeLine role={role} />}
         <Group gap={6}>
           <Badge variant="outline" color="gray" tt="none">
             {label('workModes', role.work_mode)}

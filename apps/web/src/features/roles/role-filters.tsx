@@ -37,7 +37,7 @@ export function RoleFilters({ values, onChange, invalid, showStatus, showCompany
   const wide = useMediaQuery('(min-width: 36em)', true, { getInitialValueInEffect: false })
   const [opened, { toggle }] = useDisclosure(false)
   const others = (Object.keys(values) as (keyof RoleFilterValues)[]).filter(
-    (k) => k !== 'q' && k !== 'currency' && values[k],
+    (k) => k !== 'q' && k !== 'currency' && k !== 'sort' && values[k],
   ).length
   const status = (
     <Select

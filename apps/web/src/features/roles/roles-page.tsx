@@ -11,6 +11,9 @@ import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
 import { useViewer } from '../auth/use-viewer'
+import type { RoleSort } from '../discovery/discovery-api'
+import { MarketplaceBar } from '../discovery/marketplace-bar'
+import { useSavedSearchLink } from '../discovery/use-saved-search-link'
 import { RoleCard } from './role-card'
 import { RoleFilters } from './role-filters'
 import { useRolesSearch } from './roles-api'
@@ -28,6 +31,8 @@ export function RolesPage() {
   const search = useRolesSearch(query)
   const authError = isAuthError(search.error) ? search.error : undefined
   const roles = search.data?.pages.flatMap((page) => page.data) ?? []
+  const total = search.data?.pages[0]?.total_count
+  useSavedSearchLink(set)
 
   return (
     <>
@@ -58,6 +63,13 @@ export function RolesPage() {
             invalid={invalid}
             showStatus={!marketplace}
             showCompany={!viewer.team || viewer.admin}
+          />
+          <MarketplaceBar
+            total={search.isSuccess ? total : undefined}
+            sort={(query.sort ?? 'newest') as RoleSort}
+            onSort={(sort) => set({ sort: sort === 'newest' ? '' : sort })}
+            canSave={Boolean(viewer.recruiter)}
+            query={query}
           />
           <Group justify="space-between" mih={30}>
             <Text size="sm" c="dimmed" aria-live="polite">
@@ -93,7 +105,12 @@ export function RolesPage() {
           {roles.length > 0 && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               {roles.map((role) => (
-                <RoleCard key={role.id} role={role} showStatus={!marketplace} />
+                <RoleCard
+                  key={role.id}
+                  role={role}
+                  showStatus={!marketplace}
+                  showFee={Boolean(viewer.recruiter)}
+                />
               ))}
             </SimpleGrid>
           )}

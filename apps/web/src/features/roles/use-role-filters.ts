@@ -15,6 +15,7 @@ export const ROLE_FILTER_KEYS = [
   'min',
   'max',
   'status',
+  'sort',
 ] as const
 export type RoleFilterKey = (typeof ROLE_FILTER_KEYS)[number]
 export type RoleFilterValues = Record<RoleFilterKey, string>
@@ -54,7 +55,7 @@ export function useRoleFilters() {
 
   const set = (patch: Partial<RoleFilterValues>) => setValues((current) => ({ ...current, ...patch }))
   const clear = () => setValues(fromParams(new URLSearchParams()))
-  const activeCount = ROLE_FILTER_KEYS.filter((k) => k !== 'currency' && values[k]).length
+  const activeCount = ROLE_FILTER_KEYS.filter((k) => k !== 'currency' && k !== 'sort' && values[k]).length
   return { values, set, clear, activeCount }
 }
 
@@ -69,6 +70,7 @@ export function toRoleQuery(v: RoleFilterValues): { query: RoleQuery; invalid: (
   if (v.work_mode) query.work_mode = v.work_mode as RoleQuery['work_mode']
   if (v.company) query.company_id = v.company
   if (v.status) query.status = v.status.split(',') as RoleStatus[]
+  if (v.sort) query.sort = v.sort as RoleQuery['sort']
   const currency = isCurrency(v.currency) ? v.currency : 'USD'
   for (const bound of ['min', 'max'] as const) {
     if (!v[bound].trim()) continue

@@ -307,6 +307,9 @@ export interface AtsRolesTable {
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   version: ColumnType<number, number | undefined, number>
   search: ColumnType<string | null, never, never>
+  fee_min: ColumnType<bigint | null, never, never>
+  fee_max: ColumnType<bigint | null, never, never>
+  submissions_count: ColumnType<number, number | undefined, number>
 }
 
 /** Every table and view of the `ats` schema. */

@@ -27,8 +27,31 @@ export interface NetworkRecruitersTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface NetworkSavedSearchMatchesTable {
+  saved_search_id: string
+  role_id: string
+  matched_at: ColumnType<Date, Date | string | undefined, Date | string>
+  notified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface NetworkSavedSearchesTable {
+  id: ColumnType<string, string | undefined, string>
+  recruiter_id: string
+  name: string
+  filters: ColumnType<unknown, unknown | undefined, unknown>
+  sort: ColumnType<string, string | undefined, string>
+  alert_frequency: ColumnType<string, string | undefined, string>
+  channel: ColumnType<string, string | undefined, string>
+  last_digest_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: ColumnType<number, number | undefined, number>
+}
+
 /** Every table and view of the `network` schema. */
 export interface NetworkSchema {
   'network.recruiter_specializations': NetworkRecruiterSpecializationsTable
   'network.recruiters': NetworkRecruitersTable
+  'network.saved_search_matches': NetworkSavedSearchMatchesTable
+  'network.saved_searches': NetworkSavedSearchesTable
 }

@@ -23,6 +23,10 @@ type RoleSummaryRow = Pick<
   | 'openings'
   | 'created_at'
   | 'opened_at'
+  | 'fee_min'
+  | 'fee_max'
+  | 'submissions_count'
+  | 'working_on'
 >
 
 type RoleStatus = 'draft' | 'open' | 'paused' | 'filled' | 'closed'
@@ -48,6 +52,9 @@ export function roleSummaryOut(r: RoleSummaryRow) {
     openings: r.openings,
     created_at: r.created_at,
     opened_at: r.opened_at,
+    fee: { min: r.fee_min ?? 0n, max: r.fee_max ?? 0n, currency: r.salary_currency },
+    submissions_count: r.submissions_count,
+    working_on: r.working_on,
   }
 }
 

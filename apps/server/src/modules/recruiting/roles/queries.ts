@@ -33,6 +33,9 @@ export function roleSummaryRows(tx: RecruitingTx) {
       'r.openings',
       'r.created_at',
       'r.opened_at',
+      'r.fee_min',
+      'r.fee_max',
+      'r.submissions_count',
     ])
 }
 
@@ -78,6 +81,11 @@ export async function findRole(tx: RecruitingTx, caller: SplitsCaller, id: strin
       sql<number>`(select count(*)::int from ats.applications a where a.role_id = r.id and a.stage = 'hired')`.as(
         'hired_count',
       ),
+      caller.recruiterId
+        ? sql<boolean>`exists (select 1 from ats.applications a where a.role_id = r.id and a.recruiter_id = ${caller.recruiterId})`.as(
+            'working_on',
+          )
+        : sql<boolean>`false`.as('working_on'),
     ])
     .where('r.id', '=', id)
   const visible = visibleRoles(caller)
@@ -167,28 +175,39 @@ export async function searchRoles(tx: RecruitingTx, caller: SplitsCaller, f: Rol
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(f.limit + 1)
-  const visible = visibleRoles(caller)
-  if (visible) q = q.where(visible)
-  if (f.status?.length) q = q.where('r.status', 'in', f.status)
-  if (f.company_id) q = q.where('r.company_id', '=', f.company_id)
-  if (f.function) q = q.where('r.function', '=', f.function)
-  if (f.industry) q = q.where('r.industry', '=', f.industry)
-  if (f.seniority) q = q.where('r.seniority', '=', f.seniority)
-  if (f.work_mode) q = q.where('r.work_mode', '=', f.work_mode)
-  if (f.country) q = q.where('r.country', '=', f.country)
-  if (f.location) q = q.where('r.location', 'ilike', `%${escapeLike(f.location)}%`)
-  if (f.salary_currency) q = q.where('r.salary_currency', '=', f.salary_currency)
-  if (f.salary_min !== undefined) q = q.where('r.salary_max', '>=', f.salary_min)
-  if (f.salary_max !== undefined) q = q.where('r.salary_min', '<=', f.salary_max)
-  if (f.q) {
-    const text = f.q
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`r.search`, '@@', sql`websearch_to_tsquery('simple', ${text})`),
-        eb('r.title', 'ilike', `%${escapeLike(text)}%`),
-      ]),
-    )
-  }
+  q = q.where(roleConditions(caller, f))
   if (f.startingAfter) q = q.where(olderThanCursor(f.startingAfter, 'r.created_at', 'r.id'))
   return timeIdPage(await q.execute(), f.limit)
+}
+
+/**
+ * What the caller may see of `ats.roles as r`, narrowed by the filters, as one condition: the
+ * marketplace's page, its total count and a saved search's preview share it.
+ */
+export function roleConditions(
+  caller: SplitsCaller,
+  f: Omit<RoleFilters, 'limit' | 'startingAfter'>,
+): Expression<SqlBool> {
+  const c: Expression<SqlBool>[] = []
+  const visible = visibleRoles(caller)
+  if (visible) c.push(visible)
+  // one status (the marketplace's "open") as an equality, so the (status, key, id) indexes give the order
+  if (f.status?.length === 1) c.push(sql<SqlBool>`r.status = ${f.status[0]}`)
+  else if (f.status?.length) c.push(sql<SqlBool>`r.status = any(${[...f.status]}::text[])`)
+  if (f.company_id) c.push(sql<SqlBool>`r.company_id = ${f.company_id}::uuid`)
+  if (f.function) c.push(sql<SqlBool>`r.function = ${f.function}`)
+  if (f.industry) c.push(sql<SqlBool>`r.industry = ${f.industry}`)
+  if (f.seniority) c.push(sql<SqlBool>`r.seniority = ${f.seniority}`)
+  if (f.work_mode) c.push(sql<SqlBool>`r.work_mode = ${f.work_mode}`)
+  if (f.country) c.push(sql<SqlBool>`r.country = ${f.country}`)
+  if (f.location) c.push(sql<SqlBool>`r.location ilike ${`%${escapeLike(f.location)}%`}`)
+  if (f.salary_currency) c.push(sql<SqlBool>`r.salary_currency = ${f.salary_currency}`)
+  if (f.salary_min !== undefined) c.push(sql<SqlBool>`r.salary_max >= ${f.salary_min}`)
+  if (f.salary_max !== undefined) c.push(sql<SqlBool>`r.salary_min <= ${f.salary_max}`)
+  if (f.q) {
+    c.push(
+      sql<SqlBool>`(r.search @@ websearch_to_tsquery('simple', ${f.q}) or r.title ilike ${`%${escapeLike(f.q)}%`})`,
+    )
+  }
+  return c.length ? sql<SqlBool>`(${sql.join(c, sql` and `)})` : sql<SqlBool>`true`
 }

@@ -1,7 +1,9 @@
+import { z } from 'zod'
 import { listOf, ZIdParams } from '../../../kernel/http/schemas.ts'
+import { searchMarketplace } from '../discovery/marketplace.ts'
 import { recruitingRoute as route, who } from '../route.ts'
 import { roleOut, roleSummaryOut } from './presenter.ts'
-import { getRole, roleAssignments, roleHistory, searchRoles } from './queries.ts'
+import { getRole, roleAssignments, roleHistory } from './queries.ts'
 import {
   type TRoleCreate,
   type TRoleUpdate,
@@ -42,13 +44,15 @@ export const roleRoutes = [
     tags,
     access: who.members,
     query: ZRoleListQuery,
-    response: listOf(ZRoleSummary),
+    response: listOf(ZRoleSummary).extend({
+      total_count: z.number().int().describe('Every role matching the filters (exact), on every page'),
+    }),
     handler: async ({ tx, caller, query }) => {
       const { limit, starting_after, ...f } = query
       // recruiters browse the open marketplace unless they ask for other statuses
       const onAnyTeam = caller.isPlatformAdmin || caller.teamCompanyIds.length > 0
       const status = f.status ?? (onAnyTeam ? undefined : ['open' as const])
-      const page = await searchRoles(tx, caller, { ...f, status, limit, startingAfter: starting_after })
+      const page = await searchMarketplace(tx, caller, { ...f, status, limit, startingAfter: starting_after })
       return { ...page, data: page.data.map(roleSummaryOut) }
     },
   }),

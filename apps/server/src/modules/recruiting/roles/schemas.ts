@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZListQueryBase } from '../../../kernel/http/schemas.ts'
+import { ROLE_SORTS } from '../discovery/marketplace.ts'
 import {
   commaList,
   ZCountry,
@@ -83,6 +84,12 @@ export const ZRoleListQuery = z.strictObject({
   salary_currency: ZCurrency.optional(),
   salary_min: ZMinor.optional().describe('Roles paying at least this (minor units)'),
   salary_max: ZMinor.optional().describe('Roles starting at or below this (minor units)'),
+  sort: z
+    .enum(ROLE_SORTS)
+    .default('newest')
+    .describe(
+      'newest first; fee (the placement fee on the top of the salary range, highest first); salary (top of the range, highest first); fewest_submissions. Ties go by id, so paging never skips or repeats a role.',
+    ),
   ...ZListQueryBase,
 })
 
@@ -105,6 +112,11 @@ export const ZRoleSummary = z.object({
   openings: z.number().int(),
   created_at: z.iso.datetime(),
   opened_at: z.iso.datetime().nullable().describe('When the role first opened to submissions'),
+  fee: ZMoneyRangeOut.describe(
+    'The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ)',
+  ),
+  submissions_count: z.number().int().describe('Candidates submitted to the role so far'),
+  working_on: z.boolean().describe('Whether the calling recruiter has submitted a candidate to the role'),
 })
 
 export const ZRole = ZRoleSummary.extend({
