@@ -125,6 +125,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/conversation-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reported messages of Splits Network conversations (the moderation queue)
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listSplitsConversationReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/conversation-reports/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a report: resolved (acted on) or dismissed; audited
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["closeSplitsConversationReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Splits Network conversation as typed (moderation); each read is logged
+         * @description Nothing is hidden: every read writes a PII reveal entry and an audit entry with its purpose.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["getSplitsConversationTranscript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/finance/summary": {
         parameters: {
             query?: never;
@@ -653,6 +715,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages about an application, between its recruiter and the hiring team
+         * @description Opens the conversation on first use (and adds hiring-team members who joined since). The newest `limit` messages, oldest first; page back with `before`. Newer messages arrive over the conversations socket or `GET /api/conversations/{conversation_id}/messages?after=`; read receipts and blocks go through `/api/conversations/{conversation_id}/…`. Phone numbers and e-mails are hidden from readers who may not see the candidate’s contact details.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (others: 404 if the application is hidden, 403 otherwise; platform admins read through the logged admin view).
+         */
+        get: operations["listApplicationMessages"];
+        put?: never;
+        /**
+         * Send a message about an application
+         * @description Plain text (HTML tags refused with 400), stored as typed. At most 20 messages per 10 s per sender (429); a blocked conversation refuses (403 `conversation_blocked`).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (others: 404 if the application is hidden, 403 otherwise; platform admins read through the logged admin view).
+         */
+        post: operations["sendApplicationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notes and feedback on an application you can see, with the scorecard summary
+         * @description Each kind has a visibility: information requests, responses and pitches are read by both sides; interview feedback by the hiring team unless shared (`share: true`); decision notes by both sides unless kept (`share: false`); internal notes by the author’s side only. Platform admins read all and write none. Row-level security applies the same rule.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (each sees its side’s notes), platform admins.
+         */
+        get: operations["listApplicationNotes"];
+        put?: never;
+        /**
+         * Add a note: information request or response, pitch, interview feedback, decision or internal note
+         * @description Each kind has a visibility: information requests, responses and pitches are read by both sides; interview feedback by the hiring team unless shared (`share: true`); decision notes by both sides unless kept (`share: false`); internal notes by the author’s side only. Platform admins read all and write none. Row-level security applies the same rule. Notes are never edited or deleted: a correction is a new note. An information request is answered once, by the other side (409 request_already_answered after that).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager. The submitting recruiter (pitches, requests, responses, internal notes) and the company’s hiring team (every kind but pitches).
+         */
+        post: operations["addApplicationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/stage": {
         parameters: {
             query?: never;
@@ -663,10 +781,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move to the next stage, reject (reason required) or withdraw
+         * Move to the next stage, back to an earlier one (reason required), reject (reason required) or withdraw
          * @description Send the `version` you loaded: a move made by someone else since answers 409 version_conflict.
          *
-         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage or rejects (with a reason); the submitting recruiter withdraws.
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The hiring team moves forward one stage, back to an earlier open stage (with a reason) or rejects (with a reason); the submitting recruiter withdraws.
          */
         post: operations["moveApplicationStage"];
         delete?: never;
@@ -1217,6 +1335,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/messages/{messageId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a message of the conversation to the platform’s moderators
+         * @description A participant reports another participant’s message (spam, harassment, taking the deal off the platform, confidential information, other). Once per message and reporter: reporting again answers the first report. The moderators of the subject’s marketplace review the queue.
+         *
+         *     **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
+         */
+        post: operations["reportConversationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/read": {
         parameters: {
             query?: never;
@@ -1401,6 +1541,186 @@ export interface paths {
          *     **Access:** Roles: platform_admin. Platform admins (finance).
          */
         post: operations["processDueEscrowReleases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My interviews: upcoming (soonest first) or past
+         * @description A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: operations["listInterviews"];
+        put?: never;
+        /**
+         * Propose interview times for an application (hiring team)
+         * @description One to five times, in the meeting’s IANA time zone. Refused: a time in the past (422 interview_in_past), one overlapping another proposed or confirmed interview of the candidate (409 interview_overlap, checked by an exclusion constraint), a time zone that is not one (400 invalid_time_zone), interviewers not on the company’s hiring team (422).
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["proposeInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One interview with its times, interviewers and history
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: operations["getInterview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an interview, with a reason (hiring team or the submitting recruiter)
+         * @description A confirmed interview’s attendees get METHOD:CANCEL. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The company’s hiring team or the recruiter who submitted the candidate.
+         */
+        post: operations["cancelInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an interview that has ended as completed (hiring team); interviewers are asked for feedback
+         * @description Before its end: 409 interview_not_ended. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["completeInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm one of the proposed times for your candidate (the submitting recruiter)
+         * @description Sends the calendar invitation (METHOD:REQUEST) to the interviewers and you. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter. The recruiter who submitted the candidate.
+         */
+        post: operations["confirmInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * None of the times work: ask the hiring team for others, with a note
+         * @description Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: recruiter. The recruiter who submitted the candidate.
+         */
+        post: operations["declineInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interview’s calendar invitation (RFC 5545 .ics)
+         * @description Confirmed or completed: METHOD:REQUEST at the confirmed time; cancelled after confirmation: METHOD:CANCEL. The event has a stable UID and the current SEQUENCE; times carry the meeting’s TZID with its VTIMEZONE. Before a time is confirmed: 409.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
+         */
+        get: operations["downloadInterviewInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose new times (hiring team); the earlier ones stay in the history
+         * @description A confirmed interview’s calendar event is cancelled (SEQUENCE up) until a new time is confirmed under the same UID. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
+         */
+        post: operations["rescheduleInterview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4305,6 +4625,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recruiter plans: prices, trial, what each gives
+         * @description **Access:** Public. Anyone: the price list is public.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recruiter-profiles/{id}": {
         parameters: {
             query?: never;
@@ -4555,6 +4895,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The question threads of a role: the hiring team one per recruiter, a recruiter their own
+         * @description Messages are read and sent through `/api/conversations/{conversation_id}/…`. For the hiring team, `recruiters_without_thread` lists the recruiters working the role (an application, an assignment, the job owner) it may start a thread with. Contact details in these threads are hidden from everyone (candidates reach a company only by submission).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Anyone who can see the role: its hiring team all threads, a recruiter their own (a hidden role is 404).
+         */
+        get: operations["listRoleQuestions"];
+        put?: never;
+        /**
+         * Ask a question about a role (a recruiter), or write to a recruiter working it (the hiring team)
+         * @description Opens the thread (one per role and recruiter, also under concurrent first questions) and sends the first message. The hiring team names `recruiter_id` (a recruiter working the role: 422 `recruiter_not_on_role` otherwise).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters who can see the role (their own thread); its hiring team (any recruiter working it).
+         */
+        post: operations["askRoleQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The criteria candidates for a role are rated on (the default template until the team sets its own)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Whoever may see the role.
+         */
+        get: operations["getRoleScorecard"];
+        /**
+         * Set a role’s scorecard criteria (name, description, weight 1-5)
+         * @description Replaces the list. Send the `version` you loaded: a change made by someone else since answers 409 version_conflict. Feedback already given keeps the names and weights it was rated with.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team and platform admins.
+         */
+        put: operations["putRoleScorecard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles/{id}/status": {
         parameters: {
             query?: never;
@@ -4635,6 +5029,26 @@ export interface paths {
         patch: operations["updateSavedSearch"];
         trace?: never;
     };
+    "/api/splits/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Splits Network conversations (applications, role questions) with unread counts
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
+         */
+        get: operations["listMySplitsConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stripe/connect/me": {
         parameters: {
             query?: never;
@@ -4691,6 +5105,66 @@ export interface paths {
         get: operations["getConnectAccountStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your plan: tier, subscription, card, pending payment, invoices, history, usage
+         * @description **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        get: operations["getMySubscription"];
+        put?: never;
+        /**
+         * Subscribe to Pro or Partner (billed to your saved card)
+         * @description Charges the first period now (Pro’s first subscription starts with a free trial). One current subscription per recruiter: a second request gets 409 `already_subscribed`. A promo code that expired: 400 `promo_code_expired`; used up: 400 `promo_code_exhausted`; unknown: 400 `promo_code_unknown`. No card: 422 `card_required`; declined: 422 `payment_failed` (nothing kept).
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        post: operations["subscribeToPlan"];
+        /**
+         * Go back to Starter at the end of the paid period
+         * @description The plan runs until the end of the period already paid, then ends (no refund). With a payment pending: 409 `payment_pending`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        delete: operations["cancelMySubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change tier or interval (with proration), or resume a plan set to end
+         * @description An upgrade is charged now for the rest of the period (exact proration); a downgrade credits the unused time on the next invoice; monthly ↔ yearly starts a new period now, less the unused time. `cancel_at_period_end: false` resumes a plan set to end. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        patch: operations["changeMySubscription"];
+        trace?: never;
+    };
+    "/api/subscriptions/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save the card your plan is billed to (a Stripe SetupIntent)
+         * @description Creates and confirms a SetupIntent for off-session use with the PaymentMethod; with a payment of the plan pending, the new card pays it at once (`pending_payment_paid`). In production Stripe.js collects the card and sends its PaymentMethod id; in demo mode a Stripe test card id (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_chargeCustomerFail`…). A declined card: 422 `payment_failed`, nothing saved.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        post: operations["saveSubscriptionCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5504,6 +5978,427 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listSplitsConversationReports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "open" | "resolved" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** Format: date-time */
+                            message_created_at: string;
+                            message_id: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            reason: "spam" | "harassment" | "off_platform" | "confidential_information" | "other";
+                            reporter_name: string;
+                            resolution_note: string | null;
+                            resolved_at: string | null;
+                            sender_name: string;
+                            sender_user_id: string;
+                            /** @enum {string} */
+                            status: "open" | "resolved" | "dismissed";
+                            subject_id: string;
+                            /** @enum {string} */
+                            subject_kind: "application" | "role_question";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    closeSplitsConversationReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    status: "resolved" | "dismissed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        resolved_at: string | null;
+                        /** @enum {string} */
+                        status: "resolved" | "dismissed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getSplitsConversationTranscript: {
+        parameters: {
+            query?: {
+                /** @description Why the transcript is read (logged) */
+                purpose?: "moderation" | "dispute" | "support";
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        messages: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                            mask_reason: string | null;
+                            sender_user_id: string;
+                            /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                            text: string;
+                        }[];
+                        participants: {
+                            blocked: boolean;
+                            display_name: string;
+                            last_read_at: string | null;
+                            last_read_message_id: string | null;
+                            /** @description `recruiter` or `hiring_team` */
+                            role: string;
+                            user_id: string;
+                        }[];
+                        subject_id: string;
+                        /** @enum {string} */
+                        subject_kind: "application" | "role_question";
+                    };
+                };
             };
             /** @description RFC 9457 problem details */
             400: {
@@ -9095,6 +9990,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -9285,6 +10182,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -9471,6 +10370,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         application: {
+                            /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                            allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             /** @description Stages this application may move to next */
                             allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                             candidate: {
@@ -9668,6 +10569,692 @@ export interface operations {
             };
         };
     };
+    listApplicationMessages: {
+        parameters: {
+            query?: {
+                /** @description Only messages before this one (older pages) */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application_id: string;
+                        /** @description A participant blocked the conversation: nobody can write */
+                        blocked: boolean;
+                        candidate_name: string;
+                        conversation_id: string;
+                        data: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                            mask_reason: string | null;
+                            sender_user_id: string;
+                            /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                            text: string;
+                        }[];
+                        has_more: boolean;
+                        participants: {
+                            blocked: boolean;
+                            display_name: string;
+                            last_read_at: string | null;
+                            last_read_message_id: string | null;
+                            /** @description `recruiter` or `hiring_team` */
+                            role: string;
+                            user_id: string;
+                        }[];
+                        role_title: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    sendApplicationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text, 1-2000 characters; HTML tags and control characters (but tab and new line) refused */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                        mask_reason: string | null;
+                        sender_user_id: string;
+                        /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                        text: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listApplicationNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description information_request: the response, or null while the request is open */
+                            answered_by_note_id: string | null;
+                            application_id: string;
+                            author: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                side: "recruiter" | "company";
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            interview_id: string | null;
+                            /** @enum {string} */
+                            kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                            ratings: {
+                                criterion_key: string;
+                                criterion_name: string;
+                                rating: number;
+                                weight: number;
+                            }[];
+                            recommendation: ("strong_no" | "no" | "yes" | "strong_yes") | null;
+                            request_note_id: string | null;
+                            /** @enum {string} */
+                            visibility: "both" | "recruiter" | "company";
+                        }[];
+                        /** @description Information requests not yet answered */
+                        open_requests: number;
+                        /** @description The interview feedback you can see, summed up */
+                        summary: {
+                            criteria: {
+                                average: number | null;
+                                count: number;
+                                key: string;
+                                name: string;
+                                weight: number;
+                            }[];
+                            feedback_count: number;
+                            recommendations: {
+                                no: number;
+                                strong_no: number;
+                                strong_yes: number;
+                                yes: number;
+                            };
+                            weighted_average: number | null;
+                        };
+                        viewer: {
+                            can_write: ("information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note")[];
+                            /** @description The sides of this application you are on (none: a platform admin) */
+                            sides: ("recruiter" | "company")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addApplicationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text (markup is kept as typed, never rendered) */
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description interview_feedback only: the interview it is about
+                     */
+                    interview_id?: string;
+                    /** @enum {string} */
+                    kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                    /** @description interview_feedback only: a rating per criterion of the role’s scorecard */
+                    ratings?: {
+                        criterion_key: string;
+                        /** @description 1 (poor) to 4 (excellent) */
+                        rating: number;
+                    }[];
+                    /**
+                     * @description interview_feedback only (required there)
+                     * @enum {string}
+                     */
+                    recommendation?: "strong_no" | "no" | "yes" | "strong_yes";
+                    /**
+                     * Format: uuid
+                     * @description information_response only: the request it answers
+                     */
+                    request_note_id?: string;
+                    /** @description interview_feedback (default false) and decision_note (default true): whether the recruiter sees it */
+                    share?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description information_request: the response, or null while the request is open */
+                        answered_by_note_id: string | null;
+                        application_id: string;
+                        author: {
+                            id: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            side: "recruiter" | "company";
+                        };
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        interview_id: string | null;
+                        /** @enum {string} */
+                        kind: "information_request" | "information_response" | "pitch" | "interview_feedback" | "decision_note" | "internal_note";
+                        ratings: {
+                            criterion_key: string;
+                            criterion_name: string;
+                            rating: number;
+                            weight: number;
+                        }[];
+                        recommendation: ("strong_no" | "no" | "yes" | "strong_yes") | null;
+                        request_note_id: string | null;
+                        /** @enum {string} */
+                        visibility: "both" | "recruiter" | "company";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     moveApplicationStage: {
         parameters: {
             query?: never;
@@ -9697,6 +11284,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Earlier stages the hiring team may move it back to (a reason is required) */
+                        allowed_back: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         /** @description Stages this application may move to next */
                         allowed_next: ("submitted" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn")[];
                         candidate: {
@@ -14736,6 +16325,147 @@ export interface operations {
             };
         };
     };
+    reportConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+                /** @description UUID */
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is wrong, in a few words */
+                    note?: string;
+                    /** @enum {string} */
+                    reason: "spam" | "harassment" | "off_platform" | "confidential_information" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        message_id: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        reason: "spam" | "harassment" | "off_platform" | "confidential_information" | "other";
+                        /** @enum {string} */
+                        status: "open" | "resolved" | "dismissed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     markConversationRead: {
         parameters: {
             query?: never;
@@ -15782,6 +17512,1934 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listInterviews: {
+        parameters: {
+            query?: {
+                application_id?: string;
+                /** @description At most this many (1-100) */
+                limit?: number;
+                role_id?: string;
+                /** @description upcoming: proposed, or confirmed and not yet ended; past: ended, completed or cancelled */
+                scope?: "upcoming" | "past" | "all";
+                status?: "proposed" | "confirmed" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            agenda: string | null;
+                            application_id: string;
+                            /** @description While proposed: who acts next */
+                            awaiting: ("recruiter" | "team") | null;
+                            cancel_reason: string | null;
+                            candidate: {
+                                id: string;
+                                name: string;
+                            };
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Confirmed and ended: the hiring team may mark it completed */
+                            completable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            duration_minutes: number;
+                            ends_at: string | null;
+                            /** @description Where interviewers give their feedback */
+                            feedback_link: string;
+                            history: {
+                                action: string;
+                                /** Format: date-time */
+                                changed_at: string;
+                                changed_by_name: string | null;
+                                from_status: string | null;
+                                id: string;
+                                note: string | null;
+                                sequence: number;
+                                starts_at: string | null;
+                                to_status: string;
+                            }[];
+                            id: string;
+                            interviewers: {
+                                name: string;
+                                user_id: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "phone" | "video" | "onsite";
+                            location: string | null;
+                            meeting_link: string | null;
+                            recruiter: {
+                                id: string;
+                                name: string;
+                                user_id: string;
+                            };
+                            recruiter_note: string | null;
+                            role: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @description The calendar invitation’s SEQUENCE */
+                            sequence: number;
+                            slots: {
+                                /** Format: date-time */
+                                ends_at: string;
+                                id: string;
+                                round: number;
+                                /** Format: date-time */
+                                starts_at: string;
+                                /** @enum {string} */
+                                status: "open" | "chosen" | "declined" | "withdrawn";
+                            }[];
+                            /** @description The confirmed time (UTC) */
+                            starts_at: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "completed" | "cancelled";
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    proposeInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agenda?: string | null;
+                    /** Format: uuid */
+                    application_id: string;
+                    /** @description Minutes, 15 to 480 */
+                    duration_minutes: number;
+                    /** @description People of the company’s hiring team who interview */
+                    interviewer_user_ids: string[];
+                    /** @enum {string} */
+                    kind: "phone" | "video" | "onsite";
+                    location?: string | null;
+                    /** @description Meeting link (any provider), http(s) */
+                    meeting_link?: string | null;
+                    /** @description One to five times the candidate can choose from */
+                    slots: {
+                        /** @description The wall-clock time in `time_zone` ("2027-03-26T10:00"), or an instant with its offset ("2027-03-26T07:00:00Z"). A wall time that happens twice (clocks going back) is its first occurrence; one that never happens (clocks jumping forward) is refused. */
+                        start: string;
+                    }[];
+                    /** @description IANA time zone of the meeting, e.g. Asia/Jerusalem */
+                    time_zone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    completeInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirmInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    slot_id: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    declineInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why none of the times work, or which times would */
+                    note: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadInterviewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rescheduleInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Minutes, 15 to 480 */
+                    duration_minutes?: number;
+                    location?: string | null;
+                    /** @description Meeting link (any provider), http(s) */
+                    meeting_link?: string | null;
+                    note?: string;
+                    /** @description One to five times the candidate can choose from */
+                    slots: {
+                        /** @description The wall-clock time in `time_zone` ("2027-03-26T10:00"), or an instant with its offset ("2027-03-26T07:00:00Z"). A wall time that happens twice (clocks going back) is its first occurrence; one that never happens (clocks jumping forward) is refused. */
+                        start: string;
+                    }[];
+                    /** @description IANA time zone of the meeting, e.g. Asia/Jerusalem */
+                    time_zone?: string;
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agenda: string | null;
+                        application_id: string;
+                        /** @description While proposed: who acts next */
+                        awaiting: ("recruiter" | "team") | null;
+                        cancel_reason: string | null;
+                        candidate: {
+                            id: string;
+                            name: string;
+                        };
+                        company: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Confirmed and ended: the hiring team may mark it completed */
+                        completable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        duration_minutes: number;
+                        ends_at: string | null;
+                        /** @description Where interviewers give their feedback */
+                        feedback_link: string;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                            changed_by_name: string | null;
+                            from_status: string | null;
+                            id: string;
+                            note: string | null;
+                            sequence: number;
+                            starts_at: string | null;
+                            to_status: string;
+                        }[];
+                        id: string;
+                        interviewers: {
+                            name: string;
+                            user_id: string;
+                        }[];
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite";
+                        location: string | null;
+                        meeting_link: string | null;
+                        recruiter: {
+                            id: string;
+                            name: string;
+                            user_id: string;
+                        };
+                        recruiter_note: string | null;
+                        role: {
+                            id: string;
+                            title: string;
+                        };
+                        /** @description The calendar invitation’s SEQUENCE */
+                        sequence: number;
+                        slots: {
+                            /** Format: date-time */
+                            ends_at: string;
+                            id: string;
+                            round: number;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** @enum {string} */
+                            status: "open" | "chosen" | "declined" | "withdrawn";
+                        }[];
+                        /** @description The confirmed time (UTC) */
+                        starts_at: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "completed" | "cancelled";
+                        time_zone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -39446,6 +43104,81 @@ export interface operations {
             };
         };
     };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            entitlements: {
+                                /** @description Hours before everyone else you see new roles */
+                                early_access_hours: number;
+                                /** @description Conversations you may start a month; null: no limit */
+                                message_initiations_per_month: number | null;
+                                /** @description The platform’s share of the standard fee, in basis points */
+                                platform_take_bps: number;
+                            };
+                            features: string[];
+                            name: string;
+                            prices: {
+                                month: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                year: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            };
+                            tagline: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            trial_days: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     getRecruiterProfile: {
         parameters: {
             query?: never;
@@ -41818,6 +45551,642 @@ export interface operations {
             };
         };
     };
+    listRoleQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A recruiter without a thread yet may ask (POST) */
+                        can_ask: boolean;
+                        data: {
+                            conversation_id: string;
+                            last_message_at: string | null;
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            thread_id: string;
+                            unread: number;
+                        }[];
+                        recruiters_without_thread: {
+                            recruiter_id: string;
+                            recruiter_name: string;
+                        }[];
+                        role_id: string;
+                        role_title: string;
+                        /** @enum {string} */
+                        viewer: "hiring_team" | "recruiter";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    askRoleQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The hiring team: which recruiter to write to
+                     */
+                    recruiter_id?: string;
+                    /** @description Plain text, 1-2000 characters; HTML tags and control characters (but tab and new line) refused */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        message: {
+                            conversation_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            /** @description `candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions` */
+                            mask_reason: string | null;
+                            sender_user_id: string;
+                            /** @description Plain text; contact details may be hidden for this reader (see mask_reason) */
+                            text: string;
+                        };
+                        thread_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getRoleScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can_edit: boolean;
+                        criteria: {
+                            description: string;
+                            key: string;
+                            name: string;
+                            weight: number;
+                        }[];
+                        is_default: boolean;
+                        role_id: string;
+                        updated_at: string | null;
+                        updated_by_name: string | null;
+                        /** @description 0 while the role uses the default template */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    putRoleScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        description?: string;
+                        /** @description Stable key (kept across edits); made from the name when absent */
+                        key?: string;
+                        name: string;
+                        /** @description 1-5, default 1 */
+                        weight?: number;
+                    }[];
+                    /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can_edit: boolean;
+                        criteria: {
+                            description: string;
+                            key: string;
+                            name: string;
+                            weight: number;
+                        }[];
+                        is_default: boolean;
+                        role_id: string;
+                        updated_at: string | null;
+                        updated_by_name: string | null;
+                        /** @description 0 while the role uses the default template */
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     setRoleStatus: {
         parameters: {
             query?: never;
@@ -42774,6 +47143,87 @@ export interface operations {
             };
         };
     };
+    listMySplitsConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            conversation_id: string;
+                            /** @enum {string} */
+                            kind: "application" | "role_question";
+                            last_message_at: string | null;
+                            /** @description The page the conversation is on */
+                            link: string;
+                            title: string;
+                            unread: number;
+                        }[];
+                        /** @description Unread messages in all of them (the menu’s badge) */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     getMyConnectAccount: {
         parameters: {
             query?: {
@@ -43280,6 +47730,1189 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    subscribeToPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Billed monthly or yearly (yearly: two months free)
+                     * @default month
+                     * @enum {string}
+                     */
+                    interval?: "month" | "year";
+                    /** @description A promotion code */
+                    promo_code?: string;
+                    /**
+                     * @description A paid plan (Starter is free: cancel to go back to it)
+                     * @enum {string}
+                     */
+                    tier: "pro" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    changeMySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancel_at_period_end?: boolean;
+                    /**
+                     * @description Billed monthly or yearly (yearly: two months free)
+                     * @enum {string}
+                     */
+                    interval?: "month" | "year";
+                    /**
+                     * @description A paid plan (Starter is free: cancel to go back to it)
+                     * @enum {string}
+                     */
+                    tier?: "pro" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    saveSubscriptionCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The PaymentMethod to save */
+                    payment_method: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        brand: string;
+                        last4: string;
+                        /** @description A pending payment of your plan was paid with this card just now */
+                        pending_payment_paid: boolean;
+                        setup_intent: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
