@@ -46,5 +46,6 @@ export const billingModule: AppModule = {
 }
 
 export { SPLITS_BOOK } from './book.ts'
+export { companySpendFacts, platformTakingsFacts, recruiterEarningsFacts } from './home-facts.ts'
 export { verifyPayoutAuditChain, writePayoutAudit } from './payout-audit.ts'
 export { onStripeEvent, type StripeEventRow } from './webhooks.ts'

@@ -44,4 +44,12 @@ export {
   recruiterUserIds,
   roleCompany,
 } from './placement-facts.ts'
+export {
+  ACTIVE_STAGES,
+  companyHomeFacts,
+  type HomeWindow,
+  marketplaceHomeFacts,
+  recruiterHomeFacts,
+  rolesMatchingRecruiter,
+} from './home-facts.ts'
 export { DEFAULT_FEE_RATE_BPS, FEE_ROLES, PLAN_TIERS } from './reference/vocabularies.ts'
