@@ -35,6 +35,14 @@ export const recruitingModule: AppModule = {
 export type { SplitsCaller } from './caller.ts'
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
 export {
+  ACTIVE_STAGES,
+  companyHomeFacts,
+  type HomeWindow,
+  marketplaceHomeFacts,
+  recruiterHomeFacts,
+  rolesMatchingRecruiter,
+} from './home-facts.ts'
+export {
   allPlacementIds,
   companyIdsOfOrganizations,
   companyOrganization,
@@ -44,12 +52,4 @@ export {
   recruiterUserIds,
   roleCompany,
 } from './placement-facts.ts'
-export {
-  ACTIVE_STAGES,
-  companyHomeFacts,
-  type HomeWindow,
-  marketplaceHomeFacts,
-  recruiterHomeFacts,
-  rolesMatchingRecruiter,
-} from './home-facts.ts'
 export { DEFAULT_FEE_RATE_BPS, FEE_ROLES, PLAN_TIERS } from './reference/vocabularies.ts'
