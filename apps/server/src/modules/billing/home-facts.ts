@@ -168,11 +168,11 @@ export async function platformTakingsFacts(anyTx: AnyTx, w: MoneyWindow) {
   }>`
     select case when s.created_at >= ${w.from} then to_char(date_trunc(${w.bucket}, s.created_at at time zone 'UTC'), 'YYYY-MM-DD') else '' end as bucket,
            case when s.created_at >= ${w.from} then 'current' else 'previous' end as period,
-           s.currency, sum(s.fee)::text as gmv, sum(billing.platform_fee_of(s.statement))::text as fees
+           s.currency, sum(s.fee)::text as gmv, sum(s.platform_fee)::text as fees
       from billing.fee_statements s
      where s.version = 1
        and ((s.created_at >= ${w.from} and s.created_at < ${w.to}) or (s.created_at >= ${w.prevFrom} and s.created_at < ${w.prevTo}))
-       and not exists (select 1 from billing.fall_offs f where f.placement_id = s.placement_id)
+       and s.placement_id not in (select placement_id from billing.fall_offs)
      group by 1, 2, 3`.execute(tx)
   const sum = (period: 'current' | 'previous', key: 'gmv' | 'fees') => {
     const out = new Map<string, bigint>()

@@ -18,6 +18,8 @@ export interface HomeWindow {
 }
 
 const view = (tx: AnyTx) => tx as RecruitingTx
+/** Up to this long, a period's submissions are read from the index; beyond, each member is probed. */
+const SHORT_PERIOD_MS = 100 * 86_400_000
 export const ACTIVE_STAGES = ['submitted', 'screening', 'interview', 'offer'] as const
 
 export interface StageCount {
@@ -206,17 +208,30 @@ export async function companyHomeFacts(anyTx: AnyTx, companyIds: readonly string
 
 /**
  * The marketplace as a platform admin sees it: recruiters who submitted and companies that received
- * a submission in each period (one index probe per recruiter or company, not a scan of every
- * application), placements, and open ownership disputes.
+ * a submission in each period, placements, and open ownership disputes.
  */
 export async function marketplaceHomeFacts(anyTx: AnyTx, w: HomeWindow) {
   const tx = view(anyTx)
-  const row = (
+  const active = async (from: Date, to: Date) => {
+    // a short period: its submissions from one covering index; a long one: one probe per member
+    const short = to.getTime() - from.getTime() <= SHORT_PERIOD_MS
+    const r = short
+      ? await sql<{ recruiters: number; companies: number }>`
+          select count(distinct recruiter_id)::int as recruiters, count(distinct company_id)::int as companies
+            from ats.applications where submitted_at >= ${from} and submitted_at < ${to}`.execute(tx)
+      : await sql<{ recruiters: number; companies: number }>`
+          select (select count(*)::int from network.recruiters nr where exists (select 1 from ats.applications a
+                    where a.recruiter_id = nr.id and a.submitted_at >= ${from} and a.submitted_at < ${to})) as recruiters,
+                 (select count(*)::int from ats.companies co where exists (select 1 from ats.applications a
+                    where a.company_id = co.id and a.submitted_at >= ${from} and a.submitted_at < ${to})) as companies`.execute(
+          tx,
+        )
+    return r.rows[0] ?? { recruiters: 0, companies: 0 }
+  }
+  const current = await active(w.from, w.to)
+  const previous = await active(w.prevFrom, w.prevTo)
+  const rest = (
     await sql<{
-      recruiters_current: number
-      recruiters_previous: number
-      companies_current: number
-      companies_previous: number
       placements_current: number
       placements_previous: number
       disputes_open: number
@@ -224,14 +239,6 @@ export async function marketplaceHomeFacts(anyTx: AnyTx, w: HomeWindow) {
       disputes_opened_previous: number
     }>`
     select
-      (select count(*)::int from network.recruiters nr where exists (select 1 from ats.applications a
-          where a.recruiter_id = nr.id and a.submitted_at >= ${w.from} and a.submitted_at < ${w.to})) as recruiters_current,
-      (select count(*)::int from network.recruiters nr where exists (select 1 from ats.applications a
-          where a.recruiter_id = nr.id and a.submitted_at >= ${w.prevFrom} and a.submitted_at < ${w.prevTo})) as recruiters_previous,
-      (select count(*)::int from ats.companies co where exists (select 1 from ats.applications a
-          where a.company_id = co.id and a.submitted_at >= ${w.from} and a.submitted_at < ${w.to})) as companies_current,
-      (select count(*)::int from ats.companies co where exists (select 1 from ats.applications a
-          where a.company_id = co.id and a.submitted_at >= ${w.prevFrom} and a.submitted_at < ${w.prevTo})) as companies_previous,
       (select count(*)::int from ats.placements where created_at >= ${w.from} and created_at < ${w.to}) as placements_current,
       (select count(*)::int from ats.placements where created_at >= ${w.prevFrom} and created_at < ${w.prevTo}) as placements_previous,
       (select count(*)::int from ats.ownership_disputes where status = 'disputed') as disputes_open,
@@ -239,6 +246,13 @@ export async function marketplaceHomeFacts(anyTx: AnyTx, w: HomeWindow) {
       (select count(*)::int from ats.ownership_disputes where disputed_at >= ${w.prevFrom} and disputed_at < ${w.prevTo}) as disputes_opened_previous
   `.execute(tx)
   ).rows[0]!
+  const row = {
+    ...rest,
+    recruiters_current: current.recruiters,
+    recruiters_previous: previous.recruiters,
+    companies_current: current.companies,
+    companies_previous: previous.companies,
+  }
   const series = await sql<BucketCount>`
     select to_char(date_trunc(${w.bucket}, created_at at time zone 'UTC'), 'YYYY-MM-DD') as bucket, count(*)::int as count
       from ats.placements where created_at >= ${w.from} and created_at < ${w.to} group by 1`.execute(tx)

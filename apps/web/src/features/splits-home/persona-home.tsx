@@ -140,13 +140,17 @@ function Stat({
 }
 
 /**
- * Money is never added across currencies: a section with several shows one at a time, US dollars
- * first when there are any, with a switch.
+ * Money is never added across currencies: a section with several shows one at a time, with a
+ * switch; the first is the one with the most money (the caller gives each currency's amount).
  */
-function useCurrency(currencies: readonly string[]) {
-  const list = [...new Set(currencies)].sort((a, b) =>
-    a === 'USD' ? -1 : b === 'USD' ? 1 : a.localeCompare(b),
-  )
+function useCurrency(ranked: readonly { currency: string; amount: bigint }[]) {
+  const list = [
+    ...new Set(
+      [...ranked]
+        .sort((a, b) => (b.amount > a.amount ? 1 : b.amount < a.amount ? -1 : 0))
+        .map((x) => x.currency),
+    ),
+  ]
   const [chosen, setChosen] = useState<string | null>(null)
   const currency = chosen && list.includes(chosen) ? chosen : (list[0] ?? 'USD')
   const { t } = useTranslation()
@@ -185,7 +189,13 @@ function RecruiterHome({ home }: { home: Home }) {
   const r = home.recruiter!
   const label = useBucketLabel(home)
   const inPlay = r.pipeline.reduce((s, p) => s + p.count, 0)
-  const { currency, control } = useCurrency(r.earnings.map((e) => e.currency))
+  const { currency, control } = useCurrency(
+    r.earnings.map((e) => ({
+      currency: e.currency,
+      amount:
+        BigInt(e.pending.amount) + BigInt(e.held.amount) + BigInt(e.available.amount) + BigInt(e.paid.amount),
+    })),
+  )
   const usd = r.earnings.find((e) => e.currency === currency)
   const money = (m: { amount: string; currency: string } | undefined) =>
     m ? formatAmount(m.amount, m.currency, lang) : formatAmount('0', currency, lang)
@@ -361,8 +371,8 @@ function CompanyHome({ home }: { home: Home }) {
   const c = home.company!
   const label = useBucketLabel(home)
   const { currency, control } = useCurrency([
-    ...c.spend.totals.map((x) => x.currency),
-    ...c.spend.owed.map((x) => x.amount.currency),
+    ...c.spend.totals.map((x) => ({ currency: x.currency, amount: BigInt(x.current.amount) })),
+    ...c.spend.owed.map((x) => ({ currency: x.amount.currency, amount: 0n })),
   ])
   const spend = c.spend.totals.find((x) => x.currency === currency)
   const owed = c.spend.owed.find((x) => x.amount.currency === currency)
@@ -538,7 +548,9 @@ function AdminHome({ home }: { home: Home }) {
   const lang = i18n.language
   const a = home.admin!
   const label = useBucketLabel(home)
-  const { currency, control } = useCurrency(a.money.map((x) => x.currency))
+  const { currency, control } = useCurrency(
+    a.money.map((x) => ({ currency: x.currency, amount: BigInt(x.gmv.amount) })),
+  )
   const m = a.money.find((x) => x.currency === currency)
   const money = (x: { amount: string; currency: string } | undefined) =>
     formatMoneyCompact(BigInt(x?.amount ?? '0'), x?.currency ?? currency, lang)
