@@ -2,6 +2,7 @@ import type { AppModule } from '../kernel/module.ts'
 import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
 import { identityModule } from './identity/index.ts'
+import { insightsModule } from './insights/index.ts'
 import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { ofairModule } from './ofair/index.ts'
@@ -21,5 +22,6 @@ export const modules: readonly AppModule[] = [
   ledgerModule,
   billingModule,
   ofairModule,
+  insightsModule,
   webAppModule,
 ]

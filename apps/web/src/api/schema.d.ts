@@ -1895,6 +1895,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your home: the numbers you act on, for a period, compared with the period before
+         * @description One section per part the caller plays on Splits Network: a recruiter (pipeline, placements, earnings, matching roles, quiet candidates), a hiring team (open roles, submissions awaiting review, time to fill, spend, pipeline by role), a platform admin (GMV, fees, take rate, active recruiters and companies, disputes, failed jobs). `period` is 30d, 90d, 12m or ytd (default 30d); or give `from` and `to` (whole days, UTC, `to` included).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Splits Network recruiters, hiring teams and platform admins; each sees only their own numbers.
+         */
+        get: operations["getMyHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -20892,6 +20914,416 @@ export interface operations {
                             updated_at: string | null;
                         };
                         recruiter_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMyHome: {
+        parameters: {
+            query?: {
+                /** @description First day of a custom range (YYYY-MM-DD) */
+                from?: string;
+                period?: "30d" | "90d" | "12m" | "ytd";
+                /** @description Last day of a custom range, included */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Present for platform admins */
+                        admin: {
+                            /** @description Companies that received a submission in the period */
+                            active_companies: {
+                                current: number;
+                                previous: number;
+                            };
+                            /** @description Recruiters who submitted a candidate in the period */
+                            active_recruiters: {
+                                current: number;
+                                previous: number;
+                            };
+                            disputes: {
+                                open: number;
+                                /** @description The period shown and the one it is compared with */
+                                opened: {
+                                    current: number;
+                                    previous: number;
+                                };
+                            };
+                            failed_jobs: {
+                                by_queue: {
+                                    count: number;
+                                    queue: string;
+                                }[];
+                                /** @description The period shown and the one it is compared with */
+                                died: {
+                                    current: number;
+                                    previous: number;
+                                };
+                                /** @description Dead-lettered jobs waiting for an operator */
+                                waiting: number;
+                            };
+                            money: {
+                                currency: string;
+                                /** @description The platform’s share of those fees */
+                                fees: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /** @description Placement fees charged to companies for placements made in the period */
+                                gmv: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                previous_fees: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                previous_gmv: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                previous_take_rate_bps: number | null;
+                                /** @description fees / GMV in basis points; null without GMV */
+                                take_rate_bps: number | null;
+                            }[];
+                            money_series: {
+                                /** Format: date */
+                                bucket: string;
+                                fees: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                gmv: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            }[];
+                            placements: {
+                                current: number;
+                                previous: number;
+                                series: {
+                                    /** Format: date */
+                                    bucket: string;
+                                    count: number;
+                                }[];
+                            };
+                        } | null;
+                        /** @description Present for a company’s hiring team (all their companies together) */
+                        company: {
+                            awaiting_review: {
+                                count: number;
+                                /** @description The oldest submissions still waiting for a first decision */
+                                items: {
+                                    /** Format: uuid */
+                                    application_id: string;
+                                    candidate_name: string;
+                                    days_waiting: number;
+                                    recruiter_name: string | null;
+                                    /** Format: uuid */
+                                    role_id: string;
+                                    role_title: string;
+                                    /** Format: date-time */
+                                    submitted_at: string;
+                                }[];
+                            };
+                            /** @description The period shown and the one it is compared with */
+                            hires: {
+                                current: number;
+                                previous: number;
+                            };
+                            pipeline_by_role: {
+                                interview: number;
+                                offer: number;
+                                /** Format: uuid */
+                                role_id: string;
+                                role_title: string;
+                                screening: number;
+                                submitted: number;
+                            }[];
+                            roles: {
+                                draft: number;
+                                filled: number;
+                                open: number;
+                                paused: number;
+                            };
+                            spend: {
+                                /** @description Still owed on open invoices */
+                                owed: {
+                                    amount: {
+                                        /** @description Integer amount in minor units (cents, agorot), as a string */
+                                        amount: string;
+                                        /** @description ISO 4217 currency code */
+                                        currency: string;
+                                    };
+                                    invoices: number;
+                                }[];
+                                series: {
+                                    amount: {
+                                        /** @description Integer amount in minor units (cents, agorot), as a string */
+                                        amount: string;
+                                        /** @description ISO 4217 currency code */
+                                        currency: string;
+                                    };
+                                    /** Format: date */
+                                    bucket: string;
+                                }[];
+                                /** @description Invoices issued in the period (void ones left out) */
+                                totals: {
+                                    currency: string;
+                                    current: {
+                                        /** @description Integer amount in minor units (cents, agorot), as a string */
+                                        amount: string;
+                                        /** @description ISO 4217 currency code */
+                                        currency: string;
+                                    };
+                                    invoices: number;
+                                    previous: {
+                                        /** @description Integer amount in minor units (cents, agorot), as a string */
+                                        amount: string;
+                                        /** @description ISO 4217 currency code */
+                                        currency: string;
+                                    };
+                                }[];
+                            };
+                            /** @description The period shown and the one it is compared with */
+                            submissions: {
+                                current: number;
+                                previous: number;
+                            };
+                            time_to_fill: {
+                                by_role: {
+                                    hires: number;
+                                    median_days: number;
+                                    /** Format: uuid */
+                                    role_id: string;
+                                    role_title: string;
+                                }[];
+                                hires: number;
+                                /** @description Median days from opening a role to a hire, for hires in the period */
+                                median_days: number | null;
+                            };
+                        } | null;
+                        period: {
+                            /** @enum {string} */
+                            bucket: "week" | "month";
+                            buckets: string[];
+                            /** Format: date-time */
+                            from: string;
+                            /** @enum {string} */
+                            key: "30d" | "90d" | "12m" | "ytd" | "custom";
+                            /** Format: date-time */
+                            previous_from: string;
+                            /** Format: date-time */
+                            previous_to: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                        /** @description Present for recruiters */
+                        recruiter: {
+                            /** @description Per currency: pending (your share of fees not collected yet), held (collected, kept until the guarantee ends), available (ready to pay out), paid (all time) */
+                            earnings: {
+                                available: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                currency: string;
+                                held: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                paid: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                pending: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            }[];
+                            matching_roles: {
+                                roles: {
+                                    company_name: string;
+                                    fee_rate_bps: number;
+                                    /** @description The fee at the top of the salary band */
+                                    fee_up_to: {
+                                        /** @description Integer amount in minor units (cents, agorot), as a string */
+                                        amount: string;
+                                        /** @description ISO 4217 currency code */
+                                        currency: string;
+                                    };
+                                    function: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    location: string | null;
+                                    opened_at: string | null;
+                                    title: string;
+                                }[];
+                                /** @description False when your profile names no function or industry */
+                                specialised: boolean;
+                            };
+                            paid_in_period: {
+                                currency: string;
+                                current: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                previous: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                            }[];
+                            paid_series: {
+                                amount: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /** Format: date */
+                                bucket: string;
+                            }[];
+                            /** @description Candidates in play, by stage */
+                            pipeline: {
+                                count: number;
+                                /** @enum {string} */
+                                stage: "submitted" | "screening" | "interview" | "offer";
+                            }[];
+                            placements: {
+                                current: number;
+                                previous: number;
+                                series: {
+                                    /** Format: date */
+                                    bucket: string;
+                                    count: number;
+                                }[];
+                            };
+                            stale: {
+                                after_days: number;
+                                count: number;
+                                items: {
+                                    /** Format: uuid */
+                                    application_id: string;
+                                    candidate_name: string;
+                                    company_name: string;
+                                    days_quiet: number;
+                                    /** Format: date-time */
+                                    last_activity_at: string;
+                                    /** Format: uuid */
+                                    role_id: string;
+                                    role_title: string;
+                                    /** @enum {string} */
+                                    stage: "submitted" | "screening" | "interview" | "offer";
+                                }[];
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };

@@ -64,6 +64,14 @@ export const recruitingModule: AppModule = {
 export type { SplitsCaller } from './caller.ts'
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
 export {
+  ACTIVE_STAGES,
+  companyHomeFacts,
+  type HomeWindow,
+  marketplaceHomeFacts,
+  recruiterHomeFacts,
+  rolesMatchingRecruiter,
+} from './home-facts.ts'
+export {
   allPlacementIds,
   companyIdsOfOrganizations,
   companyOrganization,

@@ -24,6 +24,7 @@ import { WelcomeBanner } from '../../components/welcome-banner'
 import { screensFor } from '../../lib/viewer'
 import { useViewer } from '../auth/use-viewer'
 import { MyApplicationsList } from '../my-applications/my-applications-list'
+import { PersonaHome } from './persona-home'
 
 const ICON = { size: 20, stroke: 1.6 }
 
@@ -139,6 +140,7 @@ export function SplitsHomePage() {
   return (
     <>
       <PageHeader title={t('splits.home.title')} description={t('splits.home.description')} />
+      {(viewer.recruiter || viewer.team || viewer.admin) && <PersonaHome />}
       {can.myApplications && (
         <Box mb="xl">
           <SectionCard title={t('splits.myApplications.title')}>

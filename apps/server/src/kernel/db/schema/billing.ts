@@ -107,6 +107,7 @@ export interface BillingFeeStatementsTable {
   statement: unknown
   reason: string
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  platform_fee: ColumnType<bigint | null, never, never>
 }
 
 export interface BillingInvoiceLinesTable {
