@@ -62,6 +62,7 @@ export const recruitingModule: AppModule = {
 }
 
 export type { SplitsCaller } from './caller.ts'
+export { provideRecruiterEntitlements, type RecruiterEntitlements } from './entitlements.ts'
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
 export {
   ACTIVE_STAGES,

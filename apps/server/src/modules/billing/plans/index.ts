@@ -1,5 +1,7 @@
 import './errors.ts'
 import './notices.ts'
+import { provideRecruiterEntitlements } from '../../recruiting/index.ts'
+import { assertEntitlement } from './history.ts'
 import { plansRoutes } from './routes.ts'
 import { plansDemoSeed, plansHistoryDemoSeed } from './seed.ts'
 import { registerPlanStripeEvents } from './stripe-events.ts'
@@ -11,7 +13,15 @@ import { registerPlanStripeEvents } from './stripe-events.ts'
  */
 export const plans = {
   /** Called once by billing's index, after every module file is loaded. */
-  register: registerPlanStripeEvents,
+  register() {
+    registerPlanStripeEvents()
+    // recruiting asks the plan before a recruiter starts a conversation (monthly allowance)
+    provideRecruiterEntitlements({
+      useMessageInitiation: async (tx, recruiterId, at) => {
+        await assertEntitlement(tx, recruiterId, 'message_initiation', at)
+      },
+    })
+  },
   routes: plansRoutes,
   /** The history comes before billing's demo data (its statements read it); the subscriptions after. */
   historySeeds: [plansHistoryDemoSeed],

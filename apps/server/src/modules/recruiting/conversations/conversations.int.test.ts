@@ -222,6 +222,30 @@ describe('role questions', () => {
     ])
   })
 
+  it('a Starter recruiter starts 10 conversations a month (plan allowance); the 11th is a 429 and opens nothing', async () => {
+    const company = await makeCompany(w)
+    const recruiter = await makeRecruiter(w)
+    const roles = []
+    for (let i = 0; i < 11; i++) roles.push(await makeRole(w, company))
+    const asked = []
+    for (const role of roles.slice(0, 10))
+      asked.push(await api(w, recruiter).post(`/api/roles/${role.id}/questions`, { text: 'Is it remote?' }))
+    expect(asked.map((r) => r.status)).toEqual(Array(10).fill(201))
+    const refused = await api(w, recruiter).post(`/api/roles/${roles[10]!.id}/questions`, {
+      text: 'And this one?',
+    })
+    expect(refused.status).toBe(429)
+    expect(refused.body.code).toBe('plan_limit_reached')
+    expect(refused.body.detail).toContain('Starter plan lets you start 10 conversations a month')
+    const none = await api(w, recruiter).get(`/api/roles/${roles[10]!.id}/questions`)
+    expect(none.body.data).toEqual([])
+    // writing again in a thread already started uses nothing
+    const again = await api(w, recruiter).post(`/api/roles/${roles[0]!.id}/questions`, {
+      text: 'One more thing',
+    })
+    expect(again.status).toBe(201)
+  })
+
   it('the team writes only to recruiters working the role; recruiters cannot see hidden roles', async () => {
     const company = await makeCompany(w)
     const role = await makeRole(w, company)

@@ -16,6 +16,7 @@ import {
 import { organizationMemberIds } from '../../identity/index.ts'
 import type { SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
+import { recruiterEntitlements } from '../entitlements.ts'
 import { getRole } from '../roles/queries.ts'
 import { APPLICATION_THREAD, ROLE_QUESTION_THREAD, SPLITS_THREAD_KINDS, TEAM_ROLES } from './subjects.ts'
 
@@ -304,16 +305,18 @@ export async function askRoleQuestion(
       .onConflict((oc) => oc.columns(['role_id', 'recruiter_id']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    return (
-      made ??
-      (await tx
-        .selectFrom('ats.role_question_threads')
-        .select('id')
-        .where('role_id', '=', roleId)
-        .where('recruiter_id', '=', recruiterId)
-        .executeTakeFirstOrThrow())
-    )
+    if (made) return { id: made.id, started: true }
+    const found = await tx
+      .selectFrom('ats.role_question_threads')
+      .select('id')
+      .where('role_id', '=', roleId)
+      .where('recruiter_id', '=', recruiterId)
+      .executeTakeFirstOrThrow()
+    return { id: found.id, started: false }
   })
+  // a recruiter starting a new thread uses one of their plan's conversations of the month
+  if (thread.started && !team)
+    await recruiterEntitlements().useMessageInitiation(tx, recruiterId, clock.now())
   const conversationId = await openConversation(tx, {
     subjectKind: ROLE_QUESTION_THREAD,
     subjectId: thread.id,
