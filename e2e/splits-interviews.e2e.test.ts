@@ -94,7 +94,7 @@ async function noHorizontalOverflow(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
-describe('an interview: proposed, confirmed, completed, feedback asked', () => {
+describe('an interview: proposed, confirmed, completed, feedback asked and given', () => {
   it('1. Dana proposes two times in New York time, with Eli interviewing', async () => {
     const { page, problems, context } = await signedIn('dana')
     await page.goto(`/splits/applications/${state.application}`)
@@ -195,5 +195,28 @@ describe('an interview: proposed, confirmed, completed, feedback asked', () => {
     )
     expect(unexpected(eli.problems)).toEqual([])
     await eli.context.close()
+  })
+
+  it('4. Eli follows the link and gives his feedback on the scorecard, tied to the interview', async () => {
+    const { page, problems, context } = await signedIn('eli')
+    await page.goto(`/splits/applications/${state.application}?tab=feedback&interview=${state.interview}`)
+    const card = page.locator('#feedback')
+    const form = card.getByTestId('scorecard-form')
+    await visible(form.getByText('Technical skills'))
+    await form.getByTestId('criterion-technical_skills').getByText('3', { exact: true }).click()
+    await form.getByText('Yes', { exact: true }).click()
+    await card
+      .getByRole('textbox', { name: 'Feedback', exact: true })
+      .fill('Solid on sensor fusion; wants more ownership.')
+    await card.getByRole('button', { name: 'Submit feedback' }).click()
+    await visible(card.getByTestId('scorecard-summary').getByText('1 interview feedback'))
+    await snap(page, 'splits-interviews-7-feedback-given')
+    const notes = await apiClient(app.baseUrl, people.eli!).get(
+      `/api/applications/${state.application}/notes`,
+    )
+    const feedback = notes.body.data.find((n: { kind: string }) => n.kind === 'interview_feedback')
+    expect(feedback).toMatchObject({ interview_id: state.interview, recommendation: 'yes' })
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
   })
 })

@@ -38,10 +38,13 @@ export function NoteForm({
   applicationId,
   roleId,
   viewer,
+  interviewId,
 }: {
   applicationId: string
   roleId: string
   viewer: NotesPage['viewer']
+  /** The interview the feedback is about (the interview's feedback request links here with it). */
+  interviewId?: string | undefined
 }) {
   const { t } = useTranslation()
   const kinds = viewer.can_write.filter((k) => k !== 'information_response')
@@ -73,6 +76,7 @@ export function NoteForm({
         ...(kind === 'interview_feedback'
           ? {
               recommendation: recommendation ?? undefined,
+              ...(interviewId ? { interview_id: interviewId } : {}),
               ratings: Object.entries(ratings).map(([criterion_key, rating]) => ({ criterion_key, rating })),
             }
           : {}),

@@ -113,6 +113,17 @@ export async function addNote(
     })
   }
 
+  if (input.interview_id) {
+    // the interview must be one of this application's (a composite foreign key says so in SQL too)
+    const interview = await tx
+      .selectFrom('ats.interviews')
+      .select('id')
+      .where('id', '=', input.interview_id)
+      .where('application_id', '=', app.id)
+      .executeTakeFirst()
+    if (!interview) throw fieldError('body.interview_id', 'is not an interview of this application')
+  }
+
   const visibility = rule.visibility(side, input.share)
   const note = await tx
     .insertInto('ats.application_notes')
