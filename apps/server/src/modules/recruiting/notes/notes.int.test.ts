@@ -261,6 +261,11 @@ describe('notes and their visibility', () => {
         },
         'body.ratings[1].criterion_key',
       ],
+      // an interview that is not one of this application's
+      [
+        { kind: 'interview_feedback', body: 'ok', recommendation: 'yes', interview_id: crypto.randomUUID() },
+        'body.interview_id',
+      ],
     ]
     for (const [body, field] of feedbackCases) {
       const r = await api(w, eli).post(url, body)
