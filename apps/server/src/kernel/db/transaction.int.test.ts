@@ -32,18 +32,21 @@ describe('asSystem', () => {
     })
   })
 
-  it('asks the server for the actor of a handle it did not open, and skips a switch to itself', async () => {
-    const seen = await inTransaction(database.current.db, systemActor('seed'), async (tx) => {
-      const same = await asSystem(tx, 'seed', () => actorNow(tx))
+  it('asks the server for the actor of a handle it did not open; a system transaction is not switched', async () => {
+    const asUser = await inTransaction(database.current.db, user, async (tx) => {
       // a derived handle (same connection, new object) is not one inTransaction opened
       const derived = tx.withSchema('public')
-      const other = await asSystem(derived, 'other', () => actorNow(derived))
-      return { same, other, after: await actorNow(tx) }
+      const inside = await asSystem(derived, 'other', () => actorNow(derived))
+      return { inside, after: await actorNow(tx) }
     })
-    expect(seen).toEqual({
-      same: { kind: 'system', name: 'seed' },
-      other: { kind: 'system', name: 'other' },
-      after: { kind: 'system', name: 'seed' },
+    expect(asUser).toEqual({ inside: { kind: 'system', name: 'other' }, after: { kind: 'user', name: '' } })
+    const asSeed = await inTransaction(database.current.db, systemActor('seed'), async (tx) => ({
+      tracked: await asSystem(tx, 'other', () => actorNow(tx)),
+      derived: await asSystem(tx.withSchema('public'), 'other', () => actorNow(tx)),
+    }))
+    expect(asSeed).toEqual({
+      tracked: { kind: 'system', name: 'seed' },
+      derived: { kind: 'system', name: 'seed' },
     })
   })
 })

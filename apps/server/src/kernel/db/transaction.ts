@@ -103,7 +103,8 @@ export async function asSystem<T>(tx: Transaction<any>, name: string, fn: () => 
       await sql<ActorSettings>`select current_setting('app.actor_kind', true) as kind,
         current_setting('app.actor_name', true) as name`.execute(tx)
     ).rows[0] ?? { kind: '', name: '' }
-  if (saved.kind === 'system' && saved.name === name) return fn()
+  // already the system: nothing to switch (the name only labels the session; no policy reads it)
+  if (saved.kind === 'system') return fn()
   await sql`select set_config('app.actor_kind', 'system', true), set_config('app.actor_name', ${name}, true)`.execute(
     tx,
   )

@@ -20,26 +20,6 @@ import { statementFor } from './statements.ts'
 const view = (tx: unknown) => tx as BillingTx
 const pick = (id: string) => createHash('sha1').update(id).digest().readUInt16BE(0) / 65_536
 const day = (d: Date) => d.toISOString().slice(0, 10)
-const SEED_CONNECTIONS = 3
-
-/** Runs `work` over `items`, at most `limit` at once; the first failure rejects. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-}
-
-/** A re-run after an interrupted seed skips the placements already invoiced. */
-async function alreadyInvoiced(tx: unknown, placementId: string): Promise<boolean> {
-  const line = await view(tx)
-    .selectFrom('billing.invoice_lines')
-    .select('id')
-    .where('placement_id', '=', placementId)
-    .executeTakeFirst()
-  return line !== undefined
-}
 
 export const billingDemoSeed: SeedStep = {
   name: 'billing.demo',
@@ -50,16 +30,13 @@ export const billingDemoSeed: SeedStep = {
   async run(ctx: AppContext, progress) {
     const today = day(ctx.clock.now())
     const counts = { statements: 0, invoices: 0, payments: 0, partial: 0, fall_offs: 0 }
-    const ids = await inTransaction(ctx.db, systemActor('billing.seed'), (tx) => allPlacementIds(tx))
-    let done = 0
-    // One short transaction per placement, a few at a time: the work is round trips, so three
-    // connections finish in about half the time of one, and the shared rows (invoice numbers,
-    // ledger accounts, the audit chain head) are locked only for one placement's work.
-    await eachConcurrently(ids, SEED_CONNECTIONS, (id) =>
-      inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
-        if (await alreadyInvoiced(tx, id)) return
+    await inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
+      const ids = await allPlacementIds(tx)
+      // one company gets a custom contract (so the admin's contract screens have something to show)
+      let done = 0
+      for (const id of ids) {
         const facts = await placementFacts(tx, id)
-        if (!facts) return
+        if (!facts) continue
         const hired = facts.createdAt
         const { stored } = await statementFor(tx, facts, hired)
         counts.statements++
@@ -69,7 +46,7 @@ export const billingDemoSeed: SeedStep = {
           force: true,
           quiet: true,
         })
-        if (!invoiceId) return
+        if (!invoiceId) continue
         counts.invoices++
         const invoice = await view(tx)
           .selectFrom('billing.invoices')
@@ -120,8 +97,8 @@ export const billingDemoSeed: SeedStep = {
           counts.fall_offs++
         }
         progress(++done, ids.length)
-      }),
-    )
+      }
+    })
     const proof = await reconcileLedger(ctx.db)
     if (!proof.ok)
       throw new Error(`the billing demo data does not reconcile: ${JSON.stringify(proof.checks)}`)
