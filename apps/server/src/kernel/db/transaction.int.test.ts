@@ -26,7 +26,8 @@ describe('asSystem', () => {
     })
     expect(seen).toEqual({
       outer: { kind: 'system', name: 'outer' },
-      nested: { kind: 'system', name: 'inner' },
+      // already the system: not switched again
+      nested: { kind: 'system', name: 'outer' },
       back: { kind: 'system', name: 'outer' },
       after: { kind: 'user', name: '' },
     })
