@@ -1,26 +1,14 @@
 import { Badge, Box, Button, Card, Group, Stack, Tabs, Text, Textarea, Title, Tooltip } from '@mantine/core'
 import { IconCheck, IconChecks, IconLock, IconSend } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
-import { useCurrentUser } from '../auth/auth-api'
+import { type ChatMessage, useSendMessage } from '../conversations/conversation-api'
+import type { ChatConnection } from '../conversations/use-chat-socket'
+import { useLiveConversation } from '../conversations/use-live-conversation'
 import type { Lead } from '../ofair-leads/ofair-api'
-import {
-  type ChatMessage,
-  type ChatThread,
-  chatKeys,
-  fetchAfter,
-  type MessagePage,
-  markRead,
-  mergeMessages,
-  useConversation,
-  useLeadChats,
-  useOpenChat,
-  useSendMessage,
-} from './chat-api'
-import { type ChatConnection, type ChatEvent, useChatSocket } from './use-chat-socket'
+import { type ChatThread, useLeadChats, useOpenChat } from './chat-api'
 
 /** The lead's chat: its owner one thread per proposer, a proposer their own thread. */
 export function ChatPanel({ lead }: { lead: Lead }) {
@@ -97,68 +85,7 @@ function Thread({ lead, thread }: { lead: Lead; thread: ChatThread }) {
 
 function Conversation({ id }: { id: string }) {
   const { t } = useTranslation()
-  const me = useCurrentUser()
-  const queryClient = useQueryClient()
-  const page = useConversation(id)
-  const key = useMemo(() => chatKeys.conversation(id), [id])
-  const marked = useRef<string | null>(null)
-
-  const lastId = useCallback(() => {
-    const data = queryClient.getQueryData<MessagePage>(key)?.data
-    return data?.[data.length - 1]?.id
-  }, [queryClient, key])
-
-  const absorb = useCallback(
-    (next: MessagePage) =>
-      queryClient.setQueryData<MessagePage>(key, (old) =>
-        old ? { ...mergeMessages(old, next.data), participants: next.participants } : next,
-      ),
-    [queryClient, key],
-  )
-
-  const onEvent = useCallback(
-    (e: ChatEvent) => {
-      if (e.type === 'message' && e.message.conversation_id === id) {
-        queryClient.setQueryData<MessagePage>(key, (old) => (old ? mergeMessages(old, [e.message]) : old))
-      } else if (e.type === 'read' && e.conversation_id === id) {
-        queryClient.setQueryData<MessagePage>(key, (old) =>
-          old
-            ? {
-                ...old,
-                participants: old.participants.map((p) =>
-                  p.user_id === e.user_id
-                    ? { ...p, last_read_message_id: e.last_read_message_id, last_read_at: e.last_read_at }
-                    : p,
-                ),
-              }
-            : old,
-        )
-      }
-    },
-    [id, queryClient, key],
-  )
-  const onResume = useCallback(() => {
-    const after = lastId()
-    if (after) void fetchAfter(id, after).then(absorb, () => {})
-    else void page.refetch()
-  }, [id, lastId, absorb, page])
-  const connection = useChatSocket(onEvent, onResume)
-  useLongPolling(id, connection === 'polling', lastId, absorb)
-
-  // "seen": the newest message from the other side, once it is on screen
-  const data = page.data?.data ?? []
-  const mine = page.data?.participants.find((p) => p.user_id === me?.id)
-  const newestFromOthers = [...data].reverse().find((m) => m.sender_user_id !== me?.id)
-  useEffect(() => {
-    if (!newestFromOthers || !mine) return
-    if (mine.last_read_message_id && mine.last_read_message_id >= newestFromOthers.id) return
-    if (document.visibilityState === 'hidden' || marked.current === newestFromOthers.id) return
-    marked.current = newestFromOthers.id
-    void markRead(id, newestFromOthers.id).then(
-      () => queryClient.invalidateQueries({ queryKey: ['ofair', 'chats'] }),
-      () => {},
-    )
-  }, [id, newestFromOthers, mine, queryClient])
+  const { page, data, me, connection, addSent } = useLiveConversation(id, ['ofair', 'chats'])
 
   const bottom = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -207,40 +134,10 @@ function Conversation({ id }: { id: string }) {
           {t('ofair.chat.blocked')}
         </Text>
       ) : (
-        <Composer id={id} onSent={(m) => onEvent({ type: 'message', message: m })} />
+        <Composer id={id} onSent={addSent} />
       )}
     </Stack>
   )
-}
-
-/** When the socket cannot be had, ask the server for news, waiting up to 25 s each time. */
-function useLongPolling(
-  id: string,
-  active: boolean,
-  lastId: () => string | undefined,
-  absorb: (p: MessagePage) => void,
-) {
-  useEffect(() => {
-    if (!active) return
-    const controller = new AbortController()
-    let stopped = false
-    void (async () => {
-      while (!stopped) {
-        const after = lastId()
-        try {
-          if (after) absorb(await fetchAfter(id, after, 25, controller.signal))
-          else await new Promise((r) => setTimeout(r, 3000))
-        } catch {
-          if (stopped) return
-          await new Promise((r) => setTimeout(r, 3000))
-        }
-      }
-    })()
-    return () => {
-      stopped = true
-      controller.abort()
-    }
-  }, [id, active, lastId, absorb])
 }
 
 function ConnectionBadge({ state }: { state: ChatConnection }) {

@@ -14,26 +14,20 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { IconBan, IconCheck, IconChecks, IconDots, IconFlag, IconLock, IconSend } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
-import { useCurrentUser } from '../auth/auth-api'
-import { type ChatConnection, type ChatEvent, useChatSocket } from '../conversations/use-chat-socket'
 import {
   type ChatMessage,
-  type ConversationPage,
-  fetchAfter,
-  markRead,
-  mergeMessages,
   type ReportReason,
-  splitsChatKeys,
   useBlock,
-  useConversation,
   useReport,
-  useSend,
-} from './splits-chat-api'
+  useSendMessage,
+} from '../conversations/conversation-api'
+import type { ChatConnection } from '../conversations/use-chat-socket'
+import { useLiveConversation } from '../conversations/use-live-conversation'
+import { splitsChatKeys } from './splits-chat-api'
 
 /**
  * One Splits Network conversation, live: messages pushed over the socket (resumed from the last id
@@ -41,68 +35,8 @@ import {
  */
 export function Thread({ id, maskingNote }: { id: string; maskingNote?: string }) {
   const { t } = useTranslation()
-  const me = useCurrentUser()
-  const queryClient = useQueryClient()
-  const page = useConversation(id)
-  const key = useMemo(() => splitsChatKeys.conversation(id), [id])
-  const marked = useRef<string | null>(null)
+  const { page, data, mine, me, connection, addSent } = useLiveConversation(id, splitsChatKeys.all)
   const [reporting, setReporting] = useState<ChatMessage | null>(null)
-
-  const lastId = useCallback(() => {
-    const data = queryClient.getQueryData<ConversationPage>(key)?.data
-    return data?.[data.length - 1]?.id
-  }, [queryClient, key])
-  const absorb = useCallback(
-    (next: ConversationPage) =>
-      queryClient.setQueryData<ConversationPage>(key, (old) =>
-        old ? { ...mergeMessages(old, next.data), participants: next.participants } : next,
-      ),
-    [queryClient, key],
-  )
-  const onEvent = useCallback(
-    (e: ChatEvent) => {
-      if (e.type === 'message' && e.message.conversation_id === id) {
-        queryClient.setQueryData<ConversationPage>(key, (old) =>
-          old ? mergeMessages(old, [e.message]) : old,
-        )
-      } else if (e.type === 'read' && e.conversation_id === id) {
-        queryClient.setQueryData<ConversationPage>(key, (old) =>
-          old
-            ? {
-                ...old,
-                participants: old.participants.map((p) =>
-                  p.user_id === e.user_id
-                    ? { ...p, last_read_message_id: e.last_read_message_id, last_read_at: e.last_read_at }
-                    : p,
-                ),
-              }
-            : old,
-        )
-      }
-    },
-    [id, queryClient, key],
-  )
-  const onResume = useCallback(() => {
-    const after = lastId()
-    if (after) void fetchAfter(id, after).then(absorb, () => {})
-    else void page.refetch()
-  }, [id, lastId, absorb, page])
-  const connection = useChatSocket(onEvent, onResume)
-  useLongPolling(id, connection === 'polling', lastId, absorb)
-
-  const data = page.data?.data ?? []
-  const mine = page.data?.participants.find((p) => p.user_id === me?.id)
-  const newestFromOthers = [...data].reverse().find((m) => m.sender_user_id !== me?.id)
-  useEffect(() => {
-    if (!newestFromOthers || !mine) return
-    if (mine.last_read_message_id && mine.last_read_message_id >= newestFromOthers.id) return
-    if (document.visibilityState === 'hidden' || marked.current === newestFromOthers.id) return
-    marked.current = newestFromOthers.id
-    void markRead(id, newestFromOthers.id).then(
-      () => queryClient.invalidateQueries({ queryKey: ['splits-chat'] }),
-      () => {},
-    )
-  }, [id, newestFromOthers, mine, queryClient])
 
   const scroller = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -174,40 +108,11 @@ export function Thread({ id, maskingNote }: { id: string; maskingNote?: string }
           {blockedByMe ? t('splitsChat.blockedByMe') : t('splitsChat.blocked')}
         </Alert>
       ) : (
-        <Composer id={id} onSent={(m) => onEvent({ type: 'message', message: m })} />
+        <Composer id={id} onSent={addSent} />
       )}
       <ReportModal conversationId={id} message={reporting} onClose={() => setReporting(null)} />
     </Stack>
   )
-}
-
-function useLongPolling(
-  id: string,
-  active: boolean,
-  lastId: () => string | undefined,
-  absorb: (p: ConversationPage) => void,
-) {
-  useEffect(() => {
-    if (!active) return
-    const controller = new AbortController()
-    let stopped = false
-    void (async () => {
-      while (!stopped) {
-        const after = lastId()
-        try {
-          if (after) absorb(await fetchAfter(id, after, 25, controller.signal))
-          else await new Promise((r) => setTimeout(r, 3000))
-        } catch {
-          if (stopped) return
-          await new Promise((r) => setTimeout(r, 3000))
-        }
-      }
-    })()
-    return () => {
-      stopped = true
-      controller.abort()
-    }
-  }, [id, active, lastId, absorb])
 }
 
 function ConnectionBadge({ state }: { state: ChatConnection }) {
@@ -345,7 +250,7 @@ export function Composer({
 }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
-  const own = useSend(id ?? '')
+  const own = useSendMessage(id ?? '')
   const trimmed = text.trim()
   const pending = sendOverride ? sendOverride.isPending : own.isPending
   const error = sendOverride ? sendOverride.error : own.isError ? own.error : null
