@@ -86,6 +86,12 @@ describe('periods', () => {
     )
   })
 
+  it('year to date at midnight on 1 January is the year just ended, not an empty period', () => {
+    const w = homeWindow(new Date('2027-01-01T00:00:00Z'), { period: 'ytd' })
+    expect(w.from.toISOString()).toBe('2026-01-01T00:00:00.000Z')
+    expect(w.buckets[0]).toBe('2026-01-01')
+  })
+
   it('weekly buckets start on Mondays, monthly ones on the first', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 1, max: 400 }), (from, days) => {

@@ -70,7 +70,9 @@ export function homeWindow(
       return finish(key, from, now, addMonths(from, -12), from, 'month')
     }
     case 'ytd': {
-      const from = new Date(Date.UTC(now.getUTCFullYear(), 0, 1))
+      // the year of the last moment before now: at midnight on 1 January it is the year just ended
+      // (an empty period has nothing to show and no buckets)
+      const from = new Date(Date.UTC(new Date(now.getTime() - 1).getUTCFullYear(), 0, 1))
       return finish(key, from, now, addMonths(from, -12), addMonths(now, -12), 'month')
     }
   }
