@@ -27,11 +27,13 @@ export function useMySubscription() {
   return useQuery({
     queryKey: planKeys.mine(),
     queryFn: ({ signal }) => unwrap(api.GET('/api/subscriptions', { signal })),
-    // a subscription being created or a payment being retried settles through Stripe's webhooks
-    refetchInterval: (q) =>
-      q.state.data?.subscription?.status === 'creating' || q.state.data?.subscription?.status === 'incomplete'
-        ? 2_000
-        : false,
+    // a subscription being created, or a payment being retried or paid with a new card, settles
+    // through Stripe's webhooks, which may land after the page's own refetch
+    refetchInterval: (q) => {
+      const status = q.state.data?.subscription?.status
+      if (status === 'creating' || status === 'incomplete') return 2_000
+      return status === 'past_due' ? 3_000 : false
+    },
   })
 }
 
