@@ -178,8 +178,9 @@ describe('OFAIR lead chat in two browsers', () => {
     const restarted = new ConversationHub(app.ctx)
     await restarted.start()
     app.ctx.services.conversationHub = restarted
+    // the client's backoff has grown to up to 10 s by now: allow it two more tries
     await expect
-      .poll(() => proPage.page.getByTestId('chat-connection').getAttribute('data-state'))
+      .poll(() => proPage.page.getByTestId('chat-connection').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('online')
     await visible(proPage.page.getByText('נשלחה בזמן שהחיבור התחדש'))
 
