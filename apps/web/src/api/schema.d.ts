@@ -4804,7 +4804,7 @@ export interface paths {
         };
         /**
          * Search roles (the marketplace for recruiters; a company’s roles for its team)
-         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule. Recruiters get open roles unless they ask for other statuses.
+         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A role the company opened with a first look (`early_access`) is shown during its window only to recruiters whose plan includes early access. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule. Recruiters get open roles unless they ask for other statuses.
          *
          *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
          */
@@ -4830,7 +4830,7 @@ export interface paths {
         };
         /**
          * One role
-         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule.
+         * @description Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A role the company opened with a first look (`early_access`) is shown during its window only to recruiters whose plan includes early access. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule.
          *
          *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Any Splits Network member.
          */
@@ -14814,6 +14814,10 @@ export interface operations {
                             country: string | null;
                             /** Format: date-time */
                             created_at: string;
+                            /** @description The company gives early-access recruiters a first look when it opens */
+                            early_access: boolean;
+                            /** @description While the first look runs: when everyone else sees the role (null once released) */
+                            early_access_until: string | null;
                             employment_type: string;
                             /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
                             fee: {
@@ -44545,6 +44549,10 @@ export interface operations {
                             country: string | null;
                             /** Format: date-time */
                             created_at: string;
+                            /** @description The company gives early-access recruiters a first look when it opens */
+                            early_access: boolean;
+                            /** @description While the first look runs: when everyone else sees the role (null once released) */
+                            early_access_until: string | null;
                             employment_type: string;
                             /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
                             fee: {
@@ -44674,6 +44682,8 @@ export interface operations {
                     company_id: string;
                     country?: string | null;
                     description: string;
+                    /** @description Give recruiters whose plan includes early access a first look: for 24 hours after the role opens only they (and recruiters it is assigned to) see it. Only for roles shared with everyone (422 otherwise); it takes effect when the role opens */
+                    early_access?: boolean;
                     /**
                      * @default full_time
                      * @enum {string}
@@ -44728,6 +44738,10 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         description: string;
+                        /** @description The company gives early-access recruiters a first look when it opens */
+                        early_access: boolean;
+                        /** @description While the first look runs: when everyone else sees the role (null once released) */
+                        early_access_until: string | null;
                         employment_type: string;
                         /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
                         fee: {
@@ -44902,6 +44916,10 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         description: string;
+                        /** @description The company gives early-access recruiters a first look when it opens */
+                        early_access: boolean;
+                        /** @description While the first look runs: when everyone else sees the role (null once released) */
+                        early_access_until: string | null;
                         employment_type: string;
                         /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
                         fee: {
@@ -45060,6 +45078,8 @@ export interface operations {
                 "application/json": {
                     country?: string | null;
                     description?: string;
+                    /** @description Give recruiters whose plan includes early access a first look: for 24 hours after the role opens only they (and recruiters it is assigned to) see it. Only for roles shared with everyone (422 otherwise); it takes effect when the role opens */
+                    early_access?: boolean;
                     /**
                      * @default full_time
                      * @enum {string}
@@ -45116,6 +45136,10 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         description: string;
+                        /** @description The company gives early-access recruiters a first look when it opens */
+                        early_access: boolean;
+                        /** @description While the first look runs: when everyone else sees the role (null once released) */
+                        early_access_until: string | null;
                         employment_type: string;
                         /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
                         fee: {
@@ -46660,6 +46684,10 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         description: string;
+                        /** @description The company gives early-access recruiters a first look when it opens */
+                        early_access: boolean;
+                        /** @description While the first look runs: when everyone else sees the role (null once released) */
+                        early_access_until: string | null;
                         employment_type: string;
                         /** @description The placement fee on the salary range at the role’s rate, rounded as the fee engine rounds it (a company’s private contract may differ) */
                         fee: {

@@ -19,6 +19,8 @@ export interface SplitsCaller extends BaseCaller {
    * and hiring teams only: a platform admin or candidate who once was a recruiter acts as neither.
    */
   recruiterId: string | null
+  /** Their plan gives early access: they see roles during a first look (billing keeps it current). */
+  recruiterEarlyAccess: boolean
   /** Companies whose hiring team they are on (company admin or hiring manager). */
   teamCompanyIds: readonly string[]
   /** Companies whose admin they are. */
@@ -34,6 +36,7 @@ export const anonymousCaller: SplitsCaller = {
   userId: '',
   isPlatformAdmin: false,
   recruiterId: null,
+  recruiterEarlyAccess: false,
   teamCompanyIds: [],
   adminCompanyIds: [],
   isCandidate: false,
@@ -60,15 +63,21 @@ export async function resolveSplitsCaller(
   }
   // nothing to look up for someone on no hiring team who is no recruiter (admins, candidates)
   if (teamOrgs.length === 0 && !principal.roles.includes('recruiter')) {
-    return { ...base, recruiterId: null, teamCompanyIds: [], adminCompanyIds: [] }
+    return {
+      ...base,
+      recruiterId: null,
+      recruiterEarlyAccess: false,
+      teamCompanyIds: [],
+      adminCompanyIds: [],
+    }
   }
   const row = (
-    await sql<{ recruiter_id: string | null; companies: [string, string][] }>`
-      select (select id from network.recruiters where user_id = ${principal.userId}) as recruiter_id,
+    await sql<{ recruiter_id: string | null; early_access: boolean | null; companies: [string, string][] }>`
+      select me.id as recruiter_id, me.early_access,
              coalesce((select json_agg(json_build_array(c.id, c.organization_id)) from ats.companies c
-                        where c.organization_id = any(${teamOrgs}::uuid[])), '[]'::json) as companies`.execute(
-      tx,
-    )
+                        where c.organization_id = any(${teamOrgs}::uuid[])), '[]'::json) as companies
+        from (select 1) one
+        left join network.recruiters me on me.user_id = ${principal.userId}`.execute(tx)
   ).rows[0]!
   const recruiterId =
     row.recruiter_id ??
@@ -76,6 +85,7 @@ export async function resolveSplitsCaller(
   return {
     ...base,
     recruiterId,
+    recruiterEarlyAccess: row.early_access ?? false,
     teamCompanyIds: row.companies.map(([id]) => id),
     adminCompanyIds: row.companies.filter(([, org]) => adminOrgs.has(org)).map(([id]) => id),
   }

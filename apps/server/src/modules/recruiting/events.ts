@@ -57,6 +57,12 @@ export const RECRUITING_EVENTS = defineEvents('recruiting', {
     }),
   },
   'role.opened': { aggregate: 'role', description: 'A role opened (or reopened)', data: ZRoleStatusChange },
+  'role.released': {
+    aggregate: 'role',
+    description:
+      'A role’s first look ended (its window passed, or the company switched it off): every recruiter it is shared with sees it now',
+    data: z.object({ role_id: id, company_id: id, title: z.string(), released_at: z.iso.datetime() }),
+  },
   'role.paused': { aggregate: 'role', description: 'A role was paused', data: ZRoleStatusChange },
   'role.closed': {
     aggregate: 'role',

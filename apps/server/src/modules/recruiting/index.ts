@@ -20,6 +20,7 @@ import { ownershipRoutes } from './ownership/routes.ts'
 import { placementRoutes } from './placements/routes.ts'
 import { recruiterRoutes } from './recruiters/routes.ts'
 import { referenceRoutes } from './reference/routes.ts'
+import { earlyAccessReleaseJob } from './roles/early-access.ts'
 import { roleRoutes } from './roles/routes.ts'
 import { savedSearchAlertsConsumer, savedSearchDigestJob } from './saved-searches/alerts.ts'
 import './saved-searches/errors.ts'
@@ -57,7 +58,7 @@ export const recruitingModule: AppModule = {
     demoInterviewsSeed,
     savedSearchesDemoSeed,
   ],
-  jobs: [chatDigestJob, interviewRemindersJob, savedSearchDigestJob],
+  jobs: [chatDigestJob, interviewRemindersJob, savedSearchDigestJob, earlyAccessReleaseJob],
   consumers: [notifyPeopleConsumer, notifyNotesConsumer, savedSearchAlertsConsumer],
 }
 
@@ -84,4 +85,9 @@ export {
   roleCompany,
   setRecruiterPlanTier,
 } from './placement-facts.ts'
-export { DEFAULT_FEE_RATE_BPS, FEE_ROLES, PLAN_TIERS } from './reference/vocabularies.ts'
+export {
+  DEFAULT_FEE_RATE_BPS,
+  EARLY_ACCESS_WINDOW_HOURS,
+  FEE_ROLES,
+  PLAN_TIERS,
+} from './reference/vocabularies.ts'

@@ -206,16 +206,20 @@ export async function recruiterPlanTier(
   return (row?.plan_tier as 'starter' | 'pro' | 'partner' | undefined) ?? null
 }
 
-/** Keeps the profile's plan tier in step with the recruiter's subscription (billing/plans calls it). */
+/**
+ * Keeps the profile's plan tier, and whether the plan includes early access to roles, in step with
+ * the recruiter's subscription (billing/plans calls it in the transaction that changes the plan).
+ */
 export async function setRecruiterPlanTier(
   anyTx: AnyTx,
   recruiterId: string,
   tier: 'starter' | 'pro' | 'partner',
+  earlyAccess: boolean,
 ): Promise<void> {
   await asSystem(anyTx, 'recruiting.set_recruiter_plan_tier', () =>
     (anyTx as RecruitingTx)
       .updateTable('network.recruiters')
-      .set({ plan_tier: tier })
+      .set({ plan_tier: tier, early_access: earlyAccess })
       .where('id', '=', recruiterId)
       .execute(),
   )

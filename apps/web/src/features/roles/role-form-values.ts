@@ -22,6 +22,7 @@ export interface RoleFormValues {
   feePercent: string
   guarantee_days: number | string
   visibility: 'all' | 'assigned'
+  early_access: boolean
   openings: number | string
   job_owner_recruiter_id: string | null
 }
@@ -52,6 +53,7 @@ export const ROLE_FIELDS = [
   'employment_type',
   'guarantee_days',
   'visibility',
+  'early_access',
   'openings',
   'job_owner_recruiter_id',
 ]
@@ -84,6 +86,7 @@ export function initialRoleValues(
     feePercent: bpsToPercentText(role?.fee_rate_bps ?? reference?.defaults.fee_rate_bps ?? 2000),
     guarantee_days: role?.guarantee_days ?? reference?.defaults.guarantee_days ?? 90,
     visibility: role?.visibility ?? 'all',
+    early_access: role?.early_access ?? false,
     openings: role?.openings ?? 1,
     job_owner_recruiter_id: role?.job_owner?.recruiter_id ?? null,
   }
@@ -134,6 +137,8 @@ export function toRoleBody(v: RoleFormValues): RoleBody {
     fee_rate_bps: parsePercent(v.feePercent) ?? 0,
     guarantee_days: Number(v.guarantee_days),
     visibility: v.visibility,
+    // a first look is only for roles shared with everyone (the server answers 422 otherwise)
+    early_access: v.visibility === 'all' && v.early_access,
     openings: Number(v.openings),
     job_owner_recruiter_id: v.job_owner_recruiter_id,
   }

@@ -7,6 +7,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -229,6 +230,13 @@ export function RoleForm({ role, companies, submitLabel, onSubmit, onCancel, not
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
+          {form.getValues().visibility === 'all' && (
+            <Switch
+              label={t('splits.roleForm.earlyAccess')}
+              description={t('splits.roleForm.earlyAccessHint')}
+              {...form.getInputProps('early_access', { type: 'checkbox' })}
+            />
+          )}
         </Section>
 
         {failure && (

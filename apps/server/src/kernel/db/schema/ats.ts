@@ -310,6 +310,8 @@ export interface AtsRolesTable {
   fee_min: ColumnType<bigint | null, never, never>
   fee_max: ColumnType<bigint | null, never, never>
   submissions_count: ColumnType<number, number | undefined, number>
+  early_access: ColumnType<boolean, boolean | undefined, boolean>
+  early_access_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 /** Every table and view of the `ats` schema. */

@@ -25,6 +25,7 @@ export interface NetworkRecruitersTable {
   status: ColumnType<string, string | undefined, string>
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  early_access: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 export interface NetworkSavedSearchMatchesTable {

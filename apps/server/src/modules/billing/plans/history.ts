@@ -82,7 +82,7 @@ export async function switchTier(
       .insertInto('billing.plan_periods')
       .values({ recruiter_id: recruiterId, tier, valid_from: from, reason, subscription_id: subscriptionId })
       .execute()
-    await setRecruiterPlanTier(tx, recruiterId, tier)
+    await setRecruiterPlanTier(tx, recruiterId, tier, PLANS[tier].entitlements.early_access_hours > 0)
     return true
   })
 }

@@ -139,7 +139,7 @@ export async function hireApplication(
   }
   const role = await tx
     .selectFrom('ats.roles')
-    .select(['id', 'company_id', 'status', 'version', 'title', 'openings'])
+    .select(['id', 'company_id', 'status', 'version', 'title', 'openings', 'visibility', 'early_access'])
     .where('id', '=', app.role_id)
     .forUpdate()
     .executeTakeFirstOrThrow()

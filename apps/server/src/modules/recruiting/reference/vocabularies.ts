@@ -92,3 +92,10 @@ export const STAGE_BACK: Record<Stage, readonly Stage[]> = {
   rejected: [],
   withdrawn: [],
 }
+
+/**
+ * How long a role's first look lasts: while it runs, only recruiters whose plan includes early
+ * access see a role the company opened with `early_access` (billing's Partner plan: "new roles 24
+ * hours early"; a billing test checks that every plan's hours are 0 or this).
+ */
+export const EARLY_ACCESS_WINDOW_HOURS = 24

@@ -20,6 +20,8 @@ type RoleSummaryRow = Pick<
   | 'guarantee_days'
   | 'status'
   | 'visibility'
+  | 'early_access'
+  | 'early_access_until'
   | 'openings'
   | 'created_at'
   | 'opened_at'
@@ -49,6 +51,8 @@ export function roleSummaryOut(r: RoleSummaryRow) {
     guarantee_days: r.guarantee_days,
     status: r.status as RoleStatus,
     visibility: r.visibility as 'all' | 'assigned',
+    early_access: r.early_access,
+    early_access_until: r.early_access_until,
     openings: r.openings,
     created_at: r.created_at,
     opened_at: r.opened_at,

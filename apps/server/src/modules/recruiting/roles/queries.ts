@@ -36,13 +36,15 @@ export function roleSummaryRows(tx: RecruitingTx) {
       'r.fee_min',
       'r.fee_max',
       'r.submissions_count',
+      'r.early_access',
+      'r.early_access_until',
     ])
 }
 
 /**
  * Which roles (`ats.roles as r`) a caller sees; the row-level policy `roles_visible` (migration
  * 0024) says the same underneath. A hiring team sees its company's roles. A recruiter sees open
- * roles shared with everyone or assigned to them, and keeps seeing, whatever its status, a role
+ * roles shared with everyone (during a first look only with early access) or assigned to them, and keeps seeing, whatever its status, a role
  * they have an application on or share a placement of. Drafts only the team. Admins everything.
  */
 export function visibleRoles(caller: SplitsCaller): Expression<SqlBool> | null {
@@ -53,7 +55,11 @@ export function visibleRoles(caller: SplitsCaller): Expression<SqlBool> | null {
   }
   const me = caller.recruiterId
   if (me) {
-    arms.push(sql<SqlBool>`(r.status = 'open' and (r.visibility = 'all'
+    // a first look (early access) hides a role shared with everyone from recruiters without it
+    const sharedWithMe = caller.recruiterEarlyAccess
+      ? sql<SqlBool>`r.visibility = 'all'`
+      : sql<SqlBool>`(r.visibility = 'all' and r.early_access_until is null)`
+    arms.push(sql<SqlBool>`(r.status = 'open' and (${sharedWithMe}
         or exists (select 1 from ats.role_assignments ra where ra.role_id = r.id and ra.recruiter_id = ${me})))
       or exists (select 1 from ats.applications a where a.role_id = r.id and a.recruiter_id = ${me})
       or exists (select 1 from ats.placements p join ats.placement_splits s on s.placement_id = p.id

@@ -21,7 +21,7 @@ import { createRole, type RoleInput, setAssignments, transitionRole, updateRole 
 
 const tags = ['roles']
 const VISIBILITY =
-  'Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule.'
+  'Recruiters see open roles shared with everyone or assigned to them, and keep seeing a role (whatever its status) they have an application on or share a placement of; drafts never. A role the company opened with a first look (`early_access`) is shown during its window only to recruiters whose plan includes early access. A hiring team sees its company’s roles; platform admins see all. A hidden role answers 404. Row-level security applies the same rule.'
 
 /** The body's fields as the service takes them (the salary range flattened). */
 function roleInput(body: TRoleCreate | TRoleUpdate): Partial<RoleInput> {

@@ -16,6 +16,7 @@ import {
   ZVisibility,
   ZWorkMode,
 } from '../reference/schemas.ts'
+import { EARLY_ACCESS_WINDOW_HOURS } from '../reference/vocabularies.ts'
 
 export const ZSalaryIn = z
   .strictObject({ min: ZMinor, max: ZMinor, currency: ZCurrency })
@@ -41,6 +42,12 @@ const roleFields = {
     .describe('Placement fee as basis points of first-year base salary (2000 = 20%)'),
   guarantee_days: z.number().int().min(0, 'must not be negative').max(365).optional(),
   visibility: ZVisibility.optional(),
+  early_access: z
+    .boolean()
+    .optional()
+    .describe(
+      `Give recruiters whose plan includes early access a first look: for ${EARLY_ACCESS_WINDOW_HOURS} hours after the role opens only they (and recruiters it is assigned to) see it. Only for roles shared with everyone (422 otherwise); it takes effect when the role opens`,
+    ),
   job_owner_recruiter_id: z.uuid().nullable().optional(),
   hiring_manager_user_id: z
     .uuid()
@@ -109,6 +116,11 @@ export const ZRoleSummary = z.object({
   guarantee_days: z.number().int(),
   status: ZRoleStatus,
   visibility: ZVisibility,
+  early_access: z.boolean().describe('The company gives early-access recruiters a first look when it opens'),
+  early_access_until: z.iso
+    .datetime()
+    .nullable()
+    .describe('While the first look runs: when everyone else sees the role (null once released)'),
   openings: z.number().int(),
   created_at: z.iso.datetime(),
   opened_at: z.iso.datetime().nullable().describe('When the role first opened to submissions'),

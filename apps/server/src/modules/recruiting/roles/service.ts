@@ -9,6 +9,7 @@ import { emit } from '../events.ts'
 import {
   DEFAULT_FEE_RATE_BPS,
   DEFAULT_GUARANTEE_DAYS,
+  EARLY_ACCESS_WINDOW_HOURS,
   ROLE_TRANSITIONS,
   type RoleStatus,
 } from '../reference/vocabularies.ts'
@@ -31,9 +32,25 @@ export interface RoleInput {
   fee_rate_bps?: number | undefined
   guarantee_days?: number | undefined
   visibility?: 'all' | 'assigned' | undefined
+  early_access?: boolean | undefined
   job_owner_recruiter_id?: string | null | undefined
   hiring_manager_user_id?: string | null | undefined
   openings?: number | undefined
+}
+
+/** A first look only means something for a role shared with everyone. */
+function validateEarlyAccess(
+  input: Partial<RoleInput>,
+  current?: { visibility: string; early_access: boolean },
+) {
+  const visibility = input.visibility ?? current?.visibility ?? 'all'
+  const early = input.early_access ?? current?.early_access ?? false
+  if (early && visibility !== 'all') {
+    throw unprocessable(
+      input.early_access !== undefined ? 'body.early_access' : 'body.visibility',
+      'early access is for roles shared with everyone; a role shared with chosen recruiters is theirs from the start',
+    )
+  }
 }
 
 function validateSalary(input: Partial<RoleInput>, current?: { salary_min: bigint; salary_max: bigint }) {
@@ -45,6 +62,8 @@ function validateSalary(input: Partial<RoleInput>, current?: { salary_min: bigin
     })
   }
 }
+
+const HOUR = 3_600_000
 
 const unprocessable = (field: string, message: string) =>
   new AppError('unprocessable', `${field}: ${message}`, { errors: [{ field, message }] })
@@ -77,6 +96,7 @@ export async function createRole(
 ): Promise<string> {
   assertCompanyTeam(caller, companyId)
   validateSalary(input)
+  validateEarlyAccess(input)
   await checkJobOwner(tx, input.job_owner_recruiter_id)
   await checkHiringManager(tx, companyId, input.hiring_manager_user_id)
   const row = await tx
@@ -98,6 +118,7 @@ export async function createRole(
       fee_rate_bps: input.fee_rate_bps ?? DEFAULT_FEE_RATE_BPS,
       guarantee_days: input.guarantee_days ?? DEFAULT_GUARANTEE_DAYS,
       visibility: input.visibility ?? 'all',
+      early_access: input.early_access ?? false,
       job_owner_recruiter_id: input.job_owner_recruiter_id ?? null,
       hiring_manager_user_id: input.hiring_manager_user_id ?? null,
       openings: input.openings ?? 1,
@@ -140,6 +161,7 @@ export async function updateRole(
     throw new AppError('invalid_state_transition', `A ${role.status} role cannot be edited`)
   }
   validateSalary(patch, role)
+  validateEarlyAccess(patch, role)
   await checkJobOwner(tx, patch.job_owner_recruiter_id)
   if (patch.hiring_manager_user_id !== role.hiring_manager_user_id) {
     await checkHiringManager(tx, role.company_id, patch.hiring_manager_user_id)
@@ -162,6 +184,10 @@ export async function updateRole(
         ...rest,
         ...(salary_min !== undefined ? { salary_min } : {}),
         ...(salary_max !== undefined ? { salary_max } : {}),
+        // switching the first look off (or sharing the role only with chosen recruiters) ends it now
+        ...(patch.early_access === false || patch.visibility === 'assigned'
+          ? { early_access_until: null }
+          : {}),
         updated_at: now,
         version: role.version + 1,
       })
@@ -189,6 +215,14 @@ export async function updateRole(
     changes: after,
     changed_by: caller.userId,
   })
+  if (role.early_access_until && (patch.early_access === false || patch.visibility === 'assigned')) {
+    await emit(tx, 'role.released', id, {
+      role_id: id,
+      company_id: role.company_id,
+      title: role.title,
+      released_at: now.toISOString(),
+    })
+  }
 }
 
 /** draft → open ⇄ paused → filled | closed, by the hiring team; each change in the history. */
@@ -211,7 +245,10 @@ export async function transitionRole(
  */
 export async function setRoleStatus(
   tx: RecruitingTx,
-  role: Pick<RoleDetail, 'id' | 'company_id' | 'status' | 'version' | 'title'>,
+  role: Pick<
+    RoleDetail,
+    'id' | 'company_id' | 'status' | 'version' | 'title' | 'visibility' | 'early_access'
+  >,
   to: RoleStatus,
   change: {
     reason: string | undefined
@@ -240,6 +277,10 @@ export async function setRoleStatus(
         updated_at: now,
         version: role.version + 1,
         ...(to === 'open' && from === 'draft' ? { opened_at: now } : {}),
+        // the first look starts when the role first opens (a reopened role does not get another)
+        ...(to === 'open' && from === 'draft' && role.early_access && role.visibility === 'all'
+          ? { early_access_until: new Date(now.getTime() + EARLY_ACCESS_WINDOW_HOURS * HOUR) }
+          : {}),
         ...(to === 'closed' || to === 'filled' ? { closed_at: now } : {}),
       })
       .where('id', '=', role.id)

@@ -36,8 +36,9 @@ const money = (amount: string, currency: string) => {
 }
 
 /**
- * Records the matches of a role that just opened: every alerting search (instant or daily) whose
- * filters it meets and whose recruiter may see it (shared with all, or assigned to them). One
+ * Records the matches of a role that just opened or was released: every alerting search (instant
+ * or daily) whose filters it meets and whose recruiter may see it (shared with all — during a first
+ * look only recruiters with early access — or assigned to them). One
  * statement, the same conditions as the marketplace's filters (roles/queries.ts roleConditions);
  * a (search, role) pair is recorded once, so a reopened role or a redelivered event adds nothing.
  * Returns the new matches.
@@ -53,8 +54,9 @@ export async function recordMatches(tx: RecruitingTx, roleId: string, now: Date)
       join network.saved_searches s on s.alert_frequency <> 'off'
       join network.recruiters rc on rc.id = s.recruiter_id and rc.status = 'active'
      where r.id = ${roleId}::uuid and r.status = 'open'
-       and (r.visibility = 'all' or exists (select 1 from ats.role_assignments ra
-                                             where ra.role_id = r.id and ra.recruiter_id = s.recruiter_id))
+       and ((r.visibility = 'all' and (r.early_access_until is null or rc.early_access))
+            or exists (select 1 from ats.role_assignments ra
+                        where ra.role_id = r.id and ra.recruiter_id = s.recruiter_id))
        and (${f('company_id')} is null or r.company_id = (${f('company_id')})::uuid)
        and (${f('function')} is null or r.function = ${f('function')})
        and (${f('industry')} is null or r.industry = ${f('industry')})
@@ -149,11 +151,16 @@ export async function alertNewRole(ctx: AppContext, tx: RecruitingTx, roleId: st
   return { matched: matched.length, told: notices.length }
 }
 
-/** The consumer: each opened role is matched against the saved searches, once per event. */
-export const savedSearchAlertsConsumer = defineConsumer<'role.opened', RecruitingDatabase>({
+/**
+ * The consumer: each opened role is matched against the saved searches, once per event; a role
+ * opened with a first look matches early-access recruiters' searches then, the others' when it is
+ * released (a pair already recorded is not told twice).
+ */
+export const savedSearchAlertsConsumer = defineConsumer<'role.opened' | 'role.released', RecruitingDatabase>({
   name: 'recruiting.saved_search_alerts',
-  description: 'Match each role that opens against recruiters’ saved searches and alert the instant ones',
-  events: ['role.opened'],
+  description:
+    'Match each role that opens (or whose first look ends) against recruiters’ saved searches and alert the instant ones',
+  events: ['role.opened', 'role.released'],
   handle: (tx, event, ctx) => alertNewRole(ctx, tx, event.data.role_id),
 })
 

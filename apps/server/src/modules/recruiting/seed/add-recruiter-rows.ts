@@ -28,6 +28,8 @@ export function addRecruiterRows(
       id: existing,
       agency_organization_id: r.agencyOrgId,
       plan_tier: r.tier,
+      // the demo's Partner plan includes early access to roles (billing keeps it in step afterwards)
+      early_access: r.tier === 'partner',
       headline: spec.headline,
       specializations: {
         industry: spec.industries,
@@ -45,6 +47,7 @@ export function addRecruiterRows(
     headline: spec.headline,
     bio: rng.pick(RECRUITER_BIOS),
     plan_tier: r.tier,
+    early_access: r.tier === 'partner',
     agency_organization_id: r.agencyOrgId,
     years_experience: rng.int(2, 22),
     linkedin_url: `https://www.linkedin.com/in/${ascii(person.first)}-${ascii(person.last)}-${rng.hex8().slice(0, 6)}`,

@@ -166,6 +166,7 @@ async function writePlan(tx: RecruitingTx, plan: DemoPlan, progress: (done: numb
       .updateTable('network.recruiters')
       .set({
         plan_tier: u.plan_tier,
+        early_access: u.early_access,
         agency_organization_id: sql`coalesce(agency_organization_id, ${u.agency_organization_id}::uuid)`,
         headline: sql`coalesce(headline, ${u.headline})`,
       })

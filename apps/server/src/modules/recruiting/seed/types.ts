@@ -51,6 +51,7 @@ export interface DemoPlan {
     id: string
     agency_organization_id: string | null
     plan_tier: string
+    early_access: boolean
     headline: string
     specializations: { industry: string[]; function: string[]; seniority: string[]; locations: string[] }
   }[]
