@@ -133,12 +133,17 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       log.debug(`init ${m.name} (${Math.round(performance.now() - started)} ms)`)
     }
 
+    // The job queues are created while the demo data loads (a seed that enqueues waits for them);
+    // both are on the way to ready, and neither needs the other.
     const jobsStarted = performance.now()
-    await jobs.start(ctx)
-    log.debug(`job workers started (${Math.round(performance.now() - jobsStarted)} ms)`)
+    const jobsStarting = jobs.start(ctx).then(() => {
+      log.debug(`job workers started (${Math.round(performance.now() - jobsStarted)} ms)`)
+    })
+    jobsStarting.catch(() => {}) // awaited below; failing while seeds run is reported there
     cleanups.push({ name: 'stop job workers', fn: () => jobs.stop(config.shutdownTimeoutMs) })
 
     if (config.seedDemoData) await runSeeds(ctx, modules, status)
+    await jobsStarting
 
     let relay: OutboxRelay | undefined
     if (worker) {

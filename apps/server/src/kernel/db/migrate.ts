@@ -68,6 +68,10 @@ export async function migrate(
   await client.connect()
   try {
     await client.query('select pg_advisory_lock($1)', [LOCK_KEY])
+    // A file and its row in schema_migrations commit together; without waiting for each commit to
+    // reach the disk, a crash can lose only the last files with their rows (never half a file),
+    // and the next start applies them again. A fresh database's ~50 files stop paying ~50 flushes.
+    await client.query('set synchronous_commit = off')
     await client.query(`create schema if not exists platform;
       create table if not exists platform.schema_migrations (
         version integer primary key,

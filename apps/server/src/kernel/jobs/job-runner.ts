@@ -35,6 +35,7 @@ export class JobRunner<TDeps> {
   readonly #options: JobRunnerOptions
   #deps: TDeps | undefined
   #started = false
+  #starting: Promise<void> | undefined
 
   constructor(catalog: readonly AnyJobDefinition<TDeps>[], options: JobRunnerOptions) {
     this.#catalog = new Map(catalog.map((d) => [d.name, d]))
@@ -61,8 +62,21 @@ export class JobRunner<TDeps> {
     return this.#catalog.get(name)
   }
 
-  /** Starts pg-boss and creates every queue of the catalog with its dead-letter queue. */
-  async start(deps: TDeps): Promise<void> {
+  /**
+   * Starts pg-boss and creates every queue of the catalog with its dead-letter queue. Work enqueued
+   * meanwhile waits for it (start-up loads the demo data while the queues are being created).
+   */
+  start(deps: TDeps): Promise<void> {
+    this.#starting ??= this.#start(deps)
+    return this.#starting
+  }
+
+  /** Enqueuing needs the queues; before `start` was called, pg-boss answers for itself. */
+  async #ready(): Promise<void> {
+    if (this.#starting) await this.#starting
+  }
+
+  async #start(deps: TDeps): Promise<void> {
     this.#deps = deps
     await this.boss.start()
     this.#started = true
@@ -166,6 +180,7 @@ export class JobRunner<TDeps> {
     const def = this.#catalog.get(name)
     if (!def) throw new Error(`Unknown job ${name}`)
     const data = def.payload.parse(payload) as object
+    await this.#ready()
     return this.boss.send(name, data, {
       ...(options.db ? { db: options.db } : {}),
       ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
@@ -185,6 +200,7 @@ export class JobRunner<TDeps> {
     if (jobs.length === 0) return
     const def = this.#catalog.get(name)
     if (!def) throw new Error(`Unknown job ${name}`)
+    await this.#ready()
     await this.boss.insert(
       name,
       jobs.map((j) => ({
@@ -251,6 +267,8 @@ export class JobRunner<TDeps> {
 
   /** Stops fetching; waits up to `timeoutMs` for running jobs. Jobs not finished by then expire and are retried. */
   async stop(timeoutMs: number): Promise<void> {
+    // stopping during start-up: let the start finish (or fail) first
+    if (this.#starting) await this.#starting.catch(() => {})
     if (!this.#started) return
     this.#started = false
     await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true })

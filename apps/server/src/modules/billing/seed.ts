@@ -3,12 +3,45 @@ import type { AppContext } from '../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../kernel/module.ts'
 import { reconcileLedger } from '../ledger/index.ts'
-import { allPlacementIds, placementFacts } from '../recruiting/index.ts'
+import { allPlacements, type PlacementFacts, placementFacts } from '../recruiting/index.ts'
 import type { BillingTx } from './database.ts'
 import { completeRefund, handleFallOff } from './fall-off.ts'
 import { addDays, invoicePlacement } from './invoices.ts'
 import { applyPayment } from './payments.ts'
-import { statementFor } from './statements.ts'
+import { type StoredStatement, statementFor } from './statements.ts'
+
+/** How many connections make the demo's fee statements side by side (each placement's is its own). */
+const STATEMENT_LANES = 3
+
+/**
+ * Each placement's fee statement as of its hire, in a few transactions side by side: the reads
+ * behind a statement (the placement, the company's contract and settings, the recruiter's plan
+ * then) are most of the demo's billing queries and touch no shared lock. A company's placements
+ * stay in one lane, oldest first: a custom contract's volume tier counts the company's earlier
+ * statements, which only that transaction can see. A statement is made once (`statementFor` is
+ * idempotent), so a rerun after a later failure finds them made.
+ */
+async function statementsInParallel(
+  ctx: AppContext,
+  placements: readonly { id: string; company_id: string }[],
+) {
+  const made = new Map<string, { facts: PlacementFacts; stored: StoredStatement }>()
+  const companies = [...new Set(placements.map((p) => p.company_id))]
+  const laneOf = new Map(companies.map((c, i) => [c, i % STATEMENT_LANES]))
+  const lanes = Array.from({ length: STATEMENT_LANES }, (_, lane) =>
+    inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
+      for (const p of placements) {
+        if (laneOf.get(p.company_id) !== lane) continue
+        const facts = await placementFacts(tx, p.id)
+        if (!facts) continue
+        const { stored } = await statementFor(tx, facts, facts.createdAt)
+        made.set(facts.id, { facts, stored })
+      }
+    }),
+  )
+  await Promise.all(lanes)
+  return made
+}
 
 /**
  * Billing's demo data, from the marketplace's seeded placements: each gets its fee statement and
@@ -30,16 +63,19 @@ export const billingDemoSeed: SeedStep = {
   async run(ctx: AppContext, progress) {
     const today = day(ctx.clock.now())
     const counts = { statements: 0, invoices: 0, payments: 0, partial: 0, fall_offs: 0 }
+    const placements = await inTransaction(ctx.db, systemActor('billing.seed'), (tx) => allPlacements(tx))
+    const ids = placements.map((p) => p.id)
+    const statements = await statementsInParallel(ctx, placements)
+    counts.statements = statements.size
+    // Invoices, payments and fall-offs one after another: invoice numbers and the payout audit
+    // chain are taken in order, and every lock would make parallel transactions queue anyway.
     await inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
-      const ids = await allPlacementIds(tx)
-      // one company gets a custom contract (so the admin's contract screens have something to show)
       let done = 0
       for (const id of ids) {
-        const facts = await placementFacts(tx, id)
-        if (!facts) continue
+        const made = statements.get(id)
+        if (!made) continue
+        const { facts, stored } = made
         const hired = facts.createdAt
-        const { stored } = await statementFor(tx, facts, hired)
-        counts.statements++
         // an invoice as it was issued then (a fallen-off placement was invoiced before it fell off)
         const active = { ...facts, status: 'active' as const }
         const { invoiceId } = await invoicePlacement(ctx, tx, active, stored, hired, {

@@ -75,6 +75,7 @@ export {
 } from './home-facts.ts'
 export {
   allPlacementIds,
+  allPlacements,
   companyIdsOfOrganizations,
   companyOrganization,
   type PlacementFacts,

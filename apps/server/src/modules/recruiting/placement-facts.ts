@@ -179,15 +179,18 @@ export async function roleCompany(
 
 /** Every placement's id, oldest first (for modules that seed or rebuild from them). */
 export async function allPlacementIds(anyTx: AnyTx): Promise<string[]> {
+  return (await allPlacements(anyTx)).map((r) => r.id)
+}
+
+/** Every placement with its company, oldest first. */
+export async function allPlacements(anyTx: AnyTx): Promise<{ id: string; company_id: string }[]> {
   return asSystem(anyTx, 'recruiting.placement_ids', async () =>
-    (
-      await (anyTx as RecruitingTx)
-        .selectFrom('ats.placements')
-        .select('id')
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute()
-    ).map((r) => r.id),
+    (anyTx as RecruitingTx)
+      .selectFrom('ats.placements')
+      .select(['id', 'company_id'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
   )
 }
 
