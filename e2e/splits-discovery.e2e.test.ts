@@ -1,6 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
+import { inTransaction, systemActor } from '../apps/server/src/kernel/db/transaction.ts'
+import { switchTier } from '../apps/server/src/modules/billing/plans/index.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { apiClient } from '../packages/testing/src/api-client.ts'
 import {
@@ -65,7 +67,11 @@ beforeAll(async () => {
     } as never)
     .where('id' as never, '=', ids.acme as never)
     .execute()
-  for (const [k, email] of Object.entries({ dana: 'dana@acme.demo', rachel: 'rachel@recruiters.demo' })) {
+  for (const [k, email] of Object.entries({
+    dana: 'dana@acme.demo',
+    rachel: 'rachel@recruiters.demo',
+    tom: 'tom@talentbridge.demo',
+  })) {
     s[k] = await sessionFor(app.ctx, { email })
   }
   ids.low = await role('Junior Robotics Technician', ['6000000', '8000000'])
@@ -217,5 +223,52 @@ describe('discovery: the role marketplace, saved searches and profiles', () => {
     await snap(phone.page, 'splits-discovery-saved-searches-phone')
     expect(unexpected(phone.problems)).toEqual([])
     await phone.context.close()
+  })
+
+  it('7. a role opened with a first look: Tom (Partner) sees it marked early access, Rachel not yet', async () => {
+    const dana = await signedIn('dana')
+    await dana.page.goto(`/splits/roles/${ids.mid}/edit`)
+    const firstLook = dana.page.getByRole('switch', { name: 'Give Partner recruiters a first look' })
+    await visible(firstLook)
+    expect(await firstLook.isChecked()).toBe(false)
+    await firstLook.scrollIntoViewIfNeeded()
+    await snap(dana.page, 'splits-early-access-role-form')
+    await dana.context.close()
+
+    const tom = await as('tom').get('/api/recruiters/me')
+    await inTransaction(app.ctx.db, systemActor('e2e'), (tx) =>
+      switchTier(tx, tom.body.id, 'partner', new Date(), 'admin', null),
+    )
+    const r = await as('dana').post('/api/roles', {
+      company_id: ids.acme,
+      title: 'Head of Robotics Safety',
+      description: 'Keep robots and people safe together.',
+      function: 'engineering',
+      industry: 'ai',
+      seniority: 'lead',
+      location: 'Boston, MA',
+      country: 'US',
+      work_mode: 'hybrid',
+      salary: { min: '22000000', max: '26000000', currency: 'USD' },
+      early_access: true,
+    })
+    expect((await as('dana').post(`/api/roles/${r.body.id}/status`, { status: 'open' })).body).toMatchObject({
+      early_access: true,
+      early_access_until: expect.any(String),
+    })
+
+    const partner = await signedIn('tom')
+    await partner.page.goto('/splits/roles?sort=fee')
+    const card = partner.page.getByRole('article', { name: 'Head of Robotics Safety' })
+    await visible(card.getByText(/Early access · everyone from/))
+    await snap(partner.page, 'splits-early-access-partner-marketplace')
+    expect(unexpected(partner.problems)).toEqual([])
+    await partner.context.close()
+
+    const pro = await signedIn('rachel')
+    await pro.page.goto('/splits/roles?sort=fee')
+    await visible(pro.page.getByTestId('roles-total').getByText('4 roles'))
+    expect(await pro.page.getByText('Head of Robotics Safety').count()).toBe(0)
+    await pro.context.close()
   })
 })
