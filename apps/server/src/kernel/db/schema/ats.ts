@@ -196,6 +196,11 @@ export interface AtsOwnershipDisputesTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface AtsPlacementDaysTable {
+  day: string
+  placements: number
+}
+
 export interface AtsPlacementSplitsTable {
   id: ColumnType<string, string | undefined, string>
   placement_id: string
@@ -328,6 +333,7 @@ export interface AtsSchema {
   'ats.interview_slots': AtsInterviewSlotsTable
   'ats.interviews': AtsInterviewsTable
   'ats.ownership_disputes': AtsOwnershipDisputesTable
+  'ats.placement_days': AtsPlacementDaysTable
   'ats.placement_splits': AtsPlacementSplitsTable
   'ats.placements': AtsPlacementsTable
   'ats.representations': AtsRepresentationsTable
