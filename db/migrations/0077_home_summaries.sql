@@ -142,3 +142,84 @@ create function billing.rebuild_takings_days() returns void
 $$;
 revoke all on function billing.rebuild_takings_days() from public;
 select billing.rebuild_takings_days();
+
+-- ---------------------------------------------------------------------------------------------
+-- Days on which each recruiter submitted and each company received a submission
+-- ---------------------------------------------------------------------------------------------
+-- "Active recruiters in the period" is a count of distinct members, which no sum of daily counts
+-- gives. Each (member, day) row also holds the member's previous active day, so a member active
+-- on or after day d0 has exactly one row whose range (prev_day, day] contains d0: its first active
+-- day from d0 on. The members active in whole days [d0, d1) are the rows whose range contains d0
+-- and whose day is before d1 — one GiST stab returning at most one row per member, instead of one
+-- index probe per member into the applications. The partial days at a period's ends are read
+-- from the applications (recruiting/home-facts.ts). Applications are never deleted, and their
+-- member and submission time never change, so an insert trigger keeps this exact.
+create table ats.activity_days (
+  member_kind text not null check (member_kind in ('recruiter', 'company')),
+  member_id uuid not null,
+  day date not null,
+  prev_day date check (prev_day < day),
+  primary key (member_kind, member_id, day)
+);
+alter table ats.activity_days enable row level security;
+create policy activity_days_admin on ats.activity_days for select
+  using ((select identity.is_platform_admin()) or (select platform.is_system()));
+grant select on ats.activity_days to app_runtime;
+
+-- The owner may read every application (the policy is forced on it too).
+do $$ begin
+  execute format('create policy applications_activity_summary on ats.applications for select to %I using (true)',
+                 current_user);
+end $$;
+
+create function ats.record_activity_days() returns trigger
+  language plpgsql security definer set search_path = pg_catalog, ats as $$
+declare
+  m record;
+begin
+  -- one member at a time, under a lock on the member: two submissions on either side of midnight
+  -- in concurrent transactions would otherwise each miss the other's day as their previous one
+  for m in
+    select distinct kind, member_id from (
+      select 'recruiter' as kind, recruiter_id as member_id from new_rows
+      union all select 'company', company_id from new_rows) x
+     order by kind, member_id
+  loop
+    perform pg_advisory_xact_lock(hashtextextended('ats.activity_days:' || m.kind || ':' || m.member_id, 0));
+    insert into ats.activity_days (member_kind, member_id, day)
+    select distinct m.kind, m.member_id, (n.submitted_at at time zone 'UTC')::date
+      from new_rows n
+     where (case when m.kind = 'recruiter' then n.recruiter_id else n.company_id end) = m.member_id
+        on conflict do nothing;
+    -- each day's previous active day, from the earliest day this statement added (usually today's,
+    -- the member's last: one row)
+    update ats.activity_days d set prev_day = p.prev_day
+      from (select day, lag(day) over (order by day) as prev_day from ats.activity_days
+             where member_kind = m.kind and member_id = m.member_id) p
+     where d.member_kind = m.kind and d.member_id = m.member_id and d.day = p.day
+       and d.prev_day is distinct from p.prev_day
+       and d.day >= (select min((n.submitted_at at time zone 'UTC')::date) from new_rows n
+                      where (case when m.kind = 'recruiter' then n.recruiter_id else n.company_id end) = m.member_id);
+  end loop;
+  return null;
+end $$;
+create trigger applications_record_activity_days after insert on ats.applications
+  referencing new table as new_rows for each statement execute function ats.record_activity_days();
+
+create function ats.rebuild_activity_days() returns void
+  language sql security definer set search_path = pg_catalog, ats as $$
+  delete from ats.activity_days;
+  insert into ats.activity_days (member_kind, member_id, day, prev_day)
+  select kind, member_id, day, lag(day) over (partition by kind, member_id order by day)
+    from (select distinct 'recruiter' as kind, recruiter_id as member_id, (submitted_at at time zone 'UTC')::date as day
+            from ats.applications
+          union
+          select distinct 'company', company_id, (submitted_at at time zone 'UTC')::date from ats.applications) x;
+$$;
+revoke all on function ats.rebuild_activity_days() from public;
+select ats.rebuild_activity_days();
+-- the stab indexes, built once over the backfilled rows (faster than row by row)
+create index activity_days_recruiter_stab_idx on ats.activity_days using gist (daterange(prev_day, day, '(]'))
+  include (day) where member_kind = 'recruiter';
+create index activity_days_company_stab_idx on ats.activity_days using gist (daterange(prev_day, day, '(]'))
+  include (day) where member_kind = 'company';

@@ -226,6 +226,43 @@ beforeAll(async () => {
 afterAll(async () => app?.stop())
 
 describe('the admin home’s summaries', () => {
+  it('stays exact when one recruiter submits ten candidates at once, across midnight', async () => {
+    const recruiter = recruiters[1]!
+    const role = await makeRole(w, acme, { title: 'Role rush', openings: 20 })
+    const candidates = []
+    for (let i = 0; i < 10; i++) candidates.push(await makeCandidate(w, recruiter))
+    clock.set('2026-11-02T23:59:59.999Z')
+    const answers = await Promise.all(
+      candidates.map((c) =>
+        api(w, recruiter).post('/api/applications', { role_id: role.id, candidate_id: c.id }),
+      ),
+    )
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201))
+    clock.set('2026-11-03T00:00:00.001Z')
+    const more = await Promise.all(
+      [0, 1, 2].map(async () =>
+        api(w, recruiter).post('/api/applications', {
+          role_id: role.id,
+          candidate_id: (await makeCandidate(w, recruiter)).id,
+        }),
+      ),
+    )
+    expect(more.map((a) => a.status)).toEqual([201, 201, 201])
+    clock.set('2026-11-03T08:00:00Z')
+    const w0 = homeWindow(clock.now(), { period: '30d' })
+    const { market } = await compare(w0.from, w0.to, w0.prevFrom, w0.prevTo, w0.bucket)
+    expect(market.recruiters_current).toBe(2) // Ruth (10-20) and Sam; Tia's 10-01 is before the period
+    const { market: day } = await compare(
+      new Date('2026-11-03T00:00:00Z'),
+      new Date('2026-11-04T00:00:00Z'),
+      new Date('2026-11-02T00:00:00Z'),
+      new Date('2026-11-03T00:00:00Z'),
+      'week',
+    )
+    expect(day.recruiters_current).toBe(1)
+    clock.set(NOW)
+  })
+
   it('hold exactly what the raw rows say, day by day', async () => {
     const rows = await inTransaction(app.ctx.db, systemActor('test'), async (tx) => ({
       days: (
@@ -248,6 +285,16 @@ describe('the admin home’s summaries', () => {
                    where s.version = 1 and s.placement_id not in (select placement_id from billing.fall_offs)
                    group by 1, 2 order by 1, 2`.execute(tx)
       ).rows,
+      activity: (
+        await sql`select member_kind, member_id, day::text, prev_day::text from ats.activity_days
+                   order by member_kind, member_id, day`.execute(tx)
+      ).rows,
+      rawActivity: (
+        await sql`select kind as member_kind, member_id, day::text, (lag(day) over (partition by kind, member_id order by day))::text as prev_day
+                    from (select 'recruiter' as kind, recruiter_id as member_id, (submitted_at at time zone 'UTC')::date as day from ats.applications
+                          union select 'company', company_id, (submitted_at at time zone 'UTC')::date from ats.applications) x
+                   order by 1, 2, 3`.execute(tx)
+      ).rows,
       leftovers: (
         await sql<{ n: number }>`select count(*)::int as n from billing.takings_days
                                   where placements = 0 and (gmv <> 0 or platform_fees <> 0)`.execute(tx)
@@ -260,6 +307,8 @@ describe('the admin home’s summaries', () => {
     expect(rows.takings).toEqual(rows.rawTakings)
     expect(rows.rawTakings).toHaveLength(7) // the fallen-off placement's day is empty
     expect(rows.leftovers).toBe(0)
+    expect(rows.activity).toEqual(rows.rawActivity)
+    expect(rows.rawActivity.length).toBeGreaterThan(TIMELINE.length)
   })
 
   it('give each period of the home the figures of the raw rows', async () => {

@@ -225,34 +225,48 @@ async function placementsIn(tx: RecruitingTx, from: Date, to: Date, bucket: Home
 }
 
 /**
+ * Recruiters who submitted (or companies that received a submission) in [from, to). The whole days
+ * come from `ats.activity_days` (migration 0077): each member's first active day on or after the
+ * first whole day is the one row whose (previous active day, day] contains it — one GiST stab, at
+ * most one row per member; the partial days at the ends come from the applications. Counting the
+ * distinct members of a period's submissions instead reads every one of them (170,000 in 30 days
+ * at the bench's scale), and one probe per member into the applications costs a B-tree descent
+ * per member (and its prepared statement's generic plan hashed every submission of the period).
+ */
+async function activeMembers(tx: RecruitingTx, kind: 'recruiter' | 'company', from: Date, to: Date) {
+  const d = splitDays(from, to)
+  // the kind is a literal: the partial stab index of each kind must be usable in a generic plan
+  const column = sql.ref(kind === 'recruiter' ? 'recruiter_id' : 'company_id')
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select member_id from ats.activity_days
+       where member_kind = ${sql.lit(kind)} and daterange(prev_day, day, '(]') @> ${d.dayFrom}::date
+         and day < ${d.dayTo}::date
+      union
+      select ${column} from ats.applications where submitted_at >= ${d.headFrom} and submitted_at < ${d.headTo}
+      union
+      select ${column} from ats.applications where submitted_at >= ${d.tailFrom} and submitted_at < ${d.tailTo}) m`.execute(
+    tx,
+  )
+  return r.rows[0]?.n ?? 0
+}
+
+/**
  * The marketplace as a platform admin sees it: recruiters who submitted and companies that received
  * a submission in each period, placements, and open ownership disputes.
  */
 export async function marketplaceHomeFacts(anyTx: AnyTx, w: HomeWindow) {
   const tx = view(anyTx)
-  // Active members: one probe per recruiter and per company into (member, submitted_at), which
-  // stops at the first submission in the period. Counting the distinct members of a period's
-  // submissions instead reads every one of them (170,000 in 30 days at the bench's scale); a daily
-  // summary per member would need the same probe per member, so it would not be cheaper.
-  const active = (
-    await sql<{
-      recruiters_current: number
-      recruiters_previous: number
-      companies_current: number
-      companies_previous: number
-    }>`
-      select
-        (select count(*)::int from network.recruiters nr where exists (select 1 from ats.applications a
-          where a.recruiter_id = nr.id and a.submitted_at >= ${w.from} and a.submitted_at < ${w.to})) as recruiters_current,
-        (select count(*)::int from network.recruiters nr where exists (select 1 from ats.applications a
-          where a.recruiter_id = nr.id and a.submitted_at >= ${w.prevFrom} and a.submitted_at < ${w.prevTo})) as recruiters_previous,
-        (select count(*)::int from ats.companies co where exists (select 1 from ats.applications a
-          where a.company_id = co.id and a.submitted_at >= ${w.from} and a.submitted_at < ${w.to})) as companies_current,
-        (select count(*)::int from ats.companies co where exists (select 1 from ats.applications a
-          where a.company_id = co.id and a.submitted_at >= ${w.prevFrom} and a.submitted_at < ${w.prevTo})) as companies_previous`.execute(
-      tx,
-    )
-  ).rows[0]!
+  const recruitersCurrent = await activeMembers(tx, 'recruiter', w.from, w.to)
+  const recruitersPrevious = await activeMembers(tx, 'recruiter', w.prevFrom, w.prevTo)
+  const companiesCurrent = await activeMembers(tx, 'company', w.from, w.to)
+  const companiesPrevious = await activeMembers(tx, 'company', w.prevFrom, w.prevTo)
+  const active = {
+    recruiters_current: recruitersCurrent,
+    recruiters_previous: recruitersPrevious,
+    companies_current: companiesCurrent,
+    companies_previous: companiesPrevious,
+  }
   const disputes = (
     await sql<{ disputes_open: number; disputes_opened_current: number; disputes_opened_previous: number }>`
     select

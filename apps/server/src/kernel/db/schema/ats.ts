@@ -2,6 +2,13 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface AtsActivityDaysTable {
+  member_kind: string
+  member_id: string
+  day: string
+  prev_day: ColumnType<string | null, string | null | undefined, string | null>
+}
+
 export interface AtsApplicationNoteRatingsTable {
   note_id: string
   criterion_key: string
@@ -319,6 +326,7 @@ export interface AtsRolesTable {
 
 /** Every table and view of the `ats` schema. */
 export interface AtsSchema {
+  'ats.activity_days': AtsActivityDaysTable
   'ats.application_note_ratings': AtsApplicationNoteRatingsTable
   'ats.application_notes': AtsApplicationNotesTable
   'ats.application_stage_history': AtsApplicationStageHistoryTable
