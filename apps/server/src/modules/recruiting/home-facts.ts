@@ -257,15 +257,11 @@ async function activeMembers(tx: RecruitingTx, kind: 'recruiter' | 'company', fr
  */
 export async function marketplaceHomeFacts(anyTx: AnyTx, w: HomeWindow) {
   const tx = view(anyTx)
-  const recruitersCurrent = await activeMembers(tx, 'recruiter', w.from, w.to)
-  const recruitersPrevious = await activeMembers(tx, 'recruiter', w.prevFrom, w.prevTo)
-  const companiesCurrent = await activeMembers(tx, 'company', w.from, w.to)
-  const companiesPrevious = await activeMembers(tx, 'company', w.prevFrom, w.prevTo)
   const active = {
-    recruiters_current: recruitersCurrent,
-    recruiters_previous: recruitersPrevious,
-    companies_current: companiesCurrent,
-    companies_previous: companiesPrevious,
+    recruiters_current: await activeMembers(tx, 'recruiter', w.from, w.to),
+    recruiters_previous: await activeMembers(tx, 'recruiter', w.prevFrom, w.prevTo),
+    companies_current: await activeMembers(tx, 'company', w.from, w.to),
+    companies_previous: await activeMembers(tx, 'company', w.prevFrom, w.prevTo),
   }
   const disputes = (
     await sql<{ disputes_open: number; disputes_opened_current: number; disputes_opened_previous: number }>`
