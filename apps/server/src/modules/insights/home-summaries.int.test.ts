@@ -285,9 +285,10 @@ describe('the admin home’s summaries', () => {
                    where s.version = 1 and s.placement_id not in (select placement_id from billing.fall_offs)
                    group by 1, 2 order by 1, 2`.execute(tx)
       ).rows,
+      // the owner's alone (read through ats.active_members_on): the test reads it as the owner
       activity: (
         await sql`select member_kind, member_id, day::text, prev_day::text from ats.activity_days
-                   order by member_kind, member_id, day`.execute(tx)
+                   order by member_kind, member_id, day`.execute(app.ctx.db)
       ).rows,
       rawActivity: (
         await sql`select kind as member_kind, member_id, day::text, (lag(day) over (partition by kind, member_id order by day))::text as prev_day
@@ -352,6 +353,21 @@ describe('the admin home’s summaries', () => {
       ),
       { numRuns: 40 },
     )
+  })
+
+  it('keep who was active when from everyone but platform admins and the system', async () => {
+    const stab = sql<{ n: number }>`
+      select count(*)::int as n from ats.active_members_on('recruiter', '2000-01-01', '2100-01-01')`
+    const asUser = (userId: string, role: string) =>
+      inTransaction(app.ctx.db, { kind: 'user', userId, roles: [role as never] }, (tx) => stab.execute(tx))
+    expect((await asUser(admin.userId, 'platform_admin')).rows[0]!.n).toBe(3)
+    expect((await asUser(recruiters[0]!.userId, 'recruiter')).rows[0]!.n).toBe(0)
+    expect((await asUser(acme.admin.userId, 'company_admin')).rows[0]!.n).toBe(0)
+    await expect(
+      inTransaction(app.ctx.db, systemActor('test'), (tx) =>
+        sql`select count(*) from ats.activity_days`.execute(tx),
+      ),
+    ).rejects.toThrow(/permission denied/)
   })
 
   it('shows the admin the same figures through GET /api/me/home', async () => {

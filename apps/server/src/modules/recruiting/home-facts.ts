@@ -235,13 +235,10 @@ async function placementsIn(tx: RecruitingTx, from: Date, to: Date, bucket: Home
  */
 async function activeMembers(tx: RecruitingTx, kind: 'recruiter' | 'company', from: Date, to: Date) {
   const d = splitDays(from, to)
-  // the kind is a literal: the partial stab index of each kind must be usable in a generic plan
   const column = sql.ref(kind === 'recruiter' ? 'recruiter_id' : 'company_id')
   const r = await sql<{ n: number }>`
     select count(*)::int as n from (
-      select member_id from ats.activity_days
-       where member_kind = ${sql.lit(kind)} and daterange(prev_day, day, '(]') @> ${d.dayFrom}::date
-         and day < ${d.dayTo}::date
+      select m from ats.active_members_on(${kind}, ${d.dayFrom}::date, ${d.dayTo}::date) m
       union
       select ${column} from ats.applications where submitted_at >= ${d.headFrom} and submitted_at < ${d.headTo}
       union
