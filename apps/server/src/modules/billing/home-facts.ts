@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AnyTx } from '../../kernel/db/database.ts'
+import { splitDays } from '../../kernel/db/day-split.ts'
 import { ownerBalances } from '../ledger/index.ts'
 import { SPLITS_BOOK } from './book.ts'
 import type { BillingTx } from './database.ts'
@@ -154,36 +155,50 @@ export async function companySpendFacts(anyTx: AnyTx, companyIds: readonly strin
 }
 
 /**
+ * The platform's takings from the fee statements of placements made in a period (fallen-off
+ * placements left out), per bucket and currency: the whole days from the daily summary
+ * (`billing.takings_days`, kept by triggers on statements and fall-offs), the partial days at the
+ * period's ends from the statements themselves.
+ */
+async function takingsIn(tx: BillingTx, from: Date, to: Date, bucket: MoneyWindow['bucket']) {
+  const d = splitDays(from, to)
+  return (
+    await sql<{ bucket: string; currency: string; gmv: string; fees: string }>`
+      select to_char(b, 'YYYY-MM-DD') as bucket, currency, sum(gmv)::text as gmv, sum(fees)::text as fees
+        from (select date_trunc(${bucket}, day::timestamp) as b, currency, placements as n, gmv, platform_fees as fees
+                from billing.takings_days where day >= ${d.dayFrom}::date and day < ${d.dayTo}::date
+              union all
+              -- each partial day on its own: an index-only range scan (an OR of the two reads the rows)
+              select date_trunc(${bucket}, s.created_at at time zone 'UTC'), s.currency, 1, s.fee, s.platform_fee
+                from billing.fee_statements s
+               where s.version = 1 and s.created_at >= ${d.headFrom} and s.created_at < ${d.headTo}
+                 and not exists (select 1 from billing.fall_offs f where f.placement_id = s.placement_id)
+              union all
+              select date_trunc(${bucket}, s.created_at at time zone 'UTC'), s.currency, 1, s.fee, s.platform_fee
+                from billing.fee_statements s
+               where s.version = 1 and s.created_at >= ${d.tailFrom} and s.created_at < ${d.tailTo}
+                 and not exists (select 1 from billing.fall_offs f where f.placement_id = s.placement_id)) x
+       group by b, currency having sum(n) > 0`.execute(tx)
+  ).rows
+}
+
+/**
  * The platform's takings from the fee statements of placements made in each period (fallen-off
  * placements left out): GMV (the fees companies are charged) and the platform's own lines.
  */
 export async function platformTakingsFacts(anyTx: AnyTx, w: MoneyWindow) {
   const tx = view(anyTx)
-  const rows = await sql<{
-    bucket: string
-    period: 'current' | 'previous'
-    currency: string
-    gmv: string
-    fees: string
-  }>`
-    select case when s.created_at >= ${w.from} then to_char(date_trunc(${w.bucket}, s.created_at at time zone 'UTC'), 'YYYY-MM-DD') else '' end as bucket,
-           case when s.created_at >= ${w.from} then 'current' else 'previous' end as period,
-           s.currency, sum(s.fee)::text as gmv, sum(s.platform_fee)::text as fees
-      from billing.fee_statements s
-     where s.version = 1
-       and ((s.created_at >= ${w.from} and s.created_at < ${w.to}) or (s.created_at >= ${w.prevFrom} and s.created_at < ${w.prevTo}))
-       and s.placement_id not in (select placement_id from billing.fall_offs)
-     group by 1, 2, 3`.execute(tx)
-  const sum = (period: 'current' | 'previous', key: 'gmv' | 'fees') => {
+  const current = await takingsIn(tx, w.from, w.to, w.bucket)
+  const previous = await takingsIn(tx, w.prevFrom, w.prevTo, w.bucket)
+  const sum = (rows: readonly { currency: string; gmv: string; fees: string }[], key: 'gmv' | 'fees') => {
     const out = new Map<string, bigint>()
-    for (const r of rows.rows.filter((x) => x.period === period))
-      out.set(r.currency, (out.get(r.currency) ?? 0n) + BigInt(r[key]))
+    for (const r of rows) out.set(r.currency, (out.get(r.currency) ?? 0n) + BigInt(r[key]))
     return out
   }
-  const gmv = sum('current', 'gmv')
-  const fees = sum('current', 'fees')
-  const prevGmv = sum('previous', 'gmv')
-  const prevFees = sum('previous', 'fees')
+  const gmv = sum(current, 'gmv')
+  const fees = sum(current, 'fees')
+  const prevGmv = sum(previous, 'gmv')
+  const prevFees = sum(previous, 'fees')
   const currencies = [...new Set([...gmv.keys(), ...prevGmv.keys()])].sort()
   return {
     totals: currencies.map((currency) => ({
@@ -193,8 +208,11 @@ export async function platformTakingsFacts(anyTx: AnyTx, w: MoneyWindow) {
       previousGmv: prevGmv.get(currency) ?? 0n,
       previousFees: prevFees.get(currency) ?? 0n,
     })),
-    series: rows.rows
-      .filter((r) => r.period === 'current')
-      .map((r) => ({ bucket: r.bucket, currency: r.currency, gmv: BigInt(r.gmv), fees: BigInt(r.fees) })),
+    series: current.map((r) => ({
+      bucket: r.bucket,
+      currency: r.currency,
+      gmv: BigInt(r.gmv),
+      fees: BigInt(r.fees),
+    })),
   }
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AnyTx } from '../../kernel/db/database.ts'
+import { splitDays } from '../../kernel/db/day-split.ts'
 import type { RecruitingTx } from './database.ts'
 
 /**
@@ -18,8 +19,6 @@ export interface HomeWindow {
 }
 
 const view = (tx: AnyTx) => tx as RecruitingTx
-/** Up to this long, a period's submissions are read from the index; beyond, each member is probed. */
-const SHORT_PERIOD_MS = 100 * 86_400_000
 export const ACTIVE_STAGES = ['submitted', 'screening', 'interview', 'offer'] as const
 
 export interface StageCount {
@@ -206,55 +205,77 @@ export async function companyHomeFacts(anyTx: AnyTx, companyIds: readonly string
   }
 }
 
+/** Placements made in a period: its whole days from the daily summary, its partial days from the rows. */
+async function placementsIn(tx: RecruitingTx, from: Date, to: Date, bucket: HomeWindow['bucket']) {
+  const d = splitDays(from, to)
+  return (
+    await sql<BucketCount>`
+      select to_char(b, 'YYYY-MM-DD') as bucket, sum(n)::int as count
+        from (select date_trunc(${bucket}, day::timestamp) as b, placements as n from ats.placement_days
+               where day >= ${d.dayFrom}::date and day < ${d.dayTo}::date
+              union all
+              -- each partial day on its own: an index-only range scan (an OR of the two reads the rows)
+              select date_trunc(${bucket}, created_at at time zone 'UTC'), 1 from ats.placements
+               where created_at >= ${d.headFrom} and created_at < ${d.headTo}
+              union all
+              select date_trunc(${bucket}, created_at at time zone 'UTC'), 1 from ats.placements
+               where created_at >= ${d.tailFrom} and created_at < ${d.tailTo}) x
+       group by b having sum(n) > 0`.execute(tx)
+  ).rows
+}
+
+/**
+ * Recruiters who submitted (or companies that received a submission) in [from, to). The whole days
+ * come from `ats.activity_days` (migration 0077): each member's first active day on or after the
+ * first whole day is the one row whose (previous active day, day] contains it — one GiST stab, at
+ * most one row per member; the partial days at the ends come from the applications. Counting the
+ * distinct members of a period's submissions instead reads every one of them (170,000 in 30 days
+ * at the bench's scale), and one probe per member into the applications costs a B-tree descent
+ * per member (and its prepared statement's generic plan hashed every submission of the period).
+ */
+async function activeMembers(tx: RecruitingTx, kind: 'recruiter' | 'company', from: Date, to: Date) {
+  const d = splitDays(from, to)
+  const column = sql.ref(kind === 'recruiter' ? 'recruiter_id' : 'company_id')
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select m from ats.active_members_on(${kind}, ${d.dayFrom}::date, ${d.dayTo}::date) m
+      union
+      select ${column} from ats.applications where submitted_at >= ${d.headFrom} and submitted_at < ${d.headTo}
+      union
+      select ${column} from ats.applications where submitted_at >= ${d.tailFrom} and submitted_at < ${d.tailTo}) m`.execute(
+    tx,
+  )
+  return r.rows[0]?.n ?? 0
+}
+
 /**
  * The marketplace as a platform admin sees it: recruiters who submitted and companies that received
  * a submission in each period, placements, and open ownership disputes.
  */
 export async function marketplaceHomeFacts(anyTx: AnyTx, w: HomeWindow) {
   const tx = view(anyTx)
-  const active = async (from: Date, to: Date) => {
-    // a short period: its submissions from one covering index; a long one: one probe per member
-    const short = to.getTime() - from.getTime() <= SHORT_PERIOD_MS
-    const r = short
-      ? await sql<{ recruiters: number; companies: number }>`
-          select count(distinct recruiter_id)::int as recruiters, count(distinct company_id)::int as companies
-            from ats.applications where submitted_at >= ${from} and submitted_at < ${to}`.execute(tx)
-      : await sql<{ recruiters: number; companies: number }>`
-          select (select count(*)::int from network.recruiters nr where exists (select 1 from ats.applications a
-                    where a.recruiter_id = nr.id and a.submitted_at >= ${from} and a.submitted_at < ${to})) as recruiters,
-                 (select count(*)::int from ats.companies co where exists (select 1 from ats.applications a
-                    where a.company_id = co.id and a.submitted_at >= ${from} and a.submitted_at < ${to})) as companies`.execute(
-          tx,
-        )
-    return r.rows[0] ?? { recruiters: 0, companies: 0 }
+  const active = {
+    recruiters_current: await activeMembers(tx, 'recruiter', w.from, w.to),
+    recruiters_previous: await activeMembers(tx, 'recruiter', w.prevFrom, w.prevTo),
+    companies_current: await activeMembers(tx, 'company', w.from, w.to),
+    companies_previous: await activeMembers(tx, 'company', w.prevFrom, w.prevTo),
   }
-  const current = await active(w.from, w.to)
-  const previous = await active(w.prevFrom, w.prevTo)
-  const rest = (
-    await sql<{
-      placements_current: number
-      placements_previous: number
-      disputes_open: number
-      disputes_opened_current: number
-      disputes_opened_previous: number
-    }>`
+  const disputes = (
+    await sql<{ disputes_open: number; disputes_opened_current: number; disputes_opened_previous: number }>`
     select
-      (select count(*)::int from ats.placements where created_at >= ${w.from} and created_at < ${w.to}) as placements_current,
-      (select count(*)::int from ats.placements where created_at >= ${w.prevFrom} and created_at < ${w.prevTo}) as placements_previous,
       (select count(*)::int from ats.ownership_disputes where status = 'disputed') as disputes_open,
       (select count(*)::int from ats.ownership_disputes where disputed_at >= ${w.from} and disputed_at < ${w.to}) as disputes_opened_current,
       (select count(*)::int from ats.ownership_disputes where disputed_at >= ${w.prevFrom} and disputed_at < ${w.prevTo}) as disputes_opened_previous
   `.execute(tx)
   ).rows[0]!
-  const row = {
-    ...rest,
-    recruiters_current: current.recruiters,
-    recruiters_previous: previous.recruiters,
-    companies_current: current.companies,
-    companies_previous: previous.companies,
+  const series = await placementsIn(tx, w.from, w.to, w.bucket)
+  const previous = await placementsIn(tx, w.prevFrom, w.prevTo, w.bucket)
+  const total = (rows: BucketCount[]) => rows.reduce((sum, r) => sum + r.count, 0)
+  return {
+    ...disputes,
+    ...active,
+    placements_current: total(series),
+    placements_previous: total(previous),
+    placementSeries: series,
   }
-  const series = await sql<BucketCount>`
-    select to_char(date_trunc(${w.bucket}, created_at at time zone 'UTC'), 'YYYY-MM-DD') as bucket, count(*)::int as count
-      from ats.placements where created_at >= ${w.from} and created_at < ${w.to} group by 1`.execute(tx)
-  return { ...row, placementSeries: series.rows }
 }

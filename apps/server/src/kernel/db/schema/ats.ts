@@ -2,6 +2,13 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface AtsActivityDaysTable {
+  member_kind: string
+  member_id: string
+  day: string
+  prev_day: ColumnType<string | null, string | null | undefined, string | null>
+}
+
 export interface AtsApplicationNoteRatingsTable {
   note_id: string
   criterion_key: string
@@ -196,6 +203,11 @@ export interface AtsOwnershipDisputesTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface AtsPlacementDaysTable {
+  day: string
+  placements: number
+}
+
 export interface AtsPlacementSplitsTable {
   id: ColumnType<string, string | undefined, string>
   placement_id: string
@@ -316,6 +328,7 @@ export interface AtsRolesTable {
 
 /** Every table and view of the `ats` schema. */
 export interface AtsSchema {
+  'ats.activity_days': AtsActivityDaysTable
   'ats.application_note_ratings': AtsApplicationNoteRatingsTable
   'ats.application_notes': AtsApplicationNotesTable
   'ats.application_stage_history': AtsApplicationStageHistoryTable
@@ -330,6 +343,7 @@ export interface AtsSchema {
   'ats.interview_slots': AtsInterviewSlotsTable
   'ats.interviews': AtsInterviewsTable
   'ats.ownership_disputes': AtsOwnershipDisputesTable
+  'ats.placement_days': AtsPlacementDaysTable
   'ats.placement_splits': AtsPlacementSplitsTable
   'ats.placements': AtsPlacementsTable
   'ats.representations': AtsRepresentationsTable

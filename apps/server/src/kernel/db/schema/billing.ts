@@ -396,6 +396,14 @@ export interface BillingStripeEventsTable {
   first_signature: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+export interface BillingTakingsDaysTable {
+  day: string
+  currency: string
+  placements: number
+  gmv: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  platform_fees: ColumnType<bigint, bigint | number | string, bigint | number | string>
+}
+
 /** Every table and view of the `billing` schema. */
 export interface BillingSchema {
   'billing.company_settings': BillingCompanySettingsTable
@@ -423,4 +431,5 @@ export interface BillingSchema {
   'billing.refunds': BillingRefundsTable
   'billing.role_premiums': BillingRolePremiumsTable
   'billing.stripe_events': BillingStripeEventsTable
+  'billing.takings_days': BillingTakingsDaysTable
 }
