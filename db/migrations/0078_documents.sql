@@ -90,11 +90,13 @@ grant select, insert, update on documents.documents to app_runtime;
 alter table documents.documents enable row level security;
 alter table documents.documents force row level security;
 
+-- Deleted documents stay readable to whoever could read them (PostgreSQL checks an UPDATE's new row
+-- against the read policy too, so a soft delete could not hide the row it writes); every query
+-- of the service leaves them out, and their bytes are purged.
 create policy documents_read on documents.documents for select using (
   (select platform.is_system()) or (select identity.is_platform_admin())
-  or (deleted_at is null and (
-        (owner_kind = 'draft' and uploaded_by = (select platform.current_user_id()))
-        or (entity_type is not null and documents.entity_visible(entity_type, entity_id))))
+  or (owner_kind = 'draft' and uploaded_by = (select platform.current_user_id()))
+  or (entity_type is not null and documents.entity_visible(entity_type, entity_id))
 );
 create policy documents_insert on documents.documents for insert with check (
   (select platform.is_system())
@@ -103,9 +105,15 @@ create policy documents_insert on documents.documents for insert with check (
         or (select identity.is_platform_admin())
         or (entity_type is not null and documents.entity_writable(entity_type, entity_id))))
 );
+-- Changes (attach a draft, soft delete) by those who may write to the record; the row after the
+-- change (deleted, or attached to a record) must still be theirs to write.
 create policy documents_update on documents.documents for update using (
   (select platform.is_system()) or (select identity.is_platform_admin())
   or (deleted_at is null and (
         (owner_kind = 'draft' and uploaded_by = (select platform.current_user_id()))
         or (entity_type is not null and documents.entity_writable(entity_type, entity_id))))
+) with check (
+  (select platform.is_system()) or (select identity.is_platform_admin())
+  or (owner_kind = 'draft' and uploaded_by = (select platform.current_user_id()))
+  or (entity_type is not null and documents.entity_writable(entity_type, entity_id))
 );

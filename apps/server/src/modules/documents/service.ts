@@ -174,9 +174,9 @@ export async function deleteDocument(tx: DocumentsTx, caller: DocumentsCaller, i
     .set({ deleted_at: sql`now()`, deleted_by: caller.userId, version: sql`version + 1` })
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
-    .returning('id')
+    // no RETURNING: the deleted row is no longer readable (the read policy), so it cannot return it
     .executeTakeFirst()
-  if (!deleted) throw notFound()
+  if (deleted.numUpdatedRows === 0n) throw notFound()
   await writeEvents(tx, [
     {
       type: 'document.deleted',
