@@ -61,7 +61,7 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
     try {
       const chunks: Buffer[] = []
       for await (const c of req) chunks.push(c as Buffer)
-      let body = Buffer.concat(chunks)
+      let body: Buffer = Buffer.concat(chunks)
       const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string, string?]
       const auth = authenticate(req, rawPath, rawQuery, body)
       if (auth !== 'ok') {

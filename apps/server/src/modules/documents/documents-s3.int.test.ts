@@ -46,7 +46,7 @@ it('uploads to the bucket, processes from it, downloads by a presigned link, and
   form.append('kind', 'resume')
   form.append('entity_type', 'candidate')
   form.append('entity_id', person.id)
-  form.append('file', new Blob([bytes as BlobPart]), 'cv.pdf')
+  form.append('file', new Blob([Buffer.from(bytes)]), 'cv.pdf')
   const up = await fetch(`${w.baseUrl}/api/documents/upload`, {
     method: 'POST',
     headers: rachel.headers,

@@ -52,7 +52,7 @@ async function upload(who: TestSession, u: Upload) {
   if (u.entity_id) form.append('entity_id', u.entity_id)
   form.append(
     'file',
-    new Blob([u.bytes as BlobPart], { type: u.claimed ?? 'application/pdf' }),
+    new Blob([Buffer.from(u.bytes)], { type: u.claimed ?? 'application/pdf' }),
     u.name ?? 'resume.pdf',
   )
   const res = await fetch(`${w.baseUrl}/api/documents/upload`, {
@@ -256,7 +256,7 @@ describe('bad input: a clear 4xx with a stable code, nothing kept', () => {
       body: noFile,
     })
     expect(missing.status).toBe(400)
-    expect((await missing.json()).code).toBe('document_multipart_invalid')
+    expect(((await missing.json()) as { code: string }).code).toBe('document_multipart_invalid')
   })
 
   it('fails, with its code, what only processing finds: encrypted and empty PDFs, a zip bomb whose directory lies', async () => {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { AppError } from '../../kernel/errors.ts'
 import { exactTime, olderThanCursor, timeIdPage } from '../../kernel/http/pagination.ts'
 import type { DocumentsTx } from './database.ts'
@@ -70,14 +69,4 @@ export async function listDocuments(
     .limit(page.limit + 1)
     .execute()
   return timeIdPage(rows, page.limit)
-}
-
-/** Whether a record exists for the caller (to tell "no documents" from "no such record"). */
-export async function entityVisible(tx: DocumentsTx, type: EntityType, id: string): Promise<boolean> {
-  const row = (
-    await sql<{ visible: boolean }>`select documents.entity_visible(${type}, ${id}::uuid) as visible`.execute(
-      tx,
-    )
-  ).rows[0]
-  return Boolean(row?.visible)
 }

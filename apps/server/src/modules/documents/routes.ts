@@ -10,8 +10,15 @@ import { type DocumentsCaller, documentsCallerOf } from './caller.ts'
 import type { DocumentsDatabase, DocumentsTx } from './database.ts'
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, ENTITY_TYPES, OWNER_KINDS } from './kinds.ts'
 import { presentDocument, ZDocument, ZDocumentWithLink } from './presenter.ts'
-import { type DocumentRow, entityVisible, getDocument, listDocuments } from './queries.ts'
-import { attachDocument, deleteDocument, discardStaged, logDocumentRead, recordUpload } from './service.ts'
+import { type DocumentRow, getDocument, listDocuments } from './queries.ts'
+import {
+  attachDocument,
+  deleteDocument,
+  discardStaged,
+  entityAccess,
+  logDocumentRead,
+  recordUpload,
+} from './service.ts'
 import { documentStorage } from './storage/holder.ts'
 import { receiveUpload, ZUploadFields } from './upload.ts'
 
@@ -122,9 +129,14 @@ export function documentRoutes() {
       access: members,
       params: z.strictObject({ entityType: z.enum(ENTITY_TYPES), entityId: ZUuid }),
       query: z.strictObject({ ...ZListQueryBase, kind: z.enum(DOCUMENT_KINDS).optional() }),
-      response: listOf(ZDocument),
+      response: listOf(ZDocument).extend({
+        can_upload: z
+          .boolean()
+          .describe('Whether I may add documents to this record (and delete its documents)'),
+      }),
       handler: async ({ tx, caller, params, query }) => {
-        if (!(await entityVisible(tx, params.entityType, params.entityId))) {
+        const access = await entityAccess(tx, params.entityType, params.entityId)
+        if (!access.visible) {
           throw new AppError('not_found', `No such ${params.entityType}, or not yours to see`)
         }
         const page = await listDocuments(
@@ -133,7 +145,11 @@ export function documentRoutes() {
           { entity_type: params.entityType, entity_id: params.entityId, kind: query.kind },
           { limit: query.limit, starting_after: query.starting_after },
         )
-        return { ...page, data: page.data.map(presentDocument) }
+        return {
+          ...page,
+          data: page.data.map(presentDocument),
+          can_upload: access.writable || caller.isPlatformAdmin,
+        }
       },
     }),
     route.define({
