@@ -42,11 +42,11 @@ async function makeFile(file: string, bytes: number): Promise<void> {
   let left = bytes - head.length - tail.length
   while (left > 0) {
     const part = chunk.subarray(0, Math.min(left, chunk.length))
-    if (!out.write(part)) await new Promise((r) => out.once('drain', r))
+    if (!out.write(part)) await new Promise<void>((r) => out.once('drain', () => r()))
     left -= part.length
   }
   out.end(tail)
-  await new Promise((r) => out.once('finish', r))
+  await new Promise<void>((r) => out.once('finish', () => r()))
 }
 
 function upload(
