@@ -5,6 +5,7 @@ import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { MAX_DOCUMENT_BYTES } from './kinds.ts'
 import { processUploadedConsumer, purgeDeletedConsumer } from './processing.ts'
 import { documentRoutes, documentsRoute } from './routes.ts'
+import { demoDocumentsSeed } from './seed.ts'
 import { provideDocumentStorage, storageFromConfig } from './storage/holder.ts'
 
 /**
@@ -29,6 +30,7 @@ export const documentsModule: AppModule = {
     })
   },
   consumers: [processUploadedConsumer, purgeDeletedConsumer],
+  seeds: [demoDocumentsSeed],
 }
 
 export { DOCUMENT_ERRORS, PROCESSING_FAILURES, type ProcessingFailure } from './errors.ts'
