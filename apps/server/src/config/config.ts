@@ -131,6 +131,17 @@ const ZEnv = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   TEST_HOOKS: booleanFlag.default(false),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  DOCUMENTS_STORAGE: z.enum(['local', 's3']).default('local'),
+  DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
 })
 
 export type TEnv = z.input<typeof ZEnv>
@@ -214,6 +225,20 @@ export interface AppConfig {
   /** Extra routes that only the test suite uses (a deliberately slow request). */
   testHooks: boolean
   webDistDir: string
+  /** Where documents' bytes live: a directory on local disk, or an S3 bucket. */
+  documents:
+    | { storage: 'local'; dir: string }
+    | {
+        storage: 's3'
+        s3: {
+          bucket: string
+          region: string
+          endpoint: string | undefined
+          accessKeyId: string | undefined
+          secretAccessKey: string | undefined
+          forcePathStyle: boolean
+        }
+      }
 }
 
 export class ConfigError extends Error {
@@ -254,6 +279,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'Invalid configuration: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (payments are confirmed by webhooks).',
     )
+  }
+  if (e.DOCUMENTS_STORAGE === 's3' && !e.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration: S3_BUCKET is required when DOCUMENTS_STORAGE=s3.')
   }
   if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) {
     throw new ConfigError('Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together.')
@@ -343,6 +371,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: e.SEED_DEMO_DATA ?? demoMode,
     testHooks: e.TEST_HOOKS,
     webDistDir: path.resolve(repoRoot, e.WEB_DIST_DIR),
+    documents:
+      e.DOCUMENTS_STORAGE === 's3'
+        ? {
+            storage: 's3',
+            s3: {
+              bucket: e.S3_BUCKET ?? '',
+              region: e.S3_REGION,
+              endpoint: e.S3_ENDPOINT,
+              accessKeyId: e.S3_ACCESS_KEY_ID,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            },
+          }
+        : { storage: 'local', dir: path.resolve(repoRoot, e.DOCUMENTS_DIR) },
   }
 }
 

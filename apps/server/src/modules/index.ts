@@ -1,6 +1,7 @@
 import type { AppModule } from '../kernel/module.ts'
 import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
+import { documentsModule } from './documents/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
 import { ledgerModule } from './ledger/index.ts'
@@ -23,5 +24,6 @@ export const modules: readonly AppModule[] = [
   billingModule,
   ofairModule,
   insightsModule,
+  documentsModule,
   webAppModule,
 ]

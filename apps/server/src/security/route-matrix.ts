@@ -1,5 +1,6 @@
 import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.ts'
+import { documentsRouteMatrix } from '../modules/documents/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { insightsRouteMatrix } from '../modules/insights/route-matrix.ts'
 import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
@@ -30,4 +31,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...collectionRouteMatrix,
   ...conversationsRouteMatrix,
   ...insightsRouteMatrix,
+  ...documentsRouteMatrix,
 }

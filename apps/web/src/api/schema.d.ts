@@ -1417,6 +1417,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Documents I may see, newest first, with filters
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. By the owning record’s rules: a candidate’s documents to the recruiter representing them and to the hiring teams they were submitted to; a role’s and a company’s to the company’s team (a role’s job description also to recruiters who see the role); drafts to their uploader; platform admins all (logged). Anyone else gets 404.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document’s details and a short-lived download link
+         * @description The link works for 5 minutes. Issuing it is logged as a read of personal data for a candidate’s documents (and for every document a platform admin opens).
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. By the owning record’s rules: a candidate’s documents to the recruiter representing them and to the hiring teams they were submitted to; a role’s and a company’s to the company’s team (a role’s job description also to recruiters who see the role); drafts to their uploader; platform admins all (logged). Anyone else gets 404.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document (soft: it disappears, its bytes are purged, the record of it stays)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. By the owning record’s rules: a candidate’s documents to the recruiter representing them and to the hiring teams they were submitted to; a role’s and a company’s to the company’s team (a role’s job description also to recruiters who see the role); drafts to their uploader; platform admins all (logged). Anyone else gets 404.
+         */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach one of my drafts to a candidate, role or company
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. By the owning record’s rules: a candidate’s documents to the recruiter representing them and to the hiring teams they were submitted to; a role’s and a company’s to the company’s team (a role’s job description also to recruiters who see the role); drafts to their uploader; platform admins all (logged). Anyone else gets 404.
+         */
+        post: operations["attachDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document’s content, through a signed link that expires
+         * @description The link comes from `GET /api/documents/{id}`. An expired or altered link is a 403 `forbidden`; a deleted document a 404.
+         *
+         *     **Access:** Public. Whoever holds a signed, unexpired link (the signature is the permission).
+         */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/entity/{entityType}/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents of a candidate, role or company, newest first
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. By the owning record’s rules: a candidate’s documents to the recruiter representing them and to the hiring teams they were submitted to; a role’s and a company’s to the company’s team (a role’s job description also to recruiters who see the role); drafts to their uploader; platform admins all (logged). Anyone else gets 404.
+         */
+        get: operations["listEntityDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document (multipart/form-data, streamed)
+         * @description Send the fields `kind` (and `entity_type` with `entity_id` to attach it to a candidate, role or company; without them it is a draft of your own), then the file in the field `file`. The file is streamed to storage and its type read from its content (PDF, DOCX, plain text, PNG, JPEG), never from its name: a type the kind does not accept is a 415 `document_type_not_allowed`, a name promising another type a 415 `document_type_mismatch`, an empty file a 400 `document_empty`, a file over the kind’s limit (resume and job description 10 MB, contract and other 25 MB) a 413 `document_too_large` (the upload is cut there), a Word document that is a zip bomb or encrypted a 422 `document_unsafe_archive`. The document starts `pending`; processing makes it `ready` or `failed` with a `failure.code`.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. By the owning record’s rules: a candidate’s documents to the recruiter representing them and to the hiring teams they were submitted to; a role’s and a company’s to the company’s team (a role’s job description also to recruiters who see the role); drafts to their uploader; platform admins all (logged). Anyone else gets 404.
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/errors": {
         parameters: {
             query?: never;
@@ -16713,6 +16843,1114 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description UUID */
+                entity_id?: string;
+                entity_type?: "candidate" | "role" | "company";
+                kind?: "resume" | "job_description" | "contract" | "other";
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Only my own uploads */
+                mine?: "true" | "false";
+                /** @description The bucket */
+                owner_kind?: "candidate" | "company" | "system" | "draft";
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "pending" | "processing" | "ready" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            entity_id: string | null;
+                            entity_type: ("candidate" | "role" | "company") | null;
+                            /** @description Why processing failed (status failed), e.g. pdf_encrypted, docx_unsafe */
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            file_name: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "resume" | "job_description" | "contract" | "other";
+                            /**
+                             * @description Read from the file’s content, never from its name
+                             * @enum {string}
+                             */
+                            media_type: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/png" | "image/jpeg" | "text/plain";
+                            /**
+                             * @description The bucket: candidate, company, system, or draft (not yet attached)
+                             * @enum {string}
+                             */
+                            owner_kind: "candidate" | "company" | "system" | "draft";
+                            processed_at: string | null;
+                            /** @description SHA-256 of the content, hex */
+                            sha256: string;
+                            size_bytes: number;
+                            /**
+                             * @description pending → processing → ready | failed
+                             * @enum {string}
+                             */
+                            status: "pending" | "processing" | "ready" | "failed";
+                            uploaded_by: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        download_expires_at: string;
+                        /** @description A short-lived link to the content (signed; works for anyone holding it until it expires) */
+                        download_url: string;
+                        entity_id: string | null;
+                        entity_type: ("candidate" | "role" | "company") | null;
+                        /** @description Why processing failed (status failed), e.g. pdf_encrypted, docx_unsafe */
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        file_name: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "resume" | "job_description" | "contract" | "other";
+                        /**
+                         * @description Read from the file’s content, never from its name
+                         * @enum {string}
+                         */
+                        media_type: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/png" | "image/jpeg" | "text/plain";
+                        /**
+                         * @description The bucket: candidate, company, system, or draft (not yet attached)
+                         * @enum {string}
+                         */
+                        owner_kind: "candidate" | "company" | "system" | "draft";
+                        processed_at: string | null;
+                        /** @description SHA-256 of the content, hex */
+                        sha256: string;
+                        size_bytes: number;
+                        /**
+                         * @description pending → processing → ready | failed
+                         * @enum {string}
+                         */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        uploaded_by: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    attachDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    entity_id: string;
+                    /** @enum {string} */
+                    entity_type: "candidate" | "role" | "company";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        entity_id: string | null;
+                        entity_type: ("candidate" | "role" | "company") | null;
+                        /** @description Why processing failed (status failed), e.g. pdf_encrypted, docx_unsafe */
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        file_name: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "resume" | "job_description" | "contract" | "other";
+                        /**
+                         * @description Read from the file’s content, never from its name
+                         * @enum {string}
+                         */
+                        media_type: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/png" | "image/jpeg" | "text/plain";
+                        /**
+                         * @description The bucket: candidate, company, system, or draft (not yet attached)
+                         * @enum {string}
+                         */
+                        owner_kind: "candidate" | "company" | "system" | "draft";
+                        processed_at: string | null;
+                        /** @description SHA-256 of the content, hex */
+                        sha256: string;
+                        size_bytes: number;
+                        /**
+                         * @description pending → processing → ready | failed
+                         * @enum {string}
+                         */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        uploaded_by: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query: {
+                expires: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document’s bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listEntityDocuments: {
+        parameters: {
+            query?: {
+                kind?: "resume" | "job_description" | "contract" | "other";
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                entityId: string;
+                entityType: "candidate" | "role" | "company";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether I may add documents to this record (and delete its documents) */
+                        can_upload: boolean;
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            entity_id: string | null;
+                            entity_type: ("candidate" | "role" | "company") | null;
+                            /** @description Why processing failed (status failed), e.g. pdf_encrypted, docx_unsafe */
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            file_name: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "resume" | "job_description" | "contract" | "other";
+                            /**
+                             * @description Read from the file’s content, never from its name
+                             * @enum {string}
+                             */
+                            media_type: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/png" | "image/jpeg" | "text/plain";
+                            /**
+                             * @description The bucket: candidate, company, system, or draft (not yet attached)
+                             * @enum {string}
+                             */
+                            owner_kind: "candidate" | "company" | "system" | "draft";
+                            processed_at: string | null;
+                            /** @description SHA-256 of the content, hex */
+                            sha256: string;
+                            size_bytes: number;
+                            /**
+                             * @description pending → processing → ready | failed
+                             * @enum {string}
+                             */
+                            status: "pending" | "processing" | "ready" | "failed";
+                            uploaded_by: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: uuid
+                     * @description The id of that record
+                     */
+                    entity_id?: string;
+                    /**
+                     * @description The record it belongs to; leave out (with entity_id) for a draft of your own
+                     * @enum {string}
+                     */
+                    entity_type?: "candidate" | "role" | "company";
+                    /** @description The file (binary). Send it after the other fields. */
+                    file: string;
+                    /**
+                     * @description What the document is; decides the accepted types and size
+                     * @enum {string}
+                     */
+                    kind: "resume" | "job_description" | "contract" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        entity_id: string | null;
+                        entity_type: ("candidate" | "role" | "company") | null;
+                        /** @description Why processing failed (status failed), e.g. pdf_encrypted, docx_unsafe */
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        file_name: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "resume" | "job_description" | "contract" | "other";
+                        /**
+                         * @description Read from the file’s content, never from its name
+                         * @enum {string}
+                         */
+                        media_type: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/png" | "image/jpeg" | "text/plain";
+                        /**
+                         * @description The bucket: candidate, company, system, or draft (not yet attached)
+                         * @enum {string}
+                         */
+                        owner_kind: "candidate" | "company" | "system" | "draft";
+                        processed_at: string | null;
+                        /** @description SHA-256 of the content, hex */
+                        sha256: string;
+                        size_bytes: number;
+                        /**
+                         * @description pending → processing → ready | failed
+                         * @enum {string}
+                         */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        uploaded_by: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

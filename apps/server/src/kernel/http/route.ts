@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest, FastifySchema, FastifySchemaCompiler } from 'fastify'
+import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Transaction } from 'kysely'
 import { z } from 'zod'
 import type { AppContext } from '../context.ts'
@@ -75,6 +76,11 @@ export interface RouteSpec<
   params?: TParams
   query?: TQuery
   body?: TBody
+  /**
+   * A multipart/form-data body: documented with this schema, but not parsed or validated by the
+   * runner; the handler reads it as a stream (`request.parts()`, in a scope with @fastify/multipart).
+   */
+  formData?: z.ZodType
   /** The success body; `null` for 204 No Content. */
   response: TResponse
   /** 200 by default (204 when `response` is null). */
@@ -220,10 +226,20 @@ function mountRoute<DB, TCaller extends BaseCaller>(
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.formData ? { body: spec.formData, consumes: ['multipart/form-data'] } : {}),
       response,
       security: spec.access.kind === 'public' ? [] : [{ session: [] }, { bearer: [] }],
       ...(spec.hide ? { hide: true } : {}),
     },
+    ...(spec.formData
+      ? {
+          // the body is a stream the handler reads; the other parts are validated as usual
+          validatorCompiler: ((req: Parameters<typeof validatorCompiler>[0]) =>
+            req.httpPart === 'body'
+              ? () => ({ value: undefined })
+              : validatorCompiler(req)) as unknown as FastifySchemaCompiler<FastifySchema>,
+        }
+      : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const principal = request.principal
       const input = {
@@ -310,10 +326,10 @@ function mountRoute<DB, TCaller extends BaseCaller>(
 
 /** The problem answers a route can give, from what it declares. */
 export function problemStatuses(
-  spec: Pick<AnyRouteSpec, 'access' | 'params' | 'query' | 'body' | 'errors' | 'url'>,
+  spec: Pick<AnyRouteSpec, 'access' | 'params' | 'query' | 'body' | 'formData' | 'errors' | 'url'>,
 ): number[] {
   const codes = new Set<number>(spec.errors ?? [])
-  if (spec.params || spec.query || spec.body) codes.add(400)
+  if (spec.params || spec.query || spec.body || spec.formData) codes.add(400)
   if (spec.access.kind !== 'public') {
     codes.add(401)
     codes.add(403)

@@ -9,6 +9,7 @@ import { NotFoundState } from '../../components/not-found-state'
 import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
+import { DocumentsPanel } from '../documents/documents-panel'
 import { CandidateApplications } from './candidate-applications'
 import { CandidateConsent } from './candidate-consent'
 import { CandidateContacts } from './candidate-contacts'
@@ -66,6 +67,7 @@ export function CandidateDetailPage() {
               <CandidateConsent candidate={candidate.data} />
             </SectionCard>
           </SimpleGrid>
+          <DocumentsPanel entityType="candidate" entityId={candidate.data.id} />
           <SectionCard title={t('splits.candidate.representations')}>
             <RepresentationsTable representations={candidate.data.representations} />
           </SectionCard>

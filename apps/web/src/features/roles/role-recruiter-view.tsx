@@ -11,6 +11,7 @@ import { ApplicationsTable } from '../applications/applications-table'
 import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
 import { useViewer } from '../auth/use-viewer'
 import { useRolePremium } from '../billing/billing-api'
+import { DocumentsPanel } from '../documents/documents-panel'
 import { RoleFacts } from './role-facts'
 import { RolePremiumSummary } from './role-premium'
 import type { Role } from './roles-api'
@@ -52,6 +53,7 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
       <SectionCard title={t('splits.roleDetail.description')}>
         <Markdown>{role.description}</Markdown>
       </SectionCard>
+      <DocumentsPanel entityType="role" entityId={role.id} />
       {signedIn && (
         <SectionCard title={t('splits.scorecard.recruiterTitle')}>
           <RoleScorecard roleId={role.id} />

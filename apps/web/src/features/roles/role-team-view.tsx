@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router'
 import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
 import { RoleScorecard } from '../application-notes/role-scorecard'
+import { DocumentsPanel } from '../documents/documents-panel'
 import { RoleAssignments } from './role-assignments'
 import { RoleFacts } from './role-facts'
 import { RoleHistory } from './role-history'
@@ -56,6 +57,7 @@ export function RoleTeamView({ role }: { role: Role }) {
           <SectionCard title={t('splits.roleDetail.description')}>
             <Markdown>{role.description}</Markdown>
           </SectionCard>
+          <DocumentsPanel entityType="role" entityId={role.id} />
           {role.visibility === 'assigned' && (
             <SectionCard title={t('splits.assignments.title')}>
               <RoleAssignments role={role} />

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto'
+import { sql, type Transaction } from 'kysely'
+import type { Clock } from '../../kernel/clock.ts'
+import type { AnyTx } from '../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { defineConsumer, writeEvents } from '../../kernel/outbox/events.ts'
+import type { DocumentsDatabase, DocumentsTx } from './database.ts'
+import { PROCESSING_FAILURES } from './errors.ts'
+import type { DocumentKind, EntityType, MediaType } from './kinds.ts'
+import { documentStorage } from './storage/holder.ts'
+import { readAll } from './storage/storage.ts'
+import { DocumentProcessingError, validateContent } from './validate.ts'
+
+/** What a processor is told about the document it processes. */
+export interface DocumentForProcessing {
+  id: string
+  kind: DocumentKind
+  mediaType: string
+  fileName: string
+  sizeBytes: number
+  ownerKind: string
+  entityType: string | null
+  entityId: string | null
+  uploadedBy: string
+}
+
+/**
+ * Work another module does on each document of a kind once its content passed the checks (the
+ * resume parser reads resumes). It runs in the processing transaction, as the system: what it
+ * writes commits with the document's `ready`. Throw a `DocumentProcessingError(code, message)` to
+ * fail the document with that code (its writes are rolled back); any other error is retried.
+ */
+export type DocumentProcessor = (input: {
+  tx: AnyTx
+  document: DocumentForProcessing
+  bytes: Uint8Array
+  clock: Clock
+}) => Promise<void>
+
+const processors = new Map<DocumentKind, DocumentProcessor>()
+
+/** Registers the processor of a kind (one per kind; a second registration replaces the first). */
+export function provideDocumentProcessor(kind: DocumentKind, processor: DocumentProcessor): void {
+  processors.set(kind, processor)
+}
+
+/**
+ * Processes one document: `pending → processing` (committed at once, so readers see it), then the
+ * stored bytes are checked against the upload's hash, validated deeply by type, and handed to the
+ * kind's processor; `ready`, or `failed` with a code and message, commits with the consumer's
+ * record of the event. Runs again harmlessly: a document already ready or failed is left alone.
+ */
+export async function processDocument(
+  tx: DocumentsTx,
+  deps: { db: Parameters<typeof inTransaction>[0]; clock: Clock },
+  documentId: string,
+): Promise<{ status: string; failure_code?: string }> {
+  const doc = await tx
+    .selectFrom('documents.documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .executeTakeFirst()
+  if (!doc || doc.deleted_at) return { status: 'skipped' }
+  if (doc.status === 'ready' || doc.status === 'failed') return { status: doc.status }
+  if (doc.status === 'pending') {
+    await inTransaction(deps.db, systemActor('documents.process'), (t: DocumentsTx) =>
+      t
+        .updateTable('documents.documents')
+        .set({ status: 'processing', version: sql`version + 1` })
+        .where('id', '=', documentId)
+        .where('status', '=', 'pending')
+        .execute(),
+    )
+  }
+  let failure: { code: string; message: string } | undefined
+  const bytes = await readAll(documentStorage(), doc.storage_key)
+  if (!bytes || bytes.length !== Number(doc.size_bytes) || sha256(bytes) !== doc.sha256) {
+    failure = { code: 'bytes_missing', message: PROCESSING_FAILURES.bytes_missing }
+  } else {
+    try {
+      await validateContent(doc.media_type as MediaType, bytes)
+      const processor = processors.get(doc.kind as DocumentKind)
+      if (processor) {
+        await sql`savepoint document_processor`.execute(tx)
+        try {
+          await processor({
+            tx,
+            document: {
+              id: doc.id,
+              kind: doc.kind as DocumentKind,
+              mediaType: doc.media_type,
+              fileName: doc.file_name,
+              sizeBytes: Number(doc.size_bytes),
+              ownerKind: doc.owner_kind,
+              entityType: doc.entity_type,
+              entityId: doc.entity_id,
+              uploadedBy: doc.uploaded_by,
+            },
+            bytes,
+            clock: deps.clock,
+          })
+          await sql`release savepoint document_processor`.execute(tx)
+        } catch (err) {
+          await sql`rollback to savepoint document_processor`.execute(tx)
+          throw err
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof DocumentProcessingError)) throw err
+      failure = { code: err.code, message: err.message.slice(0, 500) }
+    }
+  }
+  const status = failure ? 'failed' : 'ready'
+  await tx
+    .updateTable('documents.documents')
+    .set({
+      status,
+      failure_code: failure?.code ?? null,
+      failure_message: failure?.message ?? null,
+      processed_at: deps.clock.now(),
+      version: sql`version + 1`,
+    })
+    .where('id', '=', documentId)
+    .where('status', '=', 'processing')
+    .execute()
+  await writeEvents(tx, [
+    {
+      type: 'document.processed',
+      aggregateId: doc.id,
+      data: {
+        document_id: doc.id,
+        kind: doc.kind as DocumentKind,
+        entity_type: doc.entity_type as EntityType | null,
+        entity_id: doc.entity_id,
+        status,
+        failure_code: failure?.code ?? null,
+      },
+    },
+  ])
+  return failure ? { status, failure_code: failure.code } : { status }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Processing starts from the upload's event (written in the upload's transaction). */
+export const processUploadedConsumer = defineConsumer({
+  name: 'documents.process_uploaded',
+  description: 'Checks an uploaded document deeply and runs its kind’s processor: ready or failed',
+  events: ['document.uploaded'],
+  retry: { limit: 3, delaySeconds: 5, backoff: true, maxDelaySeconds: 120 },
+  timeoutSeconds: 120,
+  handle: (tx: Transaction<DocumentsDatabase>, event, ctx) =>
+    processDocument(tx, { db: ctx.db, clock: ctx.clock }, event.data.document_id),
+})
+
+/** A deleted document's bytes leave the store (its signed links stop working). */
+export const purgeDeletedConsumer = defineConsumer({
+  name: 'documents.purge_deleted',
+  description: 'Removes a soft-deleted document’s bytes from storage',
+  events: ['document.deleted'],
+  handle: async (_tx: Transaction<DocumentsDatabase>, event) => {
+    await documentStorage().delete(event.data.storage_key)
+    return { purged: event.data.document_id }
+  },
+})
