@@ -6,7 +6,11 @@
  *   node bench/resume-parsing.ts [--seconds 10]
  */
 import { parseArgs } from 'node:util'
-import { evaluateCorpus, FIELDS, loadCorpus } from '../apps/server/src/modules/resumes/evaluation/evaluate-corpus.ts'
+import {
+  evaluateCorpus,
+  FIELDS,
+  loadCorpus,
+} from '../apps/server/src/modules/resumes/evaluation/evaluate-corpus.ts'
 import { parseResumeFile } from '../apps/server/src/modules/resumes/parsing/parse-resume-file.ts'
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' } } })
@@ -15,7 +19,9 @@ const seconds = Number(values.seconds)
 const files = loadCorpus()
 const { scores, tuned, heldOut, results } = await evaluateCorpus(files)
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`
-console.log(`Resume corpus: ${files.length} resumes (${files.filter((f) => f.expected.held_out).length} held out)\n`)
+console.log(
+  `Resume corpus: ${files.length} resumes (${files.filter((f) => f.expected.held_out).length} held out)\n`,
+)
 console.table(
   FIELDS.map((f) => ({
     field: f,
@@ -43,8 +49,11 @@ while (performance.now() - started < seconds * 1000) {
   }
 }
 const elapsed = (performance.now() - started) / 1000
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0
-console.log(`\nThroughput: ${parsed} resumes in ${elapsed.toFixed(1)} s = ${(parsed / elapsed).toFixed(1)} resumes/s (one core)`)
+const p = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0
+console.log(
+  `\nThroughput: ${parsed} resumes in ${elapsed.toFixed(1)} s = ${(parsed / elapsed).toFixed(1)} resumes/s (one core)`,
+)
 console.table(
   Object.entries(byKind).map(([kind, xs]) => ({
     kind,

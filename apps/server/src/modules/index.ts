@@ -7,6 +7,7 @@ import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { ofairModule } from './ofair/index.ts'
 import { recruitingModule } from './recruiting/index.ts'
+import { resumesModule } from './resumes/index.ts'
 import { systemModule, webAppRoutes } from './system/index.ts'
 
 /** The web app's catch-all route; must come last so API routes match first. */
@@ -23,5 +24,6 @@ export const modules: readonly AppModule[] = [
   billingModule,
   ofairModule,
   insightsModule,
+  resumesModule,
   webAppModule,
 ]

@@ -60,7 +60,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   let pages: StructuredTextItem[][]
   try {
     // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
-    const doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false })
+    const doc = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 })
     try {
       pages = (await extractTextItems(doc)).items.slice(0, MAX_PAGES)
     } finally {
