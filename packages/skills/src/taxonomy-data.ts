@@ -65,6 +65,12 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     Penetration testing | Pentesting, Ethical hacking | Security engineering
     Test automation | QA automation, Selenium, Cypress, Playwright | 
     HTML/CSS | HTML, CSS, HTML5, CSS3, Sass | JavaScript, React
+    Webpack | Vite, Babel, esbuild | JavaScript
+    Git | Version control | CI/CD
+    Ansible | Chef, Puppet, Configuration management | Terraform, Linux
+    Full-stack development | Full stack, Full-stack, Fullstack, Full stack development, פולסטאק | React, Node.js
+    Incident response | DFIR, Threat hunting | Security engineering, SIEM
+    SIEM | Splunk, SOC, Security operations | Incident response, Security engineering
   `,
   data: `
     SQL | T-SQL, PL/SQL | PostgreSQL, MySQL, dbt
@@ -89,6 +95,8 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     LLMs | Large language models, GenAI, Generative AI, Prompt engineering | NLP
     MLOps | ML engineering, Model deployment | Machine learning, Kubernetes
     Computer vision | CV, Image processing, OpenCV | PyTorch
+    Deep learning | Neural networks | Machine learning, PyTorch, TensorFlow
+    Business intelligence | BI, BI reporting, Dashboards, דשבורדים | Tableau, Power BI, Looker
   `,
   product: `
     Product discovery | Customer discovery | User research
@@ -101,6 +109,8 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     API products | Platform products, Developer products | REST APIs
     Stakeholder management | Stakeholder communication | Communication
     OKRs | Objectives and key results, Goal setting | Roadmapping
+    Product management | Product manager, Product owner, ניהול מוצר | Roadmapping, Product discovery
+    Product strategy | Product vision, אסטרטגיית מוצר | Roadmapping, Product management
   `,
   design: `
     Figma | Sketch, Adobe XD | Prototyping, Design systems
@@ -152,6 +162,8 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     Account management | Key account management, KAM | Renewals
     Training | Customer training, Enablement | Onboarding
     Escalation management | Escalations, Incident management | 
+    Customer success | Customer success management, CSM | Account management, Renewals, Onboarding
+    Customer support | Customer service, Technical support, Tier-one support, Tier 1 support | Zendesk, Customer success
   `,
   operations: `
     Process improvement | Operational excellence, Business process improvement | Lean, Six Sigma
@@ -160,7 +172,7 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     Six Sigma | Lean Six Sigma, DMAIC | Lean
     Vendor management | Supplier management | Negotiation, Procurement
     Supply chain | Supply chain management, SCM | Logistics, Procurement
-    Procurement | Purchasing, Sourcing | Vendor management
+    Procurement | Purchasing, Strategic sourcing | Vendor management
     Logistics | Fleet management, Warehousing | Supply chain
     Project management | Program management, PMP, PMO, ניהול פרויקטים | Agile
     NetSuite | Oracle NetSuite, ERP, SAP | Excel
@@ -171,13 +183,13 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     IFRS | | GAAP
     Budgeting | Budget planning, FP&A | Forecasting
     Revenue recognition | ASC 606, IFRS 15 | GAAP
-    Audit | Internal audit, External audit, SOX | GAAP
+    Audit | Auditing, Audits, Internal audit, External audit, SOX | GAAP
     Tax | Taxation, Tax compliance, מיסוי | Audit
     Payroll | Payroll administration, שכר | HRIS
     Accounting | Bookkeeping, General ledger, Month-end close, CPA, רואה חשבון | GAAP
   `,
   people: `
-    Recruiting | Recruitment, Talent acquisition, Sourcing candidates, גיוס | Hiring, Greenhouse
+    Recruiting | Recruitment, Talent acquisition, Sourcing candidates, Sourcing, גיוס | Hiring, Greenhouse
     Employee relations | ER, Labour relations | Employment law
     Compensation | Compensation and benefits, Comp & Ben, Total rewards | Payroll
     HRIS | HR systems, BambooHR, HiBob | Workday
@@ -186,6 +198,7 @@ export const TAXONOMY_SOURCE: Record<string, string> = {
     Employment law | Labour law, Labor law, דיני עבודה | Employee relations
     Learning & development | L&D, Learning and development | Training
     Greenhouse | Lever, Applicant tracking systems, ATS | Recruiting
+    LinkedIn Recruiter | LinkedIn sourcing | Recruiting
     DEI | Diversity equity and inclusion, Diversity and inclusion, D&I | 
   `,
   legal: `

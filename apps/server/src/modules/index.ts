@@ -8,6 +8,7 @@ import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { ofairModule } from './ofair/index.ts'
 import { recruitingModule } from './recruiting/index.ts'
+import { resumesModule } from './resumes/index.ts'
 import { systemModule, webAppRoutes } from './system/index.ts'
 
 /** The web app's catch-all route; must come last so API routes match first. */
@@ -25,5 +26,6 @@ export const modules: readonly AppModule[] = [
   ofairModule,
   insightsModule,
   documentsModule,
+  resumesModule,
   webAppModule,
 ]

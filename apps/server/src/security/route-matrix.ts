@@ -9,6 +9,7 @@ import { collectionRouteMatrix } from '../modules/ofair/collection/route-matrix.
 import { reviewRouteMatrix } from '../modules/ofair/reviews/route-matrix.ts'
 import { ofairRouteMatrix } from '../modules/ofair/route-matrix.ts'
 import { recruitingRouteMatrix } from '../modules/recruiting/route-matrix.ts'
+import { resumesRouteMatrix } from '../modules/resumes/route-matrix.ts'
 import { systemRouteMatrix } from '../modules/system/route-matrix.ts'
 import type { RouteCase } from './route-cases.ts'
 
@@ -32,4 +33,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...conversationsRouteMatrix,
   ...insightsRouteMatrix,
   ...documentsRouteMatrix,
+  ...resumesRouteMatrix,
 }

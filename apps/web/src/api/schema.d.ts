@@ -487,6 +487,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/resumes/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How often recruiters corrected each field the resume parser filled in, per parser version
+         * @description `correction_rate` = (changed + removed + added) / (kept + changed + removed + added), null without data. Skills also as precision (kept / parsed) and recall (kept / saved).
+         *
+         *     **Access:** Roles: platform_admin. Platform admins: counts only, no resume’s contents.
+         */
+        get: operations["getResumeParserAccuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -4925,6 +4947,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resumes/{documentId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what you finally saved from a resume draft (measures the parser)
+         * @description Send the values of the candidate form as saved. The per-field difference from the draft is stored once per resume (a second time is 409 resume_corrections_recorded); contact details are compared, not stored.
+         *
+         *     **Access:** Roles: recruiter. The recruiter who uploaded the resume; anyone else gets 404.
+         */
+        post: operations["recordResumeCorrections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resumes/{documentId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The candidate form pre-filled from an uploaded resume, with the evidence of each value
+         * @description Available once the document’s status is `ready`. Each pre-filled value comes with the text it was read from and a confidence. Only the recruiter who uploaded the resume may read it (404 otherwise); the contact details it carries are logged as read.
+         *
+         *     **Access:** Roles: recruiter. The recruiter who uploaded the resume; anyone else gets 404.
+         */
+        get: operations["getResumeDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles": {
         parameters: {
             query?: never;
@@ -8559,6 +8625,122 @@ export interface operations {
                                 currency: string;
                             };
                         };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getResumeParserAccuracy: {
+        parameters: {
+            query?: {
+                parser_version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            corrections: number;
+                            fields: {
+                                added: number;
+                                changed: number;
+                                correction_rate: number | null;
+                                empty: number;
+                                /** @enum {string} */
+                                field: "full_name" | "email" | "phone" | "location" | "current_title" | "years_experience" | "skills";
+                                kept: number;
+                                removed: number;
+                            }[];
+                            parser_version: string;
+                            skills: {
+                                added: number;
+                                kept: number;
+                                precision: number | null;
+                                recall: number | null;
+                                removed: number;
+                            };
+                        }[];
                     };
                 };
             };
@@ -45715,6 +45897,394 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordResumeCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The uploaded resume’s document id */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The candidate created from the form */
+                    candidate_id?: string | null;
+                    saved: {
+                        current_title: string | null;
+                        email: string | null;
+                        full_name: string | null;
+                        location: string | null;
+                        phone: string | null;
+                        skills: string[];
+                        years_experience: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: uuid */
+                        document_id: string;
+                        fields: {
+                            added: number;
+                            /** @enum {string} */
+                            field: "full_name" | "email" | "phone" | "location" | "current_title" | "years_experience" | "skills";
+                            kept: number;
+                            /** @enum {string} */
+                            outcome: "kept" | "changed" | "removed" | "added" | "empty";
+                            removed: number;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        parser_version: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getResumeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The uploaded resume’s document id */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        document_id: string;
+                        education: {
+                            confidence: number;
+                            degree: string | null;
+                            institution: string | null;
+                            snippet: string;
+                            year: number | null;
+                        }[];
+                        /** @description Positions read, most recent first as written */
+                        employers: {
+                            confidence: number;
+                            current: boolean;
+                            employer: string | null;
+                            end: string | null;
+                            snippet: string;
+                            /** @description YYYY-MM, or YYYY when the resume gives the year only */
+                            start: string | null;
+                            title: string | null;
+                        }[];
+                        evidence: {
+                            current_title: {
+                                confidence: number;
+                                /** @description Where the snippet starts in the extracted text */
+                                offset: number;
+                                /** @description The text the value was read from, as extracted */
+                                snippet: string;
+                            } | null;
+                            email: {
+                                confidence: number;
+                                /** @description Where the snippet starts in the extracted text */
+                                offset: number;
+                                /** @description The text the value was read from, as extracted */
+                                snippet: string;
+                            } | null;
+                            full_name: {
+                                confidence: number;
+                                /** @description Where the snippet starts in the extracted text */
+                                offset: number;
+                                /** @description The text the value was read from, as extracted */
+                                snippet: string;
+                            } | null;
+                            location: {
+                                confidence: number;
+                                /** @description Where the snippet starts in the extracted text */
+                                offset: number;
+                                /** @description The text the value was read from, as extracted */
+                                snippet: string;
+                            } | null;
+                            phone: {
+                                confidence: number;
+                                /** @description Where the snippet starts in the extracted text */
+                                offset: number;
+                                /** @description The text the value was read from, as extracted */
+                                snippet: string;
+                            } | null;
+                            skills: {
+                                confidence: number;
+                                offset: number;
+                                skill: string;
+                                snippet: string;
+                            }[];
+                            years_experience: {
+                                confidence: number;
+                                /** @description Where the snippet starts in the extracted text */
+                                offset: number;
+                                /** @description The text the value was read from, as extracted */
+                                snippet: string;
+                            } | null;
+                        };
+                        /** @description The candidate form, pre-filled: the recruiter corrects it before saving */
+                        form: {
+                            current_title: string | null;
+                            email: string | null;
+                            full_name: string | null;
+                            location: string | null;
+                            /** @description E.164 */
+                            phone: string | null;
+                            /** @description Labels of the skills taxonomy */
+                            skills: string[];
+                            years_experience: number | null;
+                        };
+                        /** @enum {string} */
+                        language: "en" | "he" | "unsupported";
+                        /** Format: date-time */
+                        parsed_at: string;
+                        parser_version: string;
+                        warnings: {
+                            /** @enum {string} */
+                            code: "language_unsupported" | "no_positions_found" | "year_only_dates" | "name_not_found";
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

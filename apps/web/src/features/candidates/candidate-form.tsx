@@ -21,6 +21,8 @@ import { Link } from 'react-router'
 import { ApiError, errorMessage } from '../../api/client'
 import { mapFieldErrors } from '../../lib/field-errors'
 import { useReference } from '../reference/reference-api'
+import type { PrefilledField } from '../resume-import/draft-to-form'
+import { type FieldEvidence, prefilledProps } from '../resume-import/evidence'
 import {
   CANDIDATE_FIELD_MAP,
   CANDIDATE_FIELDS,
@@ -47,6 +49,10 @@ interface CandidateFormProps {
   onUseExisting?: (candidateId: string) => void
   /** More fields after the candidate's own (e.g. the submission's note), before the buttons. */
   extra?: ReactNode
+  /** Values read from a resume, to correct before saving (the form is keyed by the draft). */
+  initialValues?: Partial<CandidateFormValues>
+  /** Where each pre-filled value came from: highlighted, with the resume's text on hover. */
+  evidence?: Partial<Record<PrefilledField, FieldEvidence>>
 }
 
 /** Add a candidate; other recruiters' records of the same person are shown live as contacts are typed. */
@@ -59,6 +65,8 @@ export function CandidateForm({
   requireConsent = false,
   onUseExisting,
   extra,
+  initialValues,
+  evidence,
 }: CandidateFormProps) {
   const { t } = useTranslation()
   const reference = useReference().data
@@ -66,13 +74,14 @@ export function CandidateForm({
   const [failure, setFailure] = useState<unknown>(null)
   const form = useForm<CandidateFormValues>({
     mode: 'controlled',
-    initialValues: EMPTY_CANDIDATE,
+    initialValues: { ...EMPTY_CANDIDATE, ...initialValues },
     validate: {
       ...validateCandidate(t),
       consent: (value: boolean) => (requireConsent && !value ? t('splits.consent.requiredError') : null),
     },
   })
   const v = form.getValues()
+  const marked = (field: PrefilledField, label: string) => prefilledProps(label, evidence?.[field])
   const [contacts] = useDebouncedValue(
     duplicateCheckBody({
       email: v.email,
@@ -111,22 +120,22 @@ export function CandidateForm({
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
-            label={t('splits.candidateForm.fullName')}
+            {...marked('full_name', t('splits.candidateForm.fullName'))}
             required
             {...form.getInputProps('full_name')}
           />
           <TextInput
-            label={t('splits.candidateForm.currentTitle')}
+            {...marked('current_title', t('splits.candidateForm.currentTitle'))}
             {...form.getInputProps('current_title')}
           />
           <TextInput
-            label={t('splits.candidateForm.email')}
+            {...marked('email', t('splits.candidateForm.email'))}
             type="email"
             autoComplete="off"
             {...form.getInputProps('email')}
           />
           <TextInput
-            label={t('splits.candidateForm.phone')}
+            {...marked('phone', t('splits.candidateForm.phone'))}
             type="tel"
             autoComplete="off"
             {...form.getInputProps('phone')}
@@ -144,7 +153,10 @@ export function CandidateForm({
         </SimpleGrid>
         <DuplicateWarnings warnings={duplicates.data?.warnings ?? []} company={company} />
         <SimpleGrid cols={{ base: 1, sm: compact ? 2 : 3 }} spacing="sm">
-          <TextInput label={t('splits.candidateForm.location')} {...form.getInputProps('location')} />
+          <TextInput
+            {...marked('location', t('splits.candidateForm.location'))}
+            {...form.getInputProps('location')}
+          />
           <TextInput
             label={t('splits.candidateForm.country')}
             placeholder={t('splits.roleForm.countryHint')}
@@ -153,7 +165,7 @@ export function CandidateForm({
           />
           {!compact && (
             <NumberInput
-              label={t('splits.candidateForm.years')}
+              {...marked('years_experience', t('splits.candidateForm.years'))}
               min={0}
               max={70}
               allowDecimal={false}
@@ -162,7 +174,7 @@ export function CandidateForm({
           )}
         </SimpleGrid>
         <TagsInput
-          label={t('splits.candidateForm.skills')}
+          {...marked('skills', t('splits.candidateForm.skills'))}
           placeholder={t('splits.candidateForm.skillsPlaceholder')}
           {...form.getInputProps('skills')}
         />

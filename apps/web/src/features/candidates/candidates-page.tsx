@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { isAuthError } from '../../api/client'
@@ -13,6 +13,9 @@ import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { SectionCard } from '../../components/section-card'
 import { SignInRequiredAlert } from '../../components/sign-in-required-alert'
+import { draftToForm, savedFromCandidate } from '../resume-import/draft-to-form'
+import { ResumeImport } from '../resume-import/resume-import'
+import { type ResumeDraft, recordResumeCorrections } from '../resume-import/resume-import-api'
 import { CandidateForm } from './candidate-form'
 import { useCandidatesSearch } from './candidates-api'
 import { CandidatesTable } from './candidates-table'
@@ -26,6 +29,9 @@ export function CandidatesPage() {
   const [debounced] = useDebouncedValue(q, 300)
   const search = useCandidatesSearch(debounced)
   const [adding, addModal] = useDisclosure(false)
+  const [draft, setDraft] = useState<ResumeDraft | null>(null)
+  const onDraft = useCallback((d: ResumeDraft | null) => setDraft(d), [])
+  const prefill = draft ? draftToForm(draft) : null
   const authError = isAuthError(search.error) ? search.error : undefined
   const candidates = search.data?.pages.flatMap((page) => page.data) ?? []
 
@@ -93,11 +99,29 @@ export function CandidatesPage() {
           </Stack>
         </SectionCard>
       )}
-      <Modal opened={adding} onClose={addModal.close} title={t('splits.candidates.addTitle')} size="xl">
+      <Modal
+        opened={adding}
+        onClose={() => {
+          addModal.close()
+          setDraft(null)
+        }}
+        title={t('splits.candidates.addTitle')}
+        size="xl"
+      >
+        <ResumeImport onDraft={onDraft} />
         <CandidateForm
+          key={draft?.document_id ?? 'blank'}
+          initialValues={prefill?.values}
+          evidence={prefill?.evidence}
           submitLabel={t('splits.candidates.addSubmit')}
           onCancel={addModal.close}
           onCreated={(candidate) => {
+            // Measures the parser: what was finally saved against what it read. Never blocks.
+            if (draft)
+              recordResumeCorrections(draft.document_id, savedFromCandidate(candidate), candidate.id).catch(
+                () => {},
+              )
+            setDraft(null)
             notifications.show({
               color: 'teal',
               message: t('splits.candidates.added', { name: candidate.full_name }),

@@ -11,5 +11,6 @@ import type { NetworkSchema } from './network.ts'
 import type { NotificationsSchema } from './notifications.ts'
 import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
+import type { ResumesSchema } from './resumes.ts'
 
-export type Database = AtsSchema & BillingSchema & ConversationsSchema & DocumentsSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema
+export type Database = AtsSchema & BillingSchema & ConversationsSchema & DocumentsSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema
