@@ -3,10 +3,8 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
-import { inTransaction, systemActor } from '../apps/server/src/kernel/db/transaction.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { CORPUS_DIR } from '../apps/server/src/modules/resumes/evaluation/evaluate-corpus.ts'
-import { resumeProcessor } from '../apps/server/src/modules/resumes/index.ts'
 import { launchBrowser, newPage, screenshot, settle } from '../packages/testing/src/browser.ts'
 import { sessionFor } from '../packages/testing/src/sessions.ts'
 import { startTestApp } from '../packages/testing/src/test-app.ts'
@@ -16,24 +14,16 @@ import { useTestDatabase } from '../packages/testing/src/test-database.ts'
  * Rachel (recruiter) adds a candidate from a resume: uploads Dana Levi's PDF, follows its
  * processing, finds the form filled in with each value's evidence on hover, saves, and the
  * corrections are recorded. A file that cannot be read shows why.
- *
- * With the documents module present (after merge) the upload goes through its real API. Without
- * it (the resumes branch alone), the two documents routes are answered in the browser and the
- * resume processor runs here, as the documents job would.
+ * The upload goes through the documents service, whose processing job runs the resume parser.
  */
 const database = useTestDatabase()
 let app: RunningApp & { baseUrl: string }
 let browser: Browser
-let documentsApi = false
 
 beforeAll(async () => {
   vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } })
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
-  const doc = (await (await fetch(`${app.baseUrl}/openapi.json`)).json()) as {
-    paths: Record<string, unknown>
-  }
-  documentsApi = '/api/documents/upload' in doc.paths
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -41,61 +31,15 @@ afterAll(async () => {
   await app?.stop()
 })
 
-/**
- * Stands in for the documents service in the browser when it is not part of this build. The
- * browser does not hand a multipart body with a file to the route handler, so the test names the
- * file it is about to upload (`uploading`).
- */
-let uploading = ''
-async function fakeDocumentsApi(page: Page, uploadedBy: string) {
-  if (documentsApi) return
-  const status = new Map<string, Record<string, unknown>>()
-  await page.route('**/api/documents/**', async (route) => {
-    const request = route.request()
-    if (request.method() === 'POST') {
-      const bytes = new Uint8Array(fs.readFileSync(uploading))
-      const id = crypto.randomUUID()
-      const document = {
-        id,
-        kind: 'resume' as const,
-        mediaType: 'application/pdf',
-        fileName: path.basename(uploading),
-        sizeBytes: bytes.length,
-        ownerKind: 'candidate',
-        entityType: null,
-        entityId: null,
-        uploadedBy,
-      }
-      try {
-        await inTransaction(app.ctx.db, systemActor('documents.process'), (tx) =>
-          resumeProcessor({ tx, document, bytes, clock: app.ctx.clock }),
-        )
-        status.set(id, { id, status: 'ready' })
-      } catch (err) {
-        const e = err as { code?: string; message: string }
-        status.set(id, { id, status: 'failed', failure_code: e.code ?? null, failure_reason: e.message })
-      }
-      return route.fulfill({ status: 201, json: { id, status: 'processing' } })
-    }
-    const id = new URL(request.url()).pathname.split('/').pop() ?? ''
-    const found = status.get(id)
-    return found
-      ? route.fulfill({ json: found })
-      : route.fulfill({ status: 404, json: { code: 'not_found' } })
-  })
-}
-
 async function rachelsPage(viewport?: { width: number; height: number }) {
   const session = await sessionFor(app.ctx, { email: 'rachel@recruiters.demo' })
   const opened = await newPage(browser, { baseURL: app.baseUrl, ...(viewport ? { viewport } : {}) })
   await opened.context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
-  await fakeDocumentsApi(opened.page, session.userId)
   return opened
 }
 
 /** Chooses a file in the import step. */
 async function upload(page: Page, file: string) {
-  uploading = file
   await page.getByTestId('resume-import').locator('input[type=file]').setInputFiles(file)
 }
 
