@@ -3,6 +3,7 @@ import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
+import { intelligenceModule } from './intelligence/index.ts'
 import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { ofairModule } from './ofair/index.ts'
@@ -23,5 +24,6 @@ export const modules: readonly AppModule[] = [
   billingModule,
   ofairModule,
   insightsModule,
+  intelligenceModule,
   webAppModule,
 ]

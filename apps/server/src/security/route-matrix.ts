@@ -2,6 +2,7 @@ import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { insightsRouteMatrix } from '../modules/insights/route-matrix.ts'
+import { intelligenceRouteMatrix } from '../modules/intelligence/route-matrix.ts'
 import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
 import { notificationsRouteMatrix } from '../modules/notifications/route-matrix.ts'
 import { collectionRouteMatrix } from '../modules/ofair/collection/route-matrix.ts'
@@ -30,4 +31,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...collectionRouteMatrix,
   ...conversationsRouteMatrix,
   ...insightsRouteMatrix,
+  ...intelligenceRouteMatrix,
 }

@@ -5,10 +5,11 @@ import type { AtsSchema } from './ats.ts'
 import type { BillingSchema } from './billing.ts'
 import type { ConversationsSchema } from './conversations.ts'
 import type { IdentitySchema } from './identity.ts'
+import type { IntelligenceSchema } from './intelligence.ts'
 import type { LedgerSchema } from './ledger.ts'
 import type { NetworkSchema } from './network.ts'
 import type { NotificationsSchema } from './notifications.ts'
 import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
 
-export type Database = AtsSchema & BillingSchema & ConversationsSchema & IdentitySchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema
+export type Database = AtsSchema & BillingSchema & ConversationsSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema
