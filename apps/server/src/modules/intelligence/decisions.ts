@@ -27,6 +27,8 @@ export interface DecisionRecord {
   agrees?: boolean | null
   reason?: string | null
   actorRole?: string | null
+  /** When it happened (the injectable clock's now); the database's time if left out. */
+  at?: Date
 }
 
 /** Appends entries in the caller's transaction (the chain trigger assigns seq and hashes). */
@@ -41,6 +43,7 @@ export async function recordDecision(
     .insertInto('intelligence.decision_audit_log')
     .values(
       list.map((r) => ({
+        ...(r.at ? { occurred_at: r.at } : {}),
         kind: r.kind,
         source: r.source ?? 'matching',
         subject_type: r.subjectType,

@@ -95,6 +95,7 @@ export async function refitModel(tx: IntelligenceTx, now: Date, actorRole: strin
     aiRecommendation: promote ? 'promote' : 'keep',
     reason: row.notes,
     actorRole,
+    at: now,
   })
   return row
 }

@@ -229,6 +229,7 @@ export async function decideMatch(
     agrees: decision.kind === 'accepted',
     reason,
     actorRole: caller.role,
+    at: now,
   })
   return seen
 }

@@ -247,6 +247,7 @@ async function keep(
         known: r.known,
       })),
       aiRecommendation: 'suggest',
+      at: opts.now,
     })
   }
   await recordDecision(tx, logs)

@@ -77,6 +77,7 @@ export const demoMatchesSeed: SeedStep = {
         rows.forEach((r, i) => {
           const id = ids[i]!
           if (r.result.score < threshold) return
+          const d = decisionOf(id, r.rank, r.result.score, now)
           logs.push({
             kind: 'suggestion',
             subjectType: 'candidate_role_match',
@@ -92,8 +93,9 @@ export const demoMatchesSeed: SeedStep = {
               known: x.known,
             })),
             aiRecommendation: 'suggest',
+            // a decided suggestion was made a few hours before its decision
+            at: d ? new Date(d.at.getTime() - 3 * 3_600_000) : now,
           })
-          const d = decisionOf(id, r.rank, r.result.score, now)
           if (d)
             decisions.push({
               kind: 'decision',
