@@ -11,6 +11,7 @@ import { ApplicationsTable } from '../applications/applications-table'
 import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
 import { useViewer } from '../auth/use-viewer'
 import { useRolePremium } from '../billing/billing-api'
+import { SuggestedMatches } from '../matching/suggested-matches'
 import { RoleFacts } from './role-facts'
 import { RolePremiumSummary } from './role-premium'
 import type { Role } from './roles-api'
@@ -52,6 +53,15 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
       <SectionCard title={t('splits.roleDetail.description')}>
         <Markdown>{role.description}</Markdown>
       </SectionCard>
+      {canSubmit && role.status === 'open' && (
+        <SuggestedMatches
+          title={t('matching.yourCandidates')}
+          query={{ role_id: role.id }}
+          show="candidate"
+          canSubmit
+          emptyText={t('matching.yourCandidatesEmpty')}
+        />
+      )}
       {signedIn && (
         <SectionCard title={t('splits.scorecard.recruiterTitle')}>
           <RoleScorecard roleId={role.id} />
