@@ -5,7 +5,7 @@ import type { SeedStep } from '../../kernel/module.ts'
 import type { IntelligenceDatabase, IntelligenceTx } from './database.ts'
 import { type DecisionRecord, recordDecision } from './decisions.ts'
 import { activeModel } from './models.ts'
-import { FLOOR, KEEP_PER_CANDIDATE } from './rescore.ts'
+import { FLOOR } from './rescore.ts'
 import { type MatchScore, scoreMatch } from './scoring/model.ts'
 import {
   loadPlacedSkills,
@@ -15,7 +15,9 @@ import {
   type StoredRole,
 } from './store.ts'
 
-const PER_RECRUITER = 4
+const PER_RECRUITER = 2
+/** Suggestions kept per demo candidate (the live path keeps KEEP_PER_CANDIDATE). */
+const KEEP = 8
 const DAY = 86_400_000
 const REJECT_REASONS = [
   'Candidate is not looking to move right now',
@@ -62,13 +64,17 @@ export const demoMatchesSeed: SeedStep = {
         const rows: { role: StoredRole; cand: (typeof cands)[number]; result: MatchScore; rank: number }[] =
           []
         for (const cand of cands) {
-          const pool = new Set<StoredRole>()
-          for (const s of cand.skillIds) for (const r of bySkill.get(s) ?? []) pool.add(r)
-          const scored = [...pool]
+          // roles in the candidate's function, and others sharing at least two of their skills
+          const shared = new Map<StoredRole, number>()
+          for (const s of cand.skillIds)
+            for (const r of bySkill.get(s) ?? []) shared.set(r, (shared.get(r) ?? 0) + 1)
+          const scored = [...shared]
+            .filter(([r, n]) => n >= 2 || r.function === cand.function)
+            .map(([role]) => role)
             .map((role) => ({ role, cand, result: scoreMatch(role, cand, placed, model.weights) }))
             .filter((s) => s.result.score >= FLOOR)
             .sort((a, b) => b.result.score - a.result.score || a.role.roleId.localeCompare(b.role.roleId))
-            .slice(0, KEEP_PER_CANDIDATE)
+            .slice(0, KEEP)
           for (const [rank, s] of scored.entries()) rows.push({ ...s, rank })
         }
         const ids = await insertMatches(tx, rows, model.version, now)

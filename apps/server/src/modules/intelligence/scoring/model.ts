@@ -1,4 +1,4 @@
-import { type Currency, formatMoney, isCurrency } from '@app/money'
+import { type Currency, isCurrency, toMajorString } from '@app/money'
 import { skillById } from '@app/skills'
 import { type CandidateProfile, type RoleProfile, SENIORITY_ORDER, skillLabel } from './profiles.ts'
 
@@ -211,10 +211,16 @@ export function locationFactor(role: RoleProfile, cand: CandidateProfile): Facto
   }
 }
 
+// One formatter per currency: building an Intl.NumberFormat per explanation cost more than the scoring.
+const formatters = new Map<string, Intl.NumberFormat>()
 function money(amount: bigint, currency: string): string {
-  return isCurrency(currency)
-    ? formatMoney(amount, currency as Currency, 'en-US', true)
-    : `${amount} ${currency}`
+  if (!isCurrency(currency)) return `${amount} ${currency}`
+  let f = formatters.get(currency)
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 })
+    formatters.set(currency, f)
+  }
+  return f.format(toMajorString(amount, currency as Currency) as unknown as number)
 }
 
 export function salaryFactor(role: RoleProfile, cand: CandidateProfile): FactorValue {
@@ -254,6 +260,17 @@ export function salaryFactor(role: RoleProfile, cand: CandidateProfile): FactorV
   }
 }
 
+// The most placed skills of a function, worked out once per stats map (scoring reuses it for every pair).
+const topOf = new WeakMap<ReadonlyMap<string, number>, [string, number][]>()
+function topPlaced(stats: ReadonlyMap<string, number>): [string, number][] {
+  let top = topOf.get(stats)
+  if (!top) {
+    top = [...stats].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8)
+    topOf.set(stats, top)
+  }
+  return top
+}
+
 export function historyFactor(role: RoleProfile, cand: CandidateProfile, placed: PlacedSkills): FactorValue {
   const stats = placed.get(role.function)
   if (!stats || stats.size === 0)
@@ -263,7 +280,7 @@ export function historyFactor(role: RoleProfile, cand: CandidateProfile, placed:
       known: false,
       explanation: `No placements in ${role.function.replace('_', ' ')} yet to learn from`,
     }
-  const top = [...stats].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8)
+  const top = topPlaced(stats)
   let sum = 0
   const shared: string[] = []
   for (const [id] of top) {
