@@ -112,10 +112,15 @@ beforeAll(async () => {
     years_experience: 9,
   })
   for (const id of [ids.ada, ids.ben, ids.cara]) {
-    await eventually('suggested', async () => {
-      const res = await rachel.get(`/api/matches?candidate_id=${id}`)
-      return res.body.data.length > 0
-    })
+    await eventually(
+      `a suggestion for ${id}`,
+      async () => {
+        const res = await rachel.get(`/api/matches?candidate_id=${id}`)
+        return res.body.data.length > 0
+      },
+      60_000,
+      250,
+    )
   }
 }, 120_000)
 afterAll(async () => {
@@ -180,10 +185,10 @@ describe('explainable matching with human review', () => {
     // Ada was accepted and Ben rejected; Cara is still open, shown as a profile without her name
     const card = section.getByTestId('match-card').first()
     await visible(card.getByText('A represented candidate'))
-    await visible(card.getByText(/Lead Frontend Engineer/))
+    await snap(page, 'matching-suggested-candidates')
+    await visible(card.getByText(/Lead · Tel Aviv/))
     expect(await section.getByText('Cara Mizrahi').count()).toBe(0)
     expect(await card.getByRole('button', { name: 'Accept' }).count()).toBe(1)
-    await snap(page, 'matching-suggested-candidates')
     expect(unexpected(problems)).toEqual([])
     await context.close()
   })
@@ -193,7 +198,7 @@ describe('explainable matching with human review', () => {
     await page.goto('/admin/ai-matches')
     await visible(page.getByRole('heading', { name: 'AI matches' }))
     await visible(page.getByRole('region', { name: 'Model versions' }).getByText('Active', { exact: true }))
-    await page.getByRole('radio', { name: 'Accepted' }).click({ force: true })
+    await page.getByRole('radiogroup', { name: 'Status' }).getByText('Accepted', { exact: true }).click()
     await visible(page.getByTestId('match-card').first())
     await snap(page, 'matching-admin-ai-matches')
 

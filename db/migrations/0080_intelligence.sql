@@ -127,10 +127,19 @@ create policy matches_visible on intelligence.candidate_role_matches for all usi
 );
 alter table intelligence.candidate_profiles enable row level security;
 alter table intelligence.candidate_profiles force row level security;
-create policy candidate_profiles_visible on intelligence.candidate_profiles for all using (
+-- A hiring team sees the profile (never a name: there is none here) of a candidate suggested for
+-- one of its roles.
+create policy candidate_profiles_visible on intelligence.candidate_profiles for select using (
   (select platform.is_system())
   or (select identity.is_platform_admin())
   or recruiter_user_id = (select platform.current_user_id())
+  or exists (select 1 from intelligence.candidate_role_matches m
+              where m.candidate_id = candidate_profiles.candidate_id
+                and m.company_org_id in (select o.organization_id from identity.my_memberships() o
+                                          where o.role in ('company_admin', 'hiring_manager')))
+);
+create policy candidate_profiles_write on intelligence.candidate_profiles for all using (
+  (select platform.is_system()) or (select identity.is_platform_admin())
 );
 
 -- The decision audit log: every suggestion that reached people (its factors, model version and

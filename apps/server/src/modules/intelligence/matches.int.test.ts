@@ -112,7 +112,11 @@ describe('suggestions', () => {
   it('show the hiring team a profile, not the person’s name; another recruiter or company sees nothing', async () => {
     const forTeam = await matchesOf(company.admin, `?role_id=${role.id}`)
     expect(forTeam.map((m) => m.candidate.id)).toContain(strong.id)
-    expect(forTeam.find((m) => m.candidate.id === strong.id)!.candidate.name).toBeNull()
+    const seen = forTeam.find((m) => m.candidate.id === strong.id)! as Match & {
+      candidate: { title: string }
+    }
+    expect(seen.candidate.name).toBeNull()
+    expect(seen.candidate.title).toBe('Senior Frontend Engineer')
     expect(await matchesOf(tom)).toEqual([])
     expect(await matchesOf(otherCompany.admin)).toEqual([])
     const id = forTeam[0]!.id

@@ -5,7 +5,6 @@ import type { SeedStep } from '../../kernel/module.ts'
 import type { IntelligenceDatabase, IntelligenceTx } from './database.ts'
 import { type DecisionRecord, recordDecision } from './decisions.ts'
 import { activeModel } from './models.ts'
-import { FLOOR } from './rescore.ts'
 import { type MatchScore, scoreMatch } from './scoring/model.ts'
 import {
   loadPlacedSkills,
@@ -72,7 +71,8 @@ export const demoMatchesSeed: SeedStep = {
             .filter(([r, n]) => n >= 2 || r.function === cand.function)
             .map(([role]) => role)
             .map((role) => ({ role, cand, result: scoreMatch(role, cand, placed, model.weights) }))
-            .filter((s) => s.result.score >= FLOOR)
+            // the demo keeps only what reaches people (the live path also keeps a few below, down to FLOOR)
+            .filter((s) => s.result.score >= threshold)
             .sort((a, b) => b.result.score - a.result.score || a.role.roleId.localeCompare(b.role.roleId))
             .slice(0, KEEP)
           for (const [rank, s] of scored.entries()) rows.push({ ...s, rank })

@@ -149,7 +149,7 @@ export function seniorityFactor(role: RoleProfile, cand: CandidateProfile): Fact
     explanation:
       distance === 0
         ? `${cap(cand.seniority!)}${years}, the level the role asks for`
-        : `${cap(cand.seniority!)}${years}; the role is ${role.seniority}, ${distance} level${distance > 1 ? 's' : ''} ${have < want ? 'above' : 'below'}`,
+        : `${cap(cand.seniority!)}${years}: ${distance} level${distance > 1 ? 's' : ''} ${have > want ? 'above' : 'below'} the ${role.seniority} level the role asks for`,
   }
 }
 
