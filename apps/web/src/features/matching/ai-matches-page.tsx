@@ -117,6 +117,7 @@ function ModelsSection() {
                   <Table.Td>
                     <Text size="sm">
                       {Object.entries(m.weights)
+                        .sort((a, b) => b[1] - a[1])
                         .map(([f, w]) => `${t(`matching.factor.${f}`, { defaultValue: f })} ${w}`)
                         .join(' · ')}
                     </Text>

@@ -137,7 +137,7 @@ export function DecisionsPage() {
                               {d.reason ?? ''}
                             </Text>
                           </Table.Td>
-                          <Table.Td>{d.actor_role ?? t('matching.decisions.kinds.model')}</Table.Td>
+                          <Table.Td>{d.actor_role ?? t('matching.decisions.byModel')}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
