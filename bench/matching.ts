@@ -49,7 +49,7 @@ export async function benchMatching(): Promise<Record<string, string | number>[]
   const pool = database.pool
   try {
     const byFunction: Record<string, string[]> = {}
-    for (const s of SKILLS) (byFunction[s.function] ??= []).push(s.id)
+    for (const s of SKILLS) byFunction[s.function] = [...(byFunction[s.function] ?? []), s.id]
     const fns = Object.keys(byFunction).filter((f) => f !== 'general' && f !== 'languages')
     const general = [...(byFunction.general ?? []), ...(byFunction.languages ?? [])]
     const skillsJson = JSON.stringify(fns.map((f) => byFunction[f]))
@@ -84,7 +84,7 @@ export async function benchMatching(): Promise<Record<string, string | number>[]
          select platform.uuid_v7(), r, r, 'Person ' || g, fl.fns[1 + g % cardinality(fl.fns)],
                 (array['junior','mid','senior','lead'])[1 + (g / 5) % 4], 1 + g % 15,
                 (array['IL','US','GB','DE'])[1 + (g / 11) % 4], (array['Tel Aviv','New York','London','Berlin'])[1 + (g / 11) % 4],
-                array(select distinct sk.s[1 + ((g * 6007 + k * 15485863) % cardinality(sk.s))] from generate_series(1, 3 + g % 5) k)
+                array(select distinct sk.s[1 + ((g::bigint * 6007 + k * 15485863) % cardinality(sk.s))::int] from generate_series(1, 3 + g % 5) k)
                   || ($4::text[])[1 + g % cardinality($4::text[])],
                 case when g % 4 = 0 then null else 18000000 + (g % 60) * 500000 end,
                 (array['ILS','USD','GBP','EUR'])[1 + (g / 11) % 4]

@@ -6763,7 +6763,12 @@ export interface operations {
                             agrees: boolean | null;
                             ai_recommendation: string | null;
                             confidence: number | null;
-                            factors: unknown | null;
+                            /** @description A suggestion’s factors (factor, value, points, known); a model change’s weights and metrics */
+                            factors: ({
+                                [key: string]: unknown;
+                            }[] | {
+                                [key: string]: unknown;
+                            }) | null;
                             hash: string;
                             human_decision: string | null;
                             /** Format: uuid */

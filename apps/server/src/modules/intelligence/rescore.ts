@@ -3,7 +3,6 @@ import type { IntelligenceTx } from './database.ts'
 import { type DecisionRecord, recordDecision } from './decisions.ts'
 import { type ActiveModel, activeModel } from './models.ts'
 import { type MatchScore, type PlacedSkills, scoreMatch } from './scoring/model.ts'
-import { withRelated } from './scoring/profiles.ts'
 import {
   loadPlacedSkills,
   type StoredCandidate,
@@ -19,7 +18,7 @@ import {
  * way. Never all pairs. The best few above a floor are kept per role and per candidate; only those
  * at or above the threshold reach people.
  */
-export const CANDIDATE_POOL = 2000
+export const CANDIDATE_POOL = 400
 export const KEEP_PER_ROLE = 50
 export const KEEP_PER_CANDIDATE = 20
 export const FLOOR = 40
@@ -98,12 +97,16 @@ export async function rescoreCandidate(
   return { scored: roles.length, ...(await keep(tx, { candidateId }, scored, model, opts)) }
 }
 
-/** The candidates worth scoring for a role: most shared skills first, through the GIN index. */
+/**
+ * The candidates worth scoring for a role: sharing one of its skills (GIN on canonical ids), most
+ * shared first. Candidates with only related skills are not proposed here (they still score when
+ * their own change re-scores them against open roles sharing a skill); see README.
+ */
 export async function candidatesFor(tx: IntelligenceTx, role: StoredRole): Promise<StoredCandidate[]> {
   const q = tx.selectFrom('intelligence.candidate_profiles as c').selectAll('c')
   const rows = role.skillIds.length
     ? await q
-        .where(sql<boolean>`c.skill_ids && ${withRelated(role.skillIds)}::text[]`)
+        .where(sql<boolean>`c.skill_ids && ${role.skillIds}::text[]`)
         .orderBy(
           sql`(select count(*) from unnest(c.skill_ids) s where s = any(${role.skillIds}::text[]))`,
           'desc',
@@ -124,7 +127,7 @@ export async function rolesFor(tx: IntelligenceTx, cand: StoredCandidate): Promi
   const q = tx.selectFrom('intelligence.role_profiles as r').selectAll('r').where('r.status', '=', 'open')
   const rows = cand.skillIds.length
     ? await q
-        .where(sql<boolean>`r.skill_ids && ${withRelated(cand.skillIds)}::text[]`)
+        .where(sql<boolean>`r.skill_ids && ${cand.skillIds}::text[]`)
         .orderBy(
           sql`(select count(*) from unnest(r.skill_ids) s where s = any(${cand.skillIds}::text[]))`,
           'desc',

@@ -102,7 +102,10 @@ export const ZDecision = z.object({
   model_version: z.number().int().nullable(),
   score: z.number().int().nullable(),
   confidence: z.number().int().nullable(),
-  factors: z.unknown().nullable(),
+  factors: z
+    .union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())])
+    .nullable()
+    .describe('A suggestion’s factors (factor, value, points, known); a model change’s weights and metrics'),
   ai_recommendation: z.string().nullable(),
   human_decision: z.string().nullable(),
   agrees: z.boolean().nullable(),
