@@ -98,46 +98,91 @@ export async function rescoreCandidate(
 }
 
 /**
- * The candidates worth scoring for a role: sharing one of its skills (GIN on canonical ids), most
- * shared first. Candidates with only related skills are not proposed here (they still score when
- * their own change re-scores them against open roles sharing a skill); see README.
+ * Index-driven candidate generation: for each pair of the given skills, up to PER_PROBE rows
+ * holding both (a GIN containment probe), then for each single skill; rows found by a pair come
+ * first. Never all pairs, never a scan of the table: the cost is a few GIN probes whatever its size.
+ * Rows with only related skills are not proposed here (they score when their own side changes).
  */
+const PER_PROBE = 80
+
+function probes(ids: readonly string[], singles: boolean): { a: string[]; b: string[]; prio: number[] } {
+  const skills = ids.slice(0, 6)
+  const a: string[] = []
+  const b: string[] = []
+  const prio: number[] = []
+  for (let i = 0; i < skills.length; i++)
+    for (let j = i + 1; j < skills.length; j++) {
+      a.push(skills[i]!)
+      b.push(skills[j]!)
+      prio.push(1)
+    }
+  // single skills read long posting lists (most of the cost at 1M rows); pairs rank first
+  if (singles || skills.length === 1)
+    for (const s of skills) {
+      a.push(s)
+      b.push(s)
+      prio.push(2)
+    }
+  return { a, b, prio }
+}
+
+/** The candidates worth scoring for a role (sharing two of its skills first, then one). */
 export async function candidatesFor(tx: IntelligenceTx, role: StoredRole): Promise<StoredCandidate[]> {
-  const q = tx.selectFrom('intelligence.candidate_profiles as c').selectAll('c')
-  const rows = role.skillIds.length
-    ? await q
-        .where(sql<boolean>`c.skill_ids && ${role.skillIds}::text[]`)
-        .orderBy(
-          sql`(select count(*) from unnest(c.skill_ids) s where s = any(${role.skillIds}::text[]))`,
-          'desc',
-        )
-        .orderBy('c.candidate_id')
-        .limit(CANDIDATE_POOL)
-        .execute()
-    : await q
-        .where('c.function', '=', role.function)
-        .orderBy('c.candidate_id')
-        .limit(CANDIDATE_POOL)
-        .execute()
+  if (role.skillIds.length === 0) {
+    const rows = await tx
+      .selectFrom('intelligence.candidate_profiles as c')
+      .selectAll('c')
+      .where('c.function', '=', role.function)
+      .limit(CANDIDATE_POOL)
+      .execute()
+    return rows.map(storedCandidate)
+  }
+  const run = async (singles: boolean) => {
+    const p = probes(role.skillIds, singles)
+    return (
+      await sql<Parameters<typeof storedCandidate>[0]>`
+    select x.* from (
+      select distinct on (c.candidate_id) c.*, q.prio
+        from unnest(${p.a}::text[], ${p.b}::text[], ${p.prio}::int[]) as q(a, b, prio)
+        cross join lateral (select * from intelligence.candidate_profiles c
+                             where c.skill_ids @> array[q.a, q.b] limit ${PER_PROBE}) c
+       order by c.candidate_id, q.prio) x
+     order by x.prio, x.candidate_id
+     limit ${CANDIDATE_POOL}`.execute(tx)
+    ).rows
+  }
+  const rows = await run(true)
   return rows.map(storedCandidate)
 }
 
-/** The open roles worth scoring for a candidate: sharing a skill (or related), else in their function. */
+/** The open roles worth scoring for a candidate (sharing two of their skills first, then one; else their function). */
 export async function rolesFor(tx: IntelligenceTx, cand: StoredCandidate): Promise<StoredRole[]> {
-  const q = tx.selectFrom('intelligence.role_profiles as r').selectAll('r').where('r.status', '=', 'open')
-  const rows = cand.skillIds.length
-    ? await q
-        .where(sql<boolean>`r.skill_ids && ${cand.skillIds}::text[]`)
-        .orderBy(
-          sql`(select count(*) from unnest(r.skill_ids) s where s = any(${cand.skillIds}::text[]))`,
-          'desc',
-        )
-        .orderBy('r.role_id')
-        .limit(CANDIDATE_POOL)
-        .execute()
-    : cand.function
-      ? await q.where('r.function', '=', cand.function).orderBy('r.role_id').limit(CANDIDATE_POOL).execute()
-      : []
+  if (cand.skillIds.length === 0) {
+    if (!cand.function) return []
+    const rows = await tx
+      .selectFrom('intelligence.role_profiles as r')
+      .selectAll('r')
+      .where('r.status', '=', 'open')
+      .where('r.function', '=', cand.function)
+      .limit(CANDIDATE_POOL)
+      .execute()
+    return rows.map(storedRole)
+  }
+  const run = async (singles: boolean) => {
+    const p = probes(cand.skillIds, singles)
+    return (
+      await sql<Parameters<typeof storedRole>[0]>`
+    select x.* from (
+      select distinct on (r.role_id) r.*, q.prio
+        from unnest(${p.a}::text[], ${p.b}::text[], ${p.prio}::int[]) as q(a, b, prio)
+        cross join lateral (select * from intelligence.role_profiles r
+                             where r.status = 'open' and r.skill_ids @> array[q.a, q.b] limit ${PER_PROBE}) r
+       order by r.role_id, q.prio) x
+     order by x.prio, x.role_id
+     limit ${CANDIDATE_POOL}`.execute(tx)
+    ).rows
+  }
+  const rows = await run(true)
   return rows.map(storedRole)
 }
 

@@ -148,7 +148,11 @@ export const matchingRoutes = [
       })
       return {
         ...page,
-        data: page.data.map((d) => ({ ...d, seq: d.seq.toString() })),
+        data: page.data.map((d) => ({
+          ...d,
+          seq: d.seq.toString(),
+          factors: d.factors as Record<string, unknown> | Record<string, unknown>[] | null,
+        })),
         agreement: await agreementSeries(tx, from, to),
         chain: await verifyDecisionChain(tx),
       }
