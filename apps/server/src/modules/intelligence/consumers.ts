@@ -1,7 +1,17 @@
+import { sql } from 'kysely'
 import { defineConsumer } from '../../kernel/outbox/events.ts'
 import type { IntelligenceDatabase } from './database.ts'
 import { rescoreCandidate, rescoreRole } from './rescore.ts'
 import { refreshCandidates, refreshPlacedSkills, refreshRoles } from './store.ts'
+
+/**
+ * A role's and a candidate's consumers must not run side by side: each would miss the other's
+ * uncommitted profile (a role opening while a candidate is added would never be paired). One lock
+ * for the transaction; after it, READ COMMITTED sees whatever the other one committed.
+ */
+async function oneAtATime(tx: Parameters<typeof rescoreRole>[0]) {
+  await sql`select pg_advisory_xact_lock(727082)`.execute(tx)
+}
 
 /**
  * Incremental matching: a role's or a candidate's change re-scores only that role or candidate,
@@ -15,6 +25,7 @@ export const rescoreRoleConsumer = defineConsumer<
   description: 'Refresh a role’s matching profile and re-score its suggested candidates',
   events: ['role.created', 'role.updated', 'role.opened', 'role.paused', 'role.closed'],
   handle: async (tx, event, ctx) => {
+    await oneAtATime(tx)
     const [role] = await refreshRoles(tx, [event.data.role_id])
     if (!role) return { skipped: 'role not found' }
     return rescoreRole(tx, role.roleId, { threshold: ctx.config.matching.threshold, now: ctx.clock.now() })
@@ -29,6 +40,7 @@ export const rescoreCandidateConsumer = defineConsumer<
   description: 'Refresh a candidate’s matching profile and re-score their suggested roles',
   events: ['candidate.created', 'candidate.updated'],
   handle: async (tx, event, ctx) => {
+    await oneAtATime(tx)
     const [cand] = await refreshCandidates(tx, [event.data.candidate_id])
     if (!cand) return { skipped: 'candidate not found' }
     return rescoreCandidate(tx, cand.candidateId, {
