@@ -121,6 +121,7 @@ const ZEnv = z.object({
     .optional(),
   STRIPE_API_URL: z.url().optional(),
   PAYOUT_HOLDBACK_BPS: z.coerce.number().int().min(0).max(10_000).default(2000),
+  MATCH_THRESHOLD: z.coerce.number().int().min(0).max(100).default(60),
   OFAIR_ISSUER_NAME: z.string().min(2).max(120).default('אופייר שירותי הפניות בע״מ (OFAIR Ltd.)'),
   OFAIR_ISSUER_BUSINESS_NUMBER: z
     .string()
@@ -215,6 +216,8 @@ export interface AppConfig {
    * ends, unless the company's billing settings say otherwise (basis points; 2000 = 20%).
    */
   payouts: { holdbackBps: number }
+  /** Matching: the score (0–100) at or above which a suggestion reaches people. */
+  matching: { threshold: number }
   /** The platform as the issuer of OFAIR's tax invoices (name, ח.פ., address), copied onto each one. */
   ofairIssuer: { name: string; businessNumber: string; address: string }
   shutdownTimeoutMs: number
@@ -360,6 +363,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     payouts: { holdbackBps: e.PAYOUT_HOLDBACK_BPS },
+    matching: { threshold: e.MATCH_THRESHOLD },
     ofairIssuer: {
       name: e.OFAIR_ISSUER_NAME,
       businessNumber: e.OFAIR_ISSUER_BUSINESS_NUMBER,

@@ -4,6 +4,7 @@ import { conversationsModule } from './conversations/index.ts'
 import { documentsModule } from './documents/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
+import { intelligenceModule } from './intelligence/index.ts'
 import { ledgerModule } from './ledger/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { ofairModule } from './ofair/index.ts'
@@ -27,5 +28,6 @@ export const modules: readonly AppModule[] = [
   insightsModule,
   documentsModule,
   resumesModule,
+  intelligenceModule,
   webAppModule,
 ]

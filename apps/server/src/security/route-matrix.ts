@@ -3,6 +3,7 @@ import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.
 import { documentsRouteMatrix } from '../modules/documents/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { insightsRouteMatrix } from '../modules/insights/route-matrix.ts'
+import { intelligenceRouteMatrix } from '../modules/intelligence/route-matrix.ts'
 import { ledgerRouteMatrix } from '../modules/ledger/route-matrix.ts'
 import { notificationsRouteMatrix } from '../modules/notifications/route-matrix.ts'
 import { collectionRouteMatrix } from '../modules/ofair/collection/route-matrix.ts'
@@ -34,4 +35,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...insightsRouteMatrix,
   ...documentsRouteMatrix,
   ...resumesRouteMatrix,
+  ...intelligenceRouteMatrix,
 }

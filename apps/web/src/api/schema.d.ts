@@ -187,6 +187,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision audit log: suggestions, human decisions and overrides, model changes
+         * @description Newest first, keyset-paged, with the AI-vs-human agreement rate per day over the period and a verification of the hash chain.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["listDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/finance/summary": {
         parameters: {
             query?: never;
@@ -381,6 +403,68 @@ export interface paths {
         get: operations["reconcileLedger"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/matching/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Selection rates per model version by country and seniority, four-fifths ratio flagged
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["matchingFairness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/matching/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of the matching model with their weights and evaluation
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listMatchingModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/matching/models/refit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fit new weights from decided suggestions; promoted only if better on held-out outcomes
+         * @description Too few outcomes (or only one kind) answer 409 not_enough_outcomes.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["refitMatchingModel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1999,6 +2083,116 @@ export interface paths {
          *     **Access:** Roles: platform_admin. Platform admins (finance).
          */
         post: operations["recordInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggested matches to review, best first, each factor explained
+         * @description A recruiter gets suggestions for the candidates they represent on open roles they can see; a hiring team for its company’s roles (a profile, not a name, until a recruiter submits); platform admins all. Only scores at or above the configured threshold are listed. Keyset-paged by score.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters (suggestions for the candidates they represent), hiring teams (for their company’s roles) and platform admins.
+         */
+        get: operations["listMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One suggested match with its factors
+         * @description A suggestion the caller may not see answers 404.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters (suggestions for the candidates they represent), hiring teams (for their company’s roles) and platform admins.
+         */
+        get: operations["getMatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a suggestion: get the submission it pre-fills (nothing is submitted)
+         * @description The recruiter reviews the pre-filled submission and sends it with POST /api/applications. A suggestion the caller may not see answers 404; one already decided answers 409 match_already_decided.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters (suggestions for the candidates they represent), hiring teams (for their company’s roles) and platform admins.
+         */
+        post: operations["acceptMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a suggestion, saying why
+         * @description The reason is kept in the decision log and teaches the next model. A suggestion the caller may not see answers 404; one already decided answers 409 match_already_decided.
+         *
+         *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Recruiters (suggestions for the candidates they represent), hiring teams (for their company’s roles) and platform admins.
+         */
+        post: operations["rejectMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/recruiter-fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiters who fit a role, each score explained
+         * @description Specialisation, placements in the role’s function and industry, time to placement and current workload. Advice for the hiring team: nothing is sent. Another company’s role answers 404.
+         *
+         *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The role’s hiring team and platform admins.
+         */
+        get: operations["recruiterFitForRole"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6716,6 +6910,158 @@ export interface operations {
             };
         };
     };
+    listDecisions: {
+        parameters: {
+            query?: {
+                agrees?: "true" | "false";
+                /** @description From this day (UTC), inclusive; default 90 days ago */
+                from?: string;
+                kind?: "suggestion" | "decision" | "override" | "model" | "flag";
+                /** @description Page size (1-100) */
+                limit?: number;
+                match_id?: string;
+                source?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                subject_id?: string;
+                /** @description Up to this day (UTC), exclusive; default tomorrow */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Per day: human decisions on suggestions and the share that agreed with the machine */
+                        agreement: {
+                            agreed: number;
+                            /** Format: date */
+                            day: string;
+                            decisions: number;
+                            rate: number | null;
+                        }[];
+                        chain: {
+                            broken_seq: number | null;
+                            ok: boolean;
+                            rows: number;
+                        };
+                        data: {
+                            actor_role: string | null;
+                            actor_user_id: string | null;
+                            agrees: boolean | null;
+                            ai_recommendation: string | null;
+                            confidence: number | null;
+                            /** @description A suggestion’s factors (factor, value, points, known); a model change’s weights and metrics */
+                            factors: ({
+                                [key: string]: unknown;
+                            }[] | {
+                                [key: string]: unknown;
+                            }) | null;
+                            hash: string;
+                            human_decision: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "suggestion" | "decision" | "override" | "model" | "flag";
+                            match_id: string | null;
+                            model_version: number | null;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            reason: string | null;
+                            score: number | null;
+                            seq: string;
+                            source: string;
+                            subject_id: string;
+                            subject_type: string;
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     getFinanceSummary: {
         parameters: {
             query?: {
@@ -8040,6 +8386,281 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    matchingFairness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @enum {string} */
+                            dimension: "country" | "seniority";
+                            groups: {
+                                accepted: number;
+                                decided: number;
+                                /** @description Selection rate below four fifths of the best group’s */
+                                flagged: boolean;
+                                group: string;
+                                rate: number | null;
+                                ratio_to_best: number | null;
+                            }[];
+                            model_version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMatchingModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            metrics: {
+                                [key: string]: unknown;
+                            };
+                            notes: string | null;
+                            promoted_at: string | null;
+                            /** @enum {string} */
+                            status: "active" | "retired" | "rejected";
+                            trained_on: number;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    refitMatchingModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        metrics: {
+                            [key: string]: unknown;
+                        };
+                        notes: string | null;
+                        promoted_at: string | null;
+                        /** @enum {string} */
+                        status: "active" | "retired" | "rejected";
+                        trained_on: number;
+                        version: number;
+                        weights: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22057,6 +22678,890 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMatches: {
+        parameters: {
+            query?: {
+                candidate_id?: string;
+                /** @description Page size (1-100) */
+                limit?: number;
+                /** @description Raise the threshold (never lower it) */
+                min_score?: number;
+                role_id?: string;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
+                status?: "suggested" | "accepted" | "rejected" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            candidate: {
+                                country: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @description Only for whoever may see the person (their recruiter, admins, a team once submitted) */
+                                name: string | null;
+                                seniority: string | null;
+                                title: string | null;
+                                years_experience: number | null;
+                            };
+                            /** @description Share of the model’s weight that could be judged */
+                            confidence: number;
+                            decided_at: string | null;
+                            decision_reason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            model_version: number;
+                            outcome: ("accepted" | "submitted" | "interviewed" | "hired" | "rejected") | null;
+                            reasons: {
+                                explanation: string;
+                                /** @description skills, function, seniority, location, salary, history (or a recruiter-fit factor) */
+                                factor: string;
+                                /** @description False when one side lacked the data (counted neutral, lowers confidence) */
+                                known: boolean;
+                                /** @description Points earned; the reasons’ points add up to the score */
+                                points: number;
+                                /** @description How well the factor is met, 0–1 (0.5 when unknown) */
+                                value: number;
+                                /** @description The factor’s weight in points out of 100 */
+                                weight: number;
+                            }[];
+                            /** Format: uuid */
+                            recruiter_id: string;
+                            role: {
+                                /** Format: uuid */
+                                company_id: string;
+                                company_name: string;
+                                country: string | null;
+                                function: string;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                salary: {
+                                    currency: string;
+                                    max: string;
+                                    min: string;
+                                };
+                                seniority: string;
+                                status: string;
+                                title: string;
+                                work_mode: string;
+                            };
+                            score: number;
+                            /** Format: date-time */
+                            scored_at: string;
+                            /** @enum {string} */
+                            status: "suggested" | "accepted" | "rejected" | "expired";
+                        }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` to get the next page */
+                        next_cursor: string | null;
+                        /** @description Suggestions below this score never reach people */
+                        threshold: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            country: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            /** @description Only for whoever may see the person (their recruiter, admins, a team once submitted) */
+                            name: string | null;
+                            seniority: string | null;
+                            title: string | null;
+                            years_experience: number | null;
+                        };
+                        /** @description Share of the model’s weight that could be judged */
+                        confidence: number;
+                        decided_at: string | null;
+                        decision_reason: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        model_version: number;
+                        outcome: ("accepted" | "submitted" | "interviewed" | "hired" | "rejected") | null;
+                        reasons: {
+                            explanation: string;
+                            /** @description skills, function, seniority, location, salary, history (or a recruiter-fit factor) */
+                            factor: string;
+                            /** @description False when one side lacked the data (counted neutral, lowers confidence) */
+                            known: boolean;
+                            /** @description Points earned; the reasons’ points add up to the score */
+                            points: number;
+                            /** @description How well the factor is met, 0–1 (0.5 when unknown) */
+                            value: number;
+                            /** @description The factor’s weight in points out of 100 */
+                            weight: number;
+                        }[];
+                        /** Format: uuid */
+                        recruiter_id: string;
+                        role: {
+                            /** Format: uuid */
+                            company_id: string;
+                            company_name: string;
+                            country: string | null;
+                            function: string;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            status: string;
+                            title: string;
+                            work_mode: string;
+                        };
+                        score: number;
+                        /** Format: date-time */
+                        scored_at: string;
+                        /** @enum {string} */
+                        status: "suggested" | "accepted" | "rejected" | "expired";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        match: {
+                            candidate: {
+                                country: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @description Only for whoever may see the person (their recruiter, admins, a team once submitted) */
+                                name: string | null;
+                                seniority: string | null;
+                                title: string | null;
+                                years_experience: number | null;
+                            };
+                            /** @description Share of the model’s weight that could be judged */
+                            confidence: number;
+                            decided_at: string | null;
+                            decision_reason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            model_version: number;
+                            outcome: ("accepted" | "submitted" | "interviewed" | "hired" | "rejected") | null;
+                            reasons: {
+                                explanation: string;
+                                /** @description skills, function, seniority, location, salary, history (or a recruiter-fit factor) */
+                                factor: string;
+                                /** @description False when one side lacked the data (counted neutral, lowers confidence) */
+                                known: boolean;
+                                /** @description Points earned; the reasons’ points add up to the score */
+                                points: number;
+                                /** @description How well the factor is met, 0–1 (0.5 when unknown) */
+                                value: number;
+                                /** @description The factor’s weight in points out of 100 */
+                                weight: number;
+                            }[];
+                            /** Format: uuid */
+                            recruiter_id: string;
+                            role: {
+                                /** Format: uuid */
+                                company_id: string;
+                                company_name: string;
+                                country: string | null;
+                                function: string;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                salary: {
+                                    currency: string;
+                                    max: string;
+                                    min: string;
+                                };
+                                seniority: string;
+                                status: string;
+                                title: string;
+                                work_mode: string;
+                            };
+                            score: number;
+                            /** Format: date-time */
+                            scored_at: string;
+                            /** @enum {string} */
+                            status: "suggested" | "accepted" | "rejected" | "expired";
+                        };
+                        /** @description The body of POST /api/applications for the recruiter to review and submit: nothing was submitted */
+                        prefill: {
+                            /** Format: uuid */
+                            candidate_id: string;
+                            note: string;
+                            /** Format: uuid */
+                            role_id: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the suggestion is wrong (kept in the decision log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            country: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            /** @description Only for whoever may see the person (their recruiter, admins, a team once submitted) */
+                            name: string | null;
+                            seniority: string | null;
+                            title: string | null;
+                            years_experience: number | null;
+                        };
+                        /** @description Share of the model’s weight that could be judged */
+                        confidence: number;
+                        decided_at: string | null;
+                        decision_reason: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        model_version: number;
+                        outcome: ("accepted" | "submitted" | "interviewed" | "hired" | "rejected") | null;
+                        reasons: {
+                            explanation: string;
+                            /** @description skills, function, seniority, location, salary, history (or a recruiter-fit factor) */
+                            factor: string;
+                            /** @description False when one side lacked the data (counted neutral, lowers confidence) */
+                            known: boolean;
+                            /** @description Points earned; the reasons’ points add up to the score */
+                            points: number;
+                            /** @description How well the factor is met, 0–1 (0.5 when unknown) */
+                            value: number;
+                            /** @description The factor’s weight in points out of 100 */
+                            weight: number;
+                        }[];
+                        /** Format: uuid */
+                        recruiter_id: string;
+                        role: {
+                            /** Format: uuid */
+                            company_id: string;
+                            company_name: string;
+                            country: string | null;
+                            function: string;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            salary: {
+                                currency: string;
+                                max: string;
+                                min: string;
+                            };
+                            seniority: string;
+                            status: string;
+                            title: string;
+                            work_mode: string;
+                        };
+                        score: number;
+                        /** Format: date-time */
+                        scored_at: string;
+                        /** @enum {string} */
+                        status: "suggested" | "accepted" | "rejected" | "expired";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recruiterFitForRole: {
+        parameters: {
+            query: {
+                role_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            confidence: number;
+                            name: string;
+                            reasons: {
+                                explanation: string;
+                                /** @description skills, function, seniority, location, salary, history (or a recruiter-fit factor) */
+                                factor: string;
+                                /** @description False when one side lacked the data (counted neutral, lowers confidence) */
+                                known: boolean;
+                                /** @description Points earned; the reasons’ points add up to the score */
+                                points: number;
+                                /** @description How well the factor is met, 0–1 (0.5 when unknown) */
+                                value: number;
+                                /** @description The factor’s weight in points out of 100 */
+                                weight: number;
+                            }[];
+                            /** Format: uuid */
+                            recruiter_id: string;
+                            score: number;
+                        }[];
+                        /** Format: uuid */
+                        role_id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

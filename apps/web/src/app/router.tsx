@@ -136,6 +136,19 @@ export const router = createBrowserRouter([
               { path: 'splits/account/notifications', Component: PreferencesPage },
               { path: 'splits/*', Component: NotFoundPage },
               { path: 'admin/jobs', Component: JobsPage },
+              {
+                path: 'admin/ai-matches',
+                lazy: async () => ({
+                  Component: (await import('../features/matching/ai-matches-page')).AiMatchesPage,
+                }),
+              },
+              {
+                path: 'admin/decisions',
+                // with a chart: loads the charts library on its own
+                lazy: async () => ({
+                  Component: (await import('../features/matching/decisions-page')).DecisionsPage,
+                }),
+              },
               { path: 'admin/users', Component: UsersPage },
               { path: 'admin/users/:id', Component: UserDetailPage },
               { path: 'admin/companies', Component: CompaniesPage },

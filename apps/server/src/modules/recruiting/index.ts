@@ -1,4 +1,5 @@
 import './errors.ts'
+import './candidates/events.ts'
 import './notes/errors.ts'
 import './notes/events.ts'
 import type { AppModule } from '../../kernel/module.ts'
@@ -73,6 +74,18 @@ export {
   recruiterHomeFacts,
   rolesMatchingRecruiter,
 } from './home-facts.ts'
+export {
+  applicationStageOf,
+  type CandidateMatchFacts,
+  candidateMatchFacts,
+  companyNames,
+  placedSkillsByFunction,
+  type RecruiterFitFacts,
+  type RoleMatchFacts,
+  recruiterFitFacts,
+  roleMatchFacts,
+  visibleCandidateNames,
+} from './matching-facts.ts'
 export {
   allPlacementIds,
   allPlacements,

@@ -20,7 +20,9 @@ import {
   IconMessage2Exclamation,
   IconMessages,
   IconReceipt,
+  IconScale,
   IconShieldCheck,
+  IconSparkles,
   IconStack2,
   IconUserCircle,
   IconUsers,
@@ -128,6 +130,8 @@ export function SplitsLayout() {
           icon: <IconMessage2Exclamation {...ICON} />,
         },
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
+        { to: '/admin/ai-matches', label: t('matching.nav.aiMatches'), icon: <IconSparkles {...ICON} /> },
+        { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
       ],
     })
   }

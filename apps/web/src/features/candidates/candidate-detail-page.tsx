@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
 import { DocumentsPanel } from '../documents/documents-panel'
+import { SuggestedMatches } from '../matching/suggested-matches'
 import { CandidateApplications } from './candidate-applications'
 import { CandidateConsent } from './candidate-consent'
 import { CandidateContacts } from './candidate-contacts'
@@ -59,6 +60,13 @@ export function CandidateDetailPage() {
           <SectionCard title={t('splits.candidate.profile')}>
             <CandidateProfile candidate={candidate.data} />
           </SectionCard>
+          <SuggestedMatches
+            title={t('matching.suggestedRoles')}
+            query={{ candidate_id: candidate.data.id }}
+            show="role"
+            canSubmit
+            emptyText={t('matching.suggestedRolesEmpty')}
+          />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
             <SectionCard title={t('splits.candidate.contacts')}>
               <CandidateContacts candidate={candidate.data} />

@@ -12,6 +12,7 @@ import { SubmitCandidateModal } from '../applications/submit-candidate-modal'
 import { useViewer } from '../auth/use-viewer'
 import { useRolePremium } from '../billing/billing-api'
 import { DocumentsPanel } from '../documents/documents-panel'
+import { SuggestedMatches } from '../matching/suggested-matches'
 import { RoleFacts } from './role-facts'
 import { RolePremiumSummary } from './role-premium'
 import type { Role } from './roles-api'
@@ -54,6 +55,15 @@ export function RoleRecruiterView({ role, canSubmit }: { role: Role; canSubmit: 
         <Markdown>{role.description}</Markdown>
       </SectionCard>
       <DocumentsPanel entityType="role" entityId={role.id} />
+      {canSubmit && role.status === 'open' && (
+        <SuggestedMatches
+          title={t('matching.yourCandidates')}
+          query={{ role_id: role.id }}
+          show="candidate"
+          canSubmit
+          emptyText={t('matching.yourCandidatesEmpty')}
+        />
+      )}
       {signedIn && (
         <SectionCard title={t('splits.scorecard.recruiterTitle')}>
           <RoleScorecard roleId={role.id} />

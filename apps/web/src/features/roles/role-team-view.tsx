@@ -1,11 +1,18 @@
 import { Stack, Tabs } from '@mantine/core'
-import { IconClipboardCheck, IconFileDescription, IconHistory, IconUsers } from '@tabler/icons-react'
+import {
+  IconClipboardCheck,
+  IconFileDescription,
+  IconHistory,
+  IconSparkles,
+  IconUsers,
+} from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { Markdown } from '../../components/markdown'
 import { SectionCard } from '../../components/section-card'
 import { RoleScorecard } from '../application-notes/role-scorecard'
 import { DocumentsPanel } from '../documents/documents-panel'
+import { SuggestedMatches } from '../matching/suggested-matches'
 import { RoleAssignments } from './role-assignments'
 import { RoleFacts } from './role-facts'
 import { RoleHistory } from './role-history'
@@ -31,6 +38,9 @@ export function RoleTeamView({ role }: { role: Role }) {
         <Tabs.Tab value="submissions" leftSection={<IconUsers size={16} />}>
           {t('splits.roleDetail.tabs.submissions', { count: role.applications_count })}
         </Tabs.Tab>
+        <Tabs.Tab value="suggested" leftSection={<IconSparkles size={16} />}>
+          {t('matching.suggestedCandidates')}
+        </Tabs.Tab>
         <Tabs.Tab value="details" leftSection={<IconFileDescription size={16} />}>
           {t('splits.roleDetail.tabs.details')}
         </Tabs.Tab>
@@ -45,6 +55,15 @@ export function RoleTeamView({ role }: { role: Role }) {
         <SectionCard title={t('splits.roleDetail.incoming')}>
           <RoleSubmissions roleId={role.id} />
         </SectionCard>
+      </Tabs.Panel>
+      <Tabs.Panel value="suggested">
+        <SuggestedMatches
+          title={t('matching.suggestedCandidates')}
+          query={{ role_id: role.id }}
+          show="candidate"
+          canSubmit={false}
+          emptyText={t('matching.suggestedCandidatesEmpty')}
+        />
       </Tabs.Panel>
       <Tabs.Panel value="details">
         <Stack gap="xl">

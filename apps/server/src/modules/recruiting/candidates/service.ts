@@ -1,5 +1,6 @@
 import { updatedOrConflict, versionConflict } from '../../../kernel/db/concurrency.ts'
 import { AppError } from '../../../kernel/errors.ts'
+import { writeEvents } from '../../../kernel/outbox/events.ts'
 import { requireRecruiter, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
 import { duplicateWarnings, lockIdentityKeys, refuseOwnDuplicate, writeKeys } from './duplicates.ts'
@@ -96,6 +97,13 @@ export async function createCandidate(
     })
     .execute()
   await writeKeys(tx, secret, row.id, recruiterId, keys)
+  await writeEvents(tx, [
+    {
+      type: 'candidate.created',
+      aggregateId: row.id,
+      data: { candidate_id: row.id, recruiter_id: recruiterId },
+    },
+  ])
   return { id: row.id, warnings: warnings.filter((w) => !w.yours) }
 }
 
@@ -161,6 +169,13 @@ export async function updateCandidate(
       .execute()
   }
   await writeKeys(tx, secret, id, current.recruiter_id, keys)
+  await writeEvents(tx, [
+    {
+      type: 'candidate.updated',
+      aggregateId: id,
+      data: { candidate_id: id, recruiter_id: current.recruiter_id, changed: Object.keys(patch).sort() },
+    },
+  ])
   return { warnings: warnings.filter((w) => !w.yours) }
 }
 
