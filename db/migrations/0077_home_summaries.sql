@@ -173,33 +173,36 @@ end $$;
 
 create function ats.record_activity_days() returns trigger
   language plpgsql security definer set search_path = pg_catalog, ats as $$
-declare
-  m record;
 begin
-  -- one member at a time, under a lock on the member: two submissions on either side of midnight
-  -- in concurrent transactions would otherwise each miss the other's day as their previous one
-  for m in
-    select distinct kind, member_id from (
-      select 'recruiter' as kind, recruiter_id as member_id from new_rows
-      union all select 'company', company_id from new_rows) x
-     order by kind, member_id
-  loop
-    perform pg_advisory_xact_lock(hashtextextended('ats.activity_days:' || m.kind || ':' || m.member_id, 0));
-    insert into ats.activity_days (member_kind, member_id, day)
-    select distinct m.kind, m.member_id, (n.submitted_at at time zone 'UTC')::date
-      from new_rows n
-     where (case when m.kind = 'recruiter' then n.recruiter_id else n.company_id end) = m.member_id
-        on conflict do nothing;
-    -- each day's previous active day, from the earliest day this statement added (usually today's,
-    -- the member's last: one row)
-    update ats.activity_days d set prev_day = p.prev_day
-      from (select day, lag(day) over (order by day) as prev_day from ats.activity_days
-             where member_kind = m.kind and member_id = m.member_id) p
-     where d.member_kind = m.kind and d.member_id = m.member_id and d.day = p.day
-       and d.prev_day is distinct from p.prev_day
-       and d.day >= (select min((n.submitted_at at time zone 'UTC')::date) from new_rows n
-                      where (case when m.kind = 'recruiter' then n.recruiter_id else n.company_id end) = m.member_id);
-  end loop;
+  -- Set-based, once per statement (a bulk insert of the demo's 1,500 applications is three
+  -- statements, not three per member). First a lock per member, in one order for everyone: two
+  -- submissions on either side of midnight in concurrent transactions would otherwise each miss
+  -- the other's day as their previous one.
+  perform pg_advisory_xact_lock(hashtextextended('ats.activity_days:' || kind || ':' || member_id, 0))
+     from (select distinct kind, member_id from (
+             select 'recruiter' as kind, recruiter_id as member_id from new_rows
+             union all select 'company', company_id from new_rows) x
+            order by kind, member_id) members;
+  insert into ats.activity_days (member_kind, member_id, day)
+  select distinct kind, member_id, day from (
+    select 'recruiter' as kind, recruiter_id as member_id, (submitted_at at time zone 'UTC')::date as day from new_rows
+    union all select 'company', company_id, (submitted_at at time zone 'UTC')::date from new_rows) x
+      on conflict do nothing;
+  -- each touched member's days from the earliest one this statement added (usually today's, the
+  -- member's last: one row) get their previous active day again
+  with added as (
+    select kind, member_id, min(day) as from_day from (
+      select 'recruiter' as kind, recruiter_id as member_id, (submitted_at at time zone 'UTC')::date as day from new_rows
+      union all select 'company', company_id, (submitted_at at time zone 'UTC')::date from new_rows) x
+     group by kind, member_id),
+  days as (
+    select d.member_kind, d.member_id, d.day, a.from_day,
+           lag(d.day) over (partition by d.member_kind, d.member_id order by d.day) as prev_day
+      from ats.activity_days d join added a on a.kind = d.member_kind and a.member_id = d.member_id)
+  update ats.activity_days d set prev_day = p.prev_day
+    from days p
+   where d.member_kind = p.member_kind and d.member_id = p.member_id and d.day = p.day
+     and p.day >= p.from_day and d.prev_day is distinct from p.prev_day;
   return null;
 end $$;
 create trigger applications_record_activity_days after insert on ats.applications
