@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { canonicalSkill } from '@app/skills'
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { closePdfPrinter, printHtmlToPdf } from '../../../kernel/pdf.ts'
+import { MONTHS_HE } from '../parsing/parse-resume.ts'
 import { CORPUS, type DateStyle, type PositionSpec, type ResumeSpec } from './specs.ts'
 
 const DIR = path.dirname(fileURLToPath(import.meta.url))
@@ -35,21 +36,6 @@ const MONTH = [
   'December',
 ]
 
-const HE_MONTH = [
-  'ינואר',
-  'פברואר',
-  'מרץ',
-  'אפריל',
-  'מאי',
-  'יוני',
-  'יולי',
-  'אוגוסט',
-  'ספטמבר',
-  'אוקטובר',
-  'נובמבר',
-  'דצמבר',
-]
-
 function fmt(ym: string, style: DateStyle): string {
   const [y, m] = ym.split('-').map(Number) as [number, number]
   switch (style) {
@@ -65,7 +51,7 @@ function fmt(ym: string, style: DateStyle): string {
     case 'mon-dot-yyyy':
       return `${MON[m - 1]}${m === 5 ? '' : '.'} ${y}`
     case 'he-month-yyyy':
-      return `${HE_MONTH[m - 1]} ${y}`
+      return `${MONTHS_HE[m - 1]} ${y}`
   }
 }
 

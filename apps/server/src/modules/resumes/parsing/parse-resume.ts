@@ -164,7 +164,8 @@ interface Section {
 }
 
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const MONTHS_HE = [
+/** Hebrew month names as resumes write them (the corpus generator writes dates with them too). */
+export const MONTHS_HE = [
   'ינואר',
   'פברואר',
   'מרץ',
