@@ -180,6 +180,8 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/disputes',
         '/admin/conversation-reports',
         '/admin/jobs',
+        '/admin/ai-matches',
+        '/admin/decisions',
         '/admin/finance',
         '/admin/finance/invoices',
         '/admin/finance/ledger',
