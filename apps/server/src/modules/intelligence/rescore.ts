@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { submittedPairs } from '../recruiting/index.ts'
 import type { IntelligenceTx } from './database.ts'
 import { type DecisionRecord, recordDecision } from './decisions.ts'
 import { type ActiveModel, activeModel } from './models.ts'
@@ -69,8 +70,8 @@ export async function rescoreRole(
     .map((cand) => ({ role, cand, result: scoreMatch(role, cand, placed, model.weights) }))
     .filter((s) => s.result.score >= FLOOR)
     .sort((a, b) => b.result.score - a.result.score || a.cand.candidateId.localeCompare(b.cand.candidateId))
-    .slice(0, KEEP_PER_ROLE)
-  return { scored: pool.length, ...(await keep(tx, { roleId }, scored, model, opts)) }
+  const kept = (await withoutSubmitted(tx, scored)).slice(0, KEEP_PER_ROLE)
+  return { scored: pool.length, ...(await keep(tx, { roleId }, kept, model, opts)) }
 }
 
 /** Re-scores one candidate (after their profile was refreshed) against open roles. */
@@ -93,8 +94,8 @@ export async function rescoreCandidate(
     .map((role) => ({ role, cand, result: scoreMatch(role, cand, placed, model.weights) }))
     .filter((s) => s.result.score >= FLOOR)
     .sort((a, b) => b.result.score - a.result.score || a.role.roleId.localeCompare(b.role.roleId))
-    .slice(0, KEEP_PER_CANDIDATE)
-  return { scored: roles.length, ...(await keep(tx, { candidateId }, scored, model, opts)) }
+  const kept = (await withoutSubmitted(tx, scored)).slice(0, KEEP_PER_CANDIDATE)
+  return { scored: roles.length, ...(await keep(tx, { candidateId }, kept, model, opts)) }
 }
 
 /**
@@ -184,6 +185,18 @@ export async function rolesFor(tx: IntelligenceTx, cand: StoredCandidate): Promi
   }
   const rows = await run(true)
   return rows.map(storedRole)
+}
+
+/**
+ * A candidate already submitted to a role (any stage, by any recruiter) is never suggested for it:
+ * dropped before the top-N cut, so the list still holds the best N that can be acted on.
+ */
+async function withoutSubmitted<T extends Scored>(tx: IntelligenceTx, scored: readonly T[]): Promise<T[]> {
+  const done = await submittedPairs(
+    tx,
+    scored.map((s) => ({ candidateId: s.cand.candidateId, roleId: s.role.roleId })),
+  )
+  return done.size ? scored.filter((s) => !done.has(`${s.cand.candidateId}:${s.role.roleId}`)) : [...scored]
 }
 
 interface Scored {
