@@ -186,3 +186,37 @@ describe('a hiring team accepts a suggestion', () => {
     expect(inbox2.filter((n) => n.link.includes(mine.id))).toHaveLength(0)
   })
 })
+
+describe('the inverted skill table role re-scoring reads', () => {
+  it('follows a candidate’s skills, function and seniority as their profile changes', async () => {
+    const cand = await makeCandidate(w, tom, {
+      ...GOOD_FIT,
+      current_title: 'Senior Data Engineer',
+      skills: ['Python', 'Go'],
+    })
+    const index = async () =>
+      (
+        await database.current.pool.query<{ skill_id: string; function: string; seniority: string }>(
+          'select skill_id, function, seniority from intelligence.candidate_skill_index where candidate_id = $1 order by skill_id',
+          [cand.id],
+        )
+      ).rows
+    await eventually('indexed', async () => ((await index()).length === 2 ? true : undefined))
+    const first = await index()
+    expect(first.every((r) => r.function === first[0]!.function && r.seniority === 'senior')).toBe(true)
+    expect(
+      (await api(w, tom).patch(`/api/candidates/${cand.id}`, { skills: ['React', 'TypeScript', 'Node.js'] }))
+        .status,
+    ).toBe(200)
+    await eventually('re-indexed', async () => ((await index()).length === 3 ? true : undefined))
+    expect((await index()).map((r) => r.skill_id).some((s) => first.some((f) => f.skill_id === s))).toBe(
+      false,
+    )
+    // and they are matched again with their new skills
+    await eventually('suggested after the edit', async () =>
+      (await suggestions(tom, `?candidate_id=${cand.id}`)).some((m) => m.role.id === role.id)
+        ? true
+        : undefined,
+    )
+  })
+})
