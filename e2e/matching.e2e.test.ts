@@ -193,6 +193,37 @@ describe('explainable matching with human review', () => {
     await context.close()
   })
 
+  it('Dana accepts Cara: Rachel is told and the notice opens the pre-filled submission', async () => {
+    const dana = await signedIn('dana@acme.demo')
+    await dana.page.goto(`/splits/roles/${ids.role}?tab=suggested`)
+    const card = dana.page
+      .getByRole('region', { name: 'Suggested candidates' })
+      .getByTestId('match-card')
+      .first()
+    await visible(card)
+    await card.getByRole('button', { name: 'Accept' }).click()
+    await visible(dana.page.getByRole('dialog', { name: 'Review the submission' }))
+    expect(unexpected(dana.problems)).toEqual([])
+    await dana.context.close()
+    const link = await eventually('Rachel is told', async () => {
+      const r = await database.current.pool.query<{ link: string }>(
+        `select link from notifications.inbox where type = 'match.accepted_by_team' and link like '%' || $1 || '%'`,
+        [ids.cara],
+      )
+      return r.rows[0]?.link
+    })
+    expect(link).toContain(`/splits/candidates/${ids.cara}?match=`)
+    const { page, problems, context } = await signedIn('rachel@recruiters.demo', { width: 390, height: 844 })
+    await page.goto(link)
+    const dialog = page.getByRole('dialog', { name: 'Review the submission' })
+    await visible(dialog)
+    await visible(dialog.getByRole('button', { name: 'Submit candidate' }))
+    await snap(page, 'matching-notice-prefill-390')
+    await noHorizontalOverflow(page)
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  })
+
   it('the platform admin reviews every suggestion, the models, and the decision log with its agreement chart', async () => {
     const { page, problems, context } = await signedIn('admin@splits.demo')
     await page.goto('/admin/ai-matches')

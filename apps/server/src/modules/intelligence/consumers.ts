@@ -75,6 +75,17 @@ export const matchOutcomeConsumer = defineConsumer<
     const stage = event.event === 'application.submitted' ? 'submitted' : event.data.new_stage
     const outcome = STAGE_OUTCOME[stage]
     if (!outcome) return { skipped: stage }
+    if (event.event === 'application.submitted') {
+      // submitted without the suggestion being accepted: the open suggestion retires (it would only
+      // answer 409 now); an accepted one keeps its status and records the outcome
+      await tx
+        .updateTable('intelligence.candidate_role_matches')
+        .set({ status: 'expired' })
+        .where('candidate_id', '=', event.data.candidate_id)
+        .where('role_id', '=', event.data.role_id)
+        .where('status', '=', 'suggested')
+        .execute()
+    }
     const res = await tx
       .updateTable('intelligence.candidate_role_matches')
       .set({ outcome })

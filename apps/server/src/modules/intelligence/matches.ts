@@ -47,6 +47,7 @@ function base(tx: IntelligenceTx, caller: MatchingCaller, threshold: number) {
       'm.role_id',
       'm.company_id',
       'm.recruiter_id',
+      'm.recruiter_user_id',
       'm.score',
       'm.confidence',
       'm.reasons',

@@ -1,8 +1,10 @@
 import { sql } from 'kysely'
+import { submittedPairs } from '../recruiting/index.ts'
 import type { IntelligenceTx } from './database.ts'
 import { type DecisionRecord, recordDecision } from './decisions.ts'
 import { type ActiveModel, activeModel } from './models.ts'
 import { type MatchScore, type PlacedSkills, scoreMatch } from './scoring/model.ts'
+import { SENIORITY_ORDER } from './scoring/profiles.ts'
 import {
   loadPlacedSkills,
   type StoredCandidate,
@@ -69,8 +71,8 @@ export async function rescoreRole(
     .map((cand) => ({ role, cand, result: scoreMatch(role, cand, placed, model.weights) }))
     .filter((s) => s.result.score >= FLOOR)
     .sort((a, b) => b.result.score - a.result.score || a.cand.candidateId.localeCompare(b.cand.candidateId))
-    .slice(0, KEEP_PER_ROLE)
-  return { scored: pool.length, ...(await keep(tx, { roleId }, scored, model, opts)) }
+  const kept = (await withoutSubmitted(tx, scored)).slice(0, KEEP_PER_ROLE)
+  return { scored: pool.length, ...(await keep(tx, { roleId }, kept, model, opts)) }
 }
 
 /** Re-scores one candidate (after their profile was refreshed) against open roles. */
@@ -93,8 +95,8 @@ export async function rescoreCandidate(
     .map((role) => ({ role, cand, result: scoreMatch(role, cand, placed, model.weights) }))
     .filter((s) => s.result.score >= FLOOR)
     .sort((a, b) => b.result.score - a.result.score || a.role.roleId.localeCompare(b.role.roleId))
-    .slice(0, KEEP_PER_CANDIDATE)
-  return { scored: roles.length, ...(await keep(tx, { candidateId }, scored, model, opts)) }
+  const kept = (await withoutSubmitted(tx, scored)).slice(0, KEEP_PER_CANDIDATE)
+  return { scored: roles.length, ...(await keep(tx, { candidateId }, kept, model, opts)) }
 }
 
 /**
@@ -126,7 +128,25 @@ function probes(ids: readonly string[], singles: boolean): { a: string[]; b: str
   return { a, b, prio }
 }
 
-/** The candidates worth scoring for a role (sharing two of its skills first, then one). */
+/**
+ * A role's candidates are pre-ranked in SQL over the inverted skill table: for each of the role's
+ * skills, each acceptable seniority (the role's, one level either side, unknown) and function (the
+ * role's, unknown), the newest PER_SLICE candidates by a btree range (never a whole posting list),
+ * counted by how many of the role's skills they hold; only the best ROLE_POOL by that overlap are
+ * loaded and scored in JavaScript.
+ */
+export const PER_SLICE = 1000
+export const ROLE_POOL = 3000
+
+function senioritiesNear(level: string | null): string[] {
+  const i = SENIORITY_ORDER.indexOf(level as (typeof SENIORITY_ORDER)[number])
+  if (i < 0) return [...SENIORITY_ORDER, '']
+  return [SENIORITY_ORDER[i - 1], SENIORITY_ORDER[i], SENIORITY_ORDER[i + 1], ''].filter(
+    (x): x is string => x !== undefined,
+  )
+}
+
+/** The candidates worth scoring for a role (most of its skills first, in its function and near its level). */
 export async function candidatesFor(tx: IntelligenceTx, role: StoredRole): Promise<StoredCandidate[]> {
   if (role.skillIds.length === 0) {
     const rows = await tx
@@ -137,21 +157,23 @@ export async function candidatesFor(tx: IntelligenceTx, role: StoredRole): Promi
       .execute()
     return rows.map(storedCandidate)
   }
-  const run = async (singles: boolean) => {
-    const p = probes(role.skillIds, singles)
-    return (
-      await sql<Parameters<typeof storedCandidate>[0]>`
-    select x.* from (
-      select distinct on (c.candidate_id) c.*, q.prio
-        from unnest(${p.a}::text[], ${p.b}::text[], ${p.prio}::int[]) as q(a, b, prio)
-        cross join lateral (select * from intelligence.candidate_profiles c
-                             where c.skill_ids @> array[q.a, q.b] limit ${PER_PROBE}) c
-       order by c.candidate_id, q.prio) x
-     order by x.prio, x.candidate_id
-     limit ${CANDIDATE_POOL}`.execute(tx)
-    ).rows
-  }
-  const rows = await run(true)
+  const skills = role.skillIds.filter((s) => !s.startsWith('raw:')).slice(0, 12)
+  const rows = (
+    await sql<Parameters<typeof storedCandidate>[0]>`
+    with pre as (
+      select k.candidate_id, count(*) as overlap
+        from unnest(${skills}::text[]) s(id)
+       cross join unnest(${[role.function ?? '', '']}::text[]) f(fn)
+       cross join unnest(${senioritiesNear(role.seniority)}::text[]) l(sen)
+       cross join lateral (select i.candidate_id from intelligence.candidate_skill_index i
+                            where i.skill_id = s.id and i.function = f.fn and i.seniority = l.sen
+                            order by i.candidate_id desc limit ${PER_SLICE}) k
+       group by k.candidate_id
+       order by count(*) desc, k.candidate_id desc
+       limit ${ROLE_POOL})
+    select c.* from pre join intelligence.candidate_profiles c on c.candidate_id = pre.candidate_id
+     order by pre.overlap desc, c.candidate_id desc`.execute(tx)
+  ).rows
   return rows.map(storedCandidate)
 }
 
@@ -184,6 +206,18 @@ export async function rolesFor(tx: IntelligenceTx, cand: StoredCandidate): Promi
   }
   const rows = await run(true)
   return rows.map(storedRole)
+}
+
+/**
+ * A candidate already submitted to a role (any stage, by any recruiter) is never suggested for it:
+ * dropped before the top-N cut, so the list still holds the best N that can be acted on.
+ */
+async function withoutSubmitted<T extends Scored>(tx: IntelligenceTx, scored: readonly T[]): Promise<T[]> {
+  const done = await submittedPairs(
+    tx,
+    scored.map((s) => ({ candidateId: s.cand.candidateId, roleId: s.role.roleId })),
+  )
+  return done.size ? scored.filter((s) => !done.has(`${s.cand.candidateId}:${s.role.roleId}`)) : [...scored]
 }
 
 interface Scored {

@@ -6,6 +6,7 @@ import { fairnessReport } from './fairness.ts'
 import { recruiterFitForRole } from './fit.ts'
 import { listModels, refitModel } from './learning.ts'
 import { decideMatch, getMatch, listMatches, presentOne, submissionPrefill } from './matches.ts'
+import { tellRecruiterOfAcceptance } from './notices.ts'
 import {
   ZAccepted,
   ZDecisionList,
@@ -72,7 +73,9 @@ export const matchingRoutes = [
       const threshold = ctx.config.matching.threshold
       await decideMatch(tx, caller, params.id, { kind: 'accepted' }, threshold, ctx.clock.now())
       const row = await getMatch(tx, caller, params.id, threshold)
-      return { match: await presentOne(tx, row), prefill: submissionPrefill(row) }
+      const match = await presentOne(tx, row)
+      await tellRecruiterOfAcceptance(ctx, tx, caller, row, match.role.company_name)
+      return { match, prefill: submissionPrefill(row) }
     },
   }),
 

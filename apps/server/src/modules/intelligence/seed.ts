@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../kernel/module.ts'
+import { submittedPairs } from '../recruiting/index.ts'
 import type { IntelligenceDatabase, IntelligenceTx } from './database.ts'
 import { type DecisionRecord, recordDecision } from './decisions.ts'
 import { activeModel } from './models.ts'
@@ -62,6 +63,7 @@ export const demoMatchesSeed: SeedStep = {
         for (const r of roles) for (const s of r.skillIds) bySkill.set(s, [...(bySkill.get(s) ?? []), r])
         const rows: { role: StoredRole; cand: (typeof cands)[number]; result: MatchScore; rank: number }[] =
           []
+        const ranked: { role: StoredRole; cand: (typeof cands)[number]; result: MatchScore }[][] = []
         for (const cand of cands) {
           // roles in the candidate's function, and others sharing at least two of their skills
           const shared = new Map<StoredRole, number>()
@@ -74,8 +76,18 @@ export const demoMatchesSeed: SeedStep = {
             // the demo keeps only what reaches people (the live path also keeps a few below, down to FLOOR)
             .filter((s) => s.result.score >= threshold)
             .sort((a, b) => b.result.score - a.result.score || a.role.roleId.localeCompare(b.role.roleId))
+          ranked.push(scored)
+        }
+        // a candidate already submitted to a role is never suggested for it
+        const done = await submittedPairs(
+          tx,
+          ranked.flat().map((s) => ({ candidateId: s.cand.candidateId, roleId: s.role.roleId })),
+        )
+        for (const scored of ranked) {
+          const open = scored
+            .filter((s) => !done.has(`${s.cand.candidateId}:${s.role.roleId}`))
             .slice(0, KEEP)
-          for (const [rank, s] of scored.entries()) rows.push({ ...s, rank })
+          for (const [rank, s] of open.entries()) rows.push({ ...s, rank })
         }
         const ids = await insertMatches(tx, rows, model.version, now)
         const logs: DecisionRecord[] = []

@@ -84,6 +84,7 @@ export {
   type RoleMatchFacts,
   recruiterFitFacts,
   roleMatchFacts,
+  submittedPairs,
   visibleCandidateNames,
 } from './matching-facts.ts'
 export {

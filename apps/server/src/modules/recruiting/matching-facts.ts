@@ -180,6 +180,24 @@ export async function applicationStageOf(
   })
 }
 
+/**
+ * Which of these candidate–role pairs already have an application (any stage, by any recruiter):
+ * matching never suggests them. Keys are `${candidateId}:${roleId}`.
+ */
+export async function submittedPairs(
+  anyTx: AnyTx,
+  pairs: readonly { candidateId: string; roleId: string }[],
+): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set()
+  return asSystem(anyTx, 'recruiting.matching_facts', async () => {
+    const rows = await sql<{ candidate_id: string; role_id: string }>`
+      select a.candidate_id, a.role_id
+        from unnest(${pairs.map((p) => p.candidateId)}::uuid[], ${pairs.map((p) => p.roleId)}::uuid[]) as q(c, r)
+        join ats.applications a on a.candidate_id = q.c and a.role_id = q.r`.execute(anyTx as RecruitingTx)
+    return new Set(rows.rows.map((r) => `${r.candidate_id}:${r.role_id}`))
+  })
+}
+
 /** What a recruiter's fit for a role is explained by: their specialisation, record and workload. */
 export interface RecruiterFitFacts {
   recruiterId: string

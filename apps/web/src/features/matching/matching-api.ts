@@ -38,6 +38,15 @@ export function useMatches(query: MatchQuery, pageSize = 10) {
   })
 }
 
+/** One suggestion (the recruiter arrives from the notice of a hiring team's acceptance). */
+export function useMatch(id: string | null) {
+  return useQuery({
+    queryKey: [...matchingKeys.all, 'one', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/matches/{id}', { params: { path: { id: id! } }, signal })),
+  })
+}
+
 export function useAcceptMatch() {
   const queryClient = useQueryClient()
   return useMutation({

@@ -1,7 +1,8 @@
 import { Stack, Text } from '@mantine/core'
 import { IconSparkles } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { EmptyState } from '../../components/empty-state'
 import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
@@ -9,7 +10,14 @@ import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
 import { RejectModal, SubmitPrefillModal } from './decision-modals'
 import { MatchCard } from './match-card'
-import { type Accepted, type Match, type MatchQuery, useAcceptMatch, useMatches } from './matching-api'
+import {
+  type Accepted,
+  type Match,
+  type MatchQuery,
+  useAcceptMatch,
+  useMatch,
+  useMatches,
+} from './matching-api'
 
 interface SuggestedMatchesProps {
   title: string
@@ -27,6 +35,28 @@ export function SuggestedMatches({ title, query, show, canSubmit, emptyText }: S
   const accept = useAcceptMatch()
   const [rejecting, setRejecting] = useState<Match | null>(null)
   const [accepted, setAccepted] = useState<Accepted | null>(null)
+  // from the notice "a hiring team accepted a suggestion of your candidate": review its submission
+  const [params, setParams] = useSearchParams()
+  const linked = useMatch(canSubmit ? params.get('match') : null)
+  useEffect(() => {
+    const m = linked.data
+    if (m && m.status === 'accepted' && m.outcome === 'accepted')
+      setAccepted({
+        match: m,
+        prefill: {
+          role_id: m.role.id,
+          candidate_id: m.candidate.id,
+          note: `Suggested match (${m.score}/100).`,
+        },
+      })
+  }, [linked.data])
+  const closePrefill = () => {
+    setAccepted(null)
+    if (params.has('match')) {
+      params.delete('match')
+      setParams(params, { replace: true })
+    }
+  }
   const rows = matches.data?.pages.flatMap((p) => p.data) ?? []
   const threshold = matches.data?.pages[0]?.threshold ?? 60
   return (
@@ -70,7 +100,7 @@ export function SuggestedMatches({ title, query, show, canSubmit, emptyText }: S
         </Stack>
       )}
       <RejectModal match={rejecting} onClose={() => setRejecting(null)} />
-      <SubmitPrefillModal accepted={accepted} canSubmit={canSubmit} onClose={() => setAccepted(null)} />
+      <SubmitPrefillModal accepted={accepted} canSubmit={canSubmit} onClose={closePrefill} />
     </SectionCard>
   )
 }

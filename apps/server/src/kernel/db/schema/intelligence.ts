@@ -41,6 +41,13 @@ export interface IntelligenceCandidateRoleMatchesTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+export interface IntelligenceCandidateSkillIndexTable {
+  skill_id: string
+  function: ColumnType<string, string | undefined, string>
+  seniority: ColumnType<string, string | undefined, string>
+  candidate_id: string
+}
+
 export interface IntelligenceDecisionAuditLogTable {
   id: ColumnType<string, string | undefined, string>
   seq: ColumnType<bigint, bigint | number | string, bigint | number | string>
@@ -107,6 +114,7 @@ export interface IntelligenceRoleProfilesTable {
 export interface IntelligenceSchema {
   'intelligence.candidate_profiles': IntelligenceCandidateProfilesTable
   'intelligence.candidate_role_matches': IntelligenceCandidateRoleMatchesTable
+  'intelligence.candidate_skill_index': IntelligenceCandidateSkillIndexTable
   'intelligence.decision_audit_log': IntelligenceDecisionAuditLogTable
   'intelligence.function_skill_stats': IntelligenceFunctionSkillStatsTable
   'intelligence.model_versions': IntelligenceModelVersionsTable
