@@ -48,8 +48,12 @@ function checkDelay(q: QuietHours, now: Date) {
   expect(isQuiet(q, new Date(at.getTime() - MIN))).toBe(true)
   // never more than a day (plus the hour a clock change adds)
   expect(at.getTime() - now.getTime()).toBeLessThanOrEqual(25 * HOUR)
-  // every whole minute between now and then is quiet (sampled)
-  for (let t = now.getTime(); t < at.getTime(); t += 17 * MIN) expect(isQuiet(q, new Date(t))).toBe(true)
+  // every whole minute between now and then is quiet (sampled), except the second pass through
+  // autumn's repeated hour: a period that began inside it does not pause when the clocks go back
+  for (let t = now.getTime(); t < at.getTime(); t += 17 * MIN) {
+    const repeated = minuteOfDay(new Date(t - HOUR)) === minuteOfDay(new Date(t))
+    if (!repeated) expect(isQuiet(q, new Date(t))).toBe(true)
+  }
 }
 
 describe('quiet hours in Asia/Jerusalem', () => {
@@ -85,6 +89,13 @@ describe('quiet hours in Asia/Jerusalem', () => {
     expect(sendAfterQuietHours(DEFAULT_QUIET_HOURS, new Date('2026-10-24T20:00:00Z'))).toEqual(
       new Date('2026-10-25T05:00:00Z'),
     )
+  })
+
+  it('a period that starts inside the repeated autumn hour runs on through its second pass', () => {
+    // 2026-10-25: 01:39 IDT (22:39Z) is quiet under 01:15-04:46; at 23:00Z the clocks show 01:00 IST
+    // again, and the message still waits for 04:46 IST (02:46Z), not for the second 01:00
+    const q = { enabled: true, startMinute: 75, endMinute: 286 }
+    expect(sendAfterQuietHours(q, new Date('2026-10-24T22:39:00Z'))).toEqual(new Date('2026-10-25T02:46:00Z'))
   })
 
   it('instantOfLocal reads back as the same wall-clock minute (outside a gap)', () => {
