@@ -43,5 +43,7 @@ export const PROCESSING_FAILURES = {
   image_damaged: 'The image is damaged',
   bytes_missing: 'The stored bytes are missing or differ from what was uploaded',
   processor_failed: 'The document could not be processed',
+  processing_stalled:
+    'Processing did not finish within 30 minutes (its retries ran out); upload the file again or ask an operator to retry it',
 } as const
 export type ProcessingFailure = keyof typeof PROCESSING_FAILURES

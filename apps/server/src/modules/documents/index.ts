@@ -3,7 +3,7 @@ import './events.ts'
 import fastifyMultipart from '@fastify/multipart'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
 import { MAX_DOCUMENT_BYTES } from './kinds.ts'
-import { processUploadedConsumer, purgeDeletedConsumer } from './processing.ts'
+import { failStalledJob, processUploadedConsumer, purgeDeletedConsumer } from './processing.ts'
 import { documentRoutes, documentsRoute } from './routes.ts'
 import { demoDocumentsSeed } from './seed.ts'
 import { provideDocumentStorage, storageFromConfig } from './storage/holder.ts'
@@ -29,6 +29,7 @@ export const documentsModule: AppModule = {
       documentsRoute.mount(child as unknown as AppFastify, ctx, documentRoutes())
     })
   },
+  jobs: [failStalledJob],
   consumers: [processUploadedConsumer, purgeDeletedConsumer],
   seeds: [demoDocumentsSeed],
 }

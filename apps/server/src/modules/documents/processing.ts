@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
+import { z } from 'zod'
 import type { Clock } from '../../kernel/clock.ts'
+import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { defineJob } from '../../kernel/jobs/define-job.ts'
 import { defineConsumer, writeEvents } from '../../kernel/outbox/events.ts'
 import type { DocumentsDatabase, DocumentsTx } from './database.ts'
 import { PROCESSING_FAILURES } from './errors.ts'
@@ -162,4 +165,63 @@ export const purgeDeletedConsumer = defineConsumer({
     await documentStorage().delete(event.data.storage_key)
     return { purged: event.data.document_id }
   },
+})
+
+/** How long a document may stay `pending` or `processing` before the sweeper fails it. */
+export const STALLED_AFTER_MINUTES = 30
+
+/**
+ * Fails the documents whose processing never finished: their consumer's retries ran out (the job
+ * is dead-lettered) or it was never delivered. Without this they would show `processing` forever;
+ * now the owner sees `failed` with `processing_stalled` and can upload again. The consumer's retries
+ * end within a few minutes, so half an hour leaves no live attempt behind; one that still comes
+ * finds the document failed and leaves it alone.
+ */
+export async function failStalledDocuments(ctx: AppContext, now: Date): Promise<{ failed: number }> {
+  const before = new Date(now.getTime() - STALLED_AFTER_MINUTES * 60_000)
+  return inTransaction(ctx.db, systemActor('documents.fail_stalled'), async (tx: DocumentsTx) => {
+    const rows = await tx
+      .updateTable('documents.documents')
+      .set({
+        status: 'failed',
+        failure_code: 'processing_stalled',
+        failure_message: PROCESSING_FAILURES.processing_stalled,
+        processed_at: now,
+        version: sql`version + 1`,
+      })
+      .where('status', 'in', ['pending', 'processing'])
+      .where('updated_at', '<', before)
+      .where('deleted_at', 'is', null)
+      .returning(['id', 'kind', 'entity_type', 'entity_id'])
+      .execute()
+    if (rows.length > 0) {
+      await writeEvents(
+        tx,
+        rows.map((r) => ({
+          type: 'document.processed' as const,
+          aggregateId: r.id,
+          data: {
+            document_id: r.id,
+            kind: r.kind as DocumentKind,
+            entity_type: r.entity_type as EntityType | null,
+            entity_id: r.entity_id,
+            status: 'failed',
+            failure_code: 'processing_stalled',
+          },
+        })),
+      )
+    }
+    return { failed: rows.length }
+  })
+}
+
+export const failStalledJob = defineJob({
+  name: 'documents.fail_stalled',
+  description: 'Fails documents whose processing has not finished after 30 minutes (retries exhausted)',
+  payload: z.object({}),
+  retry: { limit: 3, delaySeconds: 30, backoff: true },
+  timeoutSeconds: 60,
+  concurrency: 1,
+  schedule: { cron: '*/10 * * * *', payload: {} },
+  handler: (_payload, ctx: AppContext) => failStalledDocuments(ctx, ctx.clock.now()),
 })

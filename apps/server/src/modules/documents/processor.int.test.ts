@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { eventually } from '../../../../../packages/testing/src/eventually.ts'
 import {
@@ -20,6 +21,7 @@ import {
   provideDocumentProcessor,
   readDocumentBytes,
 } from './index.ts'
+import { failStalledDocuments, STALLED_AFTER_MINUTES } from './processing.ts'
 import { pdf } from './test-files.ts'
 
 /** The contract other modules plug into: a processor per kind, and reading a document's bytes. */
@@ -36,6 +38,8 @@ beforeAll(async () => {
     if (new TextDecoder('latin1').decode(bytes).includes('UNREADABLE')) {
       throw new DocumentProcessingError('resume_unreadable', 'No text could be read from the resume')
     }
+    // a processor that keeps failing in an unexpected way: the job retries, the document stays processing
+    if (new TextDecoder('latin1').decode(bytes).includes('FLAKY')) throw new Error('the parser crashed')
   })
   app = await startTestApp(database.current.url, { env: { DOCUMENTS_DIR: dir } })
   w = { ctx: app.ctx, baseUrl: app.baseUrl }
@@ -106,4 +110,28 @@ it('runs the kind’s processor with the document and its bytes; its error fails
       readDocumentBytes(tx, { isPlatformAdmin: false }, bad),
     ),
   ).rejects.toMatchObject({ code: 'conflict' })
+})
+
+it('a document whose processing never finishes is failed by the sweeper after half an hour, with its event', async () => {
+  const rachel = await makeRecruiter(w)
+  const person = await makeCandidate(w, rachel)
+  const id = await upload(rachel, person.id, pdf({ text: 'FLAKY' }))
+  await eventually(
+    'processing',
+    async () =>
+      (await api(w, rachel).get(`/api/documents/${id}`)).body.status === 'processing' ? true : undefined,
+    15_000,
+  )
+  // not yet: a live retry may still finish it
+  expect((await failStalledDocuments(app.ctx, new Date())).failed).toBe(0)
+  const later = new Date(Date.now() + (STALLED_AFTER_MINUTES + 1) * 60_000)
+  expect((await failStalledDocuments(app.ctx, later)).failed).toBeGreaterThanOrEqual(1)
+  const doc = (await api(w, rachel).get(`/api/documents/${id}`)).body
+  expect(doc).toMatchObject({ status: 'failed', failure: { code: 'processing_stalled' } })
+  // a second sweep finds nothing more to do for it; the ready and failed documents were never touched
+  expect((await failStalledDocuments(app.ctx, later)).failed).toBe(0)
+  const events = await sql<{ failure_code: string | null }>`
+    select payload->>'failure_code' as failure_code from platform.outbox
+    where event_type = 'document.processed' and aggregate_id = ${id}`.execute(app.ctx.db)
+  expect(events.rows).toEqual([{ failure_code: 'processing_stalled' }])
 })
