@@ -217,6 +217,8 @@ describe('explainable matching with human review', () => {
     await page.goto(link)
     const dialog = page.getByRole('dialog', { name: 'Review the submission' })
     await visible(dialog)
+    // the team accepted, not Rachel: the dialog says so
+    await visible(dialog.getByText(/The hiring team of .+ accepted/))
     await visible(dialog.getByRole('button', { name: 'Submit candidate' }))
     await snap(page, 'matching-notice-prefill-390')
     await noHorizontalOverflow(page)

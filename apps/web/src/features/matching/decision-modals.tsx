@@ -67,10 +67,13 @@ export function RejectModal({ match, onClose }: { match: Match | null; onClose: 
  */
 export function SubmitPrefillModal({
   accepted,
+  acceptedByTeam = false,
   canSubmit,
   onClose,
 }: {
   accepted: Accepted | null
+  /** Opened from the notice that the role's hiring team accepted it, not by the reader's own click. */
+  acceptedByTeam?: boolean
   canSubmit: boolean
   onClose: () => void
 }) {
@@ -89,7 +92,7 @@ export function SubmitPrefillModal({
       {accepted && (
         <Stack>
           <Text size="sm">
-            {t('matching.prefillHelp', {
+            {t(acceptedByTeam ? 'matching.prefillHelpTeam' : 'matching.prefillHelp', {
               role: accepted.match.role.title,
               candidate: accepted.match.candidate.name ?? t('matching.anonymous'),
             })}

@@ -35,12 +35,14 @@ export function SuggestedMatches({ title, query, show, canSubmit, emptyText }: S
   const accept = useAcceptMatch()
   const [rejecting, setRejecting] = useState<Match | null>(null)
   const [accepted, setAccepted] = useState<Accepted | null>(null)
+  const [acceptedByTeam, setAcceptedByTeam] = useState(false)
   // from the notice "a hiring team accepted a suggestion of your candidate": review its submission
   const [params, setParams] = useSearchParams()
   const linked = useMatch(canSubmit ? params.get('match') : null)
   useEffect(() => {
     const m = linked.data
-    if (m && m.status === 'accepted' && m.outcome === 'accepted')
+    if (m && m.status === 'accepted' && m.outcome === 'accepted') {
+      setAcceptedByTeam(true)
       setAccepted({
         match: m,
         prefill: {
@@ -49,9 +51,11 @@ export function SuggestedMatches({ title, query, show, canSubmit, emptyText }: S
           note: `Suggested match (${m.score}/100).`,
         },
       })
+    }
   }, [linked.data])
   const closePrefill = () => {
     setAccepted(null)
+    setAcceptedByTeam(false)
     if (params.has('match')) {
       params.delete('match')
       setParams(params, { replace: true })
@@ -100,7 +104,12 @@ export function SuggestedMatches({ title, query, show, canSubmit, emptyText }: S
         </Stack>
       )}
       <RejectModal match={rejecting} onClose={() => setRejecting(null)} />
-      <SubmitPrefillModal accepted={accepted} canSubmit={canSubmit} onClose={closePrefill} />
+      <SubmitPrefillModal
+        accepted={accepted}
+        acceptedByTeam={acceptedByTeam}
+        canSubmit={canSubmit}
+        onClose={closePrefill}
+      />
     </SectionCard>
   )
 }
