@@ -52,6 +52,28 @@ export async function transitionApplication(
 }
 
 /**
+ * A confirmed interview puts an application that is still `submitted` or `screening` at
+ * `interview` (each move kept in the history with the reason), so the pipeline shows what is
+ * happening without the team moving it by hand. Later stages and closed applications are left as
+ * they are. Runs in the confirming transaction, after its checks.
+ */
+export async function moveToInterviewStage(
+  tx: RecruitingTx,
+  applicationId: string,
+  change: { userId: string; reason: string; now: Date },
+): Promise<boolean> {
+  let app = await loadApplication(tx, applicationId)
+  if (app.stage !== 'submitted' && app.stage !== 'screening') return false
+  // the stages go one at a time (the database refuses a jump): through screening if need be
+  if (app.stage === 'submitted') {
+    await recordStageChange(tx, app, 'screening', { ...change, expectedVersion: undefined })
+    app = await loadApplication(tx, applicationId)
+  }
+  await recordStageChange(tx, app, 'interview', { ...change, expectedVersion: undefined })
+  return true
+}
+
+/**
  * One stage move, optimistic: the UPDATE carries the version and stage it was read with, so of
  * concurrent moves from the same stage one wins and the others answer 409.
  */
@@ -73,6 +95,18 @@ async function changeStage(
       { meta: { from, to, allowed } },
     )
   }
+  await recordStageChange(tx, app, to, { reason, userId, expectedVersion, now })
+}
+
+/** Writes a stage move: the row (optimistic on version and stage), its history and its event. */
+async function recordStageChange(
+  tx: RecruitingTx,
+  app: LoadedApplication,
+  to: Stage,
+  change: { reason: string | undefined; userId: string; expectedVersion: number | undefined; now: Date },
+): Promise<void> {
+  const { reason, userId, expectedVersion, now } = change
+  const from = app.stage as Stage
   updatedOrConflict(
     await tx
       .updateTable('ats.applications')

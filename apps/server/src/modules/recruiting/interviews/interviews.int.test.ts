@@ -156,6 +156,15 @@ describe('the journey', () => {
       sequence: 0,
     })
     expect(confirmed.body.slots.map((x: { status: string }) => x.status)).toEqual(['chosen', 'withdrawn'])
+    // the pipeline follows: submitted → screening → interview, with the reason in the history
+    const application = (await api(w, s.manager).get(`/api/applications/${s.application.id}`)).body
+    expect(application.stage).toBe('interview')
+    const moves = application.history.slice(-2)
+    expect(moves.map((h: { to_stage: string }) => h.to_stage)).toEqual(['screening', 'interview'])
+    for (const h of moves) {
+      expect(h.changed_by).toBe(s.recruiter.userId)
+      expect(h.reason).toMatch(/^Interview confirmed for /)
+    }
     // confirming twice
     const twice = await api(w, s.recruiter).post(`/api/interviews/${id}/confirm`, {
       slot_id: proposed.body.slots[0].id,

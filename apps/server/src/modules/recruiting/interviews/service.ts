@@ -5,6 +5,7 @@ import { uuidFromName } from '../../../kernel/ids.ts'
 import { organizationMemberIds } from '../../identity/index.ts'
 import { defineNoticeKinds, type Notice, notify } from '../../notifications/index.ts'
 import { loadApplication } from '../applications/queries.ts'
+import { moveToInterviewStage } from '../applications/stage.ts'
 import { onTeam, type SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
 import { canonicalTimeZone, localTime, parseLocal, zonedToInstant } from './ics.ts'
@@ -425,6 +426,12 @@ export async function confirmInterview(
     now,
   })
   const i = await getInterview(tx, id)
+  // the pipeline follows: a candidate with an interview booked is at the interview stage
+  await moveToInterviewStage(tx, row.application_id, {
+    userId: caller.userId,
+    reason: `Interview confirmed for ${whenWords(slot.starts_at, i.time_zone)}`,
+    now,
+  })
   const ics = await invitationText(ctx, tx, i, 'REQUEST', {
     start: slot.starts_at,
     end: slot.ends_at,
