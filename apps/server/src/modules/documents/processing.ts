@@ -126,21 +126,28 @@ export async function processDocument(
     .where('id', '=', documentId)
     .where('status', '=', 'processing')
     .execute()
-  await writeEvents(tx, [
-    {
-      type: 'document.processed',
-      aggregateId: doc.id,
-      data: {
-        document_id: doc.id,
-        kind: doc.kind as DocumentKind,
-        entity_type: doc.entity_type as EntityType | null,
-        entity_id: doc.entity_id,
-        status,
-        failure_code: failure?.code ?? null,
-      },
-    },
-  ])
+  await writeEvents(tx, [processedEvent(doc, status, failure?.code ?? null)])
   return failure ? { status, failure_code: failure.code } : { status }
+}
+
+/** `document.processed`: how processing ended (ready, or failed with its code). */
+function processedEvent(
+  doc: { id: string; kind: string; entity_type: string | null; entity_id: string | null },
+  status: 'ready' | 'failed',
+  failureCode: string | null,
+) {
+  return {
+    type: 'document.processed' as const,
+    aggregateId: doc.id,
+    data: {
+      document_id: doc.id,
+      kind: doc.kind as DocumentKind,
+      entity_type: doc.entity_type as EntityType | null,
+      entity_id: doc.entity_id,
+      status,
+      failure_code: failureCode,
+    },
+  }
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -197,18 +204,7 @@ export async function failStalledDocuments(ctx: AppContext, now: Date): Promise<
     if (rows.length > 0) {
       await writeEvents(
         tx,
-        rows.map((r) => ({
-          type: 'document.processed' as const,
-          aggregateId: r.id,
-          data: {
-            document_id: r.id,
-            kind: r.kind as DocumentKind,
-            entity_type: r.entity_type as EntityType | null,
-            entity_id: r.entity_id,
-            status: 'failed',
-            failure_code: 'processing_stalled',
-          },
-        })),
+        rows.map((r) => processedEvent(r, 'failed', 'processing_stalled')),
       )
     }
     return { failed: rows.length }

@@ -73,19 +73,21 @@ export async function moveToInterviewStage(
   return true
 }
 
+/** Who moves a stage, why, when, and the version they read (a newer one answers 409). */
+interface StageChange {
+  reason: string | undefined
+  userId: string
+  expectedVersion: number | undefined
+  now: Date
+}
+
 /**
  * One stage move, optimistic: the UPDATE carries the version and stage it was read with, so of
  * concurrent moves from the same stage one wins and the others answer 409.
  */
-async function changeStage(
-  tx: RecruitingTx,
-  app: LoadedApplication,
-  to: Stage,
-  change: { reason: string | undefined; userId: string; expectedVersion: number | undefined; now: Date },
-): Promise<void> {
-  const { reason, userId, expectedVersion, now } = change
-  if (expectedVersion !== undefined && expectedVersion !== app.version)
-    throw versionConflict('The application', expectedVersion)
+async function changeStage(tx: RecruitingTx, app: LoadedApplication, to: Stage, change: StageChange) {
+  if (change.expectedVersion !== undefined && change.expectedVersion !== app.version)
+    throw versionConflict('The application', change.expectedVersion)
   const from = app.stage as Stage
   if (!STAGE_TRANSITIONS[from].includes(to) && !STAGE_BACK[from].includes(to)) {
     const allowed = STAGE_TRANSITIONS[from]
@@ -95,7 +97,7 @@ async function changeStage(
       { meta: { from, to, allowed } },
     )
   }
-  await recordStageChange(tx, app, to, { reason, userId, expectedVersion, now })
+  await recordStageChange(tx, app, to, change)
 }
 
 /** Writes a stage move: the row (optimistic on version and stage), its history and its event. */
@@ -103,7 +105,7 @@ async function recordStageChange(
   tx: RecruitingTx,
   app: LoadedApplication,
   to: Stage,
-  change: { reason: string | undefined; userId: string; expectedVersion: number | undefined; now: Date },
+  change: StageChange,
 ): Promise<void> {
   const { reason, userId, expectedVersion, now } = change
   const from = app.stage as Stage
