@@ -106,3 +106,9 @@ export {
   FEE_ROLES,
   PLAN_TIERS,
 } from './reference/vocabularies.ts'
+export {
+  type ApplicationInStage,
+  advanceApplicationFor,
+  applicationStageNow,
+  openApplicationsInStage,
+} from './automation-facts.ts'
