@@ -254,7 +254,7 @@ export const ACTIONS: readonly ActionDef[] = [
           title: str(a.params.message) || 'A candidate of yours has been waiting',
           body: `From the rule “${a.ruleName}”.`,
           link: a.facts.application_id ? `/splits/applications/${str(a.facts.application_id)}` : '/splits',
-          sourceId: `automation:${a.executionId}`,
+          sourceId: a.executionId,
         },
       ])
       return { result: { told: told.inApp, user_id: userId }, undo: null }
@@ -282,7 +282,7 @@ export const ACTIONS: readonly ActionDef[] = [
           title: str(a.params.message) || 'A submission is waiting for your review',
           body: `From the rule “${a.ruleName}”.`,
           link: a.facts.application_id ? `/splits/applications/${str(a.facts.application_id)}` : '/splits',
-          sourceId: `automation:${a.executionId}`,
+          sourceId: a.executionId,
         })),
       )
       return { result: { told: told.inApp }, undo: null }

@@ -17,6 +17,7 @@ import {
 import { ACTIONS, triggers } from './registry.ts'
 import {
   createRule,
+  draftOf,
   dryRun,
   getRule,
   listRules,
@@ -172,12 +173,7 @@ export const automationRoutes = [
     response: ZDryRun,
     handler: async ({ tx, params, ctx }) => {
       const r = presentRule(await getRule(tx, params.id))
-      return (await dryRun(
-        tx,
-        ZRuleDraft.parse({ ...r, template: r.template }),
-        ctx.clock.now(),
-        r.id,
-      )) as never
+      return (await dryRun(tx, draftOf(r), ctx.clock.now(), r.id)) as never
     },
   }),
 

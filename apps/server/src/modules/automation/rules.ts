@@ -304,3 +304,19 @@ export function templateDraft(key: string): RuleDraft {
     minutes_per_action: t.minutes_per_action,
   })
 }
+
+/** A stored rule as a draft again (for its dry run). */
+export function draftOf(r: ReturnType<typeof presentRule>): RuleDraft {
+  return ZRuleDraft.parse({
+    name: r.name,
+    description: r.description,
+    template: r.template,
+    trigger: r.trigger,
+    conditions: r.conditions,
+    action: r.action,
+    requires_approval: r.requires_approval,
+    max_per_hour: r.max_per_hour,
+    max_per_day: r.max_per_day,
+    minutes_per_action: r.minutes_per_action,
+  })
+}
