@@ -15,7 +15,7 @@ import {
   type TestRecruiter,
   type World,
 } from '../../../../../packages/testing/src/factories/index.ts'
-import type { TestPerson } from '../../../../../packages/testing/src/factories/people.ts'
+import type { TestPerson } from '../../../../../packages/testing/src/factories/splits-people.ts'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
