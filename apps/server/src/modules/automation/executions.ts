@@ -245,7 +245,7 @@ export async function metrics(tx: AutomationTx) {
       'r.throttled',
       'r.minutes_per_action',
       sql<number>`count(e.id)::int`.as('fired'),
-      sql<number>`count(e.id) filter (where e.decided_by is not null and e.state <> 'rejected')::int`.as(
+      sql<number>`count(e.id) filter (where e.decided_at is not null and e.state not in ('rejected', 'pending'))::int`.as(
         'approved',
       ),
       sql<number>`count(e.id) filter (where e.state = 'rejected')::int`.as('rejected'),
