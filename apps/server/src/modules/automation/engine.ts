@@ -165,7 +165,7 @@ export async function fire(
   if (!rule.requiresApproval) {
     await tx
       .updateTable('automation.automation_executions')
-      .set({ state: 'approved', decided_at: now })
+      .set({ state: 'approved' })
       .where('id', '=', row.id)
       .execute()
     outcome = await runExecution(ctx, tx, row.id, rule, {
