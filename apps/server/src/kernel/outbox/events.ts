@@ -179,8 +179,8 @@ export interface PastEvent {
 }
 
 /** Events of the given types written since `since`, oldest first (at most `limit`). */
-// biome-ignore lint/suspicious/noExplicitAny: any module's transaction can read the outbox
 export async function pastEvents(
+  // biome-ignore lint/suspicious/noExplicitAny: any module's transaction can read the outbox
   tx: Transaction<any>,
   types: readonly string[],
   since: Date,
