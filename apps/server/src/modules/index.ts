@@ -1,4 +1,5 @@
 import type { AppModule } from '../kernel/module.ts'
+import { automationModule } from './automation/index.ts'
 import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
 import { documentsModule } from './documents/index.ts'
@@ -29,5 +30,6 @@ export const modules: readonly AppModule[] = [
   documentsModule,
   resumesModule,
   intelligenceModule,
+  automationModule,
   webAppModule,
 ]

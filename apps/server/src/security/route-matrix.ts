@@ -1,3 +1,4 @@
+import { automationRouteMatrix } from '../modules/automation/route-matrix.ts'
 import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.ts'
 import { documentsRouteMatrix } from '../modules/documents/route-matrix.ts'
@@ -36,4 +37,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...documentsRouteMatrix,
   ...resumesRouteMatrix,
   ...intelligenceRouteMatrix,
+  ...automationRouteMatrix,
 }

@@ -125,6 +125,370 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/automation/breaker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The global circuit breaker’s state
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["automationBreaker"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/breaker/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the tripped circuit breaker: rules run again (logged with the reason)
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["resetAutomationBreaker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Executions newest first (the approval queue with state=pending), keyset-paged
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listAutomationExecutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/executions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One execution with its facts, result and reasons
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["getAutomationExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/executions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending execution: its action runs now through the owning module
+         * @description A refusal by the owning module leaves it failed with the reason (retry later). An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["approveAutomationExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/executions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending execution, saying why
+         * @description An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["rejectAutomationExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/executions/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a failed execution again
+         * @description Only a failed execution can be retried. An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["retryAutomationExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/executions/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo an executed reversible action (an advanced application goes back, with a reason)
+         * @description An action that cannot be undone (a notice sent, money released) or whose subject moved on answers 409 automation_not_undoable. An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["undoAutomationExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per rule: fired, approved, rejected, executed, failed, throttled and minutes saved; the breaker
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["automationMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Automation rules, newest first, each with its readable summary
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listAutomationRules"];
+        put?: never;
+        /**
+         * Create a rule (inactive until activated)
+         * @description Conditions are checked against the trigger event’s payload schema. A condition naming a field the trigger does not carry answers 422 automation_unknown_field; an action the trigger’s subject cannot take 422 automation_action_not_permitted.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["createAutomationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One automation rule
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["getAutomationRule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule (optimistic: send the version you read)
+         * @description A stale version answers 409 version_conflict. A condition naming a field the trigger does not carry answers 422 automation_unknown_field; an action the trigger’s subject cannot take 422 automation_action_not_permitted.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        patch: operations["updateAutomationRule"];
+        trace?: never;
+    };
+    "/api/admin/automation/rules/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a rule on
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["activateAutomationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/rules/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a rule off
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["deactivateAutomationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/rules/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the rule would have done over the last 30 days (count and sample), acting on nothing
+         * @description **Access:** Roles: platform_admin.
+         */
+        post: operations["dryRunAutomationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/rules/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate an active scheduled rule now (instead of waiting for its hour or day)
+         * @description Matches become executions as on schedule (pending when approval is needed), within the rule’s limits.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["runAutomationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry-run a draft rule: what it would have done over the last 30 days
+         * @description Nothing is created or acted on. A condition naming a field the trigger does not carry answers 422 automation_unknown_field; an action the trigger’s subject cannot take 422 automation_action_not_permitted.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["dryRunAutomationDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/automation/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rule templates, triggers with their fields, actions and operators (for the rule builder)
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["automationTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/conversation-reports": {
         parameters: {
             query?: never;
@@ -6465,6 +6829,3110 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    automationBreaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        max_executions: number;
+                        max_failures: number;
+                        paused: boolean;
+                        reason: string | null;
+                        reset_at: string | null;
+                        tripped_at: string | null;
+                        window_minutes: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    resetAutomationBreaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        max_executions: number;
+                        max_failures: number;
+                        paused: boolean;
+                        reason: string | null;
+                        reset_at: string | null;
+                        tripped_at: string | null;
+                        window_minutes: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listAutomationExecutions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                rule_id?: string;
+                starting_after?: string;
+                state?: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                subject_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            action_type: string;
+                            attempts: number;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            error: string | null;
+                            error_code: string | null;
+                            executed_at: string | null;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            reason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: uuid */
+                            rule_id: string;
+                            rule_name: string;
+                            rule_version: number;
+                            /** @enum {string} */
+                            state: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                            subject_id: string;
+                            subject_type: string;
+                            trigger_id: string;
+                            trigger_type: string;
+                            undoable: boolean;
+                            undone_at: string | null;
+                            version: number;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAutomationExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action_type: string;
+                        attempts: number;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        error: string | null;
+                        error_code: string | null;
+                        executed_at: string | null;
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        reason: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** Format: uuid */
+                        rule_id: string;
+                        rule_name: string;
+                        rule_version: number;
+                        /** @enum {string} */
+                        state: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                        subject_id: string;
+                        subject_type: string;
+                        trigger_id: string;
+                        trigger_type: string;
+                        undoable: boolean;
+                        undone_at: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    approveAutomationExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action_type: string;
+                        attempts: number;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        error: string | null;
+                        error_code: string | null;
+                        executed_at: string | null;
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        reason: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** Format: uuid */
+                        rule_id: string;
+                        rule_name: string;
+                        rule_version: number;
+                        /** @enum {string} */
+                        state: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                        subject_id: string;
+                        subject_type: string;
+                        trigger_id: string;
+                        trigger_type: string;
+                        undoable: boolean;
+                        undone_at: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectAutomationExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action_type: string;
+                        attempts: number;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        error: string | null;
+                        error_code: string | null;
+                        executed_at: string | null;
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        reason: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** Format: uuid */
+                        rule_id: string;
+                        rule_name: string;
+                        rule_version: number;
+                        /** @enum {string} */
+                        state: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                        subject_id: string;
+                        subject_type: string;
+                        trigger_id: string;
+                        trigger_type: string;
+                        undoable: boolean;
+                        undone_at: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    retryAutomationExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action_type: string;
+                        attempts: number;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        error: string | null;
+                        error_code: string | null;
+                        executed_at: string | null;
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        reason: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** Format: uuid */
+                        rule_id: string;
+                        rule_name: string;
+                        rule_version: number;
+                        /** @enum {string} */
+                        state: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                        subject_id: string;
+                        subject_type: string;
+                        trigger_id: string;
+                        trigger_type: string;
+                        undoable: boolean;
+                        undone_at: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    undoAutomationExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action_type: string;
+                        attempts: number;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        error: string | null;
+                        error_code: string | null;
+                        executed_at: string | null;
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        reason: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** Format: uuid */
+                        rule_id: string;
+                        rule_name: string;
+                        rule_version: number;
+                        /** @enum {string} */
+                        state: "pending" | "approved" | "executed" | "rejected" | "failed" | "undone";
+                        subject_id: string;
+                        subject_type: string;
+                        trigger_id: string;
+                        trigger_type: string;
+                        undoable: boolean;
+                        undone_at: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    automationMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        breaker: {
+                            max_executions: number;
+                            max_failures: number;
+                            paused: boolean;
+                            reason: string | null;
+                            reset_at: string | null;
+                            tripped_at: string | null;
+                            window_minutes: number;
+                        };
+                        data: {
+                            active: boolean;
+                            approved: number;
+                            executed: number;
+                            failed: number;
+                            fired: number;
+                            minutes_saved: number;
+                            name: string;
+                            pending: number;
+                            rejected: number;
+                            /** Format: uuid */
+                            rule_id: string;
+                            throttled: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listAutomationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            action: {
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                type: string;
+                            };
+                            active: boolean;
+                            /** @description { all: [...] } | { any: [...] } | { field, op, value } */
+                            conditions: unknown;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            last_run_at: string | null;
+                            max_per_day: number;
+                            max_per_hour: number;
+                            minutes_per_action: number;
+                            name: string;
+                            requires_approval: boolean;
+                            summary: string;
+                            template: string | null;
+                            throttled: number;
+                            trigger: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "event" | "schedule";
+                                /** @enum {string} */
+                                schedule?: "hourly" | "daily";
+                            };
+                            /** @description ISO 8601 time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: {
+                        /** @default {} */
+                        params?: {
+                            [key: string]: string | number;
+                        };
+                        type: string;
+                    };
+                    conditions: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                        value?: (string | number | boolean) | (string | number | boolean)[];
+                    } | {
+                        all: ({
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                            value?: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            all: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        } | {
+                            any: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        })[];
+                    } | {
+                        any: ({
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                            value?: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            all: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        } | {
+                            any: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        })[];
+                    };
+                    /** @default  */
+                    description?: string;
+                    /** @default 200 */
+                    max_per_day?: number;
+                    /** @default 20 */
+                    max_per_hour?: number;
+                    /** @default 5 */
+                    minutes_per_action?: number;
+                    name: string;
+                    /** @default true */
+                    requires_approval?: boolean;
+                    template?: string | null;
+                    trigger: {
+                        key: string;
+                        /** @enum {string} */
+                        kind: "event" | "schedule";
+                        /** @enum {string} */
+                        schedule?: "hourly" | "daily";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: {
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            type: string;
+                        };
+                        active: boolean;
+                        /** @description { all: [...] } | { any: [...] } | { field, op, value } */
+                        conditions: unknown;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        last_run_at: string | null;
+                        max_per_day: number;
+                        max_per_hour: number;
+                        minutes_per_action: number;
+                        name: string;
+                        requires_approval: boolean;
+                        summary: string;
+                        template: string | null;
+                        throttled: number;
+                        trigger: {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "event" | "schedule";
+                            /** @enum {string} */
+                            schedule?: "hourly" | "daily";
+                        };
+                        /** @description ISO 8601 time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: {
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            type: string;
+                        };
+                        active: boolean;
+                        /** @description { all: [...] } | { any: [...] } | { field, op, value } */
+                        conditions: unknown;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        last_run_at: string | null;
+                        max_per_day: number;
+                        max_per_hour: number;
+                        minutes_per_action: number;
+                        name: string;
+                        requires_approval: boolean;
+                        summary: string;
+                        template: string | null;
+                        throttled: number;
+                        trigger: {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "event" | "schedule";
+                            /** @enum {string} */
+                            schedule?: "hourly" | "daily";
+                        };
+                        /** @description ISO 8601 time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action?: {
+                        /** @default {} */
+                        params?: {
+                            [key: string]: string | number;
+                        };
+                        type: string;
+                    };
+                    conditions?: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                        value?: (string | number | boolean) | (string | number | boolean)[];
+                    } | {
+                        all: ({
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                            value?: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            all: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        } | {
+                            any: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        })[];
+                    } | {
+                        any: ({
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                            value?: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            all: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        } | {
+                            any: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        })[];
+                    };
+                    /** @default  */
+                    description?: string;
+                    /** @default 200 */
+                    max_per_day?: number;
+                    /** @default 20 */
+                    max_per_hour?: number;
+                    /** @default 5 */
+                    minutes_per_action?: number;
+                    name?: string;
+                    /** @default true */
+                    requires_approval?: boolean;
+                    template?: string | null;
+                    trigger?: {
+                        key: string;
+                        /** @enum {string} */
+                        kind: "event" | "schedule";
+                        /** @enum {string} */
+                        schedule?: "hourly" | "daily";
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: {
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            type: string;
+                        };
+                        active: boolean;
+                        /** @description { all: [...] } | { any: [...] } | { field, op, value } */
+                        conditions: unknown;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        last_run_at: string | null;
+                        max_per_day: number;
+                        max_per_hour: number;
+                        minutes_per_action: number;
+                        name: string;
+                        requires_approval: boolean;
+                        summary: string;
+                        template: string | null;
+                        throttled: number;
+                        trigger: {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "event" | "schedule";
+                            /** @enum {string} */
+                            schedule?: "hourly" | "daily";
+                        };
+                        /** @description ISO 8601 time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    activateAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: {
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            type: string;
+                        };
+                        active: boolean;
+                        /** @description { all: [...] } | { any: [...] } | { field, op, value } */
+                        conditions: unknown;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        last_run_at: string | null;
+                        max_per_day: number;
+                        max_per_hour: number;
+                        minutes_per_action: number;
+                        name: string;
+                        requires_approval: boolean;
+                        summary: string;
+                        template: string | null;
+                        throttled: number;
+                        trigger: {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "event" | "schedule";
+                            /** @enum {string} */
+                            schedule?: "hourly" | "daily";
+                        };
+                        /** @description ISO 8601 time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deactivateAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: {
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            type: string;
+                        };
+                        active: boolean;
+                        /** @description { all: [...] } | { any: [...] } | { field, op, value } */
+                        conditions: unknown;
+                        /** @description ISO 8601 time */
+                        created_at: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        last_run_at: string | null;
+                        max_per_day: number;
+                        max_per_hour: number;
+                        minutes_per_action: number;
+                        name: string;
+                        requires_approval: boolean;
+                        summary: string;
+                        template: string | null;
+                        throttled: number;
+                        trigger: {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "event" | "schedule";
+                            /** @enum {string} */
+                            schedule?: "hourly" | "daily";
+                        };
+                        /** @description ISO 8601 time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    dryRunAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evaluated: number;
+                        matched: number;
+                        sample: {
+                            /** @description ISO 8601 time */
+                            at: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            subject_id: string;
+                            subject_type: string;
+                            trigger_id: string;
+                        }[];
+                        summary: string;
+                        throttled: number;
+                        window: {
+                            /** @description ISO 8601 time */
+                            from: string;
+                            /** @description ISO 8601 time */
+                            to: string;
+                        };
+                        would_act: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    runAutomationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        matched: number;
+                        outcomes: {
+                            [key: string]: number;
+                        };
+                        rules: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    dryRunAutomationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: {
+                        /** @default {} */
+                        params?: {
+                            [key: string]: string | number;
+                        };
+                        type: string;
+                    };
+                    conditions: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                        value?: (string | number | boolean) | (string | number | boolean)[];
+                    } | {
+                        all: ({
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                            value?: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            all: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        } | {
+                            any: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        })[];
+                    } | {
+                        any: ({
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                            value?: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            all: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        } | {
+                            any: ({
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                value?: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                all: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            } | {
+                                any: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists";
+                                    value?: (string | number | boolean) | (string | number | boolean)[];
+                                }[];
+                            })[];
+                        })[];
+                    };
+                    /** @default  */
+                    description?: string;
+                    /** @default 200 */
+                    max_per_day?: number;
+                    /** @default 20 */
+                    max_per_hour?: number;
+                    /** @default 5 */
+                    minutes_per_action?: number;
+                    name: string;
+                    /** @default true */
+                    requires_approval?: boolean;
+                    template?: string | null;
+                    trigger: {
+                        key: string;
+                        /** @enum {string} */
+                        kind: "event" | "schedule";
+                        /** @enum {string} */
+                        schedule?: "hourly" | "daily";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evaluated: number;
+                        matched: number;
+                        sample: {
+                            /** @description ISO 8601 time */
+                            at: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            subject_id: string;
+                            subject_type: string;
+                            trigger_id: string;
+                        }[];
+                        summary: string;
+                        throttled: number;
+                        window: {
+                            /** @description ISO 8601 time */
+                            from: string;
+                            /** @description ISO 8601 time */
+                            to: string;
+                        };
+                        would_act: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    automationTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            label: string;
+                            needs: string[];
+                            params: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "string" | "number";
+                                values?: string[];
+                            }[];
+                            type: string;
+                        }[];
+                        operators: ("eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists")[];
+                        templates: {
+                            action: {
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                type: string;
+                            };
+                            conditions: unknown;
+                            description: string;
+                            key: string;
+                            minutes_per_action: number;
+                            name: string;
+                            summary: string;
+                            trigger: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "event" | "schedule";
+                                /** @enum {string} */
+                                schedule?: "hourly" | "daily";
+                            };
+                        }[];
+                        triggers: {
+                            description: string;
+                            fields: {
+                                path: string;
+                                /** @enum {string} */
+                                type: "string" | "number" | "boolean" | "date";
+                                values?: string[];
+                            }[];
+                            key: string;
+                            /** @enum {string} */
+                            kind: "event" | "schedule";
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

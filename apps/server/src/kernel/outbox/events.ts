@@ -168,3 +168,38 @@ export function defineConsumer<E extends EventType, DB>(def: ConsumerDefinition<
   }) as unknown as AnyJobDefinition<AppContext>
   return { job, route: { job: def.name, events: def.events } }
 }
+
+/** One event as it was written to the outbox (for replays such as a rule's dry run). */
+export interface PastEvent {
+  event_id: string
+  event_type: string
+  aggregate_id: string
+  occurred_at: Date
+  data: unknown
+}
+
+/** Events of the given types written since `since`, oldest first (at most `limit`). */
+export async function pastEvents(
+  // biome-ignore lint/suspicious/noExplicitAny: any module's transaction can read the outbox
+  tx: Transaction<any>,
+  types: readonly string[],
+  since: Date,
+  limit = 10_000,
+): Promise<PastEvent[]> {
+  if (types.length === 0) return []
+  const rows = await (tx as unknown as OutboxTx)
+    .selectFrom('platform.outbox')
+    .select(['event_id', 'event_type', 'aggregate_id', 'occurred_at', 'payload'])
+    .where('event_type', 'in', [...types])
+    .where('occurred_at', '>=', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    event_id: r.event_id,
+    event_type: r.event_type,
+    aggregate_id: r.aggregate_id,
+    occurred_at: r.occurred_at,
+    data: r.payload,
+  }))
+}

@@ -63,6 +63,12 @@ export const recruitingModule: AppModule = {
   consumers: [notifyPeopleConsumer, notifyNotesConsumer, savedSearchAlertsConsumer],
 }
 
+export {
+  type ApplicationInStage,
+  advanceApplicationFor,
+  applicationStageNow,
+  openApplicationsInStage,
+} from './automation-facts.ts'
 export type { SplitsCaller } from './caller.ts'
 export { provideRecruiterEntitlements, type RecruiterEntitlements } from './entitlements.ts'
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'

@@ -20,6 +20,7 @@ import {
   IconMessage2Exclamation,
   IconMessages,
   IconReceipt,
+  IconRobot,
   IconScale,
   IconShieldCheck,
   IconSparkles,
@@ -132,6 +133,7 @@ export function SplitsLayout() {
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
         { to: '/admin/ai-matches', label: t('matching.nav.aiMatches'), icon: <IconSparkles {...ICON} /> },
         { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
+        { to: '/admin/automation', label: t('automation.nav'), icon: <IconRobot {...ICON} /> },
       ],
     })
   }

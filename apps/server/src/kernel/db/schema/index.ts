@@ -2,6 +2,7 @@
 // change a migration, then run `npm run db:types`.
 // Every schema at once: for the kernel's tooling and tests. Modules use their own schemas only.
 import type { AtsSchema } from './ats.ts'
+import type { AutomationSchema } from './automation.ts'
 import type { BillingSchema } from './billing.ts'
 import type { ConversationsSchema } from './conversations.ts'
 import type { DocumentsSchema } from './documents.ts'
@@ -14,4 +15,4 @@ import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
 import type { ResumesSchema } from './resumes.ts'
 
-export type Database = AtsSchema & BillingSchema & ConversationsSchema & DocumentsSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema
+export type Database = AtsSchema & AutomationSchema & BillingSchema & ConversationsSchema & DocumentsSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema

@@ -1,0 +1,471 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually } from '../../../../../packages/testing/src/eventually.ts'
+import {
+  advance,
+  api,
+  makeCandidate,
+  makeCompany,
+  makeRecruiter,
+  makeRole,
+  ok,
+  platformAdmin,
+  submitCandidate,
+  type TestCompany,
+  type TestRecruiter,
+  type World,
+} from '../../../../../packages/testing/src/factories/index.ts'
+import type { TestPerson } from '../../../../../packages/testing/src/factories/splits-people.ts'
+import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
+import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
+import type { RunningApp } from '../../app.ts'
+import { FixedClock } from '../../kernel/clock.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import type { AutomationDatabase } from './database.ts'
+import { onEvent } from './engine.ts'
+
+/** Automation rules end to end over HTTP and the outbox: rules, approvals, limits, the breaker. */
+const database = useTestDatabase()
+const clock = new FixedClock('2026-05-04T09:00:00Z')
+let app: RunningApp & { baseUrl: string }
+let w: World
+let admin: TestPerson
+let company: TestCompany
+let rachel: TestRecruiter
+let role: { id: string }
+
+const q = async <T = Record<string, unknown>>(text: string, args: unknown[] = []) =>
+  (await database.current.pool.query(text, args)).rows as T[]
+
+const RULES = '/api/admin/automation/rules'
+const EXECS = '/api/admin/automation/executions'
+
+const screeningRule = (over: Record<string, unknown> = {}) => ({
+  name: `Advance screened candidates ${randomUUID().slice(0, 6)}`,
+  trigger: { kind: 'event', key: 'application.stage_changed' },
+  conditions: {
+    all: [
+      { field: 'new_stage', op: 'eq', value: 'screening' },
+      { field: 'role_id', op: 'eq', value: role.id },
+    ],
+  },
+  action: { type: 'advance_application', params: { to_stage: 'interview' } },
+  ...over,
+})
+
+async function newApplicationAtScreening() {
+  const cand = await makeCandidate(w, rachel)
+  const application = await submitCandidate(w, rachel, role.id, cand.id)
+  return advance(w, company.admin, application, 'screening')
+}
+
+async function pendingFor(ruleId: string, subjectId: string) {
+  return eventually('a pending execution', async () => {
+    const page = ok('list', await api(w, admin).get(`${EXECS}?rule_id=${ruleId}&subject_id=${subjectId}`))
+    return page.data.length === 1 && page.data[0]
+  })
+}
+
+/** Synthetic events straight into the evaluator, in their own transactions (as the consumer runs). */
+function feed(events: { event_id: string; data: Record<string, unknown> }[]) {
+  return Promise.all(
+    events.map((e) =>
+      inTransaction<unknown, AutomationDatabase>(app.ctx.db, systemActor('automation.evaluate_rules'), (tx) =>
+        onEvent(app.ctx, tx, {
+          event_id: e.event_id,
+          event: 'application.stage_changed',
+          aggregate: { type: 'application', id: String(e.data.application_id) },
+          data: e.data,
+        }),
+      ),
+    ),
+  )
+}
+
+const syntheticStageChange = (over: Record<string, unknown> = {}) => ({
+  application_id: randomUUID(),
+  role_id: randomUUID(),
+  role_title: 'Synthetic',
+  company_id: company.id,
+  candidate_id: randomUUID(),
+  recruiter_id: rachel.recruiterId,
+  old_stage: 'submitted',
+  new_stage: 'screening',
+  reason: null,
+  changed_by: null,
+  ...over,
+})
+
+beforeAll(async () => {
+  app = await startTestApp(database.current.url, { clock })
+  w = { ctx: app.ctx, baseUrl: app.baseUrl }
+  admin = await platformAdmin(w)
+  company = await makeCompany(w)
+  rachel = await makeRecruiter(w)
+  role = await makeRole(w, company)
+})
+afterAll(async () => app?.stop())
+
+describe('rules are checked against the trigger event’s payload schema', () => {
+  it('an unknown field is a 422 automation_unknown_field; an impossible action 422 automation_action_not_permitted; nothing is created', async () => {
+    const before = (await q('select count(*)::int as n from automation.automation_rules'))[0]!.n
+    const unknown = await api(w, admin).post(
+      RULES,
+      screeningRule({ conditions: { all: [{ field: 'new_stage_typo', op: 'eq', value: 'screening' }] } }),
+    )
+    expect(unknown.status).toBe(422)
+    expect(unknown.body.code).toBe('automation_unknown_field')
+    const badType = await api(w, admin).post(
+      RULES,
+      screeningRule({ conditions: { field: 'new_stage', op: 'gt', value: 3 } }),
+    )
+    expect(badType.status).toBe(422)
+    expect(badType.body.code).toBe('automation_invalid_condition')
+    const notPermitted = await api(w, admin).post(RULES, {
+      name: 'Advance on role opening',
+      trigger: { kind: 'event', key: 'role.opened' },
+      conditions: { all: [] },
+      action: { type: 'advance_application', params: {} },
+    })
+    expect(notPermitted.status).toBe(422)
+    expect(notPermitted.body.code).toBe('automation_action_not_permitted')
+    const unknownTrigger = await api(w, admin).post(
+      RULES,
+      screeningRule({ trigger: { kind: 'event', key: 'nope.happened' } }),
+    )
+    expect(unknownTrigger.status).toBe(422)
+    expect(unknownTrigger.body.code).toBe('automation_unknown_trigger')
+    const recruiter = await api(w, rachel).post(RULES, screeningRule())
+    expect(recruiter.status).toBe(403)
+    expect((await q('select count(*)::int as n from automation.automation_rules'))[0]!.n).toBe(before)
+  })
+
+  it('the summary reads the rule back; nested dotted fields of the payload are known', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Big placements',
+        trigger: { kind: 'event', key: 'placement.created' },
+        conditions: {
+          any: [
+            { field: 'base_salary.currency', op: 'in', value: ['USD', 'ILS'] },
+            { field: 'fee_rate_bps', op: 'gte', value: 2000 },
+          ],
+        },
+        action: { type: 'remind_hiring_managers', params: { message: 'Welcome your new hire' } },
+      }),
+    )
+    expect(rule.active).toBe(false)
+    expect(rule.summary).toContain(
+      'base salary › currency is one of “USD”, “ILS” or fee rate bps is at least 2000',
+    )
+    expect(rule.summary).toContain('after an admin approves')
+    const stale = await api(w, admin).patch(`${RULES}/${rule.id}`, { version: 99, name: 'x' })
+    expect(stale.status).toBe(409)
+    const renamed = ok(
+      'patch',
+      await api(w, admin).patch(`${RULES}/${rule.id}`, { version: rule.version, name: 'Renamed' }),
+    )
+    expect(renamed.version).toBe(rule.version + 1)
+  })
+})
+
+describe('an event rule with approval', () => {
+  it('dry run, activate, a pending execution; 20 concurrent approvals: one wins, the others 409; undo moves it back', async () => {
+    // history first: one application reached screening before the rule existed
+    await newApplicationAtScreening()
+    const rule = ok('create', await api(w, admin).post(RULES, screeningRule()))
+    const dry = await eventually('the past event is seen', async () => {
+      const d = ok('dry run', await api(w, admin).post(`${RULES}/${rule.id}/dry-run`))
+      return d.matched >= 1 && d
+    })
+    expect(dry.would_act).toBe(dry.matched)
+    expect(dry.sample[0].facts.new_stage).toBe('screening')
+    expect(
+      (
+        await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [
+          rule.id,
+        ])
+      )[0]!.n,
+    ).toBe(0)
+
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const application = await newApplicationAtScreening()
+    const pending = await pendingFor(rule.id, application.id)
+    expect(pending.state).toBe('pending')
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api(w, admin).post(`${EXECS}/${pending.id}/approve`)),
+    )
+    const won = answers.filter((a) => a.status === 200)
+    expect(won).toHaveLength(1)
+    expect(
+      answers
+        .filter((a) => a.status === 409)
+        .every((a) => a.body.code === 'automation_execution_already_decided'),
+    ).toBe(true)
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(19)
+    expect(won[0]!.body.state).toBe('executed')
+    expect(won[0]!.body.undoable).toBe(true)
+    // acted through recruiting's own command: stage, history and event
+    const [app1] = await q<{ stage: string }>('select stage from ats.applications where id = $1', [
+      application.id,
+    ])
+    expect(app1!.stage).toBe('interview')
+    const history = await q(
+      'select to_stage, reason from ats.application_stage_history where application_id = $1 order by changed_at',
+      [application.id],
+    )
+    expect(history.at(-1)).toMatchObject({
+      to_stage: 'interview',
+      reason: expect.stringContaining('Automation rule'),
+    })
+    const log = await q(
+      'select kind, human_decision from intelligence.decision_audit_log where source = $1 and subject_id = $2 order by seq',
+      ['automation', pending.id],
+    )
+    expect(log.map((l) => l.human_decision)).toEqual(['approved', 'executed'])
+
+    const undone = ok('undo', await api(w, admin).post(`${EXECS}/${pending.id}/undo`))
+    expect(undone.state).toBe('undone')
+    const [app2] = await q<{ stage: string }>('select stage from ats.applications where id = $1', [
+      application.id,
+    ])
+    expect(app2!.stage).toBe('screening')
+    const again = await api(w, admin).post(`${EXECS}/${pending.id}/undo`)
+    expect(again.status).toBe(409)
+  })
+
+  it('reject needs a reason, once; a refused action fails with the module’s reason and can be retried', async () => {
+    const rule = ok('create', await api(w, admin).post(RULES, screeningRule()))
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const a1 = await newApplicationAtScreening()
+    const p1 = await pendingFor(rule.id, a1.id)
+    expect((await api(w, admin).post(`${EXECS}/${p1.id}/reject`, { reason: ' ' })).status).toBe(400)
+    const rejected = ok(
+      'reject',
+      await api(w, admin).post(`${EXECS}/${p1.id}/reject`, { reason: 'Client asked to wait' }),
+    )
+    expect(rejected).toMatchObject({ state: 'rejected', reason: 'Client asked to wait' })
+    const twice = await api(w, admin).post(`${EXECS}/${p1.id}/approve`)
+    expect(twice.status).toBe(409)
+    expect(twice.body.code).toBe('automation_execution_already_decided')
+
+    const a2 = await newApplicationAtScreening()
+    const p2 = await pendingFor(rule.id, a2.id)
+    // the hiring team rejects the candidate meanwhile: recruiting refuses the move
+    ok(
+      'reject app',
+      await api(w, company.admin).post(`/api/applications/${a2.id}/stage`, {
+        to: 'rejected',
+        reason: 'Not a fit',
+      }),
+    )
+    const failed = ok('approve', await api(w, admin).post(`${EXECS}/${p2.id}/approve`))
+    expect(failed).toMatchObject({ state: 'failed', error_code: 'invalid_state_transition', attempts: 1 })
+    const [stillRejected] = await q<{ stage: string }>('select stage from ats.applications where id = $1', [
+      a2.id,
+    ])
+    expect(stillRejected!.stage).toBe('rejected')
+    const retried = ok('retry', await api(w, admin).post(`${EXECS}/${p2.id}/retry`))
+    expect(retried).toMatchObject({ state: 'failed', attempts: 2 })
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+})
+
+describe('safety', () => {
+  it('an event never fires a rule twice, even delivered 20 times at once', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Tell the recruiter (once)',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Twenty twins' },
+        action: { type: 'notify_recruiter', params: {} },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const event = { event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Twenty twins' }) }
+    await feed(Array.from({ length: 20 }, () => event))
+    expect(
+      (
+        await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [
+          rule.id,
+        ])
+      )[0]!.n,
+    ).toBe(1)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('a runaway rule without approval is stopped by its limit: the excess is throttled, not created', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Runaway',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Runaway' },
+        action: { type: 'notify_recruiter', params: { message: 'again' } },
+        requires_approval: false,
+        max_per_hour: 3,
+        max_per_day: 10,
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const events = Array.from({ length: 12 }, () => ({
+      event_id: randomUUID(),
+      data: syntheticStageChange({ role_title: 'Runaway' }),
+    }))
+    await feed(events)
+    const rows = await q<{ state: string }>(
+      'select state, error from automation.automation_executions where rule_id = $1',
+      [rule.id],
+    )
+    expect(rows).toHaveLength(3)
+    expect(
+      rows.map((r) => r.state),
+      JSON.stringify(rows),
+    ).toEqual(['executed', 'executed', 'executed'])
+    const bell = await q(
+      'select count(*)::int as n from notifications.inbox where user_id = $1 and type = $2',
+      [rachel.userId, 'automation.reminder'],
+    )
+    expect(bell[0]!.n).toBeGreaterThanOrEqual(3)
+    const metrics = ok('metrics', await api(w, admin).get('/api/admin/automation/metrics'))
+    const m = metrics.data.find((x: { rule_id: string }) => x.rule_id === rule.id)
+    expect(m).toMatchObject({ fired: 3, executed: 3, throttled: 9, minutes_saved: 15 })
+    // an hour later it may act again (3 more)
+    clock.advance(3_600_000 + 1000)
+    await feed(
+      Array.from({ length: 5 }, () => ({
+        event_id: randomUUID(),
+        data: syntheticStageChange({ role_title: 'Runaway' }),
+      })),
+    )
+    expect(
+      (
+        await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [
+          rule.id,
+        ])
+      )[0]!.n,
+    ).toBe(6)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('the global circuit breaker pauses every rule past its limit until an admin resets it', async () => {
+    await q('update automation.settings set breaker_max_executions = 5, breaker_window_minutes = 10')
+    clock.advance(3_600_000)
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Flood',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Flood' },
+        action: { type: 'notify_recruiter', params: {} },
+        max_per_hour: 1000,
+        max_per_day: 1000,
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    for (let i = 0; i < 10; i++)
+      await feed([{ event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Flood' }) }])
+    const n = (
+      await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [rule.id])
+    )[0]!.n
+    expect(n).toBe(6)
+    const breaker = ok('breaker', await api(w, admin).get('/api/admin/automation/breaker'))
+    expect(breaker.paused).toBe(true)
+    expect(breaker.reason).toContain('executions')
+    const flags = await q(
+      "select kind from intelligence.decision_audit_log where source = 'automation' and kind = 'flag'",
+    )
+    expect(flags.length).toBeGreaterThanOrEqual(1)
+    expect(
+      (
+        await q(
+          "select count(*)::int as n from platform.audit_log where action = 'automation.breaker_tripped'",
+        )
+      )[0]!.n,
+    ).toBe(1)
+    // reset: rules run again (what came before the reset no longer counts)
+    const reset = ok(
+      'reset',
+      await api(w, admin).post('/api/admin/automation/breaker/reset', { reason: 'Flood rule fixed' }),
+    )
+    expect(reset.paused).toBe(false)
+    await feed([{ event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Flood' }) }])
+    expect(
+      (
+        await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [
+          rule.id,
+        ])
+      )[0]!.n,
+    ).toBe(7)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+    await q('update automation.settings set breaker_max_executions = 300')
+  })
+})
+
+describe('scheduled rules', () => {
+  it('auto-advance after X days in a stage: once per stay in the stage', async () => {
+    const application = await newApplicationAtScreening()
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Auto-advance after 7 days',
+        trigger: { kind: 'schedule', key: 'applications_in_stage', schedule: 'daily' },
+        conditions: {
+          all: [
+            { field: 'stage', op: 'eq', value: 'screening' },
+            { field: 'days_in_stage', op: 'gte', value: 7 },
+            { field: 'application_id', op: 'eq', value: application.id },
+          ],
+        },
+        action: { type: 'advance_application', params: { to_stage: 'interview' } },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const early = ok('run', await api(w, admin).post(`${RULES}/${rule.id}/run`))
+    expect(early.matched).toBe(0)
+    // eight days in screening (the clock stays: sessions would expire)
+    await q(
+      "update ats.applications set stage_changed_at = stage_changed_at - interval '8 days' where id = $1",
+      [application.id],
+    )
+    const dry = ok('dry', await api(w, admin).post(`${RULES}/${rule.id}/dry-run`))
+    expect(dry.would_act).toBe(1)
+    const run = ok('run', await api(w, admin).post(`${RULES}/${rule.id}/run`))
+    expect(run.outcomes).toEqual({ created: 1 })
+    const again = ok('run', await api(w, admin).post(`${RULES}/${rule.id}/run`))
+    expect(again.outcomes).toEqual({ duplicate: 1 })
+    const page = ok('list', await api(w, admin).get(`${EXECS}?rule_id=${rule.id}&state=pending`))
+    expect(page.data).toHaveLength(1)
+    expect(ok('approve', await api(w, admin).post(`${EXECS}/${page.data[0].id}/approve`)).state).toBe(
+      'executed',
+    )
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('lists executions newest first with keyset pages; templates list the four of the seed', async () => {
+    const first = ok('page 1', await api(w, admin).get(`${EXECS}?limit=2`))
+    expect(first.data).toHaveLength(2)
+    expect(first.has_more).toBe(true)
+    const second = ok(
+      'page 2',
+      await api(w, admin).get(`${EXECS}?limit=2&starting_after=${first.next_cursor}`),
+    )
+    expect(second.data[0].id < first.data[1].id).toBe(true)
+    expect((await api(w, admin).get(`${EXECS}?starting_after=garbage`)).status).toBe(400)
+    const t = ok('templates', await api(w, admin).get('/api/admin/automation/templates'))
+    expect(t.templates.map((x: { key: string }) => x.key)).toEqual([
+      'auto_advance',
+      'stale_candidates',
+      'payout_after_guarantee',
+      'unreviewed_submissions',
+    ])
+    expect(
+      t.triggers
+        .find((x: { key: string }) => x.key === 'application.stage_changed')
+        .fields.map((f: { path: string }) => f.path),
+    ).toContain('new_stage')
+  })
+})

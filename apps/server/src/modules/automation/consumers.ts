@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import type { AppContext } from '../../kernel/context.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { defineJob } from '../../kernel/jobs/define-job.ts'
+import { defineConsumer } from '../../kernel/outbox/events.ts'
+import type { AutomationDatabase } from './database.ts'
+import { onEvent, runScheduledRules } from './engine.ts'
+import { enabled } from './flag.ts'
+import { EVENT_TRIGGER_TYPES } from './registry.ts'
+
+/** Event-triggered rules: each event of a trigger type is evaluated once against the active rules. */
+export const evaluateRulesConsumer = defineConsumer<(typeof EVENT_TRIGGER_TYPES)[number], AutomationDatabase>(
+  {
+    name: 'automation.evaluate_rules',
+    description: 'Evaluate active automation rules on the marketplace’s events',
+    events: EVENT_TRIGGER_TYPES,
+    concurrency: 2,
+    handle: async (tx, event, ctx) => {
+      if (!(await enabled(ctx, 'automation.rules', null))) return { skipped: 'flag off' }
+      return onEvent(ctx, tx, event)
+    },
+  },
+)
+
+/** Scheduled rules: hourly (daily rules run once per UTC day). */
+export const scheduledRulesJob = defineJob({
+  name: 'automation.run_scheduled_rules',
+  description: 'Evaluate scheduled automation rules (hourly ones each hour, daily ones once a day)',
+  payload: z.object({}),
+  retry: { limit: 3, delaySeconds: 60, backoff: true },
+  timeoutSeconds: 300,
+  concurrency: 1,
+  schedule: { cron: '7 * * * *', payload: {} },
+  handler: async (_p, ctx: AppContext) => {
+    if (!(await enabled(ctx, 'automation.rules', null))) return { skipped: 'flag off' }
+    return inTransaction(ctx.db, systemActor('automation.schedule'), (tx) =>
+      runScheduledRules(ctx, tx as never),
+    )
+  },
+})

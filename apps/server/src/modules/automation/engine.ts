@@ -1,0 +1,402 @@
+import { sql } from 'kysely'
+import { appendAudit } from '../../kernel/audit/audit.ts'
+import type { AppContext } from '../../kernel/context.ts'
+import type { AnyTx } from '../../kernel/db/database.ts'
+import { AppError } from '../../kernel/errors.ts'
+import { recordDecision } from '../intelligence/index.ts'
+import { type ConditionNode, compileConditions, type Facts, type Predicate } from './conditions.ts'
+import type { AutomationTx } from './database.ts'
+import { ACTIONS, type ActionDef, scheduledSource } from './registry.ts'
+
+/**
+ * Evaluating rules: active rules are compiled once per generation (every rule change bumps it in
+ * `automation.settings`, read once per event in the same query as the breaker), indexed by
+ * trigger. A match becomes an execution (unique per rule, trigger and subject), limited per rule
+ * and watched by the global circuit breaker; without approval it is executed at once.
+ */
+export interface CompiledRule {
+  id: string
+  version: number
+  name: string
+  triggerKey: string
+  predicate: Predicate
+  action: ActionDef
+  params: Record<string, unknown>
+  requiresApproval: boolean
+  maxPerHour: number
+  maxPerDay: number
+  createdBy: string | null
+}
+
+interface Cache {
+  generation: string
+  byTrigger: Map<string, CompiledRule[]>
+}
+let cache: Cache | null = null
+
+/** Forget the compiled rules (tests that rewrite the database under a running process). */
+export function dropRuleCache(): void {
+  cache = null
+}
+
+export function compileRule(r: {
+  id: string
+  version: number
+  name: string
+  trigger_kind: string
+  trigger_key: string
+  conditions: unknown
+  action_type: string
+  action_params: unknown
+  requires_approval: boolean
+  max_per_hour: number
+  max_per_day: number
+  created_by: string | null
+}): CompiledRule {
+  const action = ACTIONS.find((a) => a.type === r.action_type)
+  if (!action) throw new Error(`rule ${r.id} has an unknown action ${r.action_type}`)
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    triggerKey: `${r.trigger_kind}:${r.trigger_key}`,
+    predicate: compileConditions(r.conditions as ConditionNode),
+    action,
+    params: (r.action_params ?? {}) as Record<string, unknown>,
+    requiresApproval: r.requires_approval,
+    maxPerHour: r.max_per_hour,
+    maxPerDay: r.max_per_day,
+    createdBy: r.created_by,
+  }
+}
+
+/** The active rules of one trigger (`event:application.stage_changed`) and whether all are paused. */
+export async function activeRules(
+  tx: AutomationTx,
+  triggerKey: string,
+): Promise<{ paused: boolean; rules: readonly CompiledRule[] }> {
+  const s = await tx
+    .selectFrom('automation.settings')
+    .select([sql<string>`generation::text`.as('generation'), 'paused'])
+    .executeTakeFirstOrThrow()
+  if (!cache || cache.generation !== s.generation) {
+    const rows = await tx
+      .selectFrom('automation.automation_rules')
+      .selectAll()
+      .where('active', '=', true)
+      .execute()
+    const byTrigger = new Map<string, CompiledRule[]>()
+    for (const r of rows) {
+      const c = compileRule(r)
+      const list = byTrigger.get(c.triggerKey) ?? []
+      list.push(c)
+      byTrigger.set(c.triggerKey, list)
+    }
+    cache = { generation: s.generation, byTrigger }
+  }
+  return { paused: s.paused, rules: cache.byTrigger.get(triggerKey) ?? [] }
+}
+
+/** Every rule change calls this in its transaction: other processes reload at their next event. */
+export async function bumpGeneration(tx: AutomationTx): Promise<void> {
+  await tx.updateTable('automation.settings').set({ generation: sql`generation + 1` }).execute()
+}
+
+export interface Occurrence {
+  triggerId: string
+  triggerType: string
+  subjectType: string
+  subjectId: string
+  facts: Facts
+}
+
+export type FireOutcome = 'created' | 'executed' | 'failed' | 'throttled' | 'duplicate' | 'paused'
+
+/**
+ * One rule matched one occurrence: within its limits (counted under a lock on the rule, so 20
+ * concurrent events cannot overshoot), create the execution once; run it when no approval is
+ * needed; then let the breaker look.
+ */
+export async function fire(
+  ctx: AppContext,
+  tx: AutomationTx,
+  rule: CompiledRule,
+  o: Occurrence,
+): Promise<FireOutcome> {
+  const now = ctx.clock.now()
+  await sql`select pg_advisory_xact_lock(727087, hashtext(${rule.id}))`.execute(tx)
+  const counts = await tx
+    .selectFrom('automation.automation_executions')
+    .select([
+      sql<number>`count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000)})::int`.as(
+        'hour',
+      ),
+      sql<number>`count(*)::int`.as('day'),
+    ])
+    .where('rule_id', '=', rule.id)
+    .where('created_at', '>', new Date(now.getTime() - 86_400_000))
+    .executeTakeFirstOrThrow()
+  if (counts.hour >= rule.maxPerHour || counts.day >= rule.maxPerDay) {
+    await tx
+      .updateTable('automation.automation_rules')
+      .set({ throttled: sql`throttled + 1` })
+      .where('id', '=', rule.id)
+      .execute()
+    return 'throttled'
+  }
+  const row = await tx
+    .insertInto('automation.automation_executions')
+    .values({
+      rule_id: rule.id,
+      rule_version: rule.version,
+      trigger_id: o.triggerId,
+      trigger_type: o.triggerType,
+      subject_type: o.subjectType,
+      subject_id: o.subjectId,
+      facts: JSON.stringify(o.facts),
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['rule_id', 'trigger_id', 'subject_id']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst()
+  if (!row) return 'duplicate'
+  let outcome: FireOutcome = 'created'
+  if (!rule.requiresApproval) {
+    await tx
+      .updateTable('automation.automation_executions')
+      .set({ state: 'approved' })
+      .where('id', '=', row.id)
+      .execute()
+    outcome = await runExecution(ctx, tx, row.id, rule, {
+      userId: rule.createdBy ?? '00000000-0000-0000-0000-000000000000',
+      role: 'automation',
+    })
+  }
+  await checkBreaker(ctx, tx)
+  return outcome
+}
+
+/**
+ * Runs an approved execution's action inside a savepoint: a refusal by the owning module (its
+ * checks apply) rolls back only the action and marks the execution failed with the reason.
+ */
+export async function runExecution(
+  ctx: AppContext,
+  tx: AutomationTx,
+  executionId: string,
+  rule: Pick<CompiledRule, 'id' | 'name' | 'action' | 'params'>,
+  actor: { userId: string; role: string },
+): Promise<'executed' | 'failed'> {
+  const exec = await tx
+    .selectFrom('automation.automation_executions')
+    .select(['facts', 'attempts'])
+    .where('id', '=', executionId)
+    .executeTakeFirstOrThrow()
+  const now = ctx.clock.now()
+  await sql`savepoint automation_action`.execute(tx)
+  try {
+    const out = await rule.action.run({
+      ctx,
+      tx: tx as AnyTx,
+      facts: exec.facts as Facts,
+      params: rule.params,
+      actor,
+      executionId,
+      ruleName: rule.name,
+    })
+    await sql`release savepoint automation_action`.execute(tx)
+    await tx
+      .updateTable('automation.automation_executions')
+      .set({
+        state: 'executed',
+        executed_at: now,
+        updated_at: now,
+        attempts: exec.attempts + 1,
+        result: JSON.stringify(out.result),
+        undo: out.undo ? JSON.stringify(out.undo) : null,
+        error: null,
+        error_code: null,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', executionId)
+      .execute()
+    await recordDecision(tx, {
+      kind: 'decision',
+      source: 'automation',
+      subjectType: 'automation_execution',
+      subjectId: executionId,
+      aiRecommendation: rule.action.type,
+      humanDecision: 'executed',
+      factors: { rule_id: rule.id, result: out.result },
+      actorRole: actor.role,
+      at: now,
+    })
+    return 'executed'
+  } catch (e) {
+    await sql`rollback to savepoint automation_action`.execute(tx)
+    const code = e instanceof AppError ? e.code : 'internal'
+    const message = e instanceof Error ? e.message : String(e)
+    if (!(e instanceof AppError)) ctx.log.warn({ err: e, executionId }, 'automation action failed')
+    await tx
+      .updateTable('automation.automation_executions')
+      .set({
+        state: 'failed',
+        updated_at: now,
+        attempts: exec.attempts + 1,
+        error_code: code,
+        error: message.slice(0, 1000),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', executionId)
+      .execute()
+    return 'failed'
+  }
+}
+
+/**
+ * The global circuit breaker: too many executions (or failures) across all rules within the
+ * window pauses every rule until an admin resets it. Logged (audit, breaker events, decision log).
+ */
+export async function checkBreaker(ctx: AppContext, tx: AutomationTx): Promise<boolean> {
+  const s = await tx.selectFrom('automation.settings').selectAll().executeTakeFirstOrThrow()
+  if (s.paused) return true
+  const now = ctx.clock.now()
+  // after a reset only what came since counts (else the same burst would trip it again at once)
+  const windowStart = now.getTime() - s.breaker_window_minutes * 60_000
+  const since = new Date(Math.max(windowStart, s.reset_at?.getTime() ?? 0))
+  const c = await tx
+    .selectFrom('automation.automation_executions')
+    .select([
+      sql<number>`count(*)::int`.as('executions'),
+      sql<number>`count(*) filter (where state = 'failed')::int`.as('failures'),
+    ])
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  if (c.executions <= s.breaker_max_executions && c.failures <= s.breaker_max_failures) return false
+  const reason =
+    c.executions > s.breaker_max_executions
+      ? `${c.executions} executions in ${s.breaker_window_minutes} minutes (limit ${s.breaker_max_executions})`
+      : `${c.failures} failures in ${s.breaker_window_minutes} minutes (limit ${s.breaker_max_failures})`
+  const tripped = await tx
+    .updateTable('automation.settings')
+    .set({ paused: true, paused_reason: reason, tripped_at: now })
+    .where('paused', '=', false)
+    .returning('paused')
+    .executeTakeFirst()
+  if (!tripped) return true
+  await tx
+    .insertInto('automation.breaker_events')
+    .values({ kind: 'tripped', reason, executions: c.executions, failures: c.failures, occurred_at: now })
+    .execute()
+  await appendAudit(tx, {
+    action: 'automation.breaker_tripped',
+    entityType: 'automation_breaker',
+    after: { reason, executions: c.executions, failures: c.failures },
+    actorRole: 'system',
+  })
+  await recordDecision(tx, {
+    kind: 'flag',
+    source: 'automation',
+    subjectType: 'automation_breaker',
+    subjectId: 'global',
+    aiRecommendation: 'pause',
+    reason,
+    at: now,
+  })
+  ctx.log.warn({ reason }, 'automation circuit breaker tripped: every rule is paused')
+  return true
+}
+
+/** An outbox event: every active rule of its type whose conditions hold fires once. */
+export async function onEvent(
+  ctx: AppContext,
+  tx: AutomationTx,
+  e: { event_id: string; event: string; aggregate: { type: string; id: string }; data: unknown },
+): Promise<Partial<Record<FireOutcome, number>> & { rules: number }> {
+  const { paused, rules } = await activeRules(tx, `event:${e.event}`)
+  const out: Partial<Record<FireOutcome, number>> & { rules: number } = { rules: rules.length }
+  if (rules.length === 0) return out
+  if (paused) return { ...out, paused: rules.length }
+  const facts = e.data as Facts
+  for (const rule of rules) {
+    if (!rule.predicate(facts)) continue
+    const r = await fire(ctx, tx, rule, {
+      triggerId: e.event_id,
+      triggerType: e.event,
+      subjectType: e.aggregate.type,
+      subjectId: e.aggregate.id,
+      facts,
+    })
+    out[r] = (out[r] ?? 0) + 1
+    if (r !== 'throttled' && r !== 'duplicate' && (await isPaused(tx))) break
+  }
+  return out
+}
+
+async function isPaused(tx: AutomationTx): Promise<boolean> {
+  const s = await tx.selectFrom('automation.settings').select('paused').executeTakeFirstOrThrow()
+  return s.paused
+}
+
+const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
+
+/**
+ * Scheduled rules (the hourly job): each due rule (hourly every run, daily once per UTC day)
+ * evaluates its source's rows; an occurrence (an application's stay in a stage, a hold's
+ * guarantee end) fires a rule at most once.
+ */
+export async function runScheduledRules(
+  ctx: AppContext,
+  tx: AutomationTx,
+  options: { ruleId?: string; force?: boolean } = {},
+): Promise<{ rules: number; matched: number; outcomes: Partial<Record<FireOutcome, number>> }> {
+  const now = ctx.clock.now()
+  if (await isPaused(tx)) return { rules: 0, matched: 0, outcomes: { paused: 1 } }
+  let q = tx
+    .selectFrom('automation.automation_rules')
+    .selectAll()
+    .where('active', '=', true)
+    .where('trigger_kind', '=', 'schedule')
+  if (options.ruleId) q = q.where('id', '=', options.ruleId)
+  const due = (await q.orderBy('id').execute()).filter(
+    (r) =>
+      options.force || r.schedule === 'hourly' || r.last_run_at === null || r.last_run_at < startOfDay(now),
+  )
+  const outcomes: Partial<Record<FireOutcome, number>> = {}
+  let matched = 0
+  const rowsBySource = new Map<
+    string,
+    Awaited<ReturnType<NonNullable<ReturnType<typeof scheduledSource>>['rows']>>
+  >()
+  for (const r of due) {
+    const source = scheduledSource(r.trigger_key)
+    if (!source) continue
+    let rows = rowsBySource.get(source.key)
+    if (!rows) {
+      rows = await source.rows(tx as AnyTx, now)
+      rowsBySource.set(source.key, rows)
+    }
+    const rule = compileRule(r)
+    for (const row of rows) {
+      if (!rule.predicate(row.facts)) continue
+      matched++
+      const o = await fire(ctx, tx, rule, {
+        triggerId: row.occurrence,
+        triggerType: `schedule:${source.key}`,
+        subjectType: source.subject.type,
+        subjectId: row.subjectId,
+        facts: row.facts,
+      })
+      outcomes[o] = (outcomes[o] ?? 0) + 1
+      if (o !== 'throttled' && o !== 'duplicate' && (await isPaused(tx))) break
+    }
+    await tx
+      .updateTable('automation.automation_rules')
+      .set({ last_run_at: now })
+      .where('id', '=', r.id)
+      .execute()
+    if (await isPaused(tx)) break
+  }
+  return { rules: due.length, matched, outcomes }
+}

@@ -1,0 +1,332 @@
+import { z } from 'zod'
+import { ZIdParams } from '../../kernel/http/schemas.ts'
+import { automationRoute as route, who } from './caller.ts'
+import { OPERATORS } from './conditions.ts'
+import { runScheduledRules } from './engine.ts'
+import {
+  approveExecution,
+  breakerState,
+  getExecution,
+  listExecutions,
+  metrics,
+  rejectExecution,
+  resetBreaker,
+  retryExecution,
+  undoExecution,
+} from './executions.ts'
+import { ACTIONS, triggers } from './registry.ts'
+import {
+  createRule,
+  draftOf,
+  dryRun,
+  getRule,
+  listRules,
+  presentRule,
+  setActive,
+  templateList,
+  updateRule,
+  ZRuleDraft,
+  ZRulePatch,
+} from './rules.ts'
+import {
+  ZBreaker,
+  ZCatalog,
+  ZDryRun,
+  ZExecution,
+  ZExecutionPage,
+  ZExecutionQuery,
+  ZMetrics,
+  ZRejectBody,
+  ZResetBody,
+  ZRule,
+} from './schemas.ts'
+
+const tags = ['automation']
+const DECIDED =
+  'An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.'
+const RULE_422 =
+  'A condition naming a field the trigger does not carry answers 422 automation_unknown_field; an action the trigger’s subject cannot take 422 automation_action_not_permitted.'
+
+function catalog() {
+  return {
+    triggers: triggers().map(({ subject: _, ...t }) => t),
+    actions: ACTIONS.map((a) => ({
+      type: a.type,
+      label: a.label,
+      needs: [...a.needs],
+      params: a.params.map((p) => ({
+        name: p.name,
+        type: p.type,
+        ...(p.values ? { values: [...p.values] } : {}),
+      })),
+    })),
+    operators: [...OPERATORS],
+    templates: templateList(),
+  }
+}
+
+/** Automation rules with human approval (issue 15 §1): rules, dry runs, the approval queue, metrics. */
+export const automationRoutes = [
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/rules',
+    operationId: 'listAutomationRules',
+    summary: 'Automation rules, newest first, each with its readable summary',
+    tags,
+    access: who.admin,
+    response: z.object({ data: z.array(ZRule) }),
+    handler: async ({ tx }) => ({ data: (await listRules(tx)).map(presentRule) as never }),
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/rules',
+    operationId: 'createAutomationRule',
+    summary: 'Create a rule (inactive until activated)',
+    description: `Conditions are checked against the trigger event’s payload schema. ${RULE_422}`,
+    tags,
+    access: who.admin,
+    body: ZRuleDraft,
+    status: 201,
+    errors: [422],
+    response: ZRule,
+    handler: async ({ tx, caller, body, ctx }) =>
+      presentRule(await createRule(tx, caller.userId, body, ctx.clock.now())) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/rules/dry-run',
+    operationId: 'dryRunAutomationDraft',
+    summary: 'Dry-run a draft rule: what it would have done over the last 30 days',
+    description: `Nothing is created or acted on. ${RULE_422}`,
+    tags,
+    access: who.admin,
+    body: ZRuleDraft,
+    errors: [422],
+    response: ZDryRun,
+    handler: async ({ tx, body, ctx }) => (await dryRun(tx, body, ctx.clock.now())) as never,
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/rules/:id',
+    operationId: 'getAutomationRule',
+    summary: 'One automation rule',
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    response: ZRule,
+    handler: async ({ tx, params }) => presentRule(await getRule(tx, params.id)) as never,
+  }),
+
+  route.define({
+    method: 'PATCH',
+    url: '/api/admin/automation/rules/:id',
+    operationId: 'updateAutomationRule',
+    summary: 'Change a rule (optimistic: send the version you read)',
+    description: `A stale version answers 409 version_conflict. ${RULE_422}`,
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    body: ZRulePatch,
+    errors: [409, 422],
+    response: ZRule,
+    handler: async ({ tx, params, body, ctx }) =>
+      presentRule(await updateRule(tx, params.id, body, ctx.clock.now())) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/rules/:id/activate',
+    operationId: 'activateAutomationRule',
+    summary: 'Switch a rule on',
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    response: ZRule,
+    handler: async ({ tx, params, ctx }) =>
+      presentRule(await setActive(tx, params.id, true, ctx.clock.now())) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/rules/:id/deactivate',
+    operationId: 'deactivateAutomationRule',
+    summary: 'Switch a rule off',
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    response: ZRule,
+    handler: async ({ tx, params, ctx }) =>
+      presentRule(await setActive(tx, params.id, false, ctx.clock.now())) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/rules/:id/dry-run',
+    operationId: 'dryRunAutomationRule',
+    summary: 'What the rule would have done over the last 30 days (count and sample), acting on nothing',
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    response: ZDryRun,
+    handler: async ({ tx, params, ctx }) => {
+      const r = presentRule(await getRule(tx, params.id))
+      return (await dryRun(tx, draftOf(r), ctx.clock.now(), r.id)) as never
+    },
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/rules/:id/run',
+    operationId: 'runAutomationRule',
+    summary: 'Evaluate an active scheduled rule now (instead of waiting for its hour or day)',
+    description:
+      'Matches become executions as on schedule (pending when approval is needed), within the rule’s limits.',
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    response: z.object({
+      rules: z.number().int(),
+      matched: z.number().int(),
+      outcomes: z.record(z.string(), z.number().int()),
+    }),
+    handler: async ({ tx, params, ctx }) => {
+      await getRule(tx, params.id)
+      return runScheduledRules(ctx, tx, { ruleId: params.id, force: true }) as never
+    },
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/executions',
+    operationId: 'listAutomationExecutions',
+    summary: 'Executions newest first (the approval queue with state=pending), keyset-paged',
+    tags,
+    access: who.admin,
+    query: ZExecutionQuery,
+    response: ZExecutionPage,
+    handler: async ({ tx, query }) => (await listExecutions(tx, query)) as never,
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/executions/:id',
+    operationId: 'getAutomationExecution',
+    summary: 'One execution with its facts, result and reasons',
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    response: ZExecution,
+    handler: async ({ tx, params }) => (await getExecution(tx, params.id)) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/executions/:id/approve',
+    operationId: 'approveAutomationExecution',
+    summary: 'Approve a pending execution: its action runs now through the owning module',
+    description: `A refusal by the owning module leaves it failed with the reason (retry later). ${DECIDED}`,
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    errors: [409],
+    response: ZExecution,
+    handler: async ({ tx, caller, params, ctx }) =>
+      (await approveExecution(ctx, tx, caller.userId, params.id)) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/executions/:id/reject',
+    operationId: 'rejectAutomationExecution',
+    summary: 'Reject a pending execution, saying why',
+    description: DECIDED,
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    body: ZRejectBody,
+    errors: [409],
+    response: ZExecution,
+    handler: async ({ tx, caller, params, body, ctx }) =>
+      (await rejectExecution(ctx, tx, caller.userId, params.id, body.reason)) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/executions/:id/retry',
+    operationId: 'retryAutomationExecution',
+    summary: 'Try a failed execution again',
+    description: `Only a failed execution can be retried. ${DECIDED}`,
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    errors: [409],
+    response: ZExecution,
+    handler: async ({ tx, caller, params, ctx }) =>
+      (await retryExecution(ctx, tx, caller.userId, params.id)) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/executions/:id/undo',
+    operationId: 'undoAutomationExecution',
+    summary: 'Undo an executed reversible action (an advanced application goes back, with a reason)',
+    description: `An action that cannot be undone (a notice sent, money released) or whose subject moved on answers 409 automation_not_undoable. ${DECIDED}`,
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    errors: [409],
+    response: ZExecution,
+    handler: async ({ tx, caller, params, ctx }) =>
+      (await undoExecution(ctx, tx, caller.userId, params.id)) as never,
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/metrics',
+    operationId: 'automationMetrics',
+    summary:
+      'Per rule: fired, approved, rejected, executed, failed, throttled and minutes saved; the breaker',
+    tags,
+    access: who.admin,
+    response: ZMetrics,
+    handler: async ({ tx }) => (await metrics(tx)) as never,
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/templates',
+    operationId: 'automationTemplates',
+    summary: 'Rule templates, triggers with their fields, actions and operators (for the rule builder)',
+    tags,
+    access: who.admin,
+    response: ZCatalog,
+    handler: async () => catalog() as never,
+  }),
+
+  route.define({
+    method: 'GET',
+    url: '/api/admin/automation/breaker',
+    operationId: 'automationBreaker',
+    summary: 'The global circuit breaker’s state',
+    tags,
+    access: who.admin,
+    response: ZBreaker,
+    handler: async ({ tx }) => (await breakerState(tx)) as never,
+  }),
+
+  route.define({
+    method: 'POST',
+    url: '/api/admin/automation/breaker/reset',
+    operationId: 'resetAutomationBreaker',
+    summary: 'Reset the tripped circuit breaker: rules run again (logged with the reason)',
+    tags,
+    access: who.admin,
+    body: ZResetBody,
+    response: ZBreaker,
+    handler: async ({ tx, caller, body, ctx }) =>
+      (await resetBreaker(tx, caller.userId, ctx.clock.now(), body.reason)) as never,
+  }),
+]

@@ -1,0 +1,104 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { RunningApp } from '../apps/server/src/app.ts'
+import { demoAutomationSeed } from '../apps/server/src/modules/automation/seed.ts'
+import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
+import { demoMarketplaceSeed } from '../apps/server/src/modules/recruiting/seed/demo-marketplace.ts'
+import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
+import { sessionFor } from '../packages/testing/src/sessions.ts'
+import { startTestApp } from '../packages/testing/src/test-app.ts'
+import { useTestDatabase } from '../packages/testing/src/test-database.ts'
+
+/**
+ * Automation through the admin screen: the platform admin builds a rule from a template, previews
+ * it in words with its dry run, saves and activates it, then approves a pending execution from the
+ * queue and sees it executed; the metrics chart per rule.
+ */
+const database = useTestDatabase()
+let app: RunningApp & { baseUrl: string }
+let browser: Browser
+
+const visible = (locator: Locator) => expect.poll(() => locator.isVisible(), { timeout: 15_000 }).toBe(true)
+
+async function snap(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)')
+  await page.waitForTimeout(400)
+  await screenshot(page, name)
+}
+function unexpected(problems: PageProblems): string[] {
+  return problems.errors.filter((e) => !/status of (401|403)\b/.test(e))
+}
+async function pick(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: label }).click()
+  await page.getByRole('option', { name: option }).click()
+}
+
+beforeAll(async () => {
+  vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } })
+  app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
+  await demoPersonasSeed.run(app.ctx, () => {})
+  await demoMarketplaceSeed.run(app.ctx, () => {})
+  await demoAutomationSeed.run(app.ctx, () => {})
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('automation admin', () => {
+  it('builds a rule, dry-runs it, activates it, and approves a pending execution', async () => {
+    const session = await sessionFor(app.ctx, { email: 'admin@splits.demo' })
+    const { page, problems, context } = await newPage(browser, { baseURL: app.baseUrl })
+    await context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
+    await page.goto('/admin/automation')
+    await visible(page.getByRole('heading', { name: 'Automation', level: 1 }))
+    await visible(page.getByRole('cell', { name: 'Notify recruiters of stale candidates' }))
+    await snap(page, 'automation-rules')
+
+    // the builder: a template fills it; the preview says it in words and dry-runs it
+    await page.getByRole('tab', { name: 'New rule' }).click()
+    await pick(page, 'Start from a template', 'Remind hiring managers of unreviewed submissions')
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Remind teams after 2 days')
+    await page.getByRole('textbox', { name: 'Value' }).first().fill('2')
+    await page.getByRole('button', { name: 'Preview and dry run' }).click()
+    await visible(page.getByTestId('rule-summary'))
+    await expect
+      .poll(() => page.getByTestId('rule-summary').textContent())
+      .toContain('days since submitted is at least 2')
+    await visible(page.getByText(/evaluated, \d+ matched/))
+    await snap(page, 'automation-builder')
+    await page.getByRole('button', { name: 'Save rule' }).click()
+
+    // back on the list: activate it
+    const row = page.locator('tr[data-rule="Remind teams after 2 days"]')
+    await visible(row)
+    await row.getByRole('button', { name: 'Activate' }).click()
+    await visible(row.getByText('Active', { exact: true }))
+    await row.getByRole('button', { name: 'Dry run' }).click()
+    await visible(row.getByText(/would act/))
+    await snap(page, 'automation-rules-activated')
+
+    // the approval queue: approve the first pending execution
+    await page.getByRole('tab', { name: 'Approval queue' }).click()
+    const first = page.locator('tr[data-execution]').first()
+    await visible(first)
+    const id = await first.getAttribute('data-execution')
+    await snap(page, 'automation-queue')
+    await first.getByRole('button', { name: 'Approve' }).click()
+    await expect.poll(() => page.locator(`tr[data-execution="${id}"]`).count()).toBe(0)
+    const state = await database.current.pool.query(
+      'select state from automation.automation_executions where id = $1',
+      [id],
+    )
+    expect(state.rows[0].state).toBe('executed')
+    await page.getByRole('tab', { name: 'History' }).click()
+    await visible(page.locator(`tr[data-execution="${id}"]`).getByText('Executed'))
+
+    await page.getByRole('tab', { name: 'Metrics' }).click()
+    await visible(page.locator('.recharts-wrapper').first())
+    await snap(page, 'automation-metrics')
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  })
+})
