@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 const ZTs = z.iso.datetime()
-const ZJson: z.ZodType<unknown> = z.json()
+const ZJson = z.unknown().describe('Any JSON value')
 
 export const ZFlagKey = z
   .string()
