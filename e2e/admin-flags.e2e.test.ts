@@ -56,6 +56,7 @@ describe('admin flags screen', () => {
     for (let i = 0; i < 30; i++) await slider.press('ArrowRight')
     await visible(page, 'Rollout: 30%')
     await page.getByLabel('Why (kept in the history)').fill('Recruiters first, then 30 %')
+    await screenshot(page, 'admin-flags-form')
     await page.getByRole('button', { name: 'Save' }).click()
     await visible(page, 'History of splits.new_search')
     const row = page.getByTestId('flag-splits.new_search')
@@ -84,6 +85,8 @@ describe('admin flags screen', () => {
     await page.getByRole('button', { name: 'Save' }).click()
     await visible(page, 'Every rule needs at least one value.')
     await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await new Promise((r) => setTimeout(r, 400))
 
     await page.evaluate('window.scrollTo(0, 0)')
     await screenshot(page, 'admin-flags')

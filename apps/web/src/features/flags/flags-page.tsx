@@ -155,7 +155,11 @@ export function FlagsPage() {
                           )}
                         </Group>
                       </Table.Td>
-                      <Table.Td>{t('admin.flags.percentOf', { percentage: f.percentage })}</Table.Td>
+                      <Table.Td>
+                        {t(f.rules.length ? 'admin.flags.percentOf' : 'admin.flags.percentOfAll', {
+                          percentage: f.percentage,
+                        })}
+                      </Table.Td>
                       <Table.Td>{f.rules.length}</Table.Td>
                       <Table.Td>{f.version}</Table.Td>
                       <Table.Td>
@@ -343,7 +347,7 @@ function FlagForm({ flag, onDone }: { flag: Flag | null; onDone: (key: string) =
           {t('admin.flags.form.percentageHint')}
         </Text>
         <Slider
-          aria-label={t('admin.flags.form.percentageLabel')}
+          thumbLabel={t('admin.flags.form.percentageLabel')}
           value={d.percentage}
           onChange={(v) => set('percentage', v)}
           min={0}
