@@ -18,7 +18,6 @@ const database = useTestDatabase()
 const clock = new FixedClock('2026-06-01T09:00:00Z')
 let app: RunningApp & { baseUrl: string }
 let w: World
-// biome-ignore lint/suspicious/noExplicitAny: a signed-in test person
 let admin: any
 
 const q = async (text: string, params: unknown[] = []) =>
@@ -198,7 +197,6 @@ describe('targeting and evaluation', () => {
       ],
     })
     const flagsOf = async (who: unknown) =>
-      // biome-ignore lint/suspicious/noExplicitAny: a session
       (await api(w, who as any).get('/api/flags')).body.flags['test.target']
     expect(await flagsOf(rec)).toEqual({ value: true, variant: 'on', reason: 'TARGETING_MATCH' })
     expect(await flagsOf(candidate)).toEqual({ value: false, variant: 'off', reason: 'DEFAULT' })
