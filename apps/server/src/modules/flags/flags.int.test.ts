@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually } from '../../../../../packages/testing/src/eventually.ts'
 import {
   api,
   makeRecruiter,
@@ -248,6 +249,13 @@ describe('targeting and evaluation', () => {
     const share = on.filter(Boolean).length / ids.length
     expect(share).toBeGreaterThan(0.3)
     expect(share).toBeLessThan(0.5)
+  })
+
+  it('a change made by another process reaches this cache (NOTIFY at commit, else the 2 s TTL)', async () => {
+    await api(w, admin).post('/api/admin/flags', { key: 'test.elsewhere', kind: 'boolean', percentage: 0 })
+    expect(await isFeatureEnabled(app.ctx, 'test.elsewhere', { userId: 'u' })).toBe(false)
+    await q(`update flags.flags set rollout_bp = 10000, version = version + 1 where key = 'test.elsewhere'`)
+    await eventually('seen', () => isFeatureEnabled(app.ctx, 'test.elsewhere', { userId: 'u' }))
   })
 
   it('variant flags serve their variant and value', async () => {
