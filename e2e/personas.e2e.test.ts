@@ -180,6 +180,7 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/disputes',
         '/admin/conversation-reports',
         '/admin/jobs',
+        '/admin/flags',
         '/admin/ai-matches',
         '/admin/decisions',
         '/admin/automation',

@@ -3,6 +3,7 @@ import { automationModule } from './automation/index.ts'
 import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
 import { documentsModule } from './documents/index.ts'
+import { flagsModule } from './flags/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
 import { intelligenceModule } from './intelligence/index.ts'
@@ -20,6 +21,7 @@ const webAppModule: AppModule = { name: 'web-app', routes: webAppRoutes }
 export const modules: readonly AppModule[] = [
   systemModule,
   notificationsModule,
+  flagsModule,
   identityModule,
   conversationsModule,
   recruitingModule,

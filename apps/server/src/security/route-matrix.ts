@@ -2,6 +2,7 @@ import { automationRouteMatrix } from '../modules/automation/route-matrix.ts'
 import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.ts'
 import { documentsRouteMatrix } from '../modules/documents/route-matrix.ts'
+import { flagsRouteMatrix } from '../modules/flags/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { insightsRouteMatrix } from '../modules/insights/route-matrix.ts'
 import { intelligenceRouteMatrix } from '../modules/intelligence/route-matrix.ts'
@@ -38,4 +39,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...resumesRouteMatrix,
   ...intelligenceRouteMatrix,
   ...automationRouteMatrix,
+  ...flagsRouteMatrix,
 }

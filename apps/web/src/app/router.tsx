@@ -137,6 +137,10 @@ export const router = createBrowserRouter([
               { path: 'splits/*', Component: NotFoundPage },
               { path: 'admin/jobs', Component: JobsPage },
               {
+                path: 'admin/flags',
+                lazy: async () => ({ Component: (await import('../features/flags/flags-page')).FlagsPage }),
+              },
+              {
                 path: 'admin/ai-matches',
                 lazy: async () => ({
                   Component: (await import('../features/matching/ai-matches-page')).AiMatchesPage,
