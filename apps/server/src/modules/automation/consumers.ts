@@ -16,7 +16,7 @@ export const evaluateRulesConsumer = defineConsumer<(typeof EVENT_TRIGGER_TYPES)
     events: EVENT_TRIGGER_TYPES,
     concurrency: 2,
     handle: async (tx, event, ctx) => {
-      if (!(await enabled(ctx, 'automation.rules', null))) return { skipped: 'flag off' }
+      if (!(await enabled(ctx, 'automation.rules'))) return { skipped: 'flag off' }
       return onEvent(ctx, tx, event)
     },
   },
@@ -32,7 +32,7 @@ export const scheduledRulesJob = defineJob({
   concurrency: 1,
   schedule: { cron: '7 * * * *', payload: {} },
   handler: async (_p, ctx: AppContext) => {
-    if (!(await enabled(ctx, 'automation.rules', null))) return { skipped: 'flag off' }
+    if (!(await enabled(ctx, 'automation.rules'))) return { skipped: 'flag off' }
     return inTransaction(ctx.db, systemActor('automation.schedule'), (tx) =>
       runScheduledRules(ctx, tx as never),
     )
