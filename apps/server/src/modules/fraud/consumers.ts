@@ -75,7 +75,7 @@ async function checkPace(ctx: AppContext, tx: FraudTx, recruiterId: string, at: 
         dedupeKey: `velocity:${recruiterId}:${dayOf(at)}`,
         detectorVersion: DETECTOR_VERSION,
       },
-      at,
+      ctx.clock.now(),
     )
   }
   const a = automationVerdict(times.slice(0, 20))
@@ -91,7 +91,7 @@ async function checkPace(ctx: AppContext, tx: FraudTx, recruiterId: string, at: 
         dedupeKey: `automated:${recruiterId}:${dayOf(at)}`,
         detectorVersion: DETECTOR_VERSION,
       },
-      at,
+      ctx.clock.now(),
     )
   }
 }
@@ -124,7 +124,7 @@ async function checkRing(ctx: AppContext, tx: FraudTx, recruiterId: string, at: 
       dedupeKey: `ring:${members.join(',')}`,
       detectorVersion: DETECTOR_VERSION,
     },
-    at,
+    ctx.clock.now(),
   )
 }
 
@@ -149,9 +149,7 @@ export const submissionDetectorsConsumer = defineConsumer<'application.submitted
     if (!(await enabled(tx, 'fraud.detection', d.recruiter_id))) return { skipped: 'fraud.detection off' }
     const others = await samePersonRecords(tx, d.candidate_id)
     // who passed this person to whom: every earlier recruiter of the person → this one
-    const earlier = others.filter(
-      (o) => o.recruiter_id !== d.recruiter_id && o.applications.some((a) => a.submitted_at <= at),
-    )
+    const earlier = others.filter((o) => o.recruiter_id !== d.recruiter_id && o.applications.length > 0)
     if (earlier.length) {
       await tx
         .insertInto('fraud.sharing_edges')
@@ -193,7 +191,7 @@ export const submissionDetectorsConsumer = defineConsumer<'application.submitted
           dedupeKey: `duplicate:${d.application_id}`,
           detectorVersion: DETECTOR_VERSION,
         },
-        at,
+        ctx.clock.now(),
       )
     }
     await checkPace(ctx, tx, d.recruiter_id, at)
@@ -253,7 +251,7 @@ export const profileManipulationConsumer = defineConsumer<'candidate.updated', F
         dedupeKey: `manipulation:${d.candidate_id}:${blocked?.subject_id}`,
         detectorVersion: DETECTOR_VERSION,
       },
-      at,
+      ctx.clock.now(),
     )
     return { flagged: true }
   },
@@ -320,7 +318,7 @@ export const placementDetectorsConsumer = defineConsumer<
             dedupeKey: `fee:${p.placement_id}`,
             detectorVersion: DETECTOR_VERSION,
           },
-          at,
+          ctx.clock.now(),
         )
       }
     }
@@ -341,7 +339,7 @@ export const placementDetectorsConsumer = defineConsumer<
           dedupeKey: `split:${d.placement_id}:${event.event_id}`,
           detectorVersion: DETECTOR_VERSION,
         },
-        at,
+        ctx.clock.now(),
       )
     }
     return { checked: true }

@@ -43,7 +43,8 @@ const SERIOUS: readonly Severity[] = ['high', 'critical']
 /**
  * Writes a signal once per dedupe key (concurrent detector runs insert one, the others do
  * nothing), logs it to the decision audit log, and for a high or critical one puts the recruiter
- * on hold and alerts the platform's admins. Returns the new signal's id, or null when it existed.
+ * on hold and alerts the platform’s admins. `now` is the system clock (detected_at, the log);
+ * the detectors judge on the events' own times. Returns the new id, or null when it existed.
  */
 export async function raiseSignal(
   ctx: AppContext,
