@@ -22,6 +22,7 @@ import {
   IconReceipt,
   IconScale,
   IconShieldCheck,
+  IconShieldExclamation,
   IconSparkles,
   IconStack2,
   IconUserCircle,
@@ -132,6 +133,7 @@ export function SplitsLayout() {
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
         { to: '/admin/ai-matches', label: t('matching.nav.aiMatches'), icon: <IconSparkles {...ICON} /> },
         { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
+        { to: '/admin/fraud', label: t('fraud.nav'), icon: <IconShieldExclamation {...ICON} /> },
       ],
     })
   }
