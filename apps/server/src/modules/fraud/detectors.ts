@@ -201,7 +201,7 @@ export function ringVerdict(ring: readonly string[], edgeCount: number): Verdict
   return {
     severity: members >= 3 ? 'high' : 'medium',
     confidence: clampPct(55 + members * 10 + Math.min(edgeCount, 10) * 2),
-    explanation: `${members} recruiters pass candidates round in a ring (${ring.map((r) => r.slice(0, 8)).join(' → ')}): each submitted people the previous one had submitted first.`,
+    explanation: `${members} recruiters pass candidates round in a ring (${ring.map((r) => r.slice(-8)).join(' → ')}): each submitted people the previous one had submitted first.`,
     evidence: { ring, members, edges_in_neighbourhood: edgeCount },
   }
 }
