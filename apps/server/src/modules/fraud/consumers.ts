@@ -44,24 +44,31 @@ export function resetNetworkCache() {
 
 /** Velocity and timing of a recruiter's submissions, from fraud's own action log. */
 async function checkPace(ctx: AppContext, tx: FraudTx, recruiterId: string, at: Date) {
-  const since30 = new Date(at.getTime() - 31 * DAY)
-  const recent = await tx
-    .selectFrom('fraud.recruiter_actions')
-    .select('at')
-    .where('recruiter_id', '=', recruiterId)
-    .where('kind', '=', 'submit')
-    .where('at', '>', since30)
-    .where('at', '<=', at)
-    .orderBy('at', 'desc')
-    .limit(5000)
-    .execute()
-  const times = recent.map((r) => r.at)
-  const lastHour = times.filter((t) => at.getTime() - t.getTime() < 3_600_000).length
-  const lastDay = times.filter((t) => at.getTime() - t.getTime() < DAY).length
-  const ownDaily = Array.from({ length: 30 }, (_, i) => {
-    const hi = at.getTime() - (i + 1) * DAY
-    return times.filter((t) => t.getTime() <= hi && t.getTime() > hi - DAY).length
-  })
+  // one aggregate for the counts (index on recruiter, kind, at), the last 20 times for the timing
+  const counts = await sql<{ hour: number; day: number; daily: number[] }>`
+    with a as (
+      select at from fraud.recruiter_actions
+       where recruiter_id = ${recruiterId} and kind = 'submit'
+         and at > ${new Date(at.getTime() - 31 * DAY)} and at <= ${at}
+    )
+    select (select count(*)::int from a where at > ${new Date(at.getTime() - 3_600_000)}) as hour,
+           (select count(*)::int from a where at > ${new Date(at.getTime() - DAY)}) as day,
+           array(select (select count(*)::int from a
+                          where at <= ${at}::timestamptz - make_interval(days => i)
+                            and at > ${at}::timestamptz - make_interval(days => i + 1))
+                   from generate_series(1, 30) i) as daily`.execute(tx)
+  const { hour: lastHour, day: lastDay, daily: ownDaily } = counts.rows[0]!
+  const times = (
+    await tx
+      .selectFrom('fraud.recruiter_actions')
+      .select('at')
+      .where('recruiter_id', '=', recruiterId)
+      .where('kind', '=', 'submit')
+      .where('at', '<=', at)
+      .orderBy('at', 'desc')
+      .limit(20)
+      .execute()
+  ).map((r) => r.at)
   const v = velocityVerdict({ lastHour, lastDay, ownDaily, networkDaily: await networkDaily(tx, at) })
   if (v) {
     await raiseSignal(
@@ -78,7 +85,7 @@ async function checkPace(ctx: AppContext, tx: FraudTx, recruiterId: string, at: 
       ctx.clock.now(),
     )
   }
-  const a = automationVerdict(times.slice(0, 20))
+  const a = automationVerdict(times)
   if (a) {
     await raiseSignal(
       ctx,

@@ -19,6 +19,25 @@ export interface SamePersonRecord {
  */
 export async function samePersonRecords(anyTx: AnyTx, candidateId: string): Promise<SamePersonRecord[]> {
   const tx = anyTx as RecruitingTx
+  const me = await tx
+    .selectFrom('ats.candidates')
+    .select('full_name')
+    .where('id', '=', candidateId)
+    .executeTakeFirst()
+  if (!me) return []
+  // each word of the name must appear in search_text (its trigram index), then the exact check
+  const words = me.full_name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((x) => x.length >= 3)
+    .slice(0, 4)
+    .map((x) => `%${x.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  const byWords = words.length
+    ? sql.join(
+        words.map((p) => sql`c.search_text like ${p}`),
+        sql` and `,
+      )
+    : sql`true`
   const rows = await sql<{
     candidate_id: string
     recruiter_id: string
@@ -39,7 +58,7 @@ export async function samePersonRecords(anyTx: AnyTx, candidateId: string): Prom
              case when lower(coalesce(c.current_title, '')) = me.title and me.title <> '' then 'name+title'
                   else 'name+location' end as how
         from ats.candidates c, me
-       where c.id <> me.id
+       where c.id <> me.id and ${byWords}
          and regexp_replace(lower(c.full_name), '[^[:alnum:]]+', ' ', 'g') = me.name
          and ((me.title <> '' and lower(coalesce(c.current_title, '')) = me.title)
               or (me.location <> '' and lower(coalesce(c.location, '')) = me.location))
