@@ -16,6 +16,8 @@ import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
 import { FixedClock } from '../../kernel/clock.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { raiseSignal } from './signals.ts'
 
 /**
  * Planted fraud in a generated marketplace: a clean network stays quiet; a duplicate person, a
@@ -217,6 +219,49 @@ describe('planted fraud', () => {
     expect(sig.severity).toBe('high')
     expect(sig.evidence.fields).toEqual(['email', 'phone'])
   }, 60_000)
+})
+
+describe('dedupe', () => {
+  it('20 concurrent detector runs of the same pattern write one signal, one history row, one hold', async () => {
+    const r = await makeRecruiter(w)
+    const raise = () =>
+      inTransaction(w.ctx.db, systemActor('test'), (tx) =>
+        raiseSignal(
+          w.ctx,
+          tx,
+          {
+            type: 'velocity',
+            severity: 'high',
+            confidence: 90,
+            explanation: 'planted for the test',
+            evidence: { planted: true },
+            subjectRecruiterId: r.recruiterId,
+            entities: { recruiter_ids: [r.recruiterId] },
+            dedupeKey: `test:${r.recruiterId}`,
+            detectorVersion: 'test',
+          },
+          clock.now(),
+        ),
+      )
+    const ids = await Promise.all(Array.from({ length: 20 }, raise))
+    expect(ids.filter(Boolean)).toHaveLength(1)
+    const q = (text: string) => database.current.pool.query<{ n: number }>(text, [r.recruiterId])
+    expect(
+      (await q('select count(*)::int as n from fraud.fraud_signals where subject_recruiter_id = $1')).rows[0]!
+        .n,
+    ).toBe(1)
+    expect(
+      (
+        await q(
+          'select count(*)::int as n from fraud.signal_history h join fraud.fraud_signals s on s.id = h.signal_id where s.subject_recruiter_id = $1',
+        )
+      ).rows[0]!.n,
+    ).toBe(1)
+    expect(
+      (await q("select count(*)::int as n from fraud.holds where recruiter_id = $1 and status = 'active'"))
+        .rows[0]!.n,
+    ).toBe(1)
+  })
 })
 
 describe('review', () => {
