@@ -103,8 +103,8 @@ async function checkPace(ctx: AppContext, tx: FraudTx, recruiterId: string, at: 
   }
 }
 
-/** Rings: edges into the neighbourhood of the recruiter (two hops out), then a shortest cycle through them. */
-async function checkRing(ctx: AppContext, tx: FraudTx, recruiterId: string, at: Date) {
+/** Rings: the edges among recruiters within 6 hops of this one, then a shortest cycle through it. */
+async function checkRing(ctx: AppContext, tx: FraudTx, recruiterId: string) {
   const edges = await sql<{ from: string; to: string }>`
     with recursive reach(node, depth) as (
       select ${recruiterId}::uuid, 0
@@ -202,7 +202,7 @@ export const submissionDetectorsConsumer = defineConsumer<'application.submitted
       )
     }
     await checkPace(ctx, tx, d.recruiter_id, at)
-    if (earlier.length) await checkRing(ctx, tx, d.recruiter_id, at)
+    if (earlier.length) await checkRing(ctx, tx, d.recruiter_id)
     return { checked: true }
   },
 })
