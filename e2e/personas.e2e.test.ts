@@ -184,6 +184,7 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/ai-matches',
         '/admin/decisions',
         '/admin/automation',
+        '/admin/fraud',
         '/admin/finance',
         '/admin/finance/invoices',
         '/admin/finance/ledger',

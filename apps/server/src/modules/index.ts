@@ -4,6 +4,7 @@ import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
 import { documentsModule } from './documents/index.ts'
 import { flagsModule } from './flags/index.ts'
+import { fraudModule } from './fraud/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
 import { intelligenceModule } from './intelligence/index.ts'
@@ -33,5 +34,6 @@ export const modules: readonly AppModule[] = [
   resumesModule,
   intelligenceModule,
   automationModule,
+  fraudModule,
   webAppModule,
 ]

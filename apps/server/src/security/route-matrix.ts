@@ -3,6 +3,7 @@ import { billingRouteMatrix } from '../modules/billing/route-matrix.ts'
 import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.ts'
 import { documentsRouteMatrix } from '../modules/documents/route-matrix.ts'
 import { flagsRouteMatrix } from '../modules/flags/route-matrix.ts'
+import { fraudRouteMatrix } from '../modules/fraud/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { insightsRouteMatrix } from '../modules/insights/route-matrix.ts'
 import { intelligenceRouteMatrix } from '../modules/intelligence/route-matrix.ts'
@@ -40,4 +41,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...intelligenceRouteMatrix,
   ...automationRouteMatrix,
   ...flagsRouteMatrix,
+  ...fraudRouteMatrix,
 }

@@ -160,6 +160,16 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/automation/automation-page')).AutomationPage,
                 }),
               },
+              {
+                path: 'admin/fraud',
+                lazy: async () => ({ Component: (await import('../features/fraud/fraud-page')).FraudPage }),
+              },
+              {
+                path: 'admin/fraud/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/fraud/signal-page')).FraudSignalPage,
+                }),
+              },
               { path: 'admin/users', Component: UsersPage },
               { path: 'admin/users/:id', Component: UserDetailPage },
               { path: 'admin/companies', Component: CompaniesPage },

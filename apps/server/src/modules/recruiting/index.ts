@@ -73,6 +73,12 @@ export type { SplitsCaller } from './caller.ts'
 export { provideRecruiterEntitlements, type RecruiterEntitlements } from './entitlements.ts'
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
 export {
+  recruitersWithApplications,
+  type SamePersonRecord,
+  samePersonRecords,
+  submissionsSince,
+} from './fraud-facts.ts'
+export {
   ACTIVE_STAGES,
   companyHomeFacts,
   type HomeWindow,
@@ -112,3 +118,4 @@ export {
   FEE_ROLES,
   PLAN_TIERS,
 } from './reference/vocabularies.ts'
+export { provideSubmissionGuard, type SubmissionGuard } from './submission-guard.ts'

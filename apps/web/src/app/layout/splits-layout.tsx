@@ -23,6 +23,7 @@ import {
   IconRobot,
   IconScale,
   IconShieldCheck,
+  IconShieldExclamation,
   IconSparkles,
   IconStack2,
   IconToggleRight,
@@ -136,6 +137,7 @@ export function SplitsLayout() {
         { to: '/admin/ai-matches', label: t('matching.nav.aiMatches'), icon: <IconSparkles {...ICON} /> },
         { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
         { to: '/admin/automation', label: t('automation.nav'), icon: <IconRobot {...ICON} /> },
+        { to: '/admin/fraud', label: t('fraud.nav'), icon: <IconShieldExclamation {...ICON} /> },
       ],
     })
   }

@@ -8,6 +8,7 @@ import type { RecruitingDatabase, RecruitingTx } from '../database.ts'
 import { emit } from '../events.ts'
 import { acquireRepresentation, type Representation } from '../ownership/service.ts'
 import { getRole } from '../roles/queries.ts'
+import { submissionGuard } from '../submission-guard.ts'
 import { getApplication } from './queries.ts'
 
 export type SubmitResult =
@@ -28,6 +29,7 @@ export async function submitApplicationIn(
   now: Date,
 ): Promise<SubmitResult> {
   const recruiterId = requireRecruiter(caller)
+  await submissionGuard()(tx, { recruiterId, now })
   const role = await getRole(tx, caller, input.roleId)
   if (role.status !== 'open') {
     throw new AppError(
