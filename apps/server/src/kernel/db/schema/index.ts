@@ -5,6 +5,7 @@ import type { AtsSchema } from './ats.ts'
 import type { BillingSchema } from './billing.ts'
 import type { ConversationsSchema } from './conversations.ts'
 import type { DocumentsSchema } from './documents.ts'
+import type { HealthSchema } from './health.ts'
 import type { IdentitySchema } from './identity.ts'
 import type { IntelligenceSchema } from './intelligence.ts'
 import type { LedgerSchema } from './ledger.ts'
@@ -14,4 +15,4 @@ import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
 import type { ResumesSchema } from './resumes.ts'
 
-export type Database = AtsSchema & BillingSchema & ConversationsSchema & DocumentsSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema
+export type Database = AtsSchema & BillingSchema & ConversationsSchema & DocumentsSchema & HealthSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema
