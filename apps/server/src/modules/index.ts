@@ -2,6 +2,7 @@ import type { AppModule } from '../kernel/module.ts'
 import { billingModule } from './billing/index.ts'
 import { conversationsModule } from './conversations/index.ts'
 import { documentsModule } from './documents/index.ts'
+import { healthModule } from './health/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
 import { intelligenceModule } from './intelligence/index.ts'
@@ -29,5 +30,6 @@ export const modules: readonly AppModule[] = [
   documentsModule,
   resumesModule,
   intelligenceModule,
+  healthModule,
   webAppModule,
 ]

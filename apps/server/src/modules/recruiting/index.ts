@@ -106,3 +106,12 @@ export {
   FEE_ROLES,
   PLAN_TIERS,
 } from './reference/vocabularies.ts'
+export {
+  type DealFacts,
+  dealRiskFacts,
+  type LiquidityCell,
+  liquidityDayFacts,
+  type MarketplaceDayFacts,
+  marketplaceDayFacts,
+  STAGE_NORM_DAYS,
+} from './health-facts.ts'
