@@ -149,6 +149,13 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/matching/decisions-page')).DecisionsPage,
                 }),
               },
+              {
+                path: 'admin/health',
+                // with charts: loads the charts library on its own
+                lazy: async () => ({
+                  Component: (await import('../features/admin-health/health-page')).HealthPage,
+                }),
+              },
               { path: 'admin/users', Component: UsersPage },
               { path: 'admin/users/:id', Component: UserDetailPage },
               { path: 'admin/companies', Component: CompaniesPage },

@@ -14,6 +14,7 @@ import {
   IconFileCv,
   IconFileInvoice,
   IconGavel,
+  IconHeartbeat,
   IconHome,
   IconInbox,
   IconLayoutKanban,
@@ -132,6 +133,7 @@ export function SplitsLayout() {
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
         { to: '/admin/ai-matches', label: t('matching.nav.aiMatches'), icon: <IconSparkles {...ICON} /> },
         { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
+        { to: '/admin/health', label: t('splits.nav.health'), icon: <IconHeartbeat {...ICON} /> },
       ],
     })
   }
