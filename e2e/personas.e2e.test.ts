@@ -182,6 +182,7 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/jobs',
         '/admin/ai-matches',
         '/admin/decisions',
+        '/admin/health',
         '/admin/finance',
         '/admin/finance/invoices',
         '/admin/finance/ledger',

@@ -67,6 +67,15 @@ export type { SplitsCaller } from './caller.ts'
 export { provideRecruiterEntitlements, type RecruiterEntitlements } from './entitlements.ts'
 export { RECRUITING_EVENTS, type RecruitingEvent } from './events.ts'
 export {
+  type DealFacts,
+  dealRiskFacts,
+  type LiquidityCell,
+  liquidityDayFacts,
+  type MarketplaceDayFacts,
+  marketplaceDayFacts,
+  STAGE_NORM_DAYS,
+} from './health-facts.ts'
+export {
   ACTIVE_STAGES,
   companyHomeFacts,
   type HomeWindow,
@@ -106,12 +115,3 @@ export {
   FEE_ROLES,
   PLAN_TIERS,
 } from './reference/vocabularies.ts'
-export {
-  type DealFacts,
-  dealRiskFacts,
-  type LiquidityCell,
-  liquidityDayFacts,
-  type MarketplaceDayFacts,
-  marketplaceDayFacts,
-  STAGE_NORM_DAYS,
-} from './health-facts.ts'
