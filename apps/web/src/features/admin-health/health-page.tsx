@@ -86,7 +86,16 @@ function Kpis({ report }: { report: DailyReport }) {
             <Text fz={28} fw={700} data-testid={`kpi-${key}`}>
               {report.current[key]}
             </Text>
-            <Text size="xs" c={c === null || c === undefined ? 'dimmed' : c >= 0 ? 'teal' : 'red'}>
+            <Text
+              size="xs"
+              c={
+                c === null || c === undefined || c === 0
+                  ? 'dimmed'
+                  : c > 0 === (key !== 'roles_without_submission')
+                    ? 'teal'
+                    : 'red'
+              }
+            >
               {c === null || c === undefined
                 ? t('health.noPrevious')
                 : t('health.vsPrevious', {
