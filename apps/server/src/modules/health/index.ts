@@ -43,7 +43,7 @@ export const healthModule: AppModule = {
         }
         const bar = tools.progress('metrics')
         const t = performance.now()
-        const days = await computeRange(ctx, from, to, (done, total, day) => bar(day, done, total))
+        const days = await computeRange(ctx, from, to, (done, total) => bar(`${from}..${to}`, done, total))
         tools.done()
         tools.out(`computed ${days} day(s) ${from}..${to} in ${Math.round(performance.now() - t)} ms`)
         return 0

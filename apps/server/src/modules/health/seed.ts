@@ -1,6 +1,6 @@
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../kernel/module.ts'
-import { computeDayIn } from './compute.ts'
+import { computeRangeIn } from './compute.ts'
 import type { HealthDatabase } from './database.ts'
 import { addDays, dayOf, daysBetween } from './math.ts'
 
@@ -10,7 +10,7 @@ export const HISTORY_DAYS = 90
 export const demoHealthSeed: SeedStep = {
   name: 'health.demo_history',
   version: 1,
-  description: `${HISTORY_DAYS} days of marketplace metrics and liquidity, computed as the daily job does`,
+  description: `${HISTORY_DAYS} days of marketplace metrics and liquidity, computed by the daily job’s code`,
   after: [
     'recruiting.demo_marketplace',
     'recruiting.demo_interviews',
@@ -20,20 +20,11 @@ export const demoHealthSeed: SeedStep = {
   async run(ctx, progress) {
     const to = addDays(dayOf(ctx.clock.now()), -1)
     const days = daysBetween(addDays(to, -(HISTORY_DAYS - 1)), to)
-    // four lanes of consecutive days, a transaction each: the same code as the daily job, in parallel
-    const lanes = 4
-    const size = Math.ceil(days.length / lanes)
-    let done = 0
-    await Promise.all(
-      Array.from({ length: lanes }, (_, i) => days.slice(i * size, (i + 1) * size)).map((lane) =>
-        inTransaction<void, HealthDatabase>(ctx.db, systemActor('health.demo_history'), async (tx) => {
-          for (const day of lane) {
-            await computeDayIn(tx, day)
-            progress(++done, days.length)
-          }
-        }),
-      ),
+    // the job's own code over the whole range: one statement per figure group for the 90 days
+    await inTransaction<number, HealthDatabase>(ctx.db, systemActor('health.demo_history'), (tx) =>
+      computeRangeIn(tx, days[0]!, to),
     )
+    progress(days.length, days.length)
     return { days: days.length, from: days[0], to }
   },
 }

@@ -10,11 +10,13 @@ import type { RecruitingTx } from './database.ts'
  */
 const view = (tx: AnyTx) => tx as RecruitingTx
 
-/** The day's bounds [s, e) in UTC, as SQL. */
-const bounds = (day: string) => sql`(select ${day}::date::timestamp at time zone 'UTC' as s,
-  (${day}::date + 1)::timestamp at time zone 'UTC' as e)`
+/** The UTC days of [from, to] with their bounds [s, e), as SQL. */
+const days = (from: string, to: string) => sql`(select d::date as day, d::timestamp at time zone 'UTC' as s,
+  (d + interval '1 day')::timestamp at time zone 'UTC' as e
+  from generate_series(${from}::date, ${to}::date, interval '1 day') d)`
 
 export interface MarketplaceDayFacts {
+  day: string
   active_recruiters: number
   active_companies: number
   open_roles: number
@@ -30,59 +32,61 @@ export interface MarketplaceDayFacts {
   disputes_opened: number
 }
 
-/** Activity, performance, quality and dispute figures of one UTC day (YYYY-MM-DD). */
-export async function marketplaceDayFacts(anyTx: AnyTx, day: string): Promise<MarketplaceDayFacts> {
+/**
+ * Activity, performance, quality and dispute figures of each UTC day of [from, to] (YYYY-MM-DD),
+ * one row per day in order, in one statement (a 90-day history costs one round trip).
+ */
+export async function marketplaceDayFacts(
+  anyTx: AnyTx,
+  from: string,
+  to: string,
+): Promise<MarketplaceDayFacts[]> {
   const tx = view(anyTx)
   const { rows } = await sql<MarketplaceDayFacts>`
-    with b as ${bounds(day)},
-    open_roles as (
-      select r.id, r.company_id, r.opened_at from ats.roles r, b
-       where r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e)),
-    recent as (
-      select a.recruiter_id, a.submitted_at, a.role_id from ats.applications a, b
-       where a.submitted_at >= b.e - interval '30 days' and a.submitted_at < b.e),
-    moves as (
-      select h.application_id, h.to_stage, h.from_stage, h.changed_at from ats.application_stage_history h, b
-       where h.changed_at >= b.s and h.changed_at < b.e),
-    first_moves as (
-      select a.submitted_at, m.changed_at from moves m
-        join ats.applications a on a.id = m.application_id
-       where m.from_stage = 'submitted'
-         and not exists (select 1 from ats.application_stage_history h2
-                          where h2.application_id = m.application_id and h2.from_stage = 'submitted'
-                            and h2.changed_at < m.changed_at)),
-    placed as (
-      select p.created_at, a.submitted_at from ats.placements p, b, ats.applications a
-       where a.id = p.application_id and p.created_at >= b.s and p.created_at < b.e),
-    ended as (
-      select p.fell_off_on from ats.placements p, b
-       where p.guarantee_ends_on <= (b.e - interval '1 day')::date
-         and p.guarantee_ends_on > (b.e - interval '91 days')::date and p.created_at < b.e)
-    select
-      (select count(distinct recruiter_id) from recent)::int as active_recruiters,
-      (select count(distinct company_id) from open_roles)::int as active_companies,
-      (select count(*) from open_roles)::int as open_roles,
-      (select count(*) from recent, b where recent.submitted_at >= b.s)::int as applications,
-      (select count(*) from placed)::int as placements,
+    select to_char(b.day, 'YYYY-MM-DD') as day,
+      (select count(distinct a.recruiter_id) from ats.applications a
+        where a.submitted_at >= b.e - interval '30 days' and a.submitted_at < b.e)::int as active_recruiters,
+      (select count(distinct r.company_id) from ats.roles r
+        where r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e))::int as active_companies,
+      (select count(*) from ats.roles r
+        where r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e))::int as open_roles,
+      (select count(*) from ats.applications a where a.submitted_at >= b.s and a.submitted_at < b.e)::int as applications,
+      (select count(*) from ats.placements p where p.created_at >= b.s and p.created_at < b.e)::int as placements,
       (select round(percentile_cont(0.5) within group (
-                 order by extract(epoch from created_at - submitted_at) / 86400)::numeric, 2)::text from placed)
-        as median_days_to_hire,
-      (select count(*) from moves where to_stage = 'hired')::int as hires,
-      (select count(*) from moves where to_stage in ('hired', 'rejected', 'withdrawn'))::int as closed_applications,
-      (select count(*) from ended)::int as guarantees_ended,
-      (select count(*) from ended, b where fell_off_on is null or fell_off_on >= b.e::date)::int as guarantees_completed,
+                order by extract(epoch from p.created_at - a.submitted_at) / 86400)::numeric, 2)::text
+         from ats.placements p join ats.applications a on a.id = p.application_id
+        where p.created_at >= b.s and p.created_at < b.e) as median_days_to_hire,
+      (select count(*) from ats.application_stage_history h
+        where h.changed_at >= b.s and h.changed_at < b.e and h.to_stage = 'hired')::int as hires,
+      (select count(*) from ats.application_stage_history h
+        where h.changed_at >= b.s and h.changed_at < b.e and h.to_stage in ('hired', 'rejected', 'withdrawn'))::int
+        as closed_applications,
+      (select count(*) from ats.placements p
+        where p.guarantee_ends_on <= b.day and p.guarantee_ends_on > b.day - 90 and p.created_at < b.e)::int
+        as guarantees_ended,
+      (select count(*) from ats.placements p
+        where p.guarantee_ends_on <= b.day and p.guarantee_ends_on > b.day - 90 and p.created_at < b.e
+          and (p.fell_off_on is null or p.fell_off_on > b.day))::int as guarantees_completed,
       (select round(percentile_cont(0.5) within group (
-                 order by extract(epoch from changed_at - submitted_at) / 3600)::numeric, 2)::text from first_moves)
-        as median_first_response_hours,
-      (select count(*) from open_roles o, b where o.opened_at <= b.e - interval '7 days'
+                order by extract(epoch from h.changed_at - a.submitted_at) / 3600)::numeric, 2)::text
+         from ats.application_stage_history h join ats.applications a on a.id = h.application_id
+        where h.changed_at >= b.s and h.changed_at < b.e and h.from_stage = 'submitted'
+          and not exists (select 1 from ats.application_stage_history h2
+                           where h2.application_id = h.application_id and h2.from_stage = 'submitted'
+                             and h2.changed_at < h.changed_at)) as median_first_response_hours,
+      (select count(*) from ats.roles o
+        where o.opened_at <= b.e - interval '7 days' and (o.closed_at is null or o.closed_at >= b.e)
           and not exists (select 1 from ats.applications a where a.role_id = o.id and a.submitted_at < b.e))::int
         as roles_without_submission,
-      (select count(*) from ats.ownership_disputes d, b where d.disputed_at >= b.s and d.disputed_at < b.e)::int
-        as disputes_opened`.execute(tx)
-  return rows[0]!
+      (select count(*) from ats.ownership_disputes d where d.disputed_at >= b.s and d.disputed_at < b.e)::int
+        as disputes_opened
+    from ${days(from, to)} b
+    order by b.day`.execute(tx)
+  return rows
 }
 
 export interface LiquidityCell {
+  day: string
   function: string
   location: string
   open_roles: number
@@ -93,37 +97,38 @@ export interface LiquidityCell {
 }
 
 /**
- * Liquidity of one UTC day per function × location (the role's country, '—' without one): open
- * roles, their submissions so far, those open 7+ days with none, those with 50+, and recruiters who
- * submitted to roles of the cell in the 30 days up to the day. Cells where no recruiter is active
- * are the regions without one.
+ * Liquidity of each UTC day of [from, to] per function × location (the role's country, '—' without
+ * one): open roles, their submissions so far, those open 7+ days with none, those with 50+, and
+ * recruiters who submitted to roles of the cell in the 30 days up to the day. Cells where no
+ * recruiter is active are the regions without one.
  */
-export async function liquidityDayFacts(anyTx: AnyTx, day: string): Promise<LiquidityCell[]> {
+export async function liquidityDayFacts(anyTx: AnyTx, from: string, to: string): Promise<LiquidityCell[]> {
   const tx = view(anyTx)
   const { rows } = await sql<LiquidityCell>`
-    with b as ${bounds(day)},
+    with b as ${days(from, to)},
     open_roles as (
-      select r.id, r.function, coalesce(r.country, '—') as location, r.opened_at from ats.roles r, b
-       where r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e)),
+      select b.day, b.e, r.id, r.function, coalesce(r.country, '—') as location, r.opened_at
+        from b join ats.roles r on r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e)),
     subs as (
-      select a.role_id as id, count(*)::int as n from ats.applications a join open_roles o on o.id = a.role_id, b
-       where a.submitted_at < b.e
-       group by a.role_id),
-    per_role as (
-      select o.function, o.location, o.opened_at, coalesce(s.n, 0) as n from open_roles o left join subs s on s.id = o.id),
+      select o.day, o.id, count(*)::int as n
+        from open_roles o join ats.applications a on a.role_id = o.id and a.submitted_at < o.e
+       group by o.day, o.id),
     cells as (
-      select function, location, count(*)::int as open_roles, sum(n)::int as submissions,
-             count(*) filter (where n = 0 and opened_at <= (select e from b) - interval '7 days')::int as roles_without_submission,
-             count(*) filter (where n >= 50)::int as overcrowded_roles
-        from per_role group by function, location),
+      select o.day, o.function, o.location, count(*)::int as open_roles, coalesce(sum(s.n), 0)::int as submissions,
+             count(*) filter (where coalesce(s.n, 0) = 0 and o.opened_at <= o.e - interval '7 days')::int
+               as roles_without_submission,
+             count(*) filter (where s.n >= 50)::int as overcrowded_roles
+        from open_roles o left join subs s on s.day = o.day and s.id = o.id
+       group by o.day, o.function, o.location),
     active as (
-      select r.function, coalesce(r.country, '—') as location, count(distinct a.recruiter_id)::int as n
-        from ats.applications a join ats.roles r on r.id = a.role_id, b
-       where a.submitted_at >= b.e - interval '30 days' and a.submitted_at < b.e
-       group by 1, 2)
-    select c.*, coalesce(x.n, 0)::int as active_recruiters
-      from cells c left join active x on x.function = c.function and x.location = c.location
-     order by c.function, c.location`.execute(tx)
+      select b.day, r.function, coalesce(r.country, '—') as location, count(distinct a.recruiter_id)::int as n
+        from b join ats.applications a on a.submitted_at >= b.e - interval '30 days' and a.submitted_at < b.e
+        join ats.roles r on r.id = a.role_id
+       group by 1, 2, 3)
+    select to_char(c.day, 'YYYY-MM-DD') as day, c.function, c.location, c.open_roles, c.submissions,
+           c.roles_without_submission, c.overcrowded_roles, coalesce(x.n, 0)::int as active_recruiters
+      from cells c left join active x on x.day = c.day and x.function = c.function and x.location = c.location
+     order by c.day, c.function, c.location`.execute(tx)
   return rows
 }
 
