@@ -42,46 +42,70 @@ export async function marketplaceDayFacts(
   to: string,
 ): Promise<MarketplaceDayFacts[]> {
   const tx = view(anyTx)
+  // events of a day are counted in one grouped scan each; figures over a window join the days
   const { rows } = await sql<MarketplaceDayFacts>`
+    with b as ${days(from, to)},
+    r as (select min(s) as s, max(e) as e from b),
+    submitted as (
+      select (a.submitted_at at time zone 'UTC')::date as day, count(*)::int as n
+        from ats.applications a, r where a.submitted_at >= r.s and a.submitted_at < r.e group by 1),
+    placed as (
+      select (p.created_at at time zone 'UTC')::date as day, count(*)::int as n,
+             round(percentile_cont(0.5) within group (
+               order by extract(epoch from p.created_at - a.submitted_at) / 86400)::numeric, 2)::text as median_days
+        from ats.placements p join ats.applications a on a.id = p.application_id, r
+       where p.created_at >= r.s and p.created_at < r.e group by 1),
+    moves as (
+      select day, count(*) filter (where to_stage = 'hired')::int as hires,
+             count(*) filter (where to_stage in ('hired', 'rejected', 'withdrawn'))::int as closed,
+             round((percentile_cont(0.5) within group (order by response_hours) filter (where first_move))::numeric, 2)::text
+               as first_response
+        from (select (h.changed_at at time zone 'UTC')::date as day, h.to_stage,
+                     extract(epoch from h.changed_at - a.submitted_at) / 3600 as response_hours,
+                     h.from_stage = 'submitted' and not exists (
+                       select 1 from ats.application_stage_history h2
+                        where h2.application_id = h.application_id and h2.from_stage = 'submitted'
+                          and h2.changed_at < h.changed_at) as first_move
+                from ats.application_stage_history h join ats.applications a on a.id = h.application_id, r
+               where h.changed_at >= r.s and h.changed_at < r.e) m
+       group by day),
+    disputes as (
+      select (d.disputed_at at time zone 'UTC')::date as day, count(*)::int as n
+        from ats.ownership_disputes d, r where d.disputed_at >= r.s and d.disputed_at < r.e group by 1),
+    active as (
+      select b.day, count(distinct a.recruiter_id)::int as n
+        from b join ats.applications a on a.submitted_at >= b.e - interval '30 days' and a.submitted_at < b.e
+       group by b.day),
+    open as (
+      select b.day, count(*)::int as n, count(distinct o.company_id)::int as companies,
+             count(*) filter (where o.opened_at <= b.e - interval '7 days'
+               and not exists (select 1 from ats.applications a where a.role_id = o.id and a.submitted_at < b.e))::int
+               as without_submission
+        from b join ats.roles o on o.opened_at < b.e and (o.closed_at is null or o.closed_at >= b.e)
+       group by b.day),
+    guarantees as (
+      select b.day, count(*)::int as ended,
+             count(*) filter (where p.fell_off_on is null or p.fell_off_on > b.day)::int as completed
+        from b join ats.placements p
+          on p.guarantee_ends_on <= b.day and p.guarantee_ends_on > b.day - 90 and p.created_at < b.e
+       group by b.day)
     select to_char(b.day, 'YYYY-MM-DD') as day,
-      (select count(distinct a.recruiter_id) from ats.applications a
-        where a.submitted_at >= b.e - interval '30 days' and a.submitted_at < b.e)::int as active_recruiters,
-      (select count(distinct r.company_id) from ats.roles r
-        where r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e))::int as active_companies,
-      (select count(*) from ats.roles r
-        where r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e))::int as open_roles,
-      (select count(*) from ats.applications a where a.submitted_at >= b.s and a.submitted_at < b.e)::int as applications,
-      (select count(*) from ats.placements p where p.created_at >= b.s and p.created_at < b.e)::int as placements,
-      (select round(percentile_cont(0.5) within group (
-                order by extract(epoch from p.created_at - a.submitted_at) / 86400)::numeric, 2)::text
-         from ats.placements p join ats.applications a on a.id = p.application_id
-        where p.created_at >= b.s and p.created_at < b.e) as median_days_to_hire,
-      (select count(*) from ats.application_stage_history h
-        where h.changed_at >= b.s and h.changed_at < b.e and h.to_stage = 'hired')::int as hires,
-      (select count(*) from ats.application_stage_history h
-        where h.changed_at >= b.s and h.changed_at < b.e and h.to_stage in ('hired', 'rejected', 'withdrawn'))::int
-        as closed_applications,
-      (select count(*) from ats.placements p
-        where p.guarantee_ends_on <= b.day and p.guarantee_ends_on > b.day - 90 and p.created_at < b.e)::int
-        as guarantees_ended,
-      (select count(*) from ats.placements p
-        where p.guarantee_ends_on <= b.day and p.guarantee_ends_on > b.day - 90 and p.created_at < b.e
-          and (p.fell_off_on is null or p.fell_off_on > b.day))::int as guarantees_completed,
-      (select round(percentile_cont(0.5) within group (
-                order by extract(epoch from h.changed_at - a.submitted_at) / 3600)::numeric, 2)::text
-         from ats.application_stage_history h join ats.applications a on a.id = h.application_id
-        where h.changed_at >= b.s and h.changed_at < b.e and h.from_stage = 'submitted'
-          and not exists (select 1 from ats.application_stage_history h2
-                           where h2.application_id = h.application_id and h2.from_stage = 'submitted'
-                             and h2.changed_at < h.changed_at)) as median_first_response_hours,
-      (select count(*) from ats.roles o
-        where o.opened_at <= b.e - interval '7 days' and (o.closed_at is null or o.closed_at >= b.e)
-          and not exists (select 1 from ats.applications a where a.role_id = o.id and a.submitted_at < b.e))::int
-        as roles_without_submission,
-      (select count(*) from ats.ownership_disputes d where d.disputed_at >= b.s and d.disputed_at < b.e)::int
-        as disputes_opened
-    from ${days(from, to)} b
-    order by b.day`.execute(tx)
+           coalesce(active.n, 0) as active_recruiters, coalesce(open.companies, 0) as active_companies,
+           coalesce(open.n, 0) as open_roles, coalesce(submitted.n, 0) as applications,
+           coalesce(placed.n, 0) as placements, placed.median_days as median_days_to_hire,
+           coalesce(moves.hires, 0) as hires, coalesce(moves.closed, 0) as closed_applications,
+           coalesce(guarantees.ended, 0) as guarantees_ended, coalesce(guarantees.completed, 0) as guarantees_completed,
+           moves.first_response as median_first_response_hours,
+           coalesce(open.without_submission, 0) as roles_without_submission, coalesce(disputes.n, 0) as disputes_opened
+      from b
+      left join submitted on submitted.day = b.day
+      left join placed on placed.day = b.day
+      left join moves on moves.day = b.day
+      left join disputes on disputes.day = b.day
+      left join active on active.day = b.day
+      left join open on open.day = b.day
+      left join guarantees on guarantees.day = b.day
+     order by b.day`.execute(tx)
   return rows
 }
 
