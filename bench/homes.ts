@@ -64,7 +64,7 @@ const stats = (ms: number[]) => {
   return { p50: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), p99: +at(0.99).toFixed(1) }
 }
 
-async function generate(db: import('kysely').Kysely<unknown>, rachelUserId: string, acmeId: string) {
+export async function generate(db: import('kysely').Kysely<unknown>, rachelUserId: string, acmeId: string) {
   const step = async (label: string, query: ReturnType<typeof sql>) => {
     const t = performance.now()
     await query.execute(db)

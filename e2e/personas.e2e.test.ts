@@ -185,6 +185,7 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/decisions',
         '/admin/automation',
         '/admin/fraud',
+        '/admin/health',
         '/admin/finance',
         '/admin/finance/invoices',
         '/admin/finance/ledger',

@@ -216,6 +216,8 @@ for (const m of modules) {
       .command(command.name)
       .description(command.description)
       .argument('[args...]')
+      // a module's command reads its own options (e.g. metrics:backfill --from … --to …)
+      .allowUnknownOption()
       .action(async (args: string[]) => {
         await withContext(async (ctx) => {
           let current: SingleBar | undefined

@@ -5,6 +5,7 @@ import { conversationsModule } from './conversations/index.ts'
 import { documentsModule } from './documents/index.ts'
 import { flagsModule } from './flags/index.ts'
 import { fraudModule } from './fraud/index.ts'
+import { healthModule } from './health/index.ts'
 import { identityModule } from './identity/index.ts'
 import { insightsModule } from './insights/index.ts'
 import { intelligenceModule } from './intelligence/index.ts'
@@ -35,5 +36,6 @@ export const modules: readonly AppModule[] = [
   intelligenceModule,
   automationModule,
   fraudModule,
+  healthModule,
   webAppModule,
 ]

@@ -1063,6 +1063,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/metrics/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts raised by thresholds and anomalies, newest first
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["listMetricsAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/metrics/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute the metrics of a range of days in the background
+         * @description Answers 202 with the run; follow it with GET /api/admin/metrics/backfill/{id}. While a run of the same range is queued or running, the same run is returned. A day not over yet answers 422 metrics_future_date; from after to (or more than 731 days) 422 metrics_bad_range.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        post: operations["requestMetricsBackfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/metrics/backfill/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A back-fill’s progress
+         * @description **Access:** Roles: platform_admin.
+         */
+        get: operations["getMetricsBackfill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/metrics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily marketplace metrics of a period, with the period before it for comparison
+         * @description Days are UTC. The previous period is the one of equal length ending the day before `from`. A day that is not over yet answers 422 metrics_future_date; from after to 422 metrics_bad_range.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["getDailyMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/metrics/deal-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements in guarantee and stalled applications, riskiest first, each reason explained
+         * @description Score 0–100: days in stage vs the stage norm, no company response, interviews without feedback, the guarantee ending soon with other signals, the recruiter’s fall-off history.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["listDealRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/metrics/liquidity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liquidity of a day by function and location
+         * @description Open roles, submissions per role, roles with no submission after 7 days, overcrowded roles (50+), active recruiters; cells with no active recruiter are regions without one.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["getLiquidity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/notifications/deliveries": {
         parameters: {
             query?: never;
@@ -2825,6 +2953,26 @@ export interface paths {
          *     **Access:** Roles: candidate. A candidate, for the records that carry her own verified email address.
          */
         get: operations["listMyApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/deal-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The risk of my own deals (a recruiter’s, or my hiring team’s)
+         * @description **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. Platform admins (every deal), recruiters (their own deals), hiring teams (their company’s).
+         */
+        get: operations["listMyDealRisk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14469,6 +14617,898 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMetricsAlerts: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            baseline: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /**
+                             * Format: date
+                             * @description A UTC day, YYYY-MM-DD
+                             */
+                            day: string;
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                            metric: string;
+                            /** @enum {string} */
+                            rule: "threshold" | "anomaly";
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            value: number;
+                            z_score: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    requestMetricsBackfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description A UTC day, YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description A UTC day, YYYY-MM-DD
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        done: number;
+                        error: string | null;
+                        finished_at: string | null;
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        from_day: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "completed" | "failed";
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        to_day: string;
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMetricsBackfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        done: number;
+                        error: string | null;
+                        finished_at: string | null;
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        from_day: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "completed" | "failed";
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        to_day: string;
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDailyMetrics: {
+        parameters: {
+            query: {
+                /** @description A UTC day, YYYY-MM-DD */
+                from: string;
+                /** @description A UTC day, YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            [key: string]: number | null;
+                        };
+                        current: {
+                            active_companies: number;
+                            /** @description At the period’s last day */
+                            active_recruiters: number;
+                            applications: number;
+                            /** @description Days of the period that have metrics */
+                            days: number;
+                            disputes_opened: number;
+                            /** @description Minor units per currency (as strings) */
+                            fees: {
+                                [key: string]: string;
+                            };
+                            fraud_signals_opened: number;
+                            hire_rate_bps: number | null;
+                            open_roles: number;
+                            /** @description Minor units per currency (as strings) */
+                            payouts: {
+                                [key: string]: string;
+                            };
+                            placements: number;
+                            roles_without_submission: number;
+                        };
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        from: string;
+                        money: {
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description A UTC day, YYYY-MM-DD
+                             */
+                            day: string;
+                            fees: string;
+                            payouts: string;
+                        }[];
+                        previous: {
+                            active_companies: number;
+                            /** @description At the period’s last day */
+                            active_recruiters: number;
+                            applications: number;
+                            /** @description Days of the period that have metrics */
+                            days: number;
+                            disputes_opened: number;
+                            /** @description Minor units per currency (as strings) */
+                            fees: {
+                                [key: string]: string;
+                            };
+                            fraud_signals_opened: number;
+                            hire_rate_bps: number | null;
+                            open_roles: number;
+                            /** @description Minor units per currency (as strings) */
+                            payouts: {
+                                [key: string]: string;
+                            };
+                            placements: number;
+                            roles_without_submission: number;
+                        };
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        previous_to: string;
+                        rows: {
+                            active_companies: number;
+                            active_recruiters: number;
+                            applications: number;
+                            closed_applications: number;
+                            completion_rate_bps: number | null;
+                            /**
+                             * Format: date
+                             * @description A UTC day, YYYY-MM-DD
+                             */
+                            day: string;
+                            disputes_opened: number;
+                            fraud_signals_opened: number;
+                            hire_rate_bps: number | null;
+                            median_days_to_hire: number | null;
+                            median_first_response_hours: number | null;
+                            open_roles: number;
+                            placements: number;
+                            roles_without_submission: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC day, YYYY-MM-DD
+                         */
+                        to: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDealRisk: {
+        parameters: {
+            query?: {
+                limit?: number;
+                min_score?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            application_id: string;
+                            candidate_name: string;
+                            company: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            days_in_stage: number;
+                            /** @description Why, factor by factor; the points add up to the score */
+                            factors: {
+                                detail: {
+                                    [key: string]: number;
+                                };
+                                /** @enum {string} */
+                                factor: "stalled_stage" | "no_company_response" | "interview_without_feedback" | "guarantee_ending" | "recruiter_fall_offs";
+                                points: number;
+                            }[];
+                            guarantee_days_left: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "placement" | "application";
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            };
+                            score: number;
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getLiquidity: {
+        parameters: {
+            query?: {
+                /** @description The day (default: the latest computed) */
+                date?: string;
+                function?: string;
+                location?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cells: {
+                            active_recruiters: number;
+                            function: string;
+                            /** @description The roles’ country, — when none */
+                            location: string;
+                            /** @description A region with no active recruiter */
+                            no_recruiter: boolean;
+                            open_roles: number;
+                            /** @description 50+ submissions */
+                            overcrowded_roles: number;
+                            /** @description Open 7+ days with no submission */
+                            roles_without_submission: number;
+                            submissions: number;
+                            submissions_per_role: number;
+                        }[];
+                        date: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -29484,6 +30524,134 @@ export interface operations {
                         has_more: boolean;
                         /** @description Pass as `starting_after` to get the next page */
                         next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyDealRisk: {
+        parameters: {
+            query?: {
+                limit?: number;
+                min_score?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            application_id: string;
+                            candidate_name: string;
+                            company: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            days_in_stage: number;
+                            /** @description Why, factor by factor; the points add up to the score */
+                            factors: {
+                                detail: {
+                                    [key: string]: number;
+                                };
+                                /** @enum {string} */
+                                factor: "stalled_stage" | "no_company_response" | "interview_without_feedback" | "guarantee_ending" | "recruiter_fall_offs";
+                                points: number;
+                            }[];
+                            guarantee_days_left: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "placement" | "application";
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            };
+                            score: number;
+                            stage: string;
+                        }[];
                     };
                 };
             };

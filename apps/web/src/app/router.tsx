@@ -170,6 +170,13 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/fraud/signal-page')).FraudSignalPage,
                 }),
               },
+              {
+                path: 'admin/health',
+                // with charts: loads the charts library on its own
+                lazy: async () => ({
+                  Component: (await import('../features/admin-health/health-page')).HealthPage,
+                }),
+              },
               { path: 'admin/users', Component: UsersPage },
               { path: 'admin/users/:id', Component: UserDetailPage },
               { path: 'admin/companies', Component: CompaniesPage },

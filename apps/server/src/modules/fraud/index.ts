@@ -1,6 +1,7 @@
 import './errors.ts'
 import './notices.ts'
 import type { AppModule } from '../../kernel/module.ts'
+import { provideHealthSource } from '../health/index.ts'
 import { provideSubmissionGuard } from '../recruiting/index.ts'
 import { fraudRoute } from './caller.ts'
 import {
@@ -13,6 +14,7 @@ import { readFlagsFrom } from './flags.ts'
 import { submissionHoldGuard } from './holds.ts'
 import { fraudRoutes } from './routes.ts'
 import { demoFraudSeed } from './seed.ts'
+import { signalsOpenedOn } from './signals.ts'
 
 /**
  * Fraud signals and throttling (issue 15 §3): detectors on recruiting's events raise explained
@@ -30,6 +32,8 @@ export const fraudModule: AppModule = {
     // recruiting asks fraud, in the submission's transaction, whether the recruiter is on hold
     provideSubmissionGuard(submissionHoldGuard)
     readFlagsFrom(ctx)
+    // marketplace health counts the signals opened each day
+    provideHealthSource('fraud', signalsOpenedOn)
   },
   consumers: [
     submissionDetectorsConsumer,

@@ -286,3 +286,15 @@ export async function listSignals(tx: FraudTx, f: SignalFilters) {
     })),
   }
 }
+
+/** Signals detected on a UTC day (marketplace health's daily `fraud_signals_opened`), as the system. */
+export async function signalsOpenedOn(anyTx: AnyTx, day: string): Promise<number> {
+  const tx = anyTx as FraudTx
+  const row = await tx
+    .selectFrom('fraud.fraud_signals')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('detected_at', '>=', new Date(`${day}T00:00:00Z`))
+    .where('detected_at', '<', new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -49,6 +49,7 @@ export const identityModule: AppModule = {
   },
 }
 
+export { platformAdminUserIds } from './admins-for-modules.ts'
 // ---- the public surface: what other modules may use ---------------------------------------------
 export { normalizeEmail, normalizeIsraeliMobile } from './contacts.ts'
 export { IDENTITY_EVENTS } from './events.ts'

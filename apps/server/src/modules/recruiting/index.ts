@@ -79,6 +79,15 @@ export {
   submissionsSince,
 } from './fraud-facts.ts'
 export {
+  type DealFacts,
+  dealRiskFacts,
+  type LiquidityCell,
+  liquidityDayFacts,
+  type MarketplaceDayFacts,
+  marketplaceDayFacts,
+  STAGE_NORM_DAYS,
+} from './health-facts.ts'
+export {
   ACTIVE_STAGES,
   companyHomeFacts,
   type HomeWindow,

@@ -14,6 +14,7 @@ import {
   IconFileCv,
   IconFileInvoice,
   IconGavel,
+  IconHeartbeat,
   IconHome,
   IconInbox,
   IconLayoutKanban,
@@ -138,6 +139,7 @@ export function SplitsLayout() {
         { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
         { to: '/admin/automation', label: t('automation.nav'), icon: <IconRobot {...ICON} /> },
         { to: '/admin/fraud', label: t('fraud.nav'), icon: <IconShieldExclamation {...ICON} /> },
+        { to: '/admin/health', label: t('splits.nav.health'), icon: <IconHeartbeat {...ICON} /> },
       ],
     })
   }

@@ -8,6 +8,7 @@ import type { ConversationsSchema } from './conversations.ts'
 import type { DocumentsSchema } from './documents.ts'
 import type { FlagsSchema } from './flags.ts'
 import type { FraudSchema } from './fraud.ts'
+import type { HealthSchema } from './health.ts'
 import type { IdentitySchema } from './identity.ts'
 import type { IntelligenceSchema } from './intelligence.ts'
 import type { LedgerSchema } from './ledger.ts'
@@ -17,4 +18,4 @@ import type { OfairSchema } from './ofair.ts'
 import type { PlatformSchema } from './platform.ts'
 import type { ResumesSchema } from './resumes.ts'
 
-export type Database = AtsSchema & AutomationSchema & BillingSchema & ConversationsSchema & DocumentsSchema & FlagsSchema & FraudSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema
+export type Database = AtsSchema & AutomationSchema & BillingSchema & ConversationsSchema & DocumentsSchema & FlagsSchema & FraudSchema & HealthSchema & IdentitySchema & IntelligenceSchema & LedgerSchema & NetworkSchema & NotificationsSchema & OfairSchema & PlatformSchema & ResumesSchema
