@@ -15,7 +15,7 @@ export const demoHealthSeed: SeedStep = {
     'recruiting.demo_marketplace',
     'recruiting.demo_interviews',
     'billing.demo',
-    'billing.payouts_demo',
+    // not the payouts demo: its first payout run is today, and the history ends yesterday
     'fraud.demo_signals',
   ],
   async run(ctx, progress) {
