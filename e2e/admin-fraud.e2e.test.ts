@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../apps/server/src/app.ts'
+import { demoFlagsSeed } from '../apps/server/src/modules/flags/seed.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { apiClient } from '../packages/testing/src/api-client.ts'
 import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
@@ -43,6 +44,8 @@ beforeAll(async () => {
   vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } })
   app = await startTestApp(database.current.url, { env: { DEMO_MODE: 'true' } })
   await demoPersonasSeed.run(app.ctx, () => {})
+  // the product's flags, as on a demo start: fraud.throttling on (holds need it switched on)
+  await demoFlagsSeed.run(app.ctx, () => {})
   const acme = await addAcmeCompany(app.ctx, { paymentTerms: 'net_30', billingEmail: 'ap@acme.demo' })
   browser = await launchBrowser()
   const dana = apiClient(app.baseUrl, await sessionFor(app.ctx, { email: 'dana@acme.demo' }))

@@ -134,12 +134,18 @@ export function SplitsLayout() {
           icon: <IconMessage2Exclamation {...ICON} />,
         },
         { to: '/admin/jobs', label: t('splits.nav.jobs'), icon: <IconStack2 {...ICON} /> },
-        { to: '/admin/flags', label: t('splits.nav.flags'), icon: <IconToggleRight {...ICON} /> },
+      ],
+    })
+    // how the marketplace is doing and what the machines suggest: every one of them reviewed by a person
+    nav.push({
+      label: t('splits.nav.operations'),
+      items: [
+        { to: '/admin/health', label: t('splits.nav.health'), icon: <IconHeartbeat {...ICON} /> },
+        { to: '/admin/fraud', label: t('fraud.nav'), icon: <IconShieldExclamation {...ICON} /> },
+        { to: '/admin/automation', label: t('automation.nav'), icon: <IconRobot {...ICON} /> },
         { to: '/admin/ai-matches', label: t('matching.nav.aiMatches'), icon: <IconSparkles {...ICON} /> },
         { to: '/admin/decisions', label: t('matching.nav.decisions'), icon: <IconScale {...ICON} /> },
-        { to: '/admin/automation', label: t('automation.nav'), icon: <IconRobot {...ICON} /> },
-        { to: '/admin/fraud', label: t('fraud.nav'), icon: <IconShieldExclamation {...ICON} /> },
-        { to: '/admin/health', label: t('splits.nav.health'), icon: <IconHeartbeat {...ICON} /> },
+        { to: '/admin/flags', label: t('splits.nav.flags'), icon: <IconToggleRight {...ICON} /> },
       ],
     })
   }
