@@ -192,7 +192,8 @@ function DryRunResult({ result }: { result: DryRun }) {
   return (
     <Alert color="blue" mt="xs" p="xs" aria-label={t('automation.dry.title')}>
       <Text size="sm" fw={600}>
-        {t('automation.dry.counts', {
+        {/* a schedule's dry run reads the rows due now; an event rule's replays the last 30 days */}
+        {t(result.window.from === result.window.to ? 'automation.dry.countsNow' : 'automation.dry.counts', {
           evaluated: result.evaluated,
           matched: result.matched,
           act: result.would_act,
