@@ -12063,6 +12063,8 @@ export interface operations {
                             reason: string;
                             /** Format: uuid */
                             recruiter_id: string;
+                            /** @description The recruiter’s display name */
+                            recruiter_name: string | null;
                             /** Format: uuid */
                             signal_id: string;
                             /** @enum {string} */
@@ -12179,6 +12181,8 @@ export interface operations {
                         reason: string;
                         /** Format: uuid */
                         recruiter_id: string;
+                        /** @description The recruiter’s display name */
+                        recruiter_name: string | null;
                         /** Format: uuid */
                         signal_id: string;
                         /** @enum {string} */
@@ -12367,6 +12371,8 @@ export interface operations {
                             status: "active" | "reviewed" | "resolved" | "false_positive";
                             /** @description The recruiter a hold applies to */
                             subject_recruiter_id: string | null;
+                            /** @description That recruiter’s display name */
+                            subject_recruiter_name: string | null;
                             /** @enum {string} */
                             type: "duplicate_submission" | "velocity" | "circular_sharing" | "automated_behaviour" | "profile_manipulation" | "fee_anomaly" | "split_anomaly";
                             /** Format: date-time */
@@ -12506,6 +12512,8 @@ export interface operations {
                         status: "active" | "reviewed" | "resolved" | "false_positive";
                         /** @description The recruiter a hold applies to */
                         subject_recruiter_id: string | null;
+                        /** @description That recruiter’s display name */
+                        subject_recruiter_name: string | null;
                         /** @enum {string} */
                         type: "duplicate_submission" | "velocity" | "circular_sharing" | "automated_behaviour" | "profile_manipulation" | "fee_anomaly" | "split_anomaly";
                         /** Format: date-time */
@@ -12673,6 +12681,8 @@ export interface operations {
                         status: "active" | "reviewed" | "resolved" | "false_positive";
                         /** @description The recruiter a hold applies to */
                         subject_recruiter_id: string | null;
+                        /** @description That recruiter’s display name */
+                        subject_recruiter_name: string | null;
                         /** @enum {string} */
                         type: "duplicate_submission" | "velocity" | "circular_sharing" | "automated_behaviour" | "profile_manipulation" | "fee_anomaly" | "split_anomaly";
                         /** Format: date-time */
@@ -12864,6 +12874,8 @@ export interface operations {
                         status: "active" | "reviewed" | "resolved" | "false_positive";
                         /** @description The recruiter a hold applies to */
                         subject_recruiter_id: string | null;
+                        /** @description That recruiter’s display name */
+                        subject_recruiter_name: string | null;
                         /** @enum {string} */
                         type: "duplicate_submission" | "velocity" | "circular_sharing" | "automated_behaviour" | "profile_manipulation" | "fee_anomaly" | "split_anomaly";
                         /** Format: date-time */
@@ -13055,6 +13067,8 @@ export interface operations {
                         status: "active" | "reviewed" | "resolved" | "false_positive";
                         /** @description The recruiter a hold applies to */
                         subject_recruiter_id: string | null;
+                        /** @description That recruiter’s display name */
+                        subject_recruiter_name: string | null;
                         /** @enum {string} */
                         type: "duplicate_submission" | "velocity" | "circular_sharing" | "automated_behaviour" | "profile_manipulation" | "fee_anomaly" | "split_anomaly";
                         /** Format: date-time */

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import type { AnyTx } from '../../kernel/db/database.ts'
 import { ZIdParams } from '../../kernel/http/schemas.ts'
+import { recruiterNames } from '../recruiting/index.ts'
 import { fraudRoute as route, who } from './caller.ts'
 import { liftHold, listHolds } from './holds.ts'
 import {
@@ -15,6 +17,25 @@ import {
 import { getSignal, listSignals, transitionSignal } from './signals.ts'
 
 const tags = ['fraud']
+
+/** Admins review people, not ids: each signal and hold carries its recruiter's name. */
+async function withSignalNames<T extends { subject_recruiter_id: string | null }>(tx: AnyTx, items: T[]) {
+  const names = await recruiterNames(
+    tx,
+    items.flatMap((s) => (s.subject_recruiter_id ? [s.subject_recruiter_id] : [])),
+  )
+  return items.map((s) => ({
+    ...s,
+    subject_recruiter_name: s.subject_recruiter_id ? (names.get(s.subject_recruiter_id) ?? null) : null,
+  }))
+}
+async function withHoldNames<T extends { recruiter_id: string }>(tx: AnyTx, items: T[]) {
+  const names = await recruiterNames(
+    tx,
+    items.map((h) => h.recruiter_id),
+  )
+  return items.map((h) => ({ ...h, recruiter_name: names.get(h.recruiter_id) ?? null }))
+}
 const TRANSITIONS =
   'Allowed: active → reviewed; active or reviewed → resolved or false_positive. Anything else answers 409 fraud_signal_transition_invalid (of two concurrent resolves, one wins). Notes are required.'
 
@@ -31,8 +52,10 @@ function transition(action: 'review' | 'resolve' | 'dismiss', operationId: strin
     body: ZNotes,
     errors: [409],
     response: ZSignalDetail,
-    handler: async ({ tx, caller, params, body, ctx }) =>
-      transitionSignal(tx, caller, params.id, action, body.notes, ctx.clock.now()) as never,
+    handler: async ({ tx, caller, params, body, ctx }) => {
+      const signal = await transitionSignal(tx, caller, params.id, action, body.notes, ctx.clock.now())
+      return (await withSignalNames(tx, [signal]))[0] as never
+    },
   })
 }
 
@@ -49,7 +72,10 @@ export const fraudRoutes = [
     access: who.admin,
     query: ZSignalQuery,
     response: ZSignalList,
-    handler: async ({ tx, query }) => (await listSignals(tx, query)) as never,
+    handler: async ({ tx, query }) => {
+      const page = await listSignals(tx, query)
+      return { ...page, data: await withSignalNames(tx, page.data) } as never
+    },
   }),
   route.define({
     method: 'GET',
@@ -60,7 +86,8 @@ export const fraudRoutes = [
     access: who.admin,
     params: ZIdParams,
     response: ZSignalDetail,
-    handler: async ({ tx, params }) => (await getSignal(tx, params.id)) as never,
+    handler: async ({ tx, params }) =>
+      (await withSignalNames(tx, [await getSignal(tx, params.id)]))[0] as never,
   }),
   transition('review', 'reviewFraudSignal', 'Mark a signal as being reviewed'),
   transition('resolve', 'resolveFraudSignal', 'Resolve a signal: the fraud was real and dealt with'),
@@ -78,7 +105,7 @@ export const fraudRoutes = [
     access: who.admin,
     query: ZHoldQuery,
     response: z.object({ data: z.array(ZHold) }),
-    handler: async ({ tx, query }) => ({ data: await listHolds(tx, query.status) }),
+    handler: async ({ tx, query }) => ({ data: await withHoldNames(tx, await listHolds(tx, query.status)) }),
   }),
   route.define({
     method: 'POST',
@@ -93,7 +120,9 @@ export const fraudRoutes = [
     body: ZLiftBody,
     errors: [409],
     response: ZHold,
-    handler: async ({ tx, caller, params, body, ctx }) =>
-      liftHold(tx, params.recruiterId, caller.userId, body.reason, ctx.clock.now()),
+    handler: async ({ tx, caller, params, body, ctx }) => {
+      const hold = await liftHold(tx, params.recruiterId, caller.userId, body.reason, ctx.clock.now())
+      return (await withHoldNames(tx, [hold]))[0]!
+    },
   }),
 ]

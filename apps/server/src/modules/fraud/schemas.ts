@@ -20,6 +20,7 @@ export const ZSignal = z.object({
   severity: ZSeverity,
   confidence: z.number().int().min(0).max(100),
   subject_recruiter_id: z.uuid().nullable().describe('The recruiter a hold applies to'),
+  subject_recruiter_name: z.string().nullable().describe('That recruiter’s display name'),
   entities: z
     .object({
       recruiter_ids: z.array(z.uuid()).optional(),
@@ -72,6 +73,7 @@ export const ZNotes = z.strictObject({
 
 export const ZHold = z.object({
   recruiter_id: z.uuid(),
+  recruiter_name: z.string().nullable().describe('The recruiter’s display name'),
   status: z.enum(['active', 'lifted']),
   signal_id: z.uuid(),
   daily_limit: z.number().int().nullable().describe('Submissions allowed a day; null: none'),

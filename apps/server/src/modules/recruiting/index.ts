@@ -121,6 +121,7 @@ export {
   roleCompany,
   setRecruiterPlanTier,
 } from './placement-facts.ts'
+export { recruiterNames } from './recruiters/queries.ts'
 export {
   DEFAULT_FEE_RATE_BPS,
   EARLY_ACCESS_WINDOW_HOURS,

@@ -132,7 +132,7 @@ function HoldRow({ hold }: { hold: Hold }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Text fw={500}>
-            {t('fraud.holds.recruiter', { id: hold.recruiter_id.slice(-8) })} ·{' '}
+            {t('fraud.holds.recruiter', { id: hold.recruiter_name || hold.recruiter_id.slice(-8) })} ·{' '}
             {hold.daily_limit === null
               ? t('fraud.holds.noSubmissions')
               : t('fraud.holds.limited', { count: hold.daily_limit })}

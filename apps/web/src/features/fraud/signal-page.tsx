@@ -81,7 +81,9 @@ export function FraudSignalPage() {
               <Fact label={t('fraud.confidence')}>{s.confidence}%</Fact>
               <Fact label={t('fraud.detected')}>{formatDateTime(s.detected_at, lang)}</Fact>
               <Fact label={t('fraud.detector')}>{s.detector_version}</Fact>
-              <Fact label={t('fraud.subject')}>{s.subject_recruiter_id?.slice(-8) ?? '—'}</Fact>
+              <Fact label={t('fraud.subject')}>
+                {s.subject_recruiter_name || s.subject_recruiter_id?.slice(-8) || '—'}
+              </Fact>
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Code block>{JSON.stringify(s.evidence, null, 2)}</Code>

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { AnyTx } from '../../../kernel/db/database.ts'
 import { escapeLike } from '../../../kernel/db/like.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import { beforeIdCursor, pageOf } from '../../../kernel/http/pagination.ts'
@@ -74,4 +75,19 @@ export async function searchRecruiters(
   if (f.startingAfter) query = query.where('r.id', '<', beforeIdCursor(f.startingAfter))
   const page = pageOf(await query.execute(), f.limit, (r) => [r.id])
   return { ...page, data: await withAgencies(tx, page.data) }
+}
+
+/** Recruiters' display names by recruiter id (as the caller may see them: row-level security applies). */
+export async function recruiterNames(
+  anyTx: AnyTx,
+  recruiterIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (recruiterIds.length === 0) return new Map()
+  const rows = await (anyTx as RecruitingTx)
+    .selectFrom('network.recruiters as r')
+    .innerJoin('identity.user_directory as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'u.display_name'])
+    .where('r.id', 'in', [...new Set(recruiterIds)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.display_name ?? '']))
 }
