@@ -4,6 +4,7 @@ import { conversationsRouteMatrix } from '../modules/conversations/route-matrix.
 import { documentsRouteMatrix } from '../modules/documents/route-matrix.ts'
 import { flagsRouteMatrix } from '../modules/flags/route-matrix.ts'
 import { fraudRouteMatrix } from '../modules/fraud/route-matrix.ts'
+import { healthRouteMatrix } from '../modules/health/route-matrix.ts'
 import { identityRouteMatrix } from '../modules/identity/route-matrix.ts'
 import { insightsRouteMatrix } from '../modules/insights/route-matrix.ts'
 import { intelligenceRouteMatrix } from '../modules/intelligence/route-matrix.ts'
@@ -42,4 +43,5 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   ...automationRouteMatrix,
   ...flagsRouteMatrix,
   ...fraudRouteMatrix,
+  ...healthRouteMatrix,
 }
