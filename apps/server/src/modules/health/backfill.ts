@@ -69,8 +69,9 @@ export async function requestBackfill(
       requested_by: input.requestedBy,
       created_at: ctx.clock.now(),
     })
+    // the index's predicate as literals: PostgreSQL cannot match a partial index to bound parameters
     .onConflict((oc) =>
-      oc.columns(['from_day', 'to_day']).where('status', 'in', ['queued', 'running']).doNothing(),
+      oc.columns(['from_day', 'to_day']).where(sql<boolean>`status in ('queued', 'running')`).doNothing(),
     )
     .returning(RUN_COLUMNS)
     .executeTakeFirst()
