@@ -392,7 +392,8 @@ export async function subscribe(
         updated_at: ctx.clock.now(),
       })
       .onConflict((oc) =>
-        oc.column('recruiter_id').where('status', 'not in', ['canceled', 'failed']).doNothing(),
+        // the partial index's predicate as literals: PostgreSQL cannot always match it to parameters
+        oc.column('recruiter_id').where(sql<boolean>`status not in ('canceled', 'failed')`).doNothing(),
       )
       .returningAll()
       .executeTakeFirst()

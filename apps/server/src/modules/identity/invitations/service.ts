@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { appendAudit } from '../../../kernel/audit/audit.ts'
 import type { AnyTx } from '../../../kernel/db/database.ts'
 import type { IdentitySchema } from '../../../kernel/db/schema/identity.ts'
@@ -152,7 +152,8 @@ export async function inviteToOrganization(
       expires_at: expiresAt,
     })
     .onConflict((oc) =>
-      oc.columns(['organization_id', 'role', 'email']).where('status', '=', 'pending').doNothing(),
+      // the partial index's predicate as a literal: PostgreSQL cannot always match it to a parameter
+      oc.columns(['organization_id', 'role', 'email']).where(sql<boolean>`status = 'pending'`).doNothing(),
     )
     .returning('id')
     .executeTakeFirst()
