@@ -142,6 +142,23 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     jobsStarting.catch(() => {}) // awaited below; failing while seeds run is reported there
     cleanups.push({ name: 'stop job workers', fn: () => jobs.stop(config.shutdownTimeoutMs) })
 
+    let server: AppFastify | undefined
+    let address: string | undefined
+    // The HTTP server is built (routes, schemas compiled) while the demo data loads: it is mostly
+    // the event loop's work, the seeds mostly the database's. It listens only once the data is in.
+    const serverBuilding = web
+      ? buildServer(ctx, modules).then(async (s) => {
+          // closed here if start-up fails before it listens; once listening, by the step below
+          cleanups.push({
+            name: 'close the unused HTTP server',
+            fn: async () => (address ? undefined : s.close()),
+          })
+          await s.ready()
+          return s
+        })
+      : undefined
+    serverBuilding?.catch(() => {}) // awaited below; failing while seeds run is reported there
+
     if (config.seedDemoData) await runSeeds(ctx, modules, status)
     await jobsStarting
 
@@ -166,10 +183,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       cleanups.push({ name: 'stop outbox relay', fn: () => r.stop() })
     }
 
-    let server: AppFastify | undefined
-    let address: string | undefined
-    if (web) {
-      server = await buildServer(ctx, modules)
+    if (serverBuilding) {
+      server = await serverBuilding
       address = await server.listen({ host: config.http.host, port: config.http.port })
       const s = server
       // Closing first: stop accepting, let in-flight requests finish, then the rest shuts down.

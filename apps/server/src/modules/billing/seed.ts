@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
 import type { AppContext } from '../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { SeedStep } from '../../kernel/module.ts'
@@ -13,34 +14,54 @@ import { type StoredStatement, statementFor } from './statements.ts'
 /** How many connections make the demo's fee statements side by side (each placement's is its own). */
 const STATEMENT_LANES = 3
 
+type MadeStatement = { facts: PlacementFacts; stored: StoredStatement } | null
+
 /**
- * Each placement's fee statement as of its hire, in a few transactions side by side: the reads
- * behind a statement (the placement, the company's contract and settings, the recruiter's plan
- * then) are most of the demo's billing queries and touch no shared lock. A company's placements
- * stay in one lane, oldest first: a custom contract's volume tier counts the company's earlier
- * statements, which only that transaction can see. A statement is made once (`statementFor` is
- * idempotent), so a rerun after a later failure finds them made.
+ * Each placement's fee statement as of its hire, in a few lanes side by side: the reads behind a
+ * statement (the placement, the company's contract and settings, the recruiter's plan then) are
+ * most of the demo's billing queries and touch no shared lock. A company's placements stay in one
+ * lane, oldest first, and each statement commits on its own: a custom contract's volume tier counts
+ * the company's earlier statements, and the invoicing below (another connection) must see the
+ * statement it invoices. Returns one promise per placement, settled when its statement is committed,
+ * so invoicing starts with the first statement instead of after the last. A statement is made once
+ * (`statementFor` is idempotent), so a rerun after a later failure finds them made.
  */
-async function statementsInParallel(
+function statementsInParallel(
   ctx: AppContext,
   placements: readonly { id: string; company_id: string }[],
-) {
-  const made = new Map<string, { facts: PlacementFacts; stored: StoredStatement }>()
+): { made: Map<string, Promise<MadeStatement>>; finished: Promise<unknown> } {
+  const settle = new Map<string, { resolve: (m: MadeStatement) => void; reject: (e: unknown) => void }>()
+  const made = new Map<string, Promise<MadeStatement>>()
+  for (const p of placements) {
+    made.set(p.id, new Promise((resolve, reject) => settle.set(p.id, { resolve, reject })))
+  }
   const companies = [...new Set(placements.map((p) => p.company_id))]
   const laneOf = new Map(companies.map((c, i) => [c, i % STATEMENT_LANES]))
-  const lanes = Array.from({ length: STATEMENT_LANES }, (_, lane) =>
-    inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
-      for (const p of placements) {
-        if (laneOf.get(p.company_id) !== lane) continue
-        const facts = await placementFacts(tx, p.id)
-        if (!facts) continue
-        const { stored } = await statementFor(tx, facts, facts.createdAt)
-        made.set(facts.id, { facts, stored })
+  const lanes = Array.from({ length: STATEMENT_LANES }, (_, lane) => {
+    const mine = placements.filter((p) => laneOf.get(p.company_id) === lane)
+    return (async () => {
+      for (const [i, p] of mine.entries()) {
+        try {
+          const result = await inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
+            // demo data: a crash before the flush loses nothing a rerun would not remake
+            await sql`set local synchronous_commit = off`.execute(tx)
+            const facts = await placementFacts(tx, p.id)
+            if (!facts) return null
+            const { stored } = await statementFor(tx, facts, facts.createdAt)
+            return { facts, stored }
+          })
+          settle.get(p.id)!.resolve(result)
+        } catch (err) {
+          // this placement and the rest of its lane fail; invoicing stops at the first of them
+          for (const q of mine.slice(i)) settle.get(q.id)!.reject(err)
+          return
+        }
       }
-    }),
-  )
-  await Promise.all(lanes)
-  return made
+    })()
+  })
+  // nobody may be waiting yet when a lane fails: keep that from counting as unhandled
+  for (const m of made.values()) m.catch(() => {})
+  return { made, finished: Promise.all(lanes) }
 }
 
 /**
@@ -65,15 +86,16 @@ export const billingDemoSeed: SeedStep = {
     const counts = { statements: 0, invoices: 0, payments: 0, partial: 0, fall_offs: 0 }
     const placements = await inTransaction(ctx.db, systemActor('billing.seed'), (tx) => allPlacements(tx))
     const ids = placements.map((p) => p.id)
-    const statements = await statementsInParallel(ctx, placements)
-    counts.statements = statements.size
-    // Invoices, payments and fall-offs one after another: invoice numbers and the payout audit
-    // chain are taken in order, and every lock would make parallel transactions queue anyway.
-    await inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
+    const { made: statements, finished } = statementsInParallel(ctx, placements)
+    // Invoices, payments and fall-offs one after another, each as soon as its statement is made:
+    // invoice numbers and the payout audit chain are taken in order, and every lock would make
+    // parallel transactions queue anyway.
+    const invoicing = inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
       let done = 0
       for (const id of ids) {
-        const made = statements.get(id)
+        const made = await statements.get(id)
         if (!made) continue
+        counts.statements++
         const { facts, stored } = made
         const hired = facts.createdAt
         // an invoice as it was issued then (a fallen-off placement was invoiced before it fell off)
@@ -135,6 +157,10 @@ export const billingDemoSeed: SeedStep = {
         progress(++done, ids.length)
       }
     })
+    // no lane outlives the step, whichever way the invoicing ends
+    await Promise.allSettled([invoicing, finished])
+    await invoicing
+    await finished
     const proof = await reconcileLedger(ctx.db)
     if (!proof.ok)
       throw new Error(`the billing demo data does not reconcile: ${JSON.stringify(proof.checks)}`)
