@@ -39,6 +39,7 @@ let w: World
 let acme: TestCompany
 let rachel: TestRecruiter
 let admin: TestSession
+let roleB: { id: string }
 const at = (iso: string) => clock.set(`${iso}T10:00:00Z`)
 const q = async (text: string, params: unknown[] = []) =>
   (await database.current.pool.query(text, params)).rows
@@ -54,7 +55,7 @@ beforeAll(async () => {
   rachel = await makeRecruiter(w, { name: 'Rachel Health' })
   at('2026-03-01')
   const a = await makeRole(w, acme, { title: 'Role A', openings: 3 })
-  await makeRole(w, acme, { title: 'Role B', country: 'IL', location: 'Tel Aviv' })
+  roleB = await makeRole(w, acme, { title: 'Role B', country: 'IL', location: 'Tel Aviv' })
   at('2026-03-02')
   const ada = await submitCandidate(
     w,
@@ -125,6 +126,23 @@ describe('daily metrics', () => {
       roles_without_submission: 1,
       active_recruiters: 0,
     })
+  })
+
+  it('a paused role is not open while its pause lasts (from the role history)', async () => {
+    at('2026-03-20')
+    ok('pause', await api(w, acme.admin).post(`/api/roles/${roleB.id}/status`, { status: 'paused' }))
+    at('2026-03-22')
+    ok('resume', await api(w, acme.admin).post(`/api/roles/${roleB.id}/status`, { status: 'open' }))
+    at('2026-04-01')
+    const openOn = async (day: string) => {
+      await computeDay(app.ctx, day)
+      const [[metrics], , cells] = await rowsOf(day)
+      return [metrics.open_roles, cells.find((c) => c.location === 'IL')?.open_roles ?? 0]
+    }
+    expect(await openOn('2026-03-19')).toEqual([2, 1])
+    expect(await openOn('2026-03-20')).toEqual([1, 0])
+    expect(await openOn('2026-03-21')).toEqual([1, 0])
+    expect(await openOn('2026-03-22')).toEqual([2, 1])
   })
 
   it('serves the period with the previous one, and refuses days not over or ranges backwards', async () => {

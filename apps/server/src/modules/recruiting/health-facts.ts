@@ -15,6 +15,23 @@ const days = (from: string, to: string) => sql`(select d::date as day, d::timest
   (d + interval '1 day')::timestamp at time zone 'UTC' as e
   from generate_series(${from}::date, ${to}::date, interval '1 day') d)`
 
+/**
+ * Each pause of a role as [s, e): from its change to `paused` to its next status change (never, while
+ * still paused), from the role's history. Only roles ever paused are read: pauses are rare, and a
+ * role open between its opening and closing is open unless one of these covers the moment.
+ */
+const PAUSES = sql`(select role_id, s, e from (
+    select h.role_id, h.after ->> 'status' as status, h.changed_at as s,
+           coalesce(lead(h.changed_at) over (partition by h.role_id order by h.changed_at, h.id), 'infinity') as e
+      from ats.role_history h
+     where h.change = 'status_changed'
+       and h.role_id in (select role_id from ats.role_history where change = 'status_changed' and after ->> 'status' = 'paused')
+  ) changes where status = 'paused')`
+
+/** SQL: the role `role` (an alias) is paused at the instant `at`. */
+const pausedAt = (role: string, at: string) =>
+  sql`exists (select 1 from pauses p where p.role_id = ${sql.ref(`${role}.id`)} and p.s < ${sql.ref(at)} and p.e >= ${sql.ref(at)})`
+
 export interface MarketplaceDayFacts {
   day: string
   active_recruiters: number
@@ -46,6 +63,7 @@ export async function marketplaceDayFacts(
   const { rows } = await sql<MarketplaceDayFacts>`
     with b as ${days(from, to)},
     r as (select min(s) as s, max(e) as e from b),
+    pauses as ${PAUSES},
     submitted as (
       select (a.submitted_at at time zone 'UTC')::date as day, count(*)::int as n
         from ats.applications a, r where a.submitted_at >= r.s and a.submitted_at < r.e group by 1),
@@ -82,6 +100,7 @@ export async function marketplaceDayFacts(
                and not exists (select 1 from ats.applications a where a.role_id = o.id and a.submitted_at < b.e))::int
                as without_submission
         from b join ats.roles o on o.opened_at < b.e and (o.closed_at is null or o.closed_at >= b.e)
+       where not ${pausedAt('o', 'b.e')}
        group by b.day),
     guarantees as (
       select b.day, count(*)::int as ended,
@@ -130,9 +149,11 @@ export async function liquidityDayFacts(anyTx: AnyTx, from: string, to: string):
   const tx = view(anyTx)
   const { rows } = await sql<LiquidityCell>`
     with b as ${days(from, to)},
+    pauses as ${PAUSES},
     open_roles as (
       select b.day, b.e, r.id, r.function, coalesce(r.country, '—') as location, r.opened_at
-        from b join ats.roles r on r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e)),
+        from b join ats.roles r on r.opened_at < b.e and (r.closed_at is null or r.closed_at >= b.e)
+       where not ${pausedAt('r', 'b.e')}),
     subs as (
       select o.day, o.id, count(*)::int as n
         from open_roles o join ats.applications a on a.role_id = o.id and a.submitted_at < o.e
