@@ -2,16 +2,12 @@ import type { Transaction } from 'kysely'
 import type { Principal } from '../../kernel/http/access.ts'
 import { access } from '../../kernel/http/access.ts'
 import { moduleRoutes } from '../../kernel/http/route.ts'
-import { companyIdsOfOrganizations, recruiterIdOfUser } from '../recruiting/index.ts'
+import { type SplitsParts, splitsPartsOf } from '../recruiting/index.ts'
 import type { IntelligenceDatabase } from './database.ts'
 
 /** Who calls matching's routes, resolved once per request: admin, their hiring teams, their recruiter id. */
-export interface MatchingCaller {
+export interface MatchingCaller extends SplitsParts {
   principal: Principal | null
-  userId: string
-  isPlatformAdmin: boolean
-  teamCompanyIds: readonly string[]
-  recruiterId: string | null
   /** The role they act in, for the decision log. */
   role: string
 }
@@ -20,41 +16,17 @@ async function resolveMatchingCaller(
   tx: Transaction<IntelligenceDatabase>,
   principal: Principal | null,
 ): Promise<MatchingCaller> {
-  if (!principal)
-    return {
-      principal,
-      userId: '',
-      isPlatformAdmin: false,
-      teamCompanyIds: [],
-      recruiterId: null,
-      role: 'anonymous',
-    }
-  const teamOrgs = [
-    ...new Set(
-      principal.memberships
-        .filter((m) => m.role === 'company_admin' || m.role === 'hiring_manager')
-        .map((m) => m.organizationId),
-    ),
-  ]
-  const isPlatformAdmin = principal.roles.includes('platform_admin')
-  const teamCompanyIds = await companyIdsOfOrganizations(tx, teamOrgs)
-  const recruiterId = principal.roles.includes('recruiter')
-    ? await recruiterIdOfUser(tx, principal.userId)
-    : null
-  return {
-    principal,
-    userId: principal.userId,
-    isPlatformAdmin,
-    teamCompanyIds,
-    recruiterId,
-    role: isPlatformAdmin
+  const parts = await splitsPartsOf(tx, principal)
+  const role = !principal
+    ? 'anonymous'
+    : parts.isPlatformAdmin
       ? 'platform_admin'
-      : recruiterId
+      : parts.recruiterId
         ? 'recruiter'
-        : teamCompanyIds.length
+        : parts.teamCompanyIds.length
           ? 'company_team'
-          : 'user',
-  }
+          : 'user'
+  return { principal, ...parts, role }
 }
 
 export const intelligenceRoute = moduleRoutes<IntelligenceDatabase, MatchingCaller>({

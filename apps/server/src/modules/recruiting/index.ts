@@ -128,4 +128,5 @@ export {
   FEE_ROLES,
   PLAN_TIERS,
 } from './reference/vocabularies.ts'
+export { type SplitsParts, splitsPartsOf } from './splits-parts.ts'
 export { provideSubmissionGuard, type SubmissionGuard } from './submission-guard.ts'
