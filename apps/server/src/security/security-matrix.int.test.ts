@@ -131,7 +131,8 @@ function buildFixture(): Promise<Fixture> {
     }
     const hired = await call('company-admin', 'POST', `/api/applications/${application}/hire`, {
       base_salary: { amount: '11000000', currency: 'USD' },
-      start_date: '2026-06-01',
+      // starts soon: the placement is in its guarantee (a deal whose risk its own people see)
+      start_date: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
     })
     const tomsPat = (await call('agency-recruiter', 'POST', '/api/candidates', person)).candidate.id
     const blocked = await fetch(`${app.baseUrl}/api/applications`, {
