@@ -22,7 +22,7 @@ import type { RunningApp } from '../../app.ts'
 import { FixedClock } from '../../kernel/clock.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { AutomationDatabase } from './database.ts'
-import { onEvent, RUN_EXECUTION_JOB } from './engine.ts'
+import { onEvent, RULES_CHANNEL, RUN_EXECUTION_JOB, runApprovedExecution } from './engine.ts'
 
 /** Automation rules end to end over HTTP and the outbox: rules, approvals, limits, the breaker. */
 const database = useTestDatabase()
@@ -326,6 +326,48 @@ describe('the queue of approved executions', () => {
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
   })
 
+  it('a passing failure keeps it approved and the job retries; the last attempt fails it; an admin retries it (failed → approved)', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Tell a broken recruiter',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Broken' },
+        action: { type: 'notify_recruiter', params: {} },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    // a recruiter id the database cannot read: not a refusal by a module, an unexpected error
+    const data = syntheticStageChange({ role_title: 'Broken', recruiter_id: 'not-a-uuid' })
+    await feed([{ event_id: randomUUID(), data }])
+    const pending = await pendingFor(rule.id, String(data.application_id))
+    await q(
+      "update automation.automation_executions set state = 'approved', decided_by = $2, decided_at = now() where id = $1",
+      [pending.id, admin.userId],
+    )
+    await expect(
+      app.ctx.jobs.runInline(RUN_EXECUTION_JOB, { execution_id: pending.id }, app.ctx.log),
+    ).rejects.toThrow(/will be retried/)
+    expect(ok('get', await api(w, admin).get(`${EXECS}/${pending.id}`))).toMatchObject({
+      state: 'approved',
+      attempts: 1,
+      error_code: 'internal',
+    })
+    expect(await runApprovedExecution(app.ctx, pending.id, { final: true })).toBe('failed')
+    expect(ok('get', await api(w, admin).get(`${EXECS}/${pending.id}`))).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+    })
+    const retried = ok('retry', await api(w, admin).post(`${EXECS}/${pending.id}/retry`))
+    expect(retried).toMatchObject({ state: 'approved', decided_by: admin.userId })
+    const log = await q<{ human_decision: string }>(
+      'select human_decision from intelligence.decision_audit_log where source = $1 and subject_id = $2 order by seq',
+      ['automation', pending.id],
+    )
+    expect(log.map((l) => l.human_decision)).toEqual(['retried'])
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
   it('a notification cannot be unsent: undo answers 409 automation_not_undoable with the reason, nothing changes', async () => {
     const rule = ok(
       'create',
@@ -385,6 +427,46 @@ describe('safety', () => {
       )[0]!.n,
     ).toBe(1)
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('rules are held in memory: a change is heard (NOTIFY), and a change not heard yet cannot act', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Cached rule',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Cached' },
+        action: { type: 'notify_recruiter', params: {} },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const fed = await feed([{ event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) }])
+    expect(fed[0]).toMatchObject({ created: 1 })
+    // let the activation's own NOTIFY arrive, then warm the memory with an event that matches nothing
+    await new Promise((r) => setTimeout(r, 300))
+    await feed([{ event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Warm-up' }) }])
+    // switched off behind the process's back (no generation bump, no NOTIFY): the memory still
+    // holds the rule, but `fire` reads it again under its lock and creates nothing
+    await q('update automation.automation_rules set active = false where id = $1', [rule.id])
+    const stale = await feed([
+      { event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) },
+    ])
+    expect(stale[0]).toMatchObject({ stale: 1 })
+    // a NOTIFY from any process drops this process's copy: the rule is no longer evaluated at all
+    await q(`select pg_notify('${RULES_CHANNEL}', '')`)
+    await eventually('the change is heard', async () => {
+      const r = (await feed([
+        { event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) },
+      ])) as { rules: number }[]
+      return r[0]!.rules === 0
+    })
+    expect(
+      (
+        await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [
+          rule.id,
+        ])
+      )[0]!.n,
+    ).toBe(1)
   })
 
   it('a runaway rule without approval is stopped by its limit: the excess is throttled, not created', async () => {

@@ -209,11 +209,20 @@ export async function fire(
 ): Promise<FireOutcome> {
   const now = ctx.clock.now()
   await sql`select pg_advisory_xact_lock(727087, hashtext(${cached.id}))`.execute(tx)
+  // one round trip after the lock: the rule and the breaker as they are now, and the rule's counts
+  const hourAgo = new Date(now.getTime() - 3_600_000)
+  const dayAgo = new Date(now.getTime() - 86_400_000)
   const current = await tx
-    .selectFrom('automation.automation_rules')
-    .selectAll()
-    .select(sql<boolean>`(select paused from automation.settings)`.as('paused'))
-    .where('id', '=', cached.id)
+    .selectFrom('automation.automation_rules as r')
+    .selectAll('r')
+    .select([
+      sql<boolean>`(select paused from automation.settings)`.as('paused'),
+      sql<number>`(select count(*)::int from automation.automation_executions e
+        where e.rule_id = r.id and e.created_at > ${hourAgo})`.as('hour'),
+      sql<number>`(select count(*)::int from automation.automation_executions e
+        where e.rule_id = r.id and e.created_at > ${dayAgo})`.as('day'),
+    ])
+    .where('r.id', '=', cached.id)
     .executeTakeFirst()
   if (!current?.active) {
     dropRuleCache()
@@ -226,17 +235,7 @@ export async function fire(
     rule = compileRule(current)
     if (!rule.predicate(o.facts)) return 'stale'
   }
-  const counts = await tx
-    .selectFrom('automation.automation_executions')
-    .select([
-      sql<number>`count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000)})::int`.as(
-        'hour',
-      ),
-      sql<number>`count(*)::int`.as('day'),
-    ])
-    .where('rule_id', '=', rule.id)
-    .where('created_at', '>', new Date(now.getTime() - 86_400_000))
-    .executeTakeFirstOrThrow()
+  const counts = current
   if (counts.hour >= rule.maxPerHour || counts.day >= rule.maxPerDay) {
     await tx
       .updateTable('automation.automation_rules')
@@ -401,20 +400,30 @@ export async function runExecution(
  * window pauses every rule until an admin resets it. Logged (audit, breaker events, decision log).
  */
 export async function checkBreaker(ctx: AppContext, tx: AutomationTx): Promise<boolean> {
-  const s = await tx.selectFrom('automation.settings').selectAll().executeTakeFirstOrThrow()
-  if (s.paused) return true
   const now = ctx.clock.now()
-  // after a reset only what came since counts (else the same burst would trip it again at once)
-  const windowStart = now.getTime() - s.breaker_window_minutes * 60_000
-  const since = new Date(Math.max(windowStart, s.reset_at?.getTime() ?? 0))
-  const c = await tx
-    .selectFrom('automation.automation_executions')
-    .select([
-      sql<number>`count(*)::int`.as('executions'),
-      sql<number>`count(*) filter (where state = 'failed')::int`.as('failures'),
-    ])
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow()
+  // one round trip: the settings and the counts of the window (after a reset only what came since
+  // counts, else the same burst would trip it again at once)
+  const {
+    rows: [c],
+  } = await sql<{
+    paused: boolean
+    breaker_window_minutes: number
+    breaker_max_executions: number
+    breaker_max_failures: number
+    executions: number
+    failures: number
+  }>`select s.paused, s.breaker_window_minutes, s.breaker_max_executions, s.breaker_max_failures,
+      x.executions, x.failures
+    from automation.settings s
+    cross join lateral (
+      select count(*)::int as executions, count(*) filter (where e.state = 'failed')::int as failures
+      from automation.automation_executions e
+      where e.created_at > greatest(${now}::timestamptz - make_interval(mins => s.breaker_window_minutes),
+        coalesce(s.reset_at, '-infinity'::timestamptz))
+    ) x`.execute(tx)
+  if (!c) throw new Error('automation.settings has no row')
+  if (c.paused) return true
+  const s = c
   if (c.executions <= s.breaker_max_executions && c.failures <= s.breaker_max_failures) return false
   const reason =
     c.executions > s.breaker_max_executions
