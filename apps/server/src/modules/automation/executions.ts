@@ -80,7 +80,7 @@ function undoNoteOf(e: { state: string; undo: unknown; action_type?: string }): 
   if (e.state !== 'executed') return null
   const action = ACTIONS.find((a) => a.type === e.action_type)
   if (e.undo !== null) return action?.undoNote ?? null
-  if (action?.undo) return 'Executed before its undo was recorded: it cannot be undone here.'
+  if (action?.undo) return 'This execution has no undo recorded, so it cannot be undone here.'
   return action?.undoNote ?? 'This action cannot be undone.'
 }
 
