@@ -113,10 +113,13 @@ describe('automation admin', () => {
     await page.getByRole('tab', { name: 'History' }).click()
     await visible(page.locator(`tr[data-execution="${id}"]`).getByText('Executed'))
     // a notification sent cannot be unsent: the history says so instead of offering an undo
-    await visible(page.getByTestId('not-undoable').first())
-    await expect
-      .poll(() => page.getByTestId('not-undoable').first().textContent())
-      .toContain('cannot be unsent')
+    await visible(
+      page
+        .locator('tr[data-execution]', { hasText: 'notify_recruiter' })
+        .getByTestId('not-undoable')
+        .filter({ hasText: 'A notification cannot be unsent' })
+        .first(),
+    )
     await snap(page, 'automation-history')
 
     await page.getByRole('tab', { name: 'Metrics' }).click()
