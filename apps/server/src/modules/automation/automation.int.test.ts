@@ -22,7 +22,13 @@ import type { RunningApp } from '../../app.ts'
 import { FixedClock } from '../../kernel/clock.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { AutomationDatabase } from './database.ts'
-import { onEvent, RULES_CHANNEL, RUN_EXECUTION_JOB, runApprovedExecution } from './engine.ts'
+import {
+  onEvent,
+  RULES_CHANNEL,
+  RUN_EXECUTION_JOB,
+  requeueStaleApproved,
+  runApprovedExecution,
+} from './engine.ts'
 
 /** Automation rules end to end over HTTP and the outbox: rules, approvals, limits, the breaker. */
 const database = useTestDatabase()
@@ -326,6 +332,29 @@ describe('the queue of approved executions', () => {
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
   })
 
+  it('an approved execution whose job was lost is queued again after 10 minutes, and runs once', async () => {
+    const rule = ok('create', await api(w, admin).post(RULES, screeningRule()))
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const application = await newApplicationAtScreening()
+    const pending = await pendingFor(rule.id, application.id)
+    // approved with no job (as if it was lost), 11 minutes ago
+    await q(
+      "update automation.automation_executions set state = 'approved', decided_by = $2, decided_at = $3, updated_at = $3 where id = $1",
+      [pending.id, admin.userId, new Date(clock.now().getTime() - 11 * 60_000)],
+    )
+    const fresh = await requeueStaleApproved(app.ctx, { olderThanMinutes: 12 })
+    expect(fresh.requeued).toBe(0)
+    const [a, b] = await Promise.all([requeueStaleApproved(app.ctx), requeueStaleApproved(app.ctx)])
+    expect(a!.requeued + b!.requeued).toBeGreaterThanOrEqual(1)
+    expect(await settledState(pending.id)).toMatchObject({ state: 'executed', attempts: 1 })
+    const moves = await q(
+      "select count(*)::int as n from ats.application_stage_history where application_id = $1 and to_stage = 'interview'",
+      [application.id],
+    )
+    expect(moves[0]!.n).toBe(1)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
   it('a passing failure keeps it approved and the job retries; the last attempt fails it; an admin retries it (failed → approved)', async () => {
     const rule = ok(
       'create',
@@ -457,8 +486,9 @@ describe('safety', () => {
     await eventually('the change is heard', async () => {
       const r = (await feed([
         { event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) },
-      ])) as { rules: number }[]
-      return r[0]!.rules === 0
+      ])) as Record<string, number>[]
+      // the rule is no longer among the evaluated ones: nothing to re-check, nothing stale
+      return r[0]!.stale === undefined && r[0]!.created === undefined
     })
     expect(
       (

@@ -8,6 +8,7 @@ import {
   onEvent,
   RUN_EXECUTION_JOB,
   RUN_RETRY_LIMIT,
+  requeueStaleApproved,
   runApprovedExecution,
   runScheduledRules,
 } from './engine.ts'
@@ -69,4 +70,16 @@ export const runExecutionJob = defineJob({
     }
     return { outcome }
   },
+})
+
+/** Every 5 minutes: approved executions waiting over 10 minutes (their job lost) are queued again. */
+export const requeueApprovedJob = defineJob({
+  name: 'automation.requeue_approved',
+  description: 'Queue again approved automation executions whose run was lost (waiting over 10 minutes)',
+  payload: z.object({}),
+  retry: { limit: 3, delaySeconds: 60, backoff: true },
+  timeoutSeconds: 120,
+  concurrency: 1,
+  schedule: { cron: '*/5 * * * *', payload: {} },
+  handler: async (_p, ctx: AppContext) => requeueStaleApproved(ctx),
 })

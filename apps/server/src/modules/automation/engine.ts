@@ -282,10 +282,41 @@ export async function fire(
   return auto ? 'queued' : 'created'
 }
 
+/**
+ * Approved executions left waiting (their job lost or dead-lettered, e.g. a worker killed on the
+ * last attempt) are queued again; the run's row lock keeps a duplicate harmless.
+ */
+export async function requeueStaleApproved(
+  ctx: AppContext,
+  options: { olderThanMinutes?: number; limit?: number } = {},
+): Promise<{ requeued: number }> {
+  const before = new Date(ctx.clock.now().getTime() - (options.olderThanMinutes ?? 10) * 60_000)
+  return inTransaction<{ requeued: number }, AutomationDatabase>(
+    ctx.db,
+    systemActor('automation.requeue_approved'),
+    async (tx) => {
+      const rows = await tx
+        .selectFrom('automation.automation_executions')
+        .select('id')
+        .where('state', '=', 'approved')
+        .where('updated_at', '<', before)
+        .orderBy('updated_at')
+        .limit(options.limit ?? 500)
+        .execute()
+      await ctx.jobs.enqueueMany(
+        RUN_EXECUTION_JOB,
+        rows.map((r) => ({ payload: { execution_id: r.id } })),
+        { db: fromKysely(tx) },
+      )
+      return { requeued: rows.length }
+    },
+  )
+}
+
 export type RunOutcome = 'executed' | 'failed' | 'retrying' | 'skipped'
 
 /**
- * The queue's side: runs one approved execution, exactly once. The row is locked (`SKIP LOCKED`)
+ * The queue's side: runs one approved execution, exactly once. The row is locked (`FOR UPDATE`)
  * and must still be `approved`, so a redelivered job, a second job for it or a concurrent worker
  * finds nothing to do. The actor is the admin who approved (or retried) it, else the rule's author
  * as `automation`. A passing failure (not a refusal by the owning module) keeps it `approved` with
@@ -303,8 +334,9 @@ export async function runApprovedExecution(
       .select(['id', 'rule_id', 'facts', 'attempts', 'decided_by'])
       .where('id', '=', executionId)
       .where('state', '=', 'approved')
+      // waits for a concurrent run, then finds it no longer approved. Not SKIP LOCKED: a momentary
+      // lock by someone else (a losing concurrent approval) would skip the run for good
       .forUpdate()
-      .skipLocked()
       .executeTakeFirst()
     if (!e) return 'skipped'
     const r = await tx

@@ -2,7 +2,7 @@ import './errors.ts'
 import './notices.ts'
 import type { AppModule } from '../../kernel/module.ts'
 import { automationRoute } from './caller.ts'
-import { evaluateRulesConsumer, runExecutionJob, scheduledRulesJob } from './consumers.ts'
+import { evaluateRulesConsumer, requeueApprovedJob, runExecutionJob, scheduledRulesJob } from './consumers.ts'
 import { listenForRuleChanges, stopListeningForRuleChanges } from './engine.ts'
 import { automationRoutes } from './routes.ts'
 import { demoAutomationSeed } from './seed.ts'
@@ -27,6 +27,6 @@ export const automationModule: AppModule = {
     automationRoute.mount(app, ctx, automationRoutes)
   },
   seeds: [demoAutomationSeed],
-  jobs: [scheduledRulesJob, runExecutionJob],
+  jobs: [scheduledRulesJob, runExecutionJob, requeueApprovedJob],
   consumers: [evaluateRulesConsumer],
 }
