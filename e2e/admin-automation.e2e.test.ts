@@ -79,21 +79,48 @@ describe('automation admin', () => {
     await visible(row.getByText(/would act/))
     await snap(page, 'automation-rules-activated')
 
-    // the approval queue: approve the first pending execution
+    // the approval queue: approve the first pending execution; it is stored approved and queued,
+    // and the queue (a background job) executes it; the screen refreshes by itself
     await page.getByRole('tab', { name: 'Approval queue' }).click()
-    const first = page.locator('tr[data-execution]').first()
+    const pending = page.getByRole('table', { name: 'Approval queue' })
+    const first = pending.locator('tr[data-execution]').first()
     await visible(first)
+    await visible(page.getByText('Approved — queued to run', { exact: true }))
     const id = await first.getAttribute('data-execution')
     await snap(page, 'automation-queue')
     await first.getByRole('button', { name: 'Approve' }).click()
-    await expect.poll(() => page.locator(`tr[data-execution="${id}"]`).count()).toBe(0)
-    const state = await database.current.pool.query(
-      'select state from automation.automation_executions where id = $1',
-      [id],
-    )
-    expect(state.rows[0].state).toBe('executed')
+    await visible(page.getByTestId('automation-queued'))
+    await expect.poll(() => pending.locator(`tr[data-execution="${id}"]`).count()).toBe(0)
+    const states = async () =>
+      (
+        await database.current.pool.query<{ state: string }>(
+          'select state from automation.automation_executions where id = $1',
+          [id],
+        )
+      ).rows[0]!.state
+    expect(['approved', 'executed']).toContain(await states())
+    await snap(page, 'automation-queued')
+    await expect.poll(states, { timeout: 20_000 }).toBe('executed')
+    // the queued list refreshes on its own: the executed one leaves it
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Approved — queued to run' })
+          .locator(`tr[data-execution="${id}"]`)
+          .count(),
+      )
+      .toBe(0)
     await page.getByRole('tab', { name: 'History' }).click()
     await visible(page.locator(`tr[data-execution="${id}"]`).getByText('Executed'))
+    // a notification sent cannot be unsent: the history says so instead of offering an undo
+    await visible(
+      page
+        .locator('tr[data-execution]', { hasText: 'notify_recruiter' })
+        .getByTestId('not-undoable')
+        .filter({ hasText: 'A notification cannot be unsent' })
+        .first(),
+    )
+    await snap(page, 'automation-history')
 
     await page.getByRole('tab', { name: 'Metrics' }).click()
     await visible(page.locator('.recharts-wrapper').first())

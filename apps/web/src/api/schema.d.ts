@@ -215,8 +215,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve a pending execution: its action runs now through the owning module
-         * @description A refusal by the owning module leaves it failed with the reason (retry later). An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         * Approve a pending execution: stored approved (who, when, why) and its action queued
+         * @description The queue (job automation.run_execution) runs it once through the owning module: executed, or failed with the module’s reason (retry later). An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
          *
          *     **Access:** Roles: platform_admin.
          */
@@ -238,7 +238,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a pending execution, saying why
-         * @description An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         * @description Nothing is done. An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
          *
          *     **Access:** Roles: platform_admin.
          */
@@ -259,7 +259,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Try a failed execution again
+         * Try a failed execution again: approved and queued once more
          * @description Only a failed execution can be retried. An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
          *
          *     **Access:** Roles: platform_admin.
@@ -281,8 +281,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Undo an executed reversible action (an advanced application goes back, with a reason)
-         * @description An action that cannot be undone (a notice sent, money released) or whose subject moved on answers 409 automation_not_undoable. An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
+         * Undo an executed reversible action (an advanced application goes back; a released hold’s payout is cancelled before it is paid)
+         * @description An action that cannot be undone (a notification sent), or whose subject moved on (the application moved again, the payout went out), answers 409 automation_not_undoable with the reason. An execution already decided (approved, rejected, retried or undone, also by a concurrent request) answers 409 automation_execution_already_decided.
          *
          *     **Access:** Roles: platform_admin.
          */
@@ -7482,6 +7482,8 @@ export interface operations {
                             subject_type: string;
                             trigger_id: string;
                             trigger_type: string;
+                            /** @description For an executed action: how an undo works, or why it cannot be undone */
+                            undo_note: string | null;
                             undoable: boolean;
                             undone_at: string | null;
                             version: number;
@@ -7612,6 +7614,8 @@ export interface operations {
                         subject_type: string;
                         trigger_id: string;
                         trigger_type: string;
+                        /** @description For an executed action: how an undo works, or why it cannot be undone */
+                        undo_note: string | null;
                         undoable: boolean;
                         undone_at: string | null;
                         version: number;
@@ -7726,7 +7730,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -7763,6 +7773,8 @@ export interface operations {
                         subject_type: string;
                         trigger_id: string;
                         trigger_type: string;
+                        /** @description For an executed action: how an undo works, or why it cannot be undone */
+                        undo_note: string | null;
                         undoable: boolean;
                         undone_at: string | null;
                         version: number;
@@ -7944,6 +7956,8 @@ export interface operations {
                         subject_type: string;
                         trigger_id: string;
                         trigger_type: string;
+                        /** @description For an executed action: how an undo works, or why it cannot be undone */
+                        undo_note: string | null;
                         undoable: boolean;
                         undone_at: string | null;
                         version: number;
@@ -8119,6 +8133,8 @@ export interface operations {
                         subject_type: string;
                         trigger_id: string;
                         trigger_type: string;
+                        /** @description For an executed action: how an undo works, or why it cannot be undone */
+                        undo_note: string | null;
                         undoable: boolean;
                         undone_at: string | null;
                         version: number;
@@ -8294,6 +8310,8 @@ export interface operations {
                         subject_type: string;
                         trigger_id: string;
                         trigger_type: string;
+                        /** @description For an executed action: how an undo works, or why it cannot be undone */
+                        undo_note: string | null;
                         undoable: boolean;
                         undone_at: string | null;
                         version: number;
@@ -10264,6 +10282,8 @@ export interface operations {
                                 values?: string[];
                             }[];
                             type: string;
+                            undo_note: string;
+                            undoable: boolean;
                         }[];
                         operators: ("eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in" | "contains" | "exists")[];
                         templates: {

@@ -22,7 +22,13 @@ import type { RunningApp } from '../../app.ts'
 import { FixedClock } from '../../kernel/clock.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { AutomationDatabase } from './database.ts'
-import { onEvent } from './engine.ts'
+import {
+  onEvent,
+  RULES_CHANNEL,
+  RUN_EXECUTION_JOB,
+  requeueStaleApproved,
+  runApprovedExecution,
+} from './engine.ts'
 
 /** Automation rules end to end over HTTP and the outbox: rules, approvals, limits, the breaker. */
 const database = useTestDatabase()
@@ -63,6 +69,14 @@ async function pendingFor(ruleId: string, subjectId: string) {
   return eventually('a pending execution', async () => {
     const page = ok('list', await api(w, admin).get(`${EXECS}?rule_id=${ruleId}&subject_id=${subjectId}`))
     return page.data.length === 1 && page.data[0]
+  })
+}
+
+/** An execution once the queue has run it (no longer approved). */
+async function settledState(id: string) {
+  return eventually('the queued execution ran', async () => {
+    const e = ok('get', await api(w, admin).get(`${EXECS}/${id}`))
+    return e.state !== 'approved' && e
   })
 }
 
@@ -205,8 +219,13 @@ describe('an event rule with approval', () => {
         .every((a) => a.body.code === 'automation_execution_already_decided'),
     ).toBe(true)
     expect(answers.filter((a) => a.status === 409)).toHaveLength(19)
-    expect(won[0]!.body.state).toBe('executed')
-    expect(won[0]!.body.undoable).toBe(true)
+    // stored approved (who, when) and queued: the job runs it
+    expect(won[0]!.body).toMatchObject({ state: 'approved', decided_by: admin.userId })
+    expect(won[0]!.body.decided_at).toBeTruthy()
+    const done = await settledState(pending.id)
+    expect(done.state).toBe('executed')
+    expect(done.undoable).toBe(true)
+    expect(done.attempts).toBe(1)
     // acted through recruiting's own command: stage, history and event
     const [app1] = await q<{ stage: string }>('select stage from ats.applications where id = $1', [
       application.id,
@@ -261,14 +280,156 @@ describe('an event rule with approval', () => {
         reason: 'Not a fit',
       }),
     )
-    const failed = ok('approve', await api(w, admin).post(`${EXECS}/${p2.id}/approve`))
+    const queued = ok(
+      'approve',
+      await api(w, admin).post(`${EXECS}/${p2.id}/approve`, { reason: 'Looks right to me' }),
+    )
+    expect(queued).toMatchObject({ state: 'approved', reason: 'Looks right to me' })
+    const failed = await settledState(p2.id)
     expect(failed).toMatchObject({ state: 'failed', error_code: 'invalid_state_transition', attempts: 1 })
     const [stillRejected] = await q<{ stage: string }>('select stage from ats.applications where id = $1', [
       a2.id,
     ])
     expect(stillRejected!.stage).toBe('rejected')
     const retried = ok('retry', await api(w, admin).post(`${EXECS}/${p2.id}/retry`))
-    expect(retried).toMatchObject({ state: 'failed', attempts: 2 })
+    expect(retried).toMatchObject({ state: 'approved', attempts: 1 })
+    expect(await settledState(p2.id)).toMatchObject({ state: 'failed', attempts: 2 })
+    const retryAgain = await api(w, admin).post(`${EXECS}/${p1.id}/retry`)
+    expect(retryAgain.status).toBe(409)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+})
+
+describe('the queue of approved executions', () => {
+  it('pending → approved → executed: a job delivered 20 times at once (and a late redelivery) acts once', async () => {
+    const rule = ok('create', await api(w, admin).post(RULES, screeningRule()))
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const application = await newApplicationAtScreening()
+    const pending = await pendingFor(rule.id, application.id)
+    // approved as the approval stores it, but with no job of its own: the 20 deliveries below are the only runs
+    await q(
+      "update automation.automation_executions set state = 'approved', decided_by = $2, decided_at = now() where id = $1",
+      [pending.id, admin.userId],
+    )
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        app.ctx.jobs.runInline(RUN_EXECUTION_JOB, { execution_id: pending.id }, app.ctx.log),
+      ),
+    )
+    const counted = outcomes.map((o) => (o as { outcome: string }).outcome)
+    expect(counted.filter((o) => o === 'executed')).toHaveLength(1)
+    expect(counted.filter((o) => o === 'skipped')).toHaveLength(19)
+    const late = await app.ctx.jobs.runInline(RUN_EXECUTION_JOB, { execution_id: pending.id }, app.ctx.log)
+    expect(late).toEqual({ outcome: 'skipped' })
+    const moves = await q(
+      "select count(*)::int as n from ats.application_stage_history where application_id = $1 and to_stage = 'interview'",
+      [application.id],
+    )
+    expect(moves[0]!.n).toBe(1)
+    const e = ok('get', await api(w, admin).get(`${EXECS}/${pending.id}`))
+    expect(e).toMatchObject({ state: 'executed', attempts: 1, undoable: true })
+    expect(e.undo_note).toContain('previous stage')
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('an approved execution whose job was lost is queued again after 10 minutes, and runs once', async () => {
+    const rule = ok('create', await api(w, admin).post(RULES, screeningRule()))
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const application = await newApplicationAtScreening()
+    const pending = await pendingFor(rule.id, application.id)
+    // approved with no job (as if it was lost), 11 minutes ago
+    await q(
+      "update automation.automation_executions set state = 'approved', decided_by = $2, decided_at = $3, updated_at = $3 where id = $1",
+      [pending.id, admin.userId, new Date(clock.now().getTime() - 11 * 60_000)],
+    )
+    const fresh = await requeueStaleApproved(app.ctx, { olderThanMinutes: 12 })
+    expect(fresh.requeued).toBe(0)
+    const [a, b] = await Promise.all([requeueStaleApproved(app.ctx), requeueStaleApproved(app.ctx)])
+    expect(a!.requeued + b!.requeued).toBeGreaterThanOrEqual(1)
+    expect(await settledState(pending.id)).toMatchObject({ state: 'executed', attempts: 1 })
+    const moves = await q(
+      "select count(*)::int as n from ats.application_stage_history where application_id = $1 and to_stage = 'interview'",
+      [application.id],
+    )
+    expect(moves[0]!.n).toBe(1)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('a passing failure keeps it approved and the job retries; the last attempt fails it; an admin retries it (failed → approved)', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Tell a broken recruiter',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Broken' },
+        action: { type: 'notify_recruiter', params: {} },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    // a recruiter id the database cannot read: not a refusal by a module, an unexpected error
+    const data = syntheticStageChange({ role_title: 'Broken', recruiter_id: 'not-a-uuid' })
+    await feed([{ event_id: randomUUID(), data }])
+    const pending = await pendingFor(rule.id, String(data.application_id))
+    await q(
+      "update automation.automation_executions set state = 'approved', decided_by = $2, decided_at = now() where id = $1",
+      [pending.id, admin.userId],
+    )
+    await expect(
+      app.ctx.jobs.runInline(RUN_EXECUTION_JOB, { execution_id: pending.id }, app.ctx.log),
+    ).rejects.toThrow(/will be retried/)
+    expect(ok('get', await api(w, admin).get(`${EXECS}/${pending.id}`))).toMatchObject({
+      state: 'approved',
+      attempts: 1,
+      error_code: 'internal',
+    })
+    expect(await runApprovedExecution(app.ctx, pending.id, { final: true })).toBe('failed')
+    expect(ok('get', await api(w, admin).get(`${EXECS}/${pending.id}`))).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+    })
+    const retried = ok('retry', await api(w, admin).post(`${EXECS}/${pending.id}/retry`))
+    expect(retried).toMatchObject({ state: 'approved', decided_by: admin.userId })
+    const log = await q<{ human_decision: string }>(
+      'select human_decision from intelligence.decision_audit_log where source = $1 and subject_id = $2 order by seq',
+      ['automation', pending.id],
+    )
+    expect(log.map((l) => l.human_decision)).toEqual(['retried'])
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('a notification cannot be unsent: undo answers 409 automation_not_undoable with the reason, nothing changes', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Tell the recruiter (undo?)',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Unsendable' },
+        action: { type: 'notify_recruiter', params: { message: 'Heads up' } },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const data = syntheticStageChange({ role_title: 'Unsendable' })
+    await feed([{ event_id: randomUUID(), data }])
+    const pending = await pendingFor(rule.id, String(data.application_id))
+    ok('approve', await api(w, admin).post(`${EXECS}/${pending.id}/approve`))
+    const done = await settledState(pending.id)
+    expect(done).toMatchObject({ state: 'executed', undoable: false })
+    expect(done.undo_note).toContain('cannot be unsent')
+    const undo = await api(w, admin).post(`${EXECS}/${pending.id}/undo`)
+    expect(undo.status).toBe(409)
+    expect(undo.body.code).toBe('automation_not_undoable')
+    expect(undo.body.detail ?? undo.body.message ?? '').toContain('cannot be unsent')
+    expect(ok('get', await api(w, admin).get(`${EXECS}/${pending.id}`)).state).toBe('executed')
+    const t = ok('templates', await api(w, admin).get('/api/admin/automation/templates'))
+    const undoable = Object.fromEntries(
+      t.actions.map((a: { type: string; undoable: boolean }) => [a.type, a.undoable]),
+    )
+    expect(undoable).toEqual({
+      advance_application: true,
+      notify_recruiter: false,
+      remind_hiring_managers: false,
+      release_guarantee_hold: true,
+    })
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
   })
 })
@@ -297,6 +458,47 @@ describe('safety', () => {
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
   })
 
+  it('rules are held in memory: a change is heard (NOTIFY), and a change not heard yet cannot act', async () => {
+    const rule = ok(
+      'create',
+      await api(w, admin).post(RULES, {
+        name: 'Cached rule',
+        trigger: { kind: 'event', key: 'application.stage_changed' },
+        conditions: { field: 'role_title', op: 'eq', value: 'Cached' },
+        action: { type: 'notify_recruiter', params: {} },
+      }),
+    )
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const fed = await feed([{ event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) }])
+    expect(fed[0]).toMatchObject({ created: 1 })
+    // let the activation's own NOTIFY arrive, then warm the memory with an event that matches nothing
+    await new Promise((r) => setTimeout(r, 300))
+    await feed([{ event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Warm-up' }) }])
+    // switched off behind the process's back (no generation bump, no NOTIFY): the memory still
+    // holds the rule, but `fire` reads it again under its lock and creates nothing
+    await q('update automation.automation_rules set active = false where id = $1', [rule.id])
+    const stale = await feed([
+      { event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) },
+    ])
+    expect(stale[0]).toMatchObject({ stale: 1 })
+    // a NOTIFY from any process drops this process's copy: the rule is no longer evaluated at all
+    await q(`select pg_notify('${RULES_CHANNEL}', '')`)
+    await eventually('the change is heard', async () => {
+      const r = (await feed([
+        { event_id: randomUUID(), data: syntheticStageChange({ role_title: 'Cached' }) },
+      ])) as Record<string, number>[]
+      // the rule is no longer among the evaluated ones: nothing to re-check, nothing stale
+      return r[0]!.stale === undefined && r[0]!.created === undefined
+    })
+    expect(
+      (
+        await q('select count(*)::int as n from automation.automation_executions where rule_id = $1', [
+          rule.id,
+        ])
+      )[0]!.n,
+    ).toBe(1)
+  })
+
   it('a runaway rule without approval is stopped by its limit: the excess is throttled, not created', async () => {
     const rule = ok(
       'create',
@@ -316,11 +518,20 @@ describe('safety', () => {
       data: syntheticStageChange({ role_title: 'Runaway' }),
     }))
     await feed(events)
-    const rows = await q<{ state: string }>(
-      'select state, error from automation.automation_executions where rule_id = $1',
+    const queued = await q<{ state: string }>(
+      'select state, reason from automation.automation_executions where rule_id = $1',
       [rule.id],
     )
-    expect(rows).toHaveLength(3)
+    expect(queued).toHaveLength(3)
+    // no approval asked: through the same queue (approved, then run by the job)
+    expect(queued.every((r) => r.state === 'approved' || r.state === 'executed')).toBe(true)
+    const rows = await eventually('the queue ran them', async () => {
+      const r = await q<{ state: string }>(
+        'select state, error from automation.automation_executions where rule_id = $1',
+        [rule.id],
+      )
+      return r.every((x) => x.state !== 'approved') && r
+    })
     expect(
       rows.map((r) => r.state),
       JSON.stringify(rows),
@@ -440,8 +651,9 @@ describe('scheduled rules', () => {
     const page = ok('list', await api(w, admin).get(`${EXECS}?rule_id=${rule.id}&state=pending`))
     expect(page.data).toHaveLength(1)
     expect(ok('approve', await api(w, admin).post(`${EXECS}/${page.data[0].id}/approve`)).state).toBe(
-      'executed',
+      'approved',
     )
+    expect((await settledState(page.data[0].id)).state).toBe('executed')
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
   })
 

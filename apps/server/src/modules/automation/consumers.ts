@@ -4,7 +4,14 @@ import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import { defineJob } from '../../kernel/jobs/define-job.ts'
 import { defineConsumer } from '../../kernel/outbox/events.ts'
 import type { AutomationDatabase } from './database.ts'
-import { onEvent, runScheduledRules } from './engine.ts'
+import {
+  onEvent,
+  RUN_EXECUTION_JOB,
+  RUN_RETRY_LIMIT,
+  requeueStaleApproved,
+  runApprovedExecution,
+  runScheduledRules,
+} from './engine.ts'
 import { enabled } from './flag.ts'
 import { EVENT_TRIGGER_TYPES } from './registry.ts'
 
@@ -33,8 +40,46 @@ export const scheduledRulesJob = defineJob({
   schedule: { cron: '7 * * * *', payload: {} },
   handler: async (_p, ctx: AppContext) => {
     if (!(await enabled(ctx, 'automation.rules'))) return { skipped: 'flag off' }
-    return inTransaction(ctx.db, systemActor('automation.schedule'), (tx) =>
-      runScheduledRules(ctx, tx as never),
+    return inTransaction<unknown, AutomationDatabase>(ctx.db, systemActor('automation.schedule'), (tx) =>
+      runScheduledRules(ctx, tx),
     )
   },
+})
+
+/**
+ * The queue of approved executions: one job per approval (or retry, or rule that skips approval),
+ * enqueued in the approving transaction. The run locks the execution and needs it still `approved`,
+ * so a redelivered or duplicate job does nothing. A refusal by the owning module fails it at once
+ * (an admin may retry); a passing failure is retried with backoff, and the last attempt fails it.
+ */
+export const runExecutionJob = defineJob({
+  name: RUN_EXECUTION_JOB,
+  description: 'Run an approved automation execution’s action through the owning module (once)',
+  payload: z.object({ execution_id: z.uuid() }),
+  retry: { limit: RUN_RETRY_LIMIT, delaySeconds: 5, backoff: true, maxDelaySeconds: 300 },
+  timeoutSeconds: 120,
+  concurrency: 2,
+  handler: async (p, ctx: AppContext, run) => {
+    const outcome = await runApprovedExecution(ctx, p.execution_id, {
+      final: run.retryCount >= RUN_RETRY_LIMIT,
+    })
+    if (outcome === 'retrying') {
+      throw new Error(
+        `Automation execution ${p.execution_id} failed for a passing reason; it will be retried`,
+      )
+    }
+    return { outcome }
+  },
+})
+
+/** Every 5 minutes: approved executions waiting over 10 minutes (their job lost) are queued again. */
+export const requeueApprovedJob = defineJob({
+  name: 'automation.requeue_approved',
+  description: 'Queue again approved automation executions whose run was lost (waiting over 10 minutes)',
+  payload: z.object({}),
+  retry: { limit: 3, delaySeconds: 60, backoff: true },
+  timeoutSeconds: 120,
+  concurrency: 1,
+  schedule: { cron: '*/5 * * * *', payload: {} },
+  handler: async (_p, ctx: AppContext) => requeueStaleApproved(ctx),
 })

@@ -1,11 +1,15 @@
 import { sql } from 'kysely'
+import pg from 'pg'
+import { fromKysely } from 'pg-boss'
 import { appendAudit } from '../../kernel/audit/audit.ts'
 import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
+import type { Logger } from '../../kernel/logger.ts'
 import { recordDecision } from '../intelligence/index.ts'
 import { type ConditionNode, compileConditions, type Facts, type Predicate } from './conditions.ts'
-import type { AutomationTx } from './database.ts'
+import type { AutomationDatabase, AutomationTx } from './database.ts'
 import { ACTIONS, type ActionDef, scheduledSource } from './registry.ts'
 
 /**
@@ -28,15 +32,67 @@ export interface CompiledRule {
   createdBy: string | null
 }
 
+/**
+ * This process's compiled rules, indexed by trigger, with the breaker's `paused`. While a LISTEN
+ * connection hears `automation_rules_changed` (sent at commit by every rule change, breaker trip
+ * and reset), an event whose rules do not match costs no database round trip at all; the entry
+ * also expires after `TTL_MS` (a lost notification). Without the connection (tools, the CLI) the
+ * one-row settings read per event decides whether to reload. A stale entry can never act wrongly:
+ * `fire` re-checks the rule and the breaker in the database before it creates anything.
+ */
 interface Cache {
   generation: string
+  paused: boolean
   byTrigger: Map<string, CompiledRule[]>
+  loadedAt: number
 }
+const TTL_MS = 5_000
+export const RULES_CHANNEL = 'automation_rules_changed'
 let cache: Cache | null = null
+/** Bumped by every invalidation: a load that began before one is not kept as fresh. */
+let epoch = 0
+let listener: pg.Client | undefined
+let listening = false
 
-/** Forget the compiled rules (tests that rewrite the database under a running process). */
+/** Forget the compiled rules (a change heard, or tests that rewrite the database under a running process). */
 export function dropRuleCache(): void {
   cache = null
+  epoch++
+}
+
+/** Listens to rule changes on a dedicated connection (servers, the bench); once per process. */
+export async function listenForRuleChanges(databaseUrl: string, log: Logger): Promise<void> {
+  if (listener) return
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'automation-rules' })
+  listener = client
+  client.on('notification', () => dropRuleCache())
+  const lost = (err?: unknown) => {
+    if (listener !== client) return
+    listener = undefined
+    listening = false
+    dropRuleCache()
+    client.end().catch(() => {})
+    if (err)
+      log.warn({ err }, 'automation: lost the rule-change LISTEN connection; reading settings per event')
+  }
+  client.on('error', lost)
+  client.on('end', () => lost())
+  try {
+    await client.connect()
+    await client.query(`listen ${RULES_CHANNEL}`)
+    dropRuleCache()
+    listening = true
+  } catch (err) {
+    lost(err)
+  }
+}
+
+export async function stopListeningForRuleChanges(): Promise<void> {
+  const client = listener
+  listener = undefined
+  listening = false
+  dropRuleCache()
+  await client?.end().catch(() => {})
 }
 
 export function compileRule(r: {
@@ -75,31 +131,46 @@ export async function activeRules(
   tx: AutomationTx,
   triggerKey: string,
 ): Promise<{ paused: boolean; rules: readonly CompiledRule[] }> {
+  const held = cache
+  if (listening && held && performance.now() - held.loadedAt < TTL_MS) {
+    return { paused: held.paused, rules: held.byTrigger.get(triggerKey) ?? [] }
+  }
+  const started = epoch
   const s = await tx
     .selectFrom('automation.settings')
     .select([sql<string>`generation::text`.as('generation'), 'paused'])
     .executeTakeFirstOrThrow()
-  if (!cache || cache.generation !== s.generation) {
+  let byTrigger = held && held.generation === s.generation ? held.byTrigger : null
+  if (!byTrigger) {
     const rows = await tx
       .selectFrom('automation.automation_rules')
       .selectAll()
       .where('active', '=', true)
       .execute()
-    const byTrigger = new Map<string, CompiledRule[]>()
+    byTrigger = new Map<string, CompiledRule[]>()
     for (const r of rows) {
       const c = compileRule(r)
       const list = byTrigger.get(c.triggerKey) ?? []
       list.push(c)
       byTrigger.set(c.triggerKey, list)
     }
-    cache = { generation: s.generation, byTrigger }
   }
-  return { paused: s.paused, rules: cache.byTrigger.get(triggerKey) ?? [] }
+  if (started === epoch) {
+    cache = { generation: s.generation, paused: s.paused, byTrigger, loadedAt: performance.now() }
+  }
+  return { paused: s.paused, rules: byTrigger.get(triggerKey) ?? [] }
+}
+
+/** Tells every process (this one too, at commit) that rules or the breaker changed. */
+export async function announceRuleChange(tx: AutomationTx): Promise<void> {
+  await sql`select pg_notify(${RULES_CHANNEL}, '')`.execute(tx)
 }
 
 /** Every rule change calls this in its transaction: other processes reload at their next event. */
 export async function bumpGeneration(tx: AutomationTx): Promise<void> {
   await tx.updateTable('automation.settings').set({ generation: sql`generation + 1` }).execute()
+  await announceRuleChange(tx)
+  dropRuleCache()
 }
 
 export interface Occurrence {
@@ -110,32 +181,61 @@ export interface Occurrence {
   facts: Facts
 }
 
-export type FireOutcome = 'created' | 'executed' | 'failed' | 'throttled' | 'duplicate' | 'paused'
+export type FireOutcome = 'created' | 'queued' | 'throttled' | 'duplicate' | 'paused' | 'stale'
+
+/** The job that runs approved executions (one per approval or retry; see `runApprovedExecution`). */
+export const RUN_EXECUTION_JOB = 'automation.run_execution'
+/** Retries of a passing failure (not a refusal by the owning module) before it is marked failed. */
+export const RUN_RETRY_LIMIT = 3
+const NOBODY = '00000000-0000-0000-0000-000000000000'
+export const AUTO_APPROVED = 'Approved by the rule (it does not ask for approval)'
+
+/** Queues an approved execution's action, in the caller's transaction (so only a committed approval runs). */
+export async function enqueueRun(ctx: AppContext, tx: AutomationTx, executionId: string): Promise<void> {
+  await ctx.jobs.enqueue(RUN_EXECUTION_JOB, { execution_id: executionId }, { db: fromKysely(tx) })
+}
 
 /**
  * One rule matched one occurrence: within its limits (counted under a lock on the rule, so 20
- * concurrent events cannot overshoot), create the execution once; run it when no approval is
- * needed; then let the breaker look.
+ * concurrent events cannot overshoot), create the execution once — `pending` for an admin, or
+ * `approved` and queued when the rule does not ask for approval; then let the breaker look. The
+ * rule and the breaker are read again here (the in-memory rules may be a moment behind a change).
  */
 export async function fire(
   ctx: AppContext,
   tx: AutomationTx,
-  rule: CompiledRule,
+  cached: CompiledRule,
   o: Occurrence,
 ): Promise<FireOutcome> {
   const now = ctx.clock.now()
-  await sql`select pg_advisory_xact_lock(727087, hashtext(${rule.id}))`.execute(tx)
-  const counts = await tx
-    .selectFrom('automation.automation_executions')
+  await sql`select pg_advisory_xact_lock(727087, hashtext(${cached.id}))`.execute(tx)
+  // one round trip after the lock: the rule and the breaker as they are now, and the rule's counts
+  const hourAgo = new Date(now.getTime() - 3_600_000)
+  const dayAgo = new Date(now.getTime() - 86_400_000)
+  const current = await tx
+    .selectFrom('automation.automation_rules as r')
+    .selectAll('r')
     .select([
-      sql<number>`count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000)})::int`.as(
-        'hour',
-      ),
-      sql<number>`count(*)::int`.as('day'),
+      sql<boolean>`(select paused from automation.settings)`.as('paused'),
+      sql<number>`(select count(*)::int from automation.automation_executions e
+        where e.rule_id = r.id and e.created_at > ${hourAgo})`.as('hour'),
+      sql<number>`(select count(*)::int from automation.automation_executions e
+        where e.rule_id = r.id and e.created_at > ${dayAgo})`.as('day'),
     ])
-    .where('rule_id', '=', rule.id)
-    .where('created_at', '>', new Date(now.getTime() - 86_400_000))
-    .executeTakeFirstOrThrow()
+    .where('r.id', '=', cached.id)
+    .executeTakeFirst()
+  if (!current?.active) {
+    dropRuleCache()
+    return 'stale'
+  }
+  if (current.paused) return 'paused'
+  let rule = cached
+  if (current.version !== cached.version) {
+    dropRuleCache()
+    rule = compileRule(current)
+    if (!rule.predicate(o.facts)) return 'stale'
+  }
+  const counts = current
   if (counts.hour >= rule.maxPerHour || counts.day >= rule.maxPerDay) {
     await tx
       .updateTable('automation.automation_rules')
@@ -144,6 +244,7 @@ export async function fire(
       .execute()
     return 'throttled'
   }
+  const auto = !rule.requiresApproval
   const row = await tx
     .insertInto('automation.automation_executions')
     .values({
@@ -154,6 +255,7 @@ export async function fire(
       subject_type: o.subjectType,
       subject_id: o.subjectId,
       facts: JSON.stringify(o.facts),
+      ...(auto ? { state: 'approved', decided_at: now, reason: AUTO_APPROVED } : {}),
       created_at: now,
       updated_at: now,
     })
@@ -161,20 +263,92 @@ export async function fire(
     .returning(['id'])
     .executeTakeFirst()
   if (!row) return 'duplicate'
-  let outcome: FireOutcome = 'created'
-  if (!rule.requiresApproval) {
-    await tx
-      .updateTable('automation.automation_executions')
-      .set({ state: 'approved' })
-      .where('id', '=', row.id)
-      .execute()
-    outcome = await runExecution(ctx, tx, row.id, rule, {
-      userId: rule.createdBy ?? '00000000-0000-0000-0000-000000000000',
-      role: 'automation',
+  if (auto) {
+    await recordDecision(tx, {
+      kind: 'decision',
+      source: 'automation',
+      subjectType: 'automation_execution',
+      subjectId: row.id,
+      aiRecommendation: rule.action.type,
+      humanDecision: 'approved',
+      reason: AUTO_APPROVED,
+      factors: { rule_id: rule.id, subject_type: o.subjectType, subject_id: o.subjectId },
+      actorRole: 'automation',
+      at: now,
     })
+    await enqueueRun(ctx, tx, row.id)
   }
   await checkBreaker(ctx, tx)
-  return outcome
+  return auto ? 'queued' : 'created'
+}
+
+/**
+ * Approved executions left waiting (their job lost or dead-lettered, e.g. a worker killed on the
+ * last attempt) are queued again; the run's row lock keeps a duplicate harmless.
+ */
+export async function requeueStaleApproved(
+  ctx: AppContext,
+  options: { olderThanMinutes?: number; limit?: number } = {},
+): Promise<{ requeued: number }> {
+  const before = new Date(ctx.clock.now().getTime() - (options.olderThanMinutes ?? 10) * 60_000)
+  return inTransaction<{ requeued: number }, AutomationDatabase>(
+    ctx.db,
+    systemActor('automation.requeue_approved'),
+    async (tx) => {
+      const rows = await tx
+        .selectFrom('automation.automation_executions')
+        .select('id')
+        .where('state', '=', 'approved')
+        .where('updated_at', '<', before)
+        .orderBy('updated_at')
+        .limit(options.limit ?? 500)
+        .execute()
+      await ctx.jobs.enqueueMany(
+        RUN_EXECUTION_JOB,
+        rows.map((r) => ({ payload: { execution_id: r.id } })),
+        { db: fromKysely(tx) },
+      )
+      return { requeued: rows.length }
+    },
+  )
+}
+
+export type RunOutcome = 'executed' | 'failed' | 'retrying' | 'skipped'
+
+/**
+ * The queue's side: runs one approved execution, exactly once. The row is locked (`FOR UPDATE`)
+ * and must still be `approved`, so a redelivered job, a second job for it or a concurrent worker
+ * finds nothing to do. The actor is the admin who approved (or retried) it, else the rule's author
+ * as `automation`. A passing failure (not a refusal by the owning module) keeps it `approved` with
+ * the error and answers `retrying` (the job throws, so the queue tries again with backoff) until
+ * `final`, when it is marked failed.
+ */
+export async function runApprovedExecution(
+  ctx: AppContext,
+  executionId: string,
+  options: { final: boolean },
+): Promise<RunOutcome> {
+  return inTransaction<RunOutcome, AutomationDatabase>(ctx.db, systemActor(RUN_EXECUTION_JOB), async (tx) => {
+    const e = await tx
+      .selectFrom('automation.automation_executions')
+      .select(['id', 'rule_id', 'facts', 'attempts', 'decided_by'])
+      .where('id', '=', executionId)
+      .where('state', '=', 'approved')
+      // waits for a concurrent run, then finds it no longer approved. Not SKIP LOCKED: a momentary
+      // lock by someone else (a losing concurrent approval) would skip the run for good
+      .forUpdate()
+      .executeTakeFirst()
+    if (!e) return 'skipped'
+    const r = await tx
+      .selectFrom('automation.automation_rules')
+      .selectAll()
+      .where('id', '=', e.rule_id)
+      .executeTakeFirstOrThrow()
+    const actor = e.decided_by
+      ? { userId: e.decided_by, role: 'platform_admin' }
+      : { userId: r.created_by ?? NOBODY, role: 'automation' }
+    return runExecution(ctx, tx, e, compileRule(r), actor, options)
+  })
 }
 
 /**
@@ -184,15 +358,12 @@ export async function fire(
 export async function runExecution(
   ctx: AppContext,
   tx: AutomationTx,
-  executionId: string,
+  exec: { id: string; facts: unknown; attempts: number },
   rule: Pick<CompiledRule, 'id' | 'name' | 'action' | 'params'>,
   actor: { userId: string; role: string },
-): Promise<'executed' | 'failed'> {
-  const exec = await tx
-    .selectFrom('automation.automation_executions')
-    .select(['facts', 'attempts'])
-    .where('id', '=', executionId)
-    .executeTakeFirstOrThrow()
+  options: { final: boolean } = { final: true },
+): Promise<Exclude<RunOutcome, 'skipped'>> {
+  const executionId = exec.id
   const now = ctx.clock.now()
   await sql`savepoint automation_action`.execute(tx)
   try {
@@ -235,13 +406,15 @@ export async function runExecution(
     return 'executed'
   } catch (e) {
     await sql`rollback to savepoint automation_action`.execute(tx)
-    const code = e instanceof AppError ? e.code : 'internal'
+    const refused = e instanceof AppError
+    const code = refused ? e.code : 'internal'
     const message = e instanceof Error ? e.message : String(e)
-    if (!(e instanceof AppError)) ctx.log.warn({ err: e, executionId }, 'automation action failed')
+    if (!refused) ctx.log.warn({ err: e, executionId }, 'automation action failed')
+    const retrying = !refused && !options.final
     await tx
       .updateTable('automation.automation_executions')
       .set({
-        state: 'failed',
+        ...(retrying ? {} : { state: 'failed' }),
         updated_at: now,
         attempts: exec.attempts + 1,
         error_code: code,
@@ -250,7 +423,7 @@ export async function runExecution(
       })
       .where('id', '=', executionId)
       .execute()
-    return 'failed'
+    return retrying ? 'retrying' : 'failed'
   }
 }
 
@@ -259,20 +432,30 @@ export async function runExecution(
  * window pauses every rule until an admin resets it. Logged (audit, breaker events, decision log).
  */
 export async function checkBreaker(ctx: AppContext, tx: AutomationTx): Promise<boolean> {
-  const s = await tx.selectFrom('automation.settings').selectAll().executeTakeFirstOrThrow()
-  if (s.paused) return true
   const now = ctx.clock.now()
-  // after a reset only what came since counts (else the same burst would trip it again at once)
-  const windowStart = now.getTime() - s.breaker_window_minutes * 60_000
-  const since = new Date(Math.max(windowStart, s.reset_at?.getTime() ?? 0))
-  const c = await tx
-    .selectFrom('automation.automation_executions')
-    .select([
-      sql<number>`count(*)::int`.as('executions'),
-      sql<number>`count(*) filter (where state = 'failed')::int`.as('failures'),
-    ])
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow()
+  // one round trip: the settings and the counts of the window (after a reset only what came since
+  // counts, else the same burst would trip it again at once)
+  const {
+    rows: [c],
+  } = await sql<{
+    paused: boolean
+    breaker_window_minutes: number
+    breaker_max_executions: number
+    breaker_max_failures: number
+    executions: number
+    failures: number
+  }>`select s.paused, s.breaker_window_minutes, s.breaker_max_executions, s.breaker_max_failures,
+      x.executions, x.failures
+    from automation.settings s
+    cross join lateral (
+      select count(*)::int as executions, count(*) filter (where e.state = 'failed')::int as failures
+      from automation.automation_executions e
+      where e.created_at > greatest(${now}::timestamptz - make_interval(mins => s.breaker_window_minutes),
+        coalesce(s.reset_at, '-infinity'::timestamptz))
+    ) x`.execute(tx)
+  if (!c) throw new Error('automation.settings has no row')
+  if (c.paused) return true
+  const s = c
   if (c.executions <= s.breaker_max_executions && c.failures <= s.breaker_max_failures) return false
   const reason =
     c.executions > s.breaker_max_executions
@@ -285,6 +468,8 @@ export async function checkBreaker(ctx: AppContext, tx: AutomationTx): Promise<b
     .returning('paused')
     .executeTakeFirst()
   if (!tripped) return true
+  await announceRuleChange(tx)
+  dropRuleCache()
   await tx
     .insertInto('automation.breaker_events')
     .values({ kind: 'tripped', reason, executions: c.executions, failures: c.failures, occurred_at: now })
@@ -329,7 +514,7 @@ export async function onEvent(
       facts,
     })
     out[r] = (out[r] ?? 0) + 1
-    if (r !== 'throttled' && r !== 'duplicate' && (await isPaused(tx))) break
+    if (r === 'created' || r === 'queued' ? await isPaused(tx) : r === 'paused') break
   }
   return out
 }
@@ -389,7 +574,7 @@ export async function runScheduledRules(
         facts: row.facts,
       })
       outcomes[o] = (outcomes[o] ?? 0) + 1
-      if (o !== 'throttled' && o !== 'duplicate' && (await isPaused(tx))) break
+      if (o === 'created' || o === 'queued' ? await isPaused(tx) : o === 'paused') break
     }
     await tx
       .updateTable('automation.automation_rules')

@@ -7,7 +7,8 @@ import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { recordDecision } from '../intelligence/index.ts'
 import type { Facts } from './conditions.ts'
 import type { AutomationTx } from './database.ts'
-import { compileRule, runExecution } from './engine.ts'
+import { announceRuleChange, compileRule, dropRuleCache, enqueueRun } from './engine.ts'
+import { ACTIONS } from './registry.ts'
 
 export const STATES = ['pending', 'approved', 'executed', 'rejected', 'failed', 'undone'] as const
 
@@ -63,6 +64,7 @@ export function presentExecution(
     error: e.error,
     attempts: e.attempts,
     undoable: e.state === 'executed' && e.undo !== null,
+    undo_note: undoNoteOf(e),
     result: e.result as Record<string, unknown> | null,
     decided_by: e.decided_by,
     decided_at: e.decided_at,
@@ -71,6 +73,15 @@ export function presentExecution(
     created_at: e.created_at,
     version: e.version,
   }
+}
+
+/** For an executed action: how to undo it, or why it cannot be (e.g. a notification cannot be unsent). */
+function undoNoteOf(e: { state: string; undo: unknown; action_type?: string }): string | null {
+  if (e.state !== 'executed') return null
+  const action = ACTIONS.find((a) => a.type === e.action_type)
+  if (e.undo !== null) return action?.undoNote ?? null
+  if (action?.undo) return 'This execution has no undo recorded, so it cannot be undone here.'
+  return action?.undoNote ?? 'This action cannot be undone.'
 }
 
 async function loadExecution(tx: AutomationTx, id: string) {
@@ -127,10 +138,21 @@ async function ruleOf(tx: AutomationTx, ruleId: string) {
 
 const actorOf = (userId: string) => ({ userId, role: 'platform_admin' })
 
-export async function approveExecution(ctx: AppContext, tx: AutomationTx, userId: string, id: string) {
+/**
+ * An admin approves a pending execution: it is stored `approved` (who, when, why) and its action
+ * queued (`automation.run_execution`, enqueued in this transaction); the job runs it once.
+ */
+export async function approveExecution(
+  ctx: AppContext,
+  tx: AutomationTx,
+  userId: string,
+  id: string,
+  reason?: string,
+) {
   const now = ctx.clock.now()
   const e = await claim(tx, id, ['pending'], {
     state: 'approved',
+    reason: reason ?? null,
     decided_by: userId,
     decided_at: now,
     updated_at: now,
@@ -144,11 +166,12 @@ export async function approveExecution(ctx: AppContext, tx: AutomationTx, userId
     aiRecommendation: compiled.action.type,
     humanDecision: 'approved',
     agrees: true,
+    ...(reason ? { reason } : {}),
     factors: { rule_id: e.rule_id, subject_type: e.subject_type, subject_id: e.subject_id },
     actorRole: 'platform_admin',
     at: now,
   })
-  await runExecution(ctx, tx, id, compiled, actorOf(userId))
+  await enqueueRun(ctx, tx, id)
   return getExecution(tx, id)
 }
 
@@ -184,21 +207,47 @@ export async function rejectExecution(
   return getExecution(tx, id)
 }
 
-/** A failed execution tried again (attempts counted); exactly one of concurrent retries runs it. */
+/**
+ * A failed execution approved again (`failed → approved`) and queued; the attempts are counted by
+ * the run. Exactly one of concurrent retries wins (the others 409).
+ */
 export async function retryExecution(ctx: AppContext, tx: AutomationTx, userId: string, id: string) {
   const now = ctx.clock.now()
-  const e = await claim(tx, id, ['failed'], { state: 'approved', decided_by: userId, updated_at: now })
+  const e = await claim(tx, id, ['failed'], {
+    state: 'approved',
+    decided_by: userId,
+    decided_at: now,
+    reason: 'Retried',
+    updated_at: now,
+  })
   const { compiled } = await ruleOf(tx, e.rule_id)
-  await runExecution(ctx, tx, id, compiled, actorOf(userId))
+  await recordDecision(tx, {
+    kind: 'decision',
+    source: 'automation',
+    subjectType: 'automation_execution',
+    subjectId: id,
+    aiRecommendation: compiled.action.type,
+    humanDecision: 'retried',
+    agrees: true,
+    factors: { rule_id: e.rule_id, error_code: e.error_code, attempts: e.attempts },
+    actorRole: 'platform_admin',
+    at: now,
+  })
+  await enqueueRun(ctx, tx, id)
   return getExecution(tx, id)
 }
 
-/** Undoes a reversible executed action (e.g. moves the application back with a reason). */
+/**
+ * Undoes a reversible executed action through its owning module (an application moved back, a
+ * released hold's payout cancelled before it is paid). An action that cannot be undone (a notice
+ * sent) or whose subject moved on answers 409 `automation_not_undoable` with the reason.
+ */
 export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: string, id: string) {
   const now = ctx.clock.now()
   const before = await loadExecution(tx, id)
   if (before.state === 'executed' && before.undo === null) {
-    throw new AppError('automation_not_undoable', 'This action cannot be undone')
+    const { compiled } = await ruleOf(tx, before.rule_id)
+    throw new AppError('automation_not_undoable', `This action cannot be undone. ${compiled.action.undoNote}`)
   }
   const e = await claim(tx, id, ['executed'], {
     state: 'undone',
@@ -207,7 +256,8 @@ export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: s
     updated_at: now,
   })
   const { compiled } = await ruleOf(tx, e.rule_id)
-  await compiled.action.undo!(
+  if (!compiled.action.undo) throw new AppError('automation_not_undoable', compiled.action.undoNote)
+  await compiled.action.undo(
     {
       ctx,
       tx: tx as AnyTx,
@@ -227,6 +277,7 @@ export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: s
     aiRecommendation: compiled.action.type,
     humanDecision: 'undone',
     agrees: false,
+    factors: { rule_id: e.rule_id, undo: e.undo },
     actorRole: 'platform_admin',
     at: now,
   })
@@ -297,6 +348,8 @@ export async function resetBreaker(tx: AutomationTx, userId: string, now: Date, 
     .returning('paused')
     .executeTakeFirst()
   if (row) {
+    await announceRuleChange(tx)
+    dropRuleCache()
     await tx
       .insertInto('automation.breaker_events')
       .values({ kind: 'reset', reason, occurred_at: now })

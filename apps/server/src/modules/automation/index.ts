@@ -2,7 +2,8 @@ import './errors.ts'
 import './notices.ts'
 import type { AppModule } from '../../kernel/module.ts'
 import { automationRoute } from './caller.ts'
-import { evaluateRulesConsumer, scheduledRulesJob } from './consumers.ts'
+import { evaluateRulesConsumer, requeueApprovedJob, runExecutionJob, scheduledRulesJob } from './consumers.ts'
+import { listenForRuleChanges, stopListeningForRuleChanges } from './engine.ts'
 import { automationRoutes } from './routes.ts'
 import { demoAutomationSeed } from './seed.ts'
 
@@ -15,10 +16,17 @@ import { demoAutomationSeed } from './seed.ts'
 export const automationModule: AppModule = {
   name: 'automation',
   schemas: ['automation'],
+  async init(ctx) {
+    // servers hold the active rules in memory, refreshed by NOTIFY (see engine.ts)
+    if (!ctx.offline && ctx.entry === 'server') await listenForRuleChanges(ctx.databaseUrl, ctx.log)
+  },
+  async stop() {
+    await stopListeningForRuleChanges()
+  },
   routes(app, ctx) {
     automationRoute.mount(app, ctx, automationRoutes)
   },
   seeds: [demoAutomationSeed],
-  jobs: [scheduledRulesJob],
+  jobs: [scheduledRulesJob, runExecutionJob, requeueApprovedJob],
   consumers: [evaluateRulesConsumer],
 }

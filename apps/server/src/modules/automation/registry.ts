@@ -2,7 +2,7 @@ import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { registeredEvents } from '../../kernel/outbox/events.ts'
-import { guaranteeEndedHolds, releaseHoldFor } from '../billing/index.ts'
+import { cancelReleasedHoldPayout, guaranteeEndedHolds, releaseHoldFor } from '../billing/index.ts'
 import { organizationMemberIds } from '../identity/index.ts'
 import { notify } from '../notifications/index.ts'
 import {
@@ -193,6 +193,8 @@ export interface ActionDef {
   }[]
   run(a: ActionContext): Promise<ActionResult>
   undo?(a: ActionContext, undo: Record<string, unknown>): Promise<void>
+  /** For the admin: how an undo works, or why this action cannot be undone. */
+  undoNote: string
   describe(params: Record<string, unknown>): string
 }
 
@@ -235,6 +237,7 @@ export const ACTIONS: readonly ActionDef[] = [
         a.ctx.clock.now(),
       )
     },
+    undoNote: 'Moves the application back to its previous stage, if it has not moved since.',
     describe: (p) =>
       p.to_stage ? `move the application to ${String(p.to_stage)}` : 'advance the application one stage',
   },
@@ -259,6 +262,7 @@ export const ACTIONS: readonly ActionDef[] = [
       ])
       return { result: { told: told.inApp, user_id: userId }, undo: null }
     },
+    undoNote: 'A notification cannot be unsent: the recruiter has been told.',
     describe: (p) => `notify the recruiter${p.message ? ` (“${String(p.message)}”)` : ''}`,
   },
   {
@@ -287,6 +291,7 @@ export const ACTIONS: readonly ActionDef[] = [
       )
       return { result: { told: told.inApp }, undo: null }
     },
+    undoNote: 'A reminder cannot be unsent: the hiring team has been told.',
     describe: (p) => `remind the hiring team${p.message ? ` (“${String(p.message)}”)` : ''}`,
   },
   {
@@ -295,9 +300,27 @@ export const ACTIONS: readonly ActionDef[] = [
     needs: ['hold_id'],
     params: [],
     async run(a) {
-      await releaseHoldFor(a.ctx, a.tx, str(a.facts.hold_id), a.actor)
-      return { result: { released: str(a.facts.hold_id) }, undo: null }
+      const holdId = str(a.facts.hold_id)
+      await releaseHoldFor(a.ctx, a.tx, holdId, a.actor)
+      return { result: { released: holdId }, undo: { hold_id: holdId } }
     },
+    async undo(a, undo) {
+      try {
+        await cancelReleasedHoldPayout(
+          a.ctx,
+          a.tx,
+          str(undo.hold_id),
+          `Undo of automation rule “${a.ruleName}”`,
+        )
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'invalid_state_transition') {
+          throw new AppError('automation_not_undoable', `The payout can no longer be stopped: ${e.message}`)
+        }
+        throw e
+      }
+    },
+    undoNote:
+      'Cancels the payout the release scheduled, while it has not been paid; the money stays in the recruiter’s balance until an admin schedules it.',
     describe: () => 'release the held money (a payout is scheduled for the next run)',
   },
 ]

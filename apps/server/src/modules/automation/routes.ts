@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import type { AppContext } from '../../kernel/context.ts'
 import { ZIdParams } from '../../kernel/http/schemas.ts'
 import { automationRoute as route, who } from './caller.ts'
 import { OPERATORS } from './conditions.ts'
+import type { AutomationTx } from './database.ts'
 import { runScheduledRules } from './engine.ts'
 import {
   approveExecution,
@@ -29,6 +31,7 @@ import {
   ZRulePatch,
 } from './rules.ts'
 import {
+  ZApproveBody,
   ZBreaker,
   ZCatalog,
   ZDryRun,
@@ -54,6 +57,8 @@ function catalog() {
       type: a.type,
       label: a.label,
       needs: [...a.needs],
+      undoable: a.undo !== undefined,
+      undo_note: a.undoNote,
       params: a.params.map((p) => ({
         name: p.name,
         type: p.type,
@@ -63,6 +68,46 @@ function catalog() {
     operators: [...OPERATORS],
     templates: templateList(),
   }
+}
+
+type Execution = Awaited<ReturnType<typeof getExecution>>
+
+/**
+ * The four decisions on an execution (approve, reject, retry, undo) share one shape: a POST on
+ * `…/executions/{id}/<verb>` by a platform admin, answering the execution, 409 when it was already
+ * decided (also by a concurrent request).
+ */
+function executionDecision<TBody extends z.ZodType | undefined = undefined>(
+  verb: 'approve' | 'reject' | 'retry' | 'undo',
+  spec: {
+    operationId: string
+    summary: string
+    description: string
+    body?: TBody
+    run(input: {
+      ctx: AppContext
+      tx: AutomationTx
+      userId: string
+      id: string
+      body: TBody extends z.ZodType ? z.output<TBody> : undefined
+    }): Promise<Execution>
+  },
+) {
+  return route.define({
+    method: 'POST',
+    url: `/api/admin/automation/executions/:id/${verb}`,
+    operationId: spec.operationId,
+    summary: spec.summary,
+    description: `${spec.description} ${DECIDED}`,
+    tags,
+    access: who.admin,
+    params: ZIdParams,
+    ...(spec.body ? { body: spec.body } : {}),
+    errors: [409],
+    response: ZExecution,
+    handler: ({ ctx, tx, caller, params, body }) =>
+      spec.run({ ctx, tx, userId: caller.userId, id: params.id, body }),
+  })
 }
 
 /** Automation rules with human approval (issue 15 §1): rules, dry runs, the approval queue, metrics. */
@@ -75,7 +120,7 @@ export const automationRoutes = [
     tags,
     access: who.admin,
     response: z.object({ data: z.array(ZRule) }),
-    handler: async ({ tx }) => ({ data: (await listRules(tx)).map(presentRule) as never }),
+    handler: async ({ tx }) => ({ data: (await listRules(tx)).map(presentRule) }),
   }),
 
   route.define({
@@ -91,7 +136,7 @@ export const automationRoutes = [
     errors: [422],
     response: ZRule,
     handler: async ({ tx, caller, body, ctx }) =>
-      presentRule(await createRule(tx, caller.userId, body, ctx.clock.now())) as never,
+      presentRule(await createRule(tx, caller.userId, body, ctx.clock.now())),
   }),
 
   route.define({
@@ -105,7 +150,7 @@ export const automationRoutes = [
     body: ZRuleDraft,
     errors: [422],
     response: ZDryRun,
-    handler: async ({ tx, body, ctx }) => (await dryRun(tx, body, ctx.clock.now())) as never,
+    handler: async ({ tx, body, ctx }) => await dryRun(tx, body, ctx.clock.now()),
   }),
 
   route.define({
@@ -117,7 +162,7 @@ export const automationRoutes = [
     access: who.admin,
     params: ZIdParams,
     response: ZRule,
-    handler: async ({ tx, params }) => presentRule(await getRule(tx, params.id)) as never,
+    handler: async ({ tx, params }) => presentRule(await getRule(tx, params.id)),
   }),
 
   route.define({
@@ -133,7 +178,7 @@ export const automationRoutes = [
     errors: [409, 422],
     response: ZRule,
     handler: async ({ tx, params, body, ctx }) =>
-      presentRule(await updateRule(tx, params.id, body, ctx.clock.now())) as never,
+      presentRule(await updateRule(tx, params.id, body, ctx.clock.now())),
   }),
 
   route.define({
@@ -146,7 +191,7 @@ export const automationRoutes = [
     params: ZIdParams,
     response: ZRule,
     handler: async ({ tx, params, ctx }) =>
-      presentRule(await setActive(tx, params.id, true, ctx.clock.now())) as never,
+      presentRule(await setActive(tx, params.id, true, ctx.clock.now())),
   }),
 
   route.define({
@@ -159,7 +204,7 @@ export const automationRoutes = [
     params: ZIdParams,
     response: ZRule,
     handler: async ({ tx, params, ctx }) =>
-      presentRule(await setActive(tx, params.id, false, ctx.clock.now())) as never,
+      presentRule(await setActive(tx, params.id, false, ctx.clock.now())),
   }),
 
   route.define({
@@ -173,7 +218,7 @@ export const automationRoutes = [
     response: ZDryRun,
     handler: async ({ tx, params, ctx }) => {
       const r = presentRule(await getRule(tx, params.id))
-      return (await dryRun(tx, draftOf(r), ctx.clock.now(), r.id)) as never
+      return await dryRun(tx, draftOf(r), ctx.clock.now(), r.id)
     },
   }),
 
@@ -194,7 +239,7 @@ export const automationRoutes = [
     }),
     handler: async ({ tx, params, ctx }) => {
       await getRule(tx, params.id)
-      return runScheduledRules(ctx, tx, { ruleId: params.id, force: true }) as never
+      return runScheduledRules(ctx, tx, { ruleId: params.id, force: true })
     },
   }),
 
@@ -207,7 +252,7 @@ export const automationRoutes = [
     access: who.admin,
     query: ZExecutionQuery,
     response: ZExecutionPage,
-    handler: async ({ tx, query }) => (await listExecutions(tx, query)) as never,
+    handler: async ({ tx, query }) => await listExecutions(tx, query),
   }),
 
   route.define({
@@ -219,68 +264,40 @@ export const automationRoutes = [
     access: who.admin,
     params: ZIdParams,
     response: ZExecution,
-    handler: async ({ tx, params }) => (await getExecution(tx, params.id)) as never,
+    handler: async ({ tx, params }) => await getExecution(tx, params.id),
   }),
 
-  route.define({
-    method: 'POST',
-    url: '/api/admin/automation/executions/:id/approve',
+  executionDecision('approve', {
     operationId: 'approveAutomationExecution',
-    summary: 'Approve a pending execution: its action runs now through the owning module',
-    description: `A refusal by the owning module leaves it failed with the reason (retry later). ${DECIDED}`,
-    tags,
-    access: who.admin,
-    params: ZIdParams,
-    errors: [409],
-    response: ZExecution,
-    handler: async ({ tx, caller, params, ctx }) =>
-      (await approveExecution(ctx, tx, caller.userId, params.id)) as never,
+    summary: 'Approve a pending execution: stored approved (who, when, why) and its action queued',
+    description:
+      'The queue (job automation.run_execution) runs it once through the owning module: executed, or failed with the module’s reason (retry later).',
+    body: ZApproveBody.optional(),
+    run: ({ ctx, tx, userId, id, body }) => approveExecution(ctx, tx, userId, id, body?.reason),
   }),
 
-  route.define({
-    method: 'POST',
-    url: '/api/admin/automation/executions/:id/reject',
+  executionDecision('reject', {
     operationId: 'rejectAutomationExecution',
     summary: 'Reject a pending execution, saying why',
-    description: DECIDED,
-    tags,
-    access: who.admin,
-    params: ZIdParams,
+    description: 'Nothing is done.',
     body: ZRejectBody,
-    errors: [409],
-    response: ZExecution,
-    handler: async ({ tx, caller, params, body, ctx }) =>
-      (await rejectExecution(ctx, tx, caller.userId, params.id, body.reason)) as never,
+    run: ({ ctx, tx, userId, id, body }) => rejectExecution(ctx, tx, userId, id, body.reason),
   }),
 
-  route.define({
-    method: 'POST',
-    url: '/api/admin/automation/executions/:id/retry',
+  executionDecision('retry', {
     operationId: 'retryAutomationExecution',
-    summary: 'Try a failed execution again',
-    description: `Only a failed execution can be retried. ${DECIDED}`,
-    tags,
-    access: who.admin,
-    params: ZIdParams,
-    errors: [409],
-    response: ZExecution,
-    handler: async ({ tx, caller, params, ctx }) =>
-      (await retryExecution(ctx, tx, caller.userId, params.id)) as never,
+    summary: 'Try a failed execution again: approved and queued once more',
+    description: 'Only a failed execution can be retried.',
+    run: ({ ctx, tx, userId, id }) => retryExecution(ctx, tx, userId, id),
   }),
 
-  route.define({
-    method: 'POST',
-    url: '/api/admin/automation/executions/:id/undo',
+  executionDecision('undo', {
     operationId: 'undoAutomationExecution',
-    summary: 'Undo an executed reversible action (an advanced application goes back, with a reason)',
-    description: `An action that cannot be undone (a notice sent, money released) or whose subject moved on answers 409 automation_not_undoable. ${DECIDED}`,
-    tags,
-    access: who.admin,
-    params: ZIdParams,
-    errors: [409],
-    response: ZExecution,
-    handler: async ({ tx, caller, params, ctx }) =>
-      (await undoExecution(ctx, tx, caller.userId, params.id)) as never,
+    summary:
+      'Undo an executed reversible action (an advanced application goes back; a released hold’s payout is cancelled before it is paid)',
+    description:
+      'An action that cannot be undone (a notification sent), or whose subject moved on (the application moved again, the payout went out), answers 409 automation_not_undoable with the reason.',
+    run: ({ ctx, tx, userId, id }) => undoExecution(ctx, tx, userId, id),
   }),
 
   route.define({
@@ -292,7 +309,7 @@ export const automationRoutes = [
     tags,
     access: who.admin,
     response: ZMetrics,
-    handler: async ({ tx }) => (await metrics(tx)) as never,
+    handler: async ({ tx }) => await metrics(tx),
   }),
 
   route.define({
@@ -303,7 +320,7 @@ export const automationRoutes = [
     tags,
     access: who.admin,
     response: ZCatalog,
-    handler: async () => catalog() as never,
+    handler: async () => catalog(),
   }),
 
   route.define({
@@ -314,7 +331,7 @@ export const automationRoutes = [
     tags,
     access: who.admin,
     response: ZBreaker,
-    handler: async ({ tx }) => (await breakerState(tx)) as never,
+    handler: async ({ tx }) => await breakerState(tx),
   }),
 
   route.define({
@@ -327,6 +344,6 @@ export const automationRoutes = [
     body: ZResetBody,
     response: ZBreaker,
     handler: async ({ tx, caller, body, ctx }) =>
-      (await resetBreaker(tx, caller.userId, ctx.clock.now(), body.reason)) as never,
+      await resetBreaker(tx, caller.userId, ctx.clock.now(), body.reason),
   }),
 ]

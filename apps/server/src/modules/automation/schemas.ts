@@ -47,6 +47,10 @@ export const ZExecution = z.object({
   error: z.string().nullable(),
   attempts: z.number().int(),
   undoable: z.boolean(),
+  undo_note: z
+    .string()
+    .nullable()
+    .describe('For an executed action: how an undo works, or why it cannot be undone'),
   result: z.record(z.string(), z.unknown()).nullable(),
   decided_by: z.string().nullable(),
   decided_at: ZTimeN,
@@ -138,6 +142,8 @@ export const ZCatalog = z.object({
       type: z.string(),
       label: z.string(),
       needs: z.array(z.string()),
+      undoable: z.boolean(),
+      undo_note: z.string(),
       params: z.array(
         z.object({
           name: z.string(),
@@ -166,5 +172,6 @@ export const ZCatalog = z.object({
   ),
 })
 
+export const ZApproveBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
 export const ZRejectBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) })
 export const ZResetBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) })

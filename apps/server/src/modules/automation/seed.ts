@@ -81,7 +81,8 @@ export const demoAutomationSeed: SeedStep = {
           })
         // history over the last two weeks
         for (let i = 5; i < 17; i++) {
-          const state = i % 6 === 0 ? 'rejected' : i % 7 === 0 ? 'failed' : i === 11 ? 'undone' : 'executed'
+          // the undone one is an advance (the reversible kind); reminders cannot be unsent
+          const state = i % 6 === 0 ? 'rejected' : i % 7 === 0 ? 'failed' : i === 15 ? 'undone' : 'executed'
           const rule =
             i % 3 === 0
               ? ruleOf('auto_advance')

@@ -56,7 +56,12 @@ export { SPLITS_BOOK } from './book.ts'
 export { moneyDayFacts } from './health-facts.ts'
 export { companySpendFacts, platformTakingsFacts, recruiterEarningsFacts } from './home-facts.ts'
 export { verifyPayoutAuditChain, writePayoutAudit } from './payout-audit.ts'
-export { type GuaranteeEnded, guaranteeEndedHolds, releaseHoldFor } from './payouts/automation-facts.ts'
+export {
+  cancelReleasedHoldPayout,
+  type GuaranteeEnded,
+  guaranteeEndedHolds,
+  releaseHoldFor,
+} from './payouts/automation-facts.ts'
 export {
   assertEntitlement,
   type Entitlements,

@@ -43,6 +43,9 @@ export function useExecutions(state: ExecutionState | null) {
           signal,
         }),
       ),
+    // approved executions run in the background: refresh while any is queued
+    refetchInterval: (query) =>
+      query.state.data?.data.some((e) => e.state === 'approved') || state === 'approved' ? 2000 : false,
   })
 }
 
@@ -101,7 +104,12 @@ export const useDecide = () =>
       const path = { params: { path: { id } } }
       switch (verb) {
         case 'approve':
-          return unwrap(api.POST('/api/admin/automation/executions/{id}/approve', path))
+          return unwrap(
+            api.POST('/api/admin/automation/executions/{id}/approve', {
+              ...path,
+              body: reason?.trim() ? { reason } : {},
+            }),
+          )
         case 'reject':
           return unwrap(
             api.POST('/api/admin/automation/executions/{id}/reject', {

@@ -16,6 +16,7 @@ import {
   Tabs,
   Text,
   TextInput,
+  Tooltip,
 } from '@mantine/core'
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -77,7 +78,10 @@ export function AutomationPage() {
           {catalog.data && <RuleBuilder catalog={catalog.data} onSaved={() => setTab('rules')} />}
         </Tabs.Panel>
         <Tabs.Panel value="queue">
-          <ExecutionsTable state="pending" />
+          <Stack gap="lg">
+            <ExecutionsTable state="pending" />
+            <ExecutionsTable state="approved" />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <ExecutionsTable state={null} />
@@ -504,21 +508,52 @@ const STATE_COLOR: Record<string, string> = {
   undone: 'violet',
 }
 
+const UNDO_NOTES = [
+  'advance_application',
+  'notify_recruiter',
+  'remind_hiring_managers',
+  'release_guarantee_hold',
+] as const
+
 function ExecutionsTable({ state }: { state: ExecutionState | null }) {
   const { t, i18n } = useTranslation()
   const list = useExecutions(state)
   const decide = useDecide()
+  /** How the action is undone, or why it cannot be (in the reader's language; else the server's words). */
+  const catalog = useCatalog()
+  const undoNote = (e: Execution) => {
+    const reversible = catalog.data?.actions.find((a) => a.type === e.action_type)?.undoable
+    // a reversible kind of action, executed without its undo recorded (e.g. imported history)
+    if (reversible && !e.undoable) return t('automation.executions.noUndoRecorded')
+    const known = UNDO_NOTES.find((a) => a === e.action_type)
+    return known ? t(`automation.undo.${known}`) : (e.undo_note ?? '')
+  }
   const [reasonFor, setReasonFor] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   if (list.isPending) return <LoadingState />
   if (list.isError) return <QueryError error={list.error} signInTitle={t('admin.signInRequired.title')} />
-  const title = state === 'pending' ? t('automation.tabs.queue') : t('automation.tabs.history')
+  const title =
+    state === 'pending'
+      ? t('automation.tabs.queue')
+      : state === 'approved'
+        ? t('automation.executions.queuedTitle')
+        : t('automation.tabs.history')
   const act = (e: Execution, verb: 'approve' | 'retry' | 'undo') => decide.mutate({ id: e.id, verb })
   return (
     <SectionCard title={title}>
+      {state === 'approved' && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('automation.executions.queuedHint')}
+        </Text>
+      )}
       {decide.isError && (
         <Alert color="red" mb="sm">
           {problem(decide.error)}
+        </Alert>
+      )}
+      {decide.isSuccess && decide.data.state === 'approved' && (
+        <Alert color="blue" mb="sm" data-testid="automation-queued">
+          {t('automation.executions.queued')}
         </Alert>
       )}
       {list.data.data.length === 0 ? (
@@ -555,9 +590,16 @@ function ExecutionsTable({ state }: { state: ExecutionState | null }) {
                   </Table.Td>
                   <Table.Td>
                     <Badge color={STATE_COLOR[e.state] ?? 'gray'}>{t(`automation.states.${e.state}`)}</Badge>
+                    {e.state === 'approved' && e.decided_at && (
+                      <Text size="xs" c="dimmed">
+                        {t('automation.executions.approvedBy', {
+                          when: formatDateTime(e.decided_at, i18n.language),
+                        })}
+                      </Text>
+                    )}
                     {(e.reason || e.error) && (
                       <Text size="xs" c="dimmed">
-                        {e.reason ?? e.error}
+                        {e.state === 'failed' || e.error ? (e.error ?? e.reason) : e.reason}
                       </Text>
                     )}
                   </Table.Td>
@@ -616,9 +658,19 @@ function ExecutionsTable({ state }: { state: ExecutionState | null }) {
                         </Button>
                       )}
                       {e.undoable && (
-                        <Button size="xs" variant="default" onClick={() => act(e, 'undo')}>
-                          {t('automation.executions.undo')}
-                        </Button>
+                        <Tooltip label={undoNote(e)} multiline w={280} withArrow>
+                          <Button size="xs" variant="default" onClick={() => act(e, 'undo')}>
+                            {t('automation.executions.undo')}
+                          </Button>
+                        </Tooltip>
+                      )}
+                      {e.state === 'executed' && !e.undoable && (
+                        <Text size="xs" c="dimmed" maw={260} data-testid="not-undoable">
+                          <Text span size="xs" fw={600}>
+                            {t('automation.executions.notUndoable')}:
+                          </Text>{' '}
+                          {undoNote(e)}
+                        </Text>
                       )}
                     </Group>
                   </Table.Td>
