@@ -153,7 +153,8 @@ export class JobRunner<TDeps> {
       if (parsed.success) ready.push({ job, payload: parsed.data })
       else results.push(await this.#handle(def, job))
     }
-    if (ready.length < 2) return [...results, ...(await Promise.all(ready.map(({ job }) => this.#handle(def, job))))]
+    if (ready.length < 2)
+      return [...results, ...(await Promise.all(ready.map(({ job }) => this.#handle(def, job))))]
     const log = this.#options.log.child({ job: def.name, batch: ready.length })
     const started = performance.now()
     try {

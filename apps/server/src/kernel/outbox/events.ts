@@ -186,7 +186,10 @@ export function defineConsumer<E extends EventType, DB>(def: ConsumerDefinition<
     },
     ...(handleBatch
       ? {
-          batchHandler: async (jobs: readonly BatchJob<z.output<typeof ZWireEnvelope>>[], ctx: AppContext) => {
+          batchHandler: async (
+            jobs: readonly BatchJob<z.output<typeof ZWireEnvelope>>[],
+            ctx: AppContext,
+          ) => {
             const envelopes = jobs.map((j) => envelopeOf(j.payload))
             return inTransaction(ctx.db, systemActor(def.name), async (kyselyTx) => {
               const tx = kyselyTx as unknown as Transaction<PlatformSchema>
@@ -208,10 +211,14 @@ export function defineConsumer<E extends EventType, DB>(def: ConsumerDefinition<
                 ? await handleBatch(kyselyTx as unknown as Transaction<DB>, todo, ctx, jobs[0]!.run.log)
                 : []
               if (outputs.length !== todo.length) {
-                throw new Error(`${def.name}: handleBatch returned ${outputs.length} outputs for ${todo.length} events`)
+                throw new Error(
+                  `${def.name}: handleBatch returned ${outputs.length} outputs for ${todo.length} events`,
+                )
               }
               const byEvent = new Map(todo.map((e, i) => [e, outputs[i]]))
-              return envelopes.map((e) => (byEvent.has(e) ? byEvent.get(e) : { skipped: 'already processed' }))
+              return envelopes.map((e) =>
+                byEvent.has(e) ? byEvent.get(e) : { skipped: 'already processed' },
+              )
             })
           },
         }

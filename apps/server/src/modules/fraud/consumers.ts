@@ -18,7 +18,6 @@ import {
 import { enabled } from './flags.ts'
 import { type NewSignal, raiseSignal } from './signals.ts'
 
-const DAY = 86_400_000
 const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
@@ -141,7 +140,11 @@ async function checkPace(tx: FraudTx, events: readonly Submitted[], raise: (s: P
  * Rings: for each recruiter that gained an edge, the edges among recruiters within 6 hops of it
  * (one recursive statement for all of them, ≤ 2,000 edges each), then a shortest cycle through it.
  */
-async function checkRings(tx: FraudTx, starts: readonly { recruiterId: string; order: number }[], raise: (s: Pending) => void) {
+async function checkRings(
+  tx: FraudTx,
+  starts: readonly { recruiterId: string; order: number }[],
+  raise: (s: Pending) => void,
+) {
   if (starts.length === 0) return
   const ids = starts.map((s) => s.recruiterId)
   const rows = await sql<{ start: string; from: string; to: string }>`
@@ -163,7 +166,8 @@ async function checkRings(tx: FraudTx, starts: readonly { recruiterId: string; o
     select start::text as start, from_recruiter_id::text as "from", to_recruiter_id::text as "to"
       from numbered where k <= 2000`.execute(tx)
   const edgesOf = new Map<string, { from: string; to: string }[]>()
-  for (const r of rows.rows) edgesOf.set(r.start, [...(edgesOf.get(r.start) ?? []), { from: r.from, to: r.to }])
+  for (const r of rows.rows)
+    edgesOf.set(r.start, [...(edgesOf.get(r.start) ?? []), { from: r.from, to: r.to }])
   for (const { recruiterId, order } of starts) {
     const edges = edgesOf.get(recruiterId) ?? []
     const ring = cycleThrough(recruiterId, edges, 6)
@@ -199,7 +203,10 @@ export async function detectSubmissions(
   const on = await enabled(tx, 'fraud.detection', null)
   // recruiting's data only, so outside the lock below: concurrent batches overlap here
   const same = on
-    ? await samePersonRecordsMany(tx, events.map((e) => e.data.candidate_id))
+    ? await samePersonRecordsMany(
+        tx,
+        events.map((e) => e.data.candidate_id),
+      )
     : new Map<string, SamePersonRecord[]>()
   // From here on one batch at a time (every process): each sees every earlier batch's actions and
   // edges, as one-by-one handling in order would; two concurrent batches could otherwise each
@@ -228,7 +235,10 @@ export async function detectSubmissions(
     const had = pending.get(s.dedupeKey)
     if (!had || had.order > s.order) pending.set(s.dedupeKey, s)
   }
-  const edges = new Map<string, { from_recruiter_id: string; to_recruiter_id: string; person_key: string; at: Date }>()
+  const edges = new Map<
+    string,
+    { from_recruiter_id: string; to_recruiter_id: string; person_key: string; at: Date }
+  >()
   const ringStarts: { recruiterId: string; order: number }[] = []
   for (const [order, e] of live.entries()) {
     const d = e.data
@@ -240,9 +250,15 @@ export async function detectSubmissions(
       for (const from of new Set(earlier.map((o) => o.recruiter_id))) {
         const key = `${from}|${d.recruiter_id}|${person}`
         if (!edges.has(key))
-          edges.set(key, { from_recruiter_id: from, to_recruiter_id: d.recruiter_id, person_key: person, at: new Date(e.timestamp) })
+          edges.set(key, {
+            from_recruiter_id: from,
+            to_recruiter_id: d.recruiter_id,
+            person_key: person,
+            at: new Date(e.timestamp),
+          })
       }
-      if (!ringStarts.some((s) => s.recruiterId === d.recruiter_id)) ringStarts.push({ recruiterId: d.recruiter_id, order })
+      if (!ringStarts.some((s) => s.recruiterId === d.recruiter_id))
+        ringStarts.push({ recruiterId: d.recruiter_id, order })
     }
     const dup = duplicateVerdict({
       recruiterId: d.recruiter_id,
@@ -286,7 +302,11 @@ export async function detectSubmissions(
   const known = keys.length
     ? new Set(
         (
-          await tx.selectFrom('fraud.fraud_signals').select('dedupe_key').where('dedupe_key', 'in', keys).execute()
+          await tx
+            .selectFrom('fraud.fraud_signals')
+            .select('dedupe_key')
+            .where('dedupe_key', 'in', keys)
+            .execute()
         ).map((r) => r.dedupe_key),
       )
     : new Set<string>()
