@@ -42,7 +42,7 @@ async function networkOf(tx: FraudTx, times: readonly Date[]): Promise<Map<numbe
   const rows = await sql<{ at: Date; counts: number[] }>`
     select m.at, coalesce((select array_agg(n) from (
              select count(*)::int as n from fraud.recruiter_actions a
-              where a.kind = 'submit' and a.at > m.at - interval '24 hours'
+              where a.kind = 'submit' and a.at > m.at - interval '24 hours' and a.at <= m.at
               group by a.recruiter_id) x), '{}') as counts
       from unnest(${moments.map((m) => m.toISOString())}::timestamptz[]) as m(at)`.execute(tx)
   for (const r of rows.rows) {
