@@ -228,7 +228,6 @@ export async function detectSubmissions(
     .onConflict((oc) => oc.column('event_id').doNothing())
     .execute()
   if (!on) return batch.map(() => ({ skipped: 'fraud.detection off' }))
-  const live = events
   const pending = new Map<string, Pending>()
   // the first event (in time order) to show a pattern raises it
   const raise = (s: Pending) => {
@@ -240,7 +239,7 @@ export async function detectSubmissions(
     { from_recruiter_id: string; to_recruiter_id: string; person_key: string; at: Date }
   >()
   const ringStarts: { recruiterId: string; order: number }[] = []
-  for (const [order, e] of live.entries()) {
+  for (const [order, e] of events.entries()) {
     const d = e.data
     const others = same.get(d.candidate_id) ?? []
     // who passed this person to whom: every earlier recruiter of the person → this one
@@ -294,7 +293,7 @@ export async function detectSubmissions(
       .onConflict((oc) => oc.doNothing())
       .execute()
   }
-  await checkPace(tx, live, raise)
+  await checkPace(tx, events, raise)
   await checkRings(tx, ringStarts, raise)
   // patterns flagged before (most of them: a busy recruiter's velocity, a known ring) are skipped
   // in one look-up; raiseSignal's unique key still settles races with concurrent batches
