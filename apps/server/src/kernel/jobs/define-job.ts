@@ -38,6 +38,19 @@ export interface JobDefinition<
   batchSize?: number
   schedule?: { cron: string; tz?: string; payload: z.input<TSchema> }
   handler(payload: z.output<TSchema>, deps: TDeps, run: JobRunInfo & { log: Logger }): Promise<unknown>
+  /**
+   * Optional: handles a whole fetched batch at once (one transaction, set-based work). The runner
+   * calls it when it holds two or more jobs whose payloads parse, and expects one output per job,
+   * in order. If it throws, the runner runs `handler` on each job of the batch one by one, so a
+   * poison job fails (retries, dead-letters) alone and the others complete.
+   */
+  batchHandler?(jobs: readonly BatchJob<z.output<TSchema>>[], deps: TDeps): Promise<readonly unknown[]>
+}
+
+/** One job of a batch handed to `batchHandler`: its parsed payload and its run info. */
+export interface BatchJob<T> {
+  payload: T
+  run: JobRunInfo & { log: Logger }
 }
 
 export function defineJob<TName extends string, TSchema extends z.ZodType, TDeps>(

@@ -127,13 +127,67 @@ export class JobRunner<TDeps> {
           // retries become due without a NOTIFY, so the notify-mode poll must stay short too
           notifyPollingIntervalSeconds: polling,
         },
-        (jobs: Job<unknown>[]) => Promise.all(jobs.map((job) => this.#handle(def, job))),
+        (jobs: Job<unknown>[]) =>
+          def.batchHandler && jobs.length > 1
+            ? this.#handleBatch(def, jobs)
+            : Promise.all(jobs.map((job) => this.#handle(def, job))),
       )
       if (def.schedule) {
         await this.boss.schedule(def.name, def.schedule.cron, def.schedule.payload as object, {
           tz: def.schedule.tz ?? 'UTC',
         })
       }
+    }
+  }
+
+  /**
+   * A batch through the definition's `batchHandler`: every job completes with its own output, or,
+   * when the batch throws, each job runs alone through `handler` (a poison job then fails by
+   * itself). Payloads that do not parse never enter the batch: they dead-letter on their own.
+   */
+  async #handleBatch(def: AnyJobDefinition<TDeps>, jobs: Job<unknown>[]): Promise<JobResult[]> {
+    const results: JobResult[] = []
+    const ready: { job: Job<unknown>; payload: unknown }[] = []
+    for (const job of jobs) {
+      const parsed = def.payload.safeParse(job.data)
+      if (parsed.success) ready.push({ job, payload: parsed.data })
+      else results.push(await this.#handle(def, job))
+    }
+    if (ready.length < 2)
+      return [...results, ...(await Promise.all(ready.map(({ job }) => this.#handle(def, job))))]
+    const log = this.#options.log.child({ job: def.name, batch: ready.length })
+    const started = performance.now()
+    try {
+      const outputs = await def.batchHandler!(
+        ready.map(({ job, payload }) => ({
+          payload,
+          run: {
+            id: job.id,
+            name: def.name,
+            retryCount: job.retryCount,
+            signal: job.signal,
+            log: log.child({ job_id: job.id, attempt: job.retryCount + 1 }),
+          },
+        })),
+        this.#deps as TDeps,
+      )
+      if (outputs.length !== ready.length) {
+        throw new Error(`batchHandler returned ${outputs.length} outputs for ${ready.length} jobs`)
+      }
+      // each job waited for the whole batch: that is its duration
+      const seconds = (performance.now() - started) / 1000
+      return [
+        ...results,
+        ...ready.map(({ job }, i) => {
+          this.#options.onJobFinished?.(def.name, 'completed', seconds)
+          return { id: job.id, status: 'completed' as const, output: (outputs[i] ?? null) as object }
+        }),
+      ]
+    } catch (err) {
+      log.warn({ err }, 'batch failed: running its jobs one by one')
+      const one: JobResult[] = []
+      for (const { job } of ready) one.push(await this.#handle(def, job))
+      return [...results, ...one]
     }
   }
 

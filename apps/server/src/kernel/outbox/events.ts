@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../context.ts'
 import type { PlatformSchema } from '../db/schema/platform.ts'
 import { inTransaction, systemActor } from '../db/transaction.ts'
-import { type AnyJobDefinition, defineJob, type RetryPolicy } from '../jobs/define-job.ts'
+import { type AnyJobDefinition, type BatchJob, defineJob, type RetryPolicy } from '../jobs/define-job.ts'
 import type { Logger } from '../logger.ts'
 
 /**
@@ -130,6 +130,21 @@ export interface ConsumerDefinition<E extends EventType, DB> {
    * neither does. Runs as the system actor named after the consumer.
    */
   handle(tx: Transaction<DB>, event: EnvelopeOf<E>, ctx: AppContext, log: Logger): Promise<unknown>
+  /**
+   * Optional: handles every event of a fetched batch in ONE transaction that also records them all
+   * as handled (set-based work instead of a transaction per event). It receives only the events
+   * not handled before, each once, in delivery order, and returns one output per event, in order.
+   * If the batch fails, each of its events runs alone through `handle`, so a poison event fails
+   * (retries, dead-letters) by itself; `handle` and `handleBatch` must therefore agree.
+   */
+  handleBatch?(
+    tx: Transaction<DB>,
+    events: readonly EnvelopeOf<E>[],
+    ctx: AppContext,
+    log: Logger,
+  ): Promise<readonly unknown[]>
+  /** Events one worker takes at once (10 by default); with `handleBatch`, the size of its batches. */
+  batchSize?: number
 }
 
 export interface Consumer {
@@ -139,6 +154,14 @@ export interface Consumer {
 
 /** An outbox consumer: a job subscribed to event types, exactly once per event. */
 export function defineConsumer<E extends EventType, DB>(def: ConsumerDefinition<E, DB>): Consumer {
+  const envelopeOf = (wire: z.output<typeof ZWireEnvelope>): EnvelopeOf<E> => {
+    const declared = registry.get(wire.event)
+    if (!declared) throw new Error(`event ${wire.event} is not declared`)
+    // the producer's schema decides the shape; an old payload that no longer parses is a bug to see
+    const data = declared.data.parse(wire.data)
+    return { ...wire, data } as EnvelopeOf<E>
+  }
+  const handleBatch = def.handleBatch
   const job = defineJob({
     name: def.name,
     description: def.description,
@@ -146,13 +169,9 @@ export function defineConsumer<E extends EventType, DB>(def: ConsumerDefinition<
     retry: def.retry ?? { limit: 5, delaySeconds: 5, backoff: true, maxDelaySeconds: 600 },
     timeoutSeconds: def.timeoutSeconds ?? 60,
     concurrency: def.concurrency ?? 2,
-    batchSize: 10,
+    batchSize: def.batchSize ?? 10,
     handler: async (wire, ctx: AppContext, run) => {
-      const declared = registry.get(wire.event)
-      if (!declared) throw new Error(`event ${wire.event} is not declared`)
-      // the producer's schema decides the shape; an old payload that no longer parses is a bug to see
-      const data = declared.data.parse(wire.data)
-      const envelope = { ...wire, data } as EnvelopeOf<E>
+      const envelope = envelopeOf(wire)
       return inTransaction(ctx.db, systemActor(def.name), async (kyselyTx) => {
         const tx = kyselyTx as unknown as Transaction<PlatformSchema>
         const first = await tx
@@ -165,6 +184,45 @@ export function defineConsumer<E extends EventType, DB>(def: ConsumerDefinition<
         return def.handle(kyselyTx as unknown as Transaction<DB>, envelope, ctx, run.log)
       })
     },
+    ...(handleBatch
+      ? {
+          batchHandler: async (
+            jobs: readonly BatchJob<z.output<typeof ZWireEnvelope>>[],
+            ctx: AppContext,
+          ) => {
+            const envelopes = jobs.map((j) => envelopeOf(j.payload))
+            return inTransaction(ctx.db, systemActor(def.name), async (kyselyTx) => {
+              const tx = kyselyTx as unknown as Transaction<PlatformSchema>
+              // sorted: two batches that share events lock their rows in the same order
+              const ids = [...new Set(envelopes.map((e) => e.event_id))].sort()
+              const fresh = new Set(
+                (
+                  await tx
+                    .insertInto('platform.processed_events')
+                    .values(ids.map((event_id) => ({ consumer: def.name, event_id })))
+                    .onConflict((oc) => oc.columns(['consumer', 'event_id']).doNothing())
+                    .returning('event_id')
+                    .execute()
+                ).map((r) => r.event_id),
+              )
+              // each new event once (the same event twice in a batch is handled once)
+              const todo = envelopes.filter((e) => fresh.delete(e.event_id))
+              const outputs = todo.length
+                ? await handleBatch(kyselyTx as unknown as Transaction<DB>, todo, ctx, jobs[0]!.run.log)
+                : []
+              if (outputs.length !== todo.length) {
+                throw new Error(
+                  `${def.name}: handleBatch returned ${outputs.length} outputs for ${todo.length} events`,
+                )
+              }
+              const byEvent = new Map(todo.map((e, i) => [e, outputs[i]]))
+              return envelopes.map((e) =>
+                byEvent.has(e) ? byEvent.get(e) : { skipped: 'already processed' },
+              )
+            })
+          },
+        }
+      : {}),
   }) as unknown as AnyJobDefinition<AppContext>
   return { job, route: { job: def.name, events: def.events } }
 }

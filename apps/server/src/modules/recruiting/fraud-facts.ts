@@ -18,76 +18,78 @@ export interface SamePersonRecord {
  * or place — each with its submissions. Only ids, dates and how they matched; no personal data.
  */
 export async function samePersonRecords(anyTx: AnyTx, candidateId: string): Promise<SamePersonRecord[]> {
+  return (await samePersonRecordsMany(anyTx, [candidateId])).get(candidateId) ?? []
+}
+
+/**
+ * `samePersonRecords` for many candidate records in one statement (fraud's batched detectors): a
+ * map from each given id to its other records (at most 50 each, oldest first). The name arm is
+ * one hash join of the given records' normalised names against every record: the trigram index
+ * cannot serve `like` under row-level security (the operator is not leakproof), so a per-record
+ * lookup scanned the table once per record, a batch scans it once.
+ */
+export async function samePersonRecordsMany(
+  anyTx: AnyTx,
+  candidateIds: readonly string[],
+): Promise<Map<string, SamePersonRecord[]>> {
   const tx = anyTx as RecruitingTx
-  const me = await tx
-    .selectFrom('ats.candidates')
-    .select('full_name')
-    .where('id', '=', candidateId)
-    .executeTakeFirst()
-  if (!me) return []
-  // each word of the name must appear in search_text (its trigram index), then the exact check
-  const words = me.full_name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((x) => x.length >= 3)
-    .slice(0, 4)
-    .map((x) => `%${x.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-  const byWords = words.length
-    ? sql.join(
-        words.map((p) => sql`c.search_text like ${p}`),
-        sql` and `,
-      )
-    : sql`true`
+  const out = new Map<string, SamePersonRecord[]>()
+  const ids = [...new Set(candidateIds)]
+  if (ids.length === 0) return out
   const rows = await sql<{
+    me_id: string
     candidate_id: string
     recruiter_id: string
     created_at: Date
     matched_on: string[]
+    applications: { application_id: string; role_id: string; company_id: string; submitted_at: string }[]
   }>`
-    with me as (
+    with me as materialized (
       select c.id, lower(coalesce(c.current_title, '')) as title, lower(coalesce(c.location, '')) as location,
              regexp_replace(lower(c.full_name), '[^[:alnum:]]+', ' ', 'g') as name
-        from ats.candidates c where c.id = ${candidateId}
+        from ats.candidates c where c.id = any(${ids}::uuid[])
     ), by_key as (
-      select o.candidate_id, o.kind::text as how
+      select k.candidate_id as me_id, o.candidate_id, o.kind::text as how
         from ats.candidate_identity_keys k
         join ats.candidate_identity_keys o on o.kind = k.kind and o.key_hash = k.key_hash
-       where k.candidate_id = ${candidateId} and o.candidate_id <> ${candidateId}
+       where k.candidate_id = any(${ids}::uuid[]) and o.candidate_id <> k.candidate_id
     ), by_name as (
-      select c.id as candidate_id,
+      select me.id as me_id, c.id as candidate_id,
              case when lower(coalesce(c.current_title, '')) = me.title and me.title <> '' then 'name+title'
                   else 'name+location' end as how
-        from ats.candidates c, me
-       where c.id <> me.id and ${byWords}
-         and regexp_replace(lower(c.full_name), '[^[:alnum:]]+', ' ', 'g') = me.name
+        from ats.candidates c
+        join me on regexp_replace(lower(c.full_name), '[^[:alnum:]]+', ' ', 'g') = me.name
+       where c.id <> me.id
          and ((me.title <> '' and lower(coalesce(c.current_title, '')) = me.title)
               or (me.location <> '' and lower(coalesce(c.location, '')) = me.location))
-    ), hits as (select * from by_key union select * from by_name)
-    select c.id as candidate_id, c.recruiter_id, c.created_at, array_agg(distinct h.how order by h.how) as matched_on
-      from hits h join ats.candidates c on c.id = h.candidate_id
-     group by c.id, c.recruiter_id, c.created_at
-     limit 50`.execute(tx)
-  if (rows.rows.length === 0) return []
-  const apps = await tx
-    .selectFrom('ats.applications')
-    .select(['id', 'candidate_id', 'role_id', 'company_id', 'submitted_at'])
-    .where(
-      'candidate_id',
-      'in',
-      rows.rows.map((r) => r.candidate_id),
+    ), hits as (select * from by_key union select * from by_name),
+    records as (
+      select h.me_id, c.id as candidate_id, c.recruiter_id, c.created_at,
+             array_agg(distinct h.how order by h.how) as matched_on,
+             row_number() over (partition by h.me_id order by c.created_at, c.id) as n
+        from hits h join ats.candidates c on c.id = h.candidate_id
+       group by h.me_id, c.id, c.recruiter_id, c.created_at
     )
-    .execute()
-  return rows.rows.map((r) => ({
-    ...r,
-    applications: apps
-      .filter((a) => a.candidate_id === r.candidate_id)
-      .map((a) => ({
-        application_id: a.id,
-        role_id: a.role_id,
-        company_id: a.company_id,
-        submitted_at: a.submitted_at,
-      })),
-  }))
+    select r.me_id, r.candidate_id, r.recruiter_id, r.created_at, r.matched_on,
+           coalesce((select json_agg(json_build_object('application_id', a.id, 'role_id', a.role_id,
+                                                       'company_id', a.company_id, 'submitted_at', a.submitted_at)
+                                     order by a.submitted_at, a.id)
+                       from ats.applications a where a.candidate_id = r.candidate_id), '[]') as applications
+      from records r
+     where r.n <= 50
+     order by r.me_id, r.n`.execute(tx)
+  for (const r of rows.rows) {
+    const list = out.get(r.me_id) ?? []
+    list.push({
+      candidate_id: r.candidate_id,
+      recruiter_id: r.recruiter_id,
+      created_at: r.created_at,
+      matched_on: r.matched_on,
+      applications: r.applications.map((a) => ({ ...a, submitted_at: new Date(a.submitted_at) })),
+    })
+    out.set(r.me_id, list)
+  }
+  return out
 }
 
 /** How many applications a recruiter submitted since a moment (the hold's daily limit). */

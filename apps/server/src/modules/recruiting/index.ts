@@ -76,6 +76,7 @@ export {
   recruitersWithApplications,
   type SamePersonRecord,
   samePersonRecords,
+  samePersonRecordsMany,
   submissionsSince,
 } from './fraud-facts.ts'
 export {
