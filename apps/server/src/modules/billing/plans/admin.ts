@@ -4,7 +4,7 @@ import { kindTotal } from '../../ledger/index.ts'
 import { recruiterNames } from '../../recruiting/index.ts'
 import { SPLITS_BOOK } from '../book.ts'
 import type { BillingTx } from '../database.ts'
-import { type BillingInterval, type PaidTier, PLAN_CURRENCY, PLANS } from './catalog.ts'
+import { type BillingInterval, mrrOf, type PaidTier, PLAN_CURRENCY, PLANS } from './catalog.ts'
 
 /**
  * The admin plans screen: who pays for which plan now and what that is worth a month (MRR, from
@@ -13,18 +13,6 @@ import { type BillingInterval, type PaidTier, PLAN_CURRENCY, PLANS } from './cat
  * tier (from the history) and the plan revenue collected (the invoices booked on the ledger).
  */
 const view = (tx: AnyTx) => tx as BillingTx
-
-/** A subscription's monthly value in minor units ×12 (exact: divided once, when summed). */
-function monthlyTimes12(tier: PaidTier, interval: BillingInterval): bigint {
-  const price = PLANS[tier].prices[interval]
-  return interval === 'month' ? price * 12n : price
-}
-
-/** Sum of monthly values, rounded half up once. */
-export function mrrOf(subs: ReadonlyArray<{ tier: PaidTier; interval: BillingInterval }>): bigint {
-  const times12 = subs.reduce((s, x) => s + monthlyTimes12(x.tier, x.interval), 0n)
-  return (times12 + 6n) / 12n
-}
 
 const PAYING = ['active', 'past_due'] as const
 

@@ -22,6 +22,7 @@ import {
 } from './catalog.ts'
 import { planHistory, planTierAt, switchTier, usageOf } from './history.ts'
 import { tellRecruiter } from './notices.ts'
+import { isScheduledChange } from './schedule-rules.ts'
 
 /**
  * Recruiter subscriptions on Stripe Billing. The flow: save a card (a SetupIntent confirmed with
@@ -476,15 +477,6 @@ async function lockedCurrent(ctx: AppContext, recruiterId: string) {
     const pending = await openInvoice(tx, sub.id)
     return { sub, pending }
   })
-}
-
-/** A change that waits for the end of the paid period: a lower tier, or yearly → monthly. */
-export function isScheduledChange(
-  from: { tier: PaidTier; interval: BillingInterval },
-  to: { tier: PaidTier; interval: BillingInterval },
-): boolean {
-  if (TIER_RANK[to.tier] !== TIER_RANK[from.tier]) return TIER_RANK[to.tier] < TIER_RANK[from.tier]
-  return from.interval === 'year' && to.interval === 'month'
 }
 
 export async function changeSubscription(ctx: AppContext, caller: BillingCaller, input: ChangeInput) {
