@@ -357,9 +357,9 @@ function Recent({ o }: { o: PlansOverview }) {
           <Table.Tbody>
             {o.recent_changes.map((x) => (
               <Table.Tr key={`${x.recruiter_id}-${x.at}`}>
-                <Table.Td>{x.recruiter_name}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{x.recruiter_name}</Table.Td>
                 <Table.Td>
-                  <Group gap={6}>
+                  <Group gap={6} wrap="nowrap">
                     {x.from_tier && <Text size="sm">{t(`adminPlans.tiers.${x.from_tier}`)} →</Text>}
                     <Text size="sm" fw={600}>
                       {t(`adminPlans.tiers.${x.to_tier}`)}
@@ -371,7 +371,7 @@ function Recent({ o }: { o: PlansOverview }) {
                     {t(`adminPlans.reasons.${x.reason}`, { defaultValue: x.reason })}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{formatDate(x.at, i18n.language)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(x.at, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

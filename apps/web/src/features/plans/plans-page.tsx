@@ -311,7 +311,8 @@ function CurrentPlan({
                 </Text>
                 <Text size="sm" c="dimmed">
                   {t('plans.scheduled.body', { current: me.plan_name })}{' '}
-                  <Amount value={sub.scheduled_change.price} span />
+                  <Amount value={sub.scheduled_change.price} span />{' '}
+                  {t(sub.scheduled_change.interval === 'year' ? 'plans.perYear' : 'plans.perMonth')}
                 </Text>
               </Stack>
               <Button size="xs" variant="light" onClick={onKeep} loading={busy}>
