@@ -15,5 +15,9 @@ alter table billing.plan_subscriptions
 -- The ledger posting of a paid invoice (null: not paid, or nothing collected: a trial, a credit).
 alter table billing.plan_invoices add column posting_id uuid;
 
--- The admin plans screen: past-due subscriptions and recent invoices by status.
+-- The admin plans screen: subscriptions by status, the latest changes of the history, plan
+-- revenue by month.
 create index plan_subscriptions_status on billing.plan_subscriptions (status);
+create index plan_periods_latest on billing.plan_periods (valid_from desc);
+create index plan_invoices_paid_at on billing.plan_invoices (created_at) where status = 'paid';
+create index plan_invoices_open on billing.plan_invoices (subscription_id) where status = 'open';
