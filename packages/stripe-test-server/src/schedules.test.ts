@@ -15,7 +15,11 @@ async function world() {
   const partnerYear = await price(249_000, 'year', 'Partner yearly')
   const pro = await price(9_900, 'month', 'Pro')
   const customer = await stripe.customers.create({ email: 'r@example.com' })
-  const si = await stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_visa', confirm: true })
+  const si = await stripe.setupIntents.create({
+    customer: customer.id,
+    payment_method: 'pm_card_visa',
+    confirm: true,
+  })
   const subscribe = (p: Stripe.Price) =>
     stripe.subscriptions.create({
       customer: customer.id,
@@ -39,7 +43,11 @@ describe('subscription schedules', () => {
       end_behavior: 'release',
       phases: [
         { items: [{ price: w.partner.id }], start_date: item(sub).current_period_start, end_date: end },
-        { items: [{ price: w.pro.id }], duration: { interval: 'month', interval_count: 1 }, proration_behavior: 'none' },
+        {
+          items: [{ price: w.pro.id }],
+          duration: { interval: 'month', interval_count: 1 },
+          proration_behavior: 'none',
+        },
       ],
     })
     const invoicesBefore = (await w.stripe.invoices.list({ subscription: sub.id })).data.length
@@ -83,10 +91,12 @@ describe('subscription schedules', () => {
       statusCode: 400,
       param: 'from_subscription',
     })
-    await expect(w.stripe.subscriptions.update(sub.id, { cancel_at_period_end: true })).rejects.toMatchObject({
-      statusCode: 400,
-      param: 'cancel_at_period_end',
-    })
+    await expect(w.stripe.subscriptions.update(sub.id, { cancel_at_period_end: true })).rejects.toMatchObject(
+      {
+        statusCode: 400,
+        param: 'cancel_at_period_end',
+      },
+    )
     await expect(
       w.stripe.subscriptionSchedules.update(schedule.id, {
         phases: [
@@ -96,6 +106,8 @@ describe('subscription schedules', () => {
       }),
     ).rejects.toMatchObject({ statusCode: 400, param: 'phases[0][end_date]' })
     await w.stripe.subscriptionSchedules.release(schedule.id)
-    await expect(w.stripe.subscriptionSchedules.release(schedule.id)).rejects.toMatchObject({ statusCode: 400 })
+    await expect(w.stripe.subscriptionSchedules.release(schedule.id)).rejects.toMatchObject({
+      statusCode: 400,
+    })
   })
 })

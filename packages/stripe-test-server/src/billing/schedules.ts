@@ -67,7 +67,7 @@ function release(a: Actor, schedule: SubscriptionSchedule, sub: Subscription | u
 export function advanceSchedule(a: Actor, sub: Subscription): 'unchanged' | 'changed' | 'canceled' {
   if (!sub.schedule) return 'unchanged'
   const schedule = a.sim.get('subscription_schedule', sub.schedule, a.owner)
-  if (!schedule || schedule.status !== 'active') return 'unchanged'
+  if (schedule?.status !== 'active') return 'unchanged'
   const at = sub.items.data[0]!.current_period_end
   const next = schedule.phases.find((p) => p.start_date === at)
   if (!next) {

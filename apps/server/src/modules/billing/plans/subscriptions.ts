@@ -507,6 +507,12 @@ export async function changeSubscription(ctx: AppContext, caller: BillingCaller,
         errors: [{ field: 'cancel_at_period_end', message: 'send it on its own' }],
       })
     }
+    if (sub.cancel_at_period_end) {
+      throw new AppError(
+        'change_already_scheduled',
+        'Your plan is set to end at the end of the period: keep it first, then schedule a change',
+      )
+    }
     await scheduleChange(ctx, client, sub, { tier, interval })
     return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
   }
