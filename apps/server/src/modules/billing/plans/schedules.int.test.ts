@@ -295,3 +295,13 @@ describe('the admin plans overview', () => {
     expect(collected).toBe(booked)
   })
 })
+
+describe('a plan set to end', () => {
+  it('cannot take a downgrade until it is kept (409); cancelling releases nothing it should not', async () => {
+    const ended = await as('rachel').delete('/api/subscriptions')
+    expect(ended.body.subscription).toMatchObject({ cancel_at_period_end: true, scheduled_change: null })
+    const r = await as('rachel').patch('/api/subscriptions', { interval: 'month' })
+    expect(r).toMatchObject({ status: 409, body: { code: 'change_already_scheduled' } })
+    expect((await me('rachel')).subscription.scheduled_change).toBeNull()
+  })
+})
