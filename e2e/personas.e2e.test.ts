@@ -189,6 +189,7 @@ describe('every Splits persona on the demo marketplace', () => {
         '/admin/finance',
         '/admin/finance/invoices',
         '/admin/finance/ledger',
+        '/admin/plans',
         '/admin/finance/payouts',
         '/admin/finance/audit',
         '/admin/finance/contracts',

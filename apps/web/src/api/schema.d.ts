@@ -1291,6 +1291,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruiter plans at a glance: subscribers per tier, MRR, trials, dunning, changes
+         * @description Subscribers and MRR from the subscription rows (list prices, integer cents; yearly plans count a twelfth), trials, subscriptions in dunning with their open invoice, downgrades and cancellations scheduled for the end of a period, the latest changes of the plan history, and by month the recruiters on each paid tier and the plan revenue collected.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        get: operations["getPlansOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/resumes/accuracy": {
         parameters: {
             query?: never;
@@ -6314,7 +6336,7 @@ export interface paths {
         head?: never;
         /**
          * Change tier or interval (with proration), or resume a plan set to end
-         * @description An upgrade is charged now for the rest of the period (exact proration); a downgrade credits the unused time on the next invoice; monthly ↔ yearly starts a new period now, less the unused time. `cancel_at_period_end: false` resumes a plan set to end. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.
+         * @description An upgrade is charged now for the rest of the period (exact proration); monthly → yearly starts a new period now, less the unused time. A downgrade (a lower tier, or yearly → monthly) takes effect at the end of the period already paid (a Stripe subscription schedule; `subscription.scheduled_change`), without proration; the same downgrade again changes nothing, another one while it is scheduled is a 409 `change_already_scheduled`. `cancel_at_period_end: false` resumes a plan set to end. The current plan: 409 `plan_unchanged`. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.
          *
          *     **Access:** Roles: recruiter. Recruiters, for their own plan.
          */
@@ -6338,6 +6360,28 @@ export interface paths {
          */
         post: operations["saveSubscriptionCard"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/scheduled-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Call off the downgrade scheduled for the end of the period
+         * @description The plan renews as it is (the Stripe subscription schedule is released). Nothing scheduled: 404 `no_scheduled_change`.
+         *
+         *     **Access:** Roles: recruiter. Recruiters, for their own plan.
+         */
+        delete: operations["cancelScheduledPlanChange"];
         options?: never;
         head?: never;
         patch?: never;
@@ -11023,6 +11067,13 @@ export interface operations {
                                 currency: string;
                             };
                             invoiced_not_collected: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Recruiter plan invoices paid (Stripe Billing), as booked on the ledger */
+                            plan_revenue: {
                                 /** @description Integer amount in minor units (cents, agorot), as a string */
                                 amount: string;
                                 /** @description ISO 4217 currency code */
@@ -16128,6 +16179,227 @@ export interface operations {
                                 currency: string;
                             };
                         };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPlansOverview: {
+        parameters: {
+            query?: {
+                /** @description How many months the series covers */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        as_of: string;
+                        currency: string;
+                        months: {
+                            /** @description Plan invoices paid that month */
+                            collected: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description YYYY-MM */
+                            month: string;
+                            partner: number;
+                            /** @description Recruiters on Pro at the end of the month (today for this month) */
+                            pro: number;
+                        }[];
+                        past_due: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            next_payment_attempt: string | null;
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            subscription_id: string;
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                        }[];
+                        recent_changes: {
+                            /** Format: date-time */
+                            at: string;
+                            from_tier: ("starter" | "pro" | "partner") | null;
+                            reason: string;
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            /** @enum {string} */
+                            to_tier: "starter" | "pro" | "partner";
+                        }[];
+                        scheduled: {
+                            at: string | null;
+                            from: {
+                                /**
+                                 * @description Billed monthly or yearly (yearly: two months free)
+                                 * @enum {string}
+                                 */
+                                interval: "month" | "year";
+                                /**
+                                 * @description A paid plan (Starter is free: cancel to go back to it)
+                                 * @enum {string}
+                                 */
+                                tier: "pro" | "partner";
+                            };
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            subscription_id: string;
+                            to: {
+                                interval: ("month" | "year") | null;
+                                /** @enum {string} */
+                                tier: "starter" | "pro" | "partner";
+                            };
+                        }[];
+                        tiers: {
+                            monthly: number;
+                            mrr: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            name: string;
+                            subscribers: number;
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trialing: number;
+                            yearly: number;
+                        }[];
+                        totals: {
+                            arr: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Monthly recurring revenue at list price: yearly plans count a twelfth */
+                            mrr: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            past_due: number;
+                            /** @description Plan invoices paid, as booked on the ledger (all time) */
+                            plan_revenue_booked: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description Paying subscriptions (active or in dunning) */
+                            subscribers: number;
+                            trialing: number;
+                        };
+                        trials: {
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            subscription_id: string;
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                        }[];
                     };
                 };
             };
@@ -58739,6 +59011,30 @@ export interface operations {
                                 currency: string;
                             };
                             promo_code: string | null;
+                            /** @description A downgrade waiting for the end of the paid period (call it off before then) */
+                            scheduled_change: {
+                                /**
+                                 * Format: date-time
+                                 * @description When it takes effect: the end of the period already paid
+                                 */
+                                at: string;
+                                /**
+                                 * @description Billed monthly or yearly (yearly: two months free)
+                                 * @enum {string}
+                                 */
+                                interval: "month" | "year";
+                                price: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /**
+                                 * @description A paid plan (Starter is free: cancel to go back to it)
+                                 * @enum {string}
+                                 */
+                                tier: "pro" | "partner";
+                            } | null;
                             /** @enum {string} */
                             status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
                             /**
@@ -58928,6 +59224,30 @@ export interface operations {
                                 currency: string;
                             };
                             promo_code: string | null;
+                            /** @description A downgrade waiting for the end of the paid period (call it off before then) */
+                            scheduled_change: {
+                                /**
+                                 * Format: date-time
+                                 * @description When it takes effect: the end of the period already paid
+                                 */
+                                at: string;
+                                /**
+                                 * @description Billed monthly or yearly (yearly: two months free)
+                                 * @enum {string}
+                                 */
+                                interval: "month" | "year";
+                                price: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /**
+                                 * @description A paid plan (Starter is free: cancel to go back to it)
+                                 * @enum {string}
+                                 */
+                                tier: "pro" | "partner";
+                            } | null;
                             /** @enum {string} */
                             status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
                             /**
@@ -59195,6 +59515,30 @@ export interface operations {
                                 currency: string;
                             };
                             promo_code: string | null;
+                            /** @description A downgrade waiting for the end of the paid period (call it off before then) */
+                            scheduled_change: {
+                                /**
+                                 * Format: date-time
+                                 * @description When it takes effect: the end of the period already paid
+                                 */
+                                at: string;
+                                /**
+                                 * @description Billed monthly or yearly (yearly: two months free)
+                                 * @enum {string}
+                                 */
+                                interval: "month" | "year";
+                                price: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /**
+                                 * @description A paid plan (Starter is free: cancel to go back to it)
+                                 * @enum {string}
+                                 */
+                                tier: "pro" | "partner";
+                            } | null;
                             /** @enum {string} */
                             status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
                             /**
@@ -59478,6 +59822,30 @@ export interface operations {
                                 currency: string;
                             };
                             promo_code: string | null;
+                            /** @description A downgrade waiting for the end of the paid period (call it off before then) */
+                            scheduled_change: {
+                                /**
+                                 * Format: date-time
+                                 * @description When it takes effect: the end of the period already paid
+                                 */
+                                at: string;
+                                /**
+                                 * @description Billed monthly or yearly (yearly: two months free)
+                                 * @enum {string}
+                                 */
+                                interval: "month" | "year";
+                                price: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /**
+                                 * @description A paid plan (Starter is free: cancel to go back to it)
+                                 * @enum {string}
+                                 */
+                                tier: "pro" | "partner";
+                            } | null;
                             /** @enum {string} */
                             status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
                             /**
@@ -59751,6 +60119,297 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelScheduledPlanChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        entitlements: {
+                            /** @description Hours before everyone else you see new roles */
+                            early_access_hours: number;
+                            /** @description Conversations you may start a month; null: no limit */
+                            message_initiations_per_month: number | null;
+                            /** @description The platform’s share of the standard fee, in basis points */
+                            platform_take_bps: number;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            from: string;
+                            reason: string;
+                            /** @enum {string} */
+                            tier: "starter" | "pro" | "partner";
+                            to: string | null;
+                        }[];
+                        invoices: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            billing_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            number: string | null;
+                            period_end: string | null;
+                            period_start: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "uncollectible" | "void";
+                            total: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description An invoice of your plan that is not paid yet (dunning) */
+                        payment_pending: {
+                            amount_due: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            attempt_count: number;
+                            invoice_id: string;
+                            last_payment_error: string | null;
+                            /** @description When we try the card again; null: no more tries */
+                            next_payment_attempt: string | null;
+                        } | null;
+                        plan_name: string;
+                        subscription: {
+                            /** @description true: the plan ends (back to Starter) at the end of the period */
+                            cancel_at_period_end: boolean;
+                            current_period_end: string | null;
+                            current_period_start: string | null;
+                            discount_percent: string | null;
+                            id: string;
+                            /**
+                             * @description Billed monthly or yearly (yearly: two months free)
+                             * @enum {string}
+                             */
+                            interval: "month" | "year";
+                            price: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            promo_code: string | null;
+                            /** @description A downgrade waiting for the end of the paid period (call it off before then) */
+                            scheduled_change: {
+                                /**
+                                 * Format: date-time
+                                 * @description When it takes effect: the end of the period already paid
+                                 */
+                                at: string;
+                                /**
+                                 * @description Billed monthly or yearly (yearly: two months free)
+                                 * @enum {string}
+                                 */
+                                interval: "month" | "year";
+                                price: {
+                                    /** @description Integer amount in minor units (cents, agorot), as a string */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code */
+                                    currency: string;
+                                };
+                                /**
+                                 * @description A paid plan (Starter is free: cancel to go back to it)
+                                 * @enum {string}
+                                 */
+                                tier: "pro" | "partner";
+                            } | null;
+                            /** @enum {string} */
+                            status: "creating" | "incomplete" | "trialing" | "active" | "past_due";
+                            /**
+                             * @description A paid plan (Starter is free: cancel to go back to it)
+                             * @enum {string}
+                             */
+                            tier: "pro" | "partner";
+                            trial_end: string | null;
+                            version: number;
+                        } | null;
+                        /**
+                         * @description The plan you hold now
+                         * @enum {string}
+                         */
+                        tier: "starter" | "pro" | "partner";
+                        usage: {
+                            message_initiations: number;
+                            month: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -192,6 +192,13 @@ export const router = createBrowserRouter([
                     .FinanceOverviewPage,
                 }),
               },
+              {
+                path: 'admin/plans',
+                // with charts: loads the charts library on its own
+                lazy: async () => ({
+                  Component: (await import('../features/admin-plans/admin-plans-page')).AdminPlansPage,
+                }),
+              },
               { path: 'admin/finance/invoices', Component: AdminInvoicesPage },
               { path: 'admin/finance/invoices/:id', Component: AdminInvoicePage },
               { path: 'admin/finance/ledger', Component: LedgerAccountsPage },

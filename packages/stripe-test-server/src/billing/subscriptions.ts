@@ -11,6 +11,7 @@ import type { Actor } from '../resources/charges.ts'
 import { behaviourOf, resolvePaymentMethod } from '../resources/payment-methods.ts'
 import { promotionCodeProblem } from './catalog.ts'
 import { periodEnd, prorate } from './proration.ts'
+import { advanceSchedule } from './schedules.ts'
 import type {
   Discount,
   Invoice,
@@ -279,7 +280,7 @@ function scheduleCycle(sim: Sim, sub: Subscription): void {
   sim.schedule('subscription_cycle', sub.id, at * 1000 - sim.nowMs())
 }
 
-function cancelNow(a: Actor, sub: Subscription, reason: string): void {
+export function cancelNow(a: Actor, sub: Subscription, reason: string): void {
   const before = structuredClone(sub)
   const now = a.sim.nowSec()
   sub.status = 'canceled'
@@ -324,6 +325,8 @@ export function cycleSubscription(sim: Sim, id: string): void {
     return
   }
   const before = structuredClone(sub)
+  // a schedule's next phase starts now: its price from this period on, no proration
+  if (advanceSchedule(a, sub) === 'canceled') return
   const it = item(sub)
   const price = sim.get('price', it.price.id, owner) as Price
   const recurring = price.recurring as NonNullable<Price['recurring']>
@@ -499,6 +502,7 @@ export const subscriptionRoutes: Route[] = [
       status: trialEnd ? 'trialing' : 'incomplete',
       trial_end: trialEnd,
       trial_start: trialEnd ? now : null,
+      schedule: null,
       _pending_lines: [],
       _discount: discount,
     }
@@ -588,6 +592,12 @@ export const subscriptionRoutes: Route[] = [
     if (pmId) sub.default_payment_method = pmId
     sub.metadata = p.metadata(sub.metadata)
     const cancelAtEnd = p.boolean('cancel_at_period_end')
+    if (cancelAtEnd !== undefined && sub.schedule) {
+      throw ApiFailure.invalidRequest(
+        `The subscription is managed by the subscription schedule \`${sub.schedule}\`, and updating any cancelation behavior directly is not allowed. Please update the schedule instead.`,
+        { param: 'cancel_at_period_end' },
+      )
+    }
     if (cancelAtEnd !== undefined) {
       sub.cancel_at_period_end = cancelAtEnd
       sub.cancel_at = cancelAtEnd ? item(sub).current_period_end : null

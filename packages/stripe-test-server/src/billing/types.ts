@@ -157,6 +157,8 @@ export interface Subscription extends Base {
   status: SubscriptionStatus
   trial_end: number | null
   trial_start: number | null
+  /** The subscription schedule that manages it (its phases change the price at period ends). */
+  schedule: string | null
   /** Not Stripe's: proration lines for the next invoice, and the discount in force. */
   _pending_lines: PendingLine[]
   _discount: Discount | null
@@ -219,4 +221,37 @@ export interface Invoice extends Base {
   _last_payment_error: string | null
 }
 
-export type BillingObject = Product | Price | Coupon | PromotionCode | SetupIntent | Subscription | Invoice
+export interface SchedulePhase {
+  start_date: number
+  end_date: number
+  items: Array<{ price: string; quantity: number; metadata: Metadata }>
+  proration_behavior: 'create_prorations' | 'none' | 'always_invoice'
+  metadata: Metadata
+}
+
+/** A subscription schedule: phases of prices over time (API 2026-10-28: `duration`, no `iterations`). */
+export interface SubscriptionSchedule extends Base {
+  object: 'subscription_schedule'
+  canceled_at: number | null
+  completed_at: number | null
+  current_phase: { start_date: number; end_date: number } | null
+  customer: string
+  end_behavior: 'release' | 'cancel'
+  metadata: Metadata
+  phases: SchedulePhase[]
+  released_at: number | null
+  released_subscription: string | null
+  status: 'not_started' | 'active' | 'completed' | 'released' | 'canceled'
+  subscription: string | null
+  test_clock: null
+}
+
+export type BillingObject =
+  | Product
+  | Price
+  | Coupon
+  | PromotionCode
+  | SetupIntent
+  | Subscription
+  | Invoice
+  | SubscriptionSchedule

@@ -1,4 +1,5 @@
 import { catalogRoutes } from '../billing/catalog.ts'
+import { scheduleRoutes } from '../billing/schedules.ts'
 import { setupIntentRoutes } from '../billing/setup-intents.ts'
 import { cycleSubscription, retryInvoice, subscriptionRoutes } from '../billing/subscriptions.ts'
 import type { Route } from '../engine/route.ts'
@@ -31,6 +32,7 @@ export const apiRoutes: Route[] = [
   ...catalogRoutes,
   ...setupIntentRoutes,
   ...subscriptionRoutes,
+  ...scheduleRoutes,
 ]
 
 /** Connects scheduled work to the resources that perform it. */

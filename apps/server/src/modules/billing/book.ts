@@ -45,6 +45,12 @@ export const SPLITS_ACCOUNTS = defineBook(SPLITS_BOOK, {
     shards: 16,
     description: 'The platform’s share of collected fees',
   },
+  plan_revenue: {
+    normalSide: 'credit',
+    allowNegative: false,
+    shards: 16,
+    description: 'Recruiter plan subscriptions collected (Stripe Billing invoices paid)',
+  },
   recruiter_held: {
     normalSide: 'credit',
     allowNegative: false,
@@ -94,6 +100,8 @@ export const account = {
   bank: (currency: string, shardKey: string): AccountRef => ref('platform', null, 'bank', currency, shardKey),
   revenue: (currency: string, shardKey: string): AccountRef =>
     ref('platform', null, 'revenue', currency, shardKey),
+  planRevenue: (currency: string, shardKey: string): AccountRef =>
+    ref('platform', null, 'plan_revenue', currency, shardKey),
   recruiterHeld: (recruiterId: string, currency: string): AccountRef =>
     ref('recruiter', recruiterId, 'recruiter_held', currency),
   recruiterAvailable: (recruiterId: string, currency: string): AccountRef =>

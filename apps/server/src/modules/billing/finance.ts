@@ -56,6 +56,7 @@ export async function financeSummary(tx: AnyTx, currency: string, today: string)
     currency,
     totals: {
       revenue: m(of('revenue')),
+      plan_revenue: m(of('plan_revenue')),
       invoiced_not_collected: m(of('invoiced')),
       held_for_recruiters: m(held.posted),
       company_credit: m(credit.posted),

@@ -499,6 +499,9 @@ export const billingAdminRoutes = [
       currency: z.string(),
       totals: z.object({
         revenue: ZMoney,
+        plan_revenue: ZMoney.describe(
+          'Recruiter plan invoices paid (Stripe Billing), as booked on the ledger',
+        ),
         invoiced_not_collected: ZMoney,
         held_for_recruiters: ZMoney,
         company_credit: ZMoney,

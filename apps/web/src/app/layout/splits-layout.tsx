@@ -21,6 +21,7 @@ import {
   IconMessage2Exclamation,
   IconMessages,
   IconReceipt,
+  IconReceipt2,
   IconRobot,
   IconScale,
   IconShieldCheck,
@@ -165,6 +166,7 @@ export function SplitsLayout() {
           icon: <IconFileInvoice {...ICON} />,
         },
         { to: '/admin/finance/ledger', label: t('splits.nav.ledger'), icon: <IconBook2 {...ICON} /> },
+        { to: '/admin/plans', label: t('splits.nav.plansAdmin'), icon: <IconReceipt2 {...ICON} /> },
         {
           to: '/admin/finance/payouts',
           label: t('splits.nav.payouts'),

@@ -79,3 +79,11 @@ export function useCancelPlan() {
     onSuccess: (data) => refresh(data),
   })
 }
+
+export function useCancelScheduledChange() {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/subscriptions/scheduled-change', {})),
+    onSuccess: (data) => refresh(data),
+  })
+}

@@ -18,6 +18,7 @@ import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import {
   IconAlertTriangle,
+  IconCalendarEvent,
   IconCheck,
   IconCreditCard,
   IconDiscount,
@@ -33,6 +34,7 @@ import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
 import { formatDate } from '../../lib/format'
+import { formatMoneyValue } from '../../lib/money'
 import { useDemoPersonas } from '../auth/auth-api'
 import { Amount } from '../billing/amount'
 import {
@@ -40,6 +42,7 @@ import {
   type MySubscription,
   type Plan,
   useCancelPlan,
+  useCancelScheduledChange,
   useChangePlan,
   useMySubscription,
   usePlans,
@@ -54,6 +57,14 @@ import {
  * Entitlements (the fee rate, the messaging allowance, early access) are enforced by the server.
  */
 const RANK = { starter: 0, pro: 1, partner: 2 } as const
+/** A change that waits for the end of the paid period (the server's rule): a lower tier, or yearly → monthly. */
+const waitsForPeriodEnd = (
+  from: { tier: 'pro' | 'partner'; interval: Interval },
+  to: { tier: 'pro' | 'partner'; interval: Interval },
+) =>
+  RANK[to.tier] !== RANK[from.tier]
+    ? RANK[to.tier] < RANK[from.tier]
+    : from.interval === 'year' && to.interval === 'month'
 /** Stripe's test cards the demo's local Stripe test server knows (Stripe Elements stands here in production). */
 const TEST_CARDS = [
   'pm_card_visa',
@@ -72,8 +83,9 @@ export function PlansPage() {
   const subscribe = useSubscribe()
   const change = useChangePlan()
   const cancel = useCancelPlan()
-  const busy = subscribe.isPending || change.isPending || cancel.isPending
-  const lastError = subscribe.error ?? change.error ?? cancel.error
+  const keep = useCancelScheduledChange()
+  const busy = subscribe.isPending || change.isPending || cancel.isPending || keep.isPending
+  const lastError = subscribe.error ?? change.error ?? cancel.error ?? keep.error
 
   if (plans.isPending || mine.isPending) return <LoadingState />
   if (plans.isError)
@@ -109,6 +121,32 @@ export function PlansPage() {
         { tier, interval, ...(promo.trim() ? { promo_code: promo.trim() } : {}) },
         { onSuccess: () => done(t('plans.done.subscribed', { plan: plan.name })) },
       )
+    } else if (waitsForPeriodEnd({ tier: sub.tier, interval: sub.interval }, { tier, interval })) {
+      const date = sub.current_period_end ? formatDate(sub.current_period_end, lang) : ''
+      const words = {
+        plan: plan.name,
+        current: me.plan_name,
+        date,
+        interval: t(`plans.scheduled.${interval}`),
+        price: formatMoneyValue(plan.prices[interval], lang),
+      }
+      modals.openConfirmModal({
+        title: t('plans.scheduled.confirmTitle', words),
+        children: <Text size="sm">{t('plans.scheduled.confirmBody', words)}</Text>,
+        labels: { confirm: t('plans.scheduled.confirm'), cancel: t('plans.scheduled.back') },
+        onConfirm: () =>
+          change.mutate(
+            { tier, interval },
+            {
+              onSuccess: () =>
+                notifications.show({
+                  color: 'teal',
+                  title: t('plans.scheduled.done', { date }),
+                  message: '',
+                }),
+            },
+          ),
+      })
     } else {
       change.mutate(
         { tier, interval },
@@ -122,7 +160,17 @@ export function PlansPage() {
       <PageHeader title={t('plans.title')} description={t('plans.description')} />
       {me.payment_pending && <DunningBanner me={me} />}
       {lastError != null && <ErrorAlert error={lastError} title={t('plans.errorTitle')} />}
-      <CurrentPlan me={me} onResume={() => change.mutate({ cancel_at_period_end: false })} busy={busy} />
+      <CurrentPlan
+        me={me}
+        onResume={() => change.mutate({ cancel_at_period_end: false })}
+        onKeep={() =>
+          keep.mutate(undefined, {
+            onSuccess: () =>
+              notifications.show({ color: 'teal', title: t('plans.scheduled.calledOff'), message: '' }),
+          })
+        }
+        busy={busy}
+      />
 
       <SectionCard
         title={t('plans.compare')}
@@ -201,7 +249,17 @@ function DunningBanner({ me }: { me: MySubscription }) {
   )
 }
 
-function CurrentPlan({ me, onResume, busy }: { me: MySubscription; onResume: () => void; busy: boolean }) {
+function CurrentPlan({
+  me,
+  onResume,
+  onKeep,
+  busy,
+}: {
+  me: MySubscription
+  onResume: () => void
+  onKeep: () => void
+  busy: boolean
+}) {
   const { t, i18n } = useTranslation()
   const sub = me.subscription
   const keep = 100 - me.entitlements.platform_take_bps / 100
@@ -235,12 +293,43 @@ function CurrentPlan({ me, onResume, busy }: { me: MySubscription; onResume: () 
             {t('plans.current.trial', { date: formatDate(sub.trial_end, i18n.language) })}
           </Text>
         )}
-        {sub?.current_period_end && !sub.cancel_at_period_end && sub.status === 'active' && (
-          <Text size="sm" c="dimmed">
-            {t('plans.current.renews', { date: formatDate(sub.current_period_end, i18n.language) })}{' '}
-            <Amount value={sub.price} span />
-          </Text>
+        {sub?.scheduled_change && (
+          <Alert
+            variant="light"
+            color="blue"
+            icon={<IconCalendarEvent size={18} />}
+            data-testid="scheduled-change"
+          >
+            <Group justify="space-between" gap="sm">
+              <Stack gap={2}>
+                <Text size="sm" fw={600}>
+                  {t('plans.scheduled.title', {
+                    plan: t(`plans.tiers.${sub.scheduled_change.tier}`),
+                    interval: t(`plans.scheduled.${sub.scheduled_change.interval}`),
+                    date: formatDate(sub.scheduled_change.at, i18n.language),
+                  })}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('plans.scheduled.body', { current: me.plan_name })}{' '}
+                  <Amount value={sub.scheduled_change.price} span />{' '}
+                  {t(sub.scheduled_change.interval === 'year' ? 'plans.perYear' : 'plans.perMonth')}
+                </Text>
+              </Stack>
+              <Button size="xs" variant="light" onClick={onKeep} loading={busy}>
+                {t('plans.scheduled.keep', { current: me.plan_name })}
+              </Button>
+            </Group>
+          </Alert>
         )}
+        {sub?.current_period_end &&
+          !sub.cancel_at_period_end &&
+          !sub.scheduled_change &&
+          sub.status === 'active' && (
+            <Text size="sm" c="dimmed">
+              {t('plans.current.renews', { date: formatDate(sub.current_period_end, i18n.language) })}{' '}
+              <Amount value={sub.price} span />
+            </Text>
+          )}
         {sub?.cancel_at_period_end && (
           <Alert variant="light" color="yellow">
             <Group justify="space-between" gap="sm">
@@ -286,13 +375,17 @@ function PlanCard({
   busy: boolean
   onChoose: () => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const sub = me.subscription
   const current = plan.tier === me.tier && (plan.tier === 'starter' || sub?.interval === interval)
   const price = plan.prices[interval]
   const keep = 100 - plan.entitlements.platform_take_bps / 100
+  const scheduled = sub?.scheduled_change
+  const isScheduledTarget = scheduled?.tier === plan.tier && scheduled.interval === interval
   let label: string
   if (current) label = t('plans.action.current')
+  else if (isScheduledTarget && scheduled)
+    label = t('plans.scheduled.action', { date: formatDate(scheduled.at, i18n.language) })
   else if (plan.tier === 'starter')
     label = sub?.cancel_at_period_end ? t('plans.action.ending') : t('plans.action.downgrade')
   else if (!sub && plan.trial_days > 0 && me.history.length === 0)
@@ -305,7 +398,12 @@ function PlanCard({
   const paused = me.payment_pending !== null
   const lower = RANK[plan.tier] < RANK[me.tier]
   const disabled =
-    current || busy || needsCard || paused || (plan.tier === 'starter' && (!sub || sub.cancel_at_period_end))
+    current ||
+    isScheduledTarget ||
+    busy ||
+    needsCard ||
+    paused ||
+    (plan.tier === 'starter' && (!sub || sub.cancel_at_period_end))
   return (
     <Card withBorder padding="lg" radius="md" data-testid={`plan-${plan.tier}`}>
       <Stack gap="sm" h="100%">

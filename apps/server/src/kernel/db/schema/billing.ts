@@ -320,6 +320,7 @@ export interface BillingPlanInvoicesTable {
   period_end: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: ColumnType<Date, Date | string, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  posting_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface BillingPlanPeriodsTable {
@@ -353,6 +354,10 @@ export interface BillingPlanSubscriptionsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   version: ColumnType<number, number | undefined, number>
+  scheduled_tier: ColumnType<string | null, string | null | undefined, string | null>
+  scheduled_interval: ColumnType<string | null, string | null | undefined, string | null>
+  scheduled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  stripe_schedule_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface BillingPlanUsageTable {

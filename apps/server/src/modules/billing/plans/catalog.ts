@@ -94,3 +94,15 @@ export function tierOfLookupKey(
   const m = /^splits_(pro|partner)_(month|year)$/.exec(key ?? '')
   return m ? { tier: m[1] as PaidTier, interval: m[2] as BillingInterval } : null
 }
+
+/**
+ * Monthly recurring revenue of subscriptions at list price, in minor units: a yearly plan counts a
+ * twelfth. Summed as twelfths and divided once (half up), so no per-subscription rounding adds up.
+ */
+export function mrrOf(subs: ReadonlyArray<{ tier: PaidTier; interval: BillingInterval }>): bigint {
+  const times12 = subs.reduce((sum, s) => {
+    const price = PLANS[s.tier].prices[s.interval]
+    return sum + (s.interval === 'month' ? price * 12n : price)
+  }, 0n)
+  return (times12 + 6n) / 12n
+}

@@ -9,6 +9,11 @@ export const PLAN_ERRORS = defineErrors('billing.plans', {
   already_subscribed: { status: 409, title: 'You already have a subscription; change it instead' },
   no_subscription: { status: 404, title: 'You have no paid plan' },
   plan_unchanged: { status: 409, title: 'You are already on this plan' },
+  change_already_scheduled: {
+    status: 409,
+    title: 'Another change of your plan is already scheduled; call it off first',
+  },
+  no_scheduled_change: { status: 404, title: 'No change of your plan is scheduled' },
   card_required: { status: 422, title: 'Add a card before subscribing' },
   plan_limit_reached: { status: 429, title: 'Your plan’s monthly allowance is used up' },
 })

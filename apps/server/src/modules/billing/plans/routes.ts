@@ -3,8 +3,10 @@ import { type Access, access } from '../../../kernel/http/access.ts'
 import { ZMoney } from '../../../kernel/http/schemas.ts'
 import { billingRoute as route } from '../caller.ts'
 import { PLAN_TIERS } from '../fees/fee-config.ts'
+import { plansOverview } from './admin.ts'
 import { PLANS } from './catalog.ts'
 import {
+  cancelScheduledChange,
   cancelSubscription,
   changeSubscription,
   mySubscription,
@@ -64,6 +66,15 @@ const ZMine = z.object({
       cancel_at_period_end: z
         .boolean()
         .describe('true: the plan ends (back to Starter) at the end of the period'),
+      scheduled_change: z
+        .object({
+          tier: ZPaidTier,
+          interval: ZInterval,
+          at: ZTs.describe('When it takes effect: the end of the period already paid'),
+          price: ZMoney,
+        })
+        .nullable()
+        .describe('A downgrade waiting for the end of the paid period (call it off before then)'),
       promo_code: z.string().nullable(),
       discount_percent: z.string().nullable(),
       version: z.number().int(),
@@ -100,9 +111,100 @@ const ZMine = z.object({
   ),
 })
 
+const ZSubscriber = {
+  subscription_id: z.string(),
+  recruiter_id: z.string(),
+  recruiter_name: z.string(),
+}
+const ZAnyTier = z.enum(['starter', 'pro', 'partner'])
+
+const ZPlansOverview = z.object({
+  currency: z.string(),
+  as_of: ZTs,
+  totals: z.object({
+    subscribers: z.number().int().describe('Paying subscriptions (active or in dunning)'),
+    trialing: z.number().int(),
+    past_due: z.number().int(),
+    mrr: ZMoney.describe('Monthly recurring revenue at list price: yearly plans count a twelfth'),
+    arr: ZMoney,
+    plan_revenue_booked: ZMoney.describe('Plan invoices paid, as booked on the ledger (all time)'),
+  }),
+  tiers: z.array(
+    z.object({
+      tier: ZPaidTier,
+      name: z.string(),
+      subscribers: z.number().int(),
+      trialing: z.number().int(),
+      monthly: z.number().int(),
+      yearly: z.number().int(),
+      mrr: ZMoney,
+    }),
+  ),
+  trials: z.array(z.object({ ...ZSubscriber, tier: ZPaidTier, trial_end: ZTs.nullable() })),
+  past_due: z.array(
+    z.object({
+      ...ZSubscriber,
+      tier: ZPaidTier,
+      invoice_id: z.string(),
+      amount_due: ZMoney,
+      attempt_count: z.number().int(),
+      next_payment_attempt: ZTs.nullable(),
+      last_payment_error: z.string().nullable(),
+    }),
+  ),
+  scheduled: z.array(
+    z.object({
+      ...ZSubscriber,
+      from: z.object({ tier: ZPaidTier, interval: ZInterval }),
+      to: z.object({ tier: ZAnyTier, interval: ZInterval.nullable() }),
+      at: ZTs.nullable(),
+    }),
+  ),
+  recent_changes: z.array(
+    z.object({
+      recruiter_id: z.string(),
+      recruiter_name: z.string(),
+      from_tier: ZAnyTier.nullable(),
+      to_tier: ZAnyTier,
+      at: ZTs,
+      reason: z.string(),
+    }),
+  ),
+  months: z.array(
+    z.object({
+      month: z.string().describe('YYYY-MM'),
+      pro: z.number().int().describe('Recruiters on Pro at the end of the month (today for this month)'),
+      partner: z.number().int(),
+      collected: ZMoney.describe('Plan invoices paid that month'),
+    }),
+  ),
+})
+
 const money = (amount: bigint) => ({ amount: amount.toString(), currency: 'USD' })
 
 export const plansRoutes = [
+  route.define({
+    method: 'GET',
+    url: '/api/admin/plans',
+    operationId: 'getPlansOverview',
+    summary: 'Recruiter plans at a glance: subscribers per tier, MRR, trials, dunning, changes',
+    description:
+      'Subscribers and MRR from the subscription rows (list prices, integer cents; yearly plans count a twelfth), trials, subscriptions in dunning with their open invoice, downgrades and cancellations scheduled for the end of a period, the latest changes of the plan history, and by month the recruiters on each paid tier and the plan revenue collected.',
+    tags: TAG,
+    access: access.roles(['platform_admin'], 'Platform admins (finance).'),
+    query: z.strictObject({
+      months: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(36)
+        .default(12)
+        .describe('How many months the series covers'),
+    }),
+    errors: [],
+    response: ZPlansOverview,
+    handler: ({ ctx, tx, query }) => plansOverview(tx, ctx.clock.now(), query.months),
+  }),
   route.define({
     method: 'GET',
     url: '/api/plans',
@@ -193,7 +295,7 @@ export const plansRoutes = [
     operationId: 'changeMySubscription',
     summary: 'Change tier or interval (with proration), or resume a plan set to end',
     description:
-      'An upgrade is charged now for the rest of the period (exact proration); a downgrade credits the unused time on the next invoice; monthly ↔ yearly starts a new period now, less the unused time. `cancel_at_period_end: false` resumes a plan set to end. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.',
+      'An upgrade is charged now for the rest of the period (exact proration); monthly → yearly starts a new period now, less the unused time. A downgrade (a lower tier, or yearly → monthly) takes effect at the end of the period already paid (a Stripe subscription schedule; `subscription.scheduled_change`), without proration; the same downgrade again changes nothing, another one while it is scheduled is a 409 `change_already_scheduled`. `cancel_at_period_end: false` resumes a plan set to end. The current plan: 409 `plan_unchanged`. With a payment pending: 409 `payment_pending`. No paid plan: 404 `no_subscription`.',
     tags: TAG,
     access: recruiter,
     transaction: false,
@@ -213,6 +315,20 @@ export const plansRoutes = [
     errors: [404, 409, 422, 503],
     response: ZMine,
     handler: ({ ctx, caller, body }) => changeSubscription(ctx, caller, body),
+  }),
+  route.define({
+    method: 'DELETE',
+    url: '/api/subscriptions/scheduled-change',
+    operationId: 'cancelScheduledPlanChange',
+    summary: 'Call off the downgrade scheduled for the end of the period',
+    description:
+      'The plan renews as it is (the Stripe subscription schedule is released). Nothing scheduled: 404 `no_scheduled_change`.',
+    tags: TAG,
+    access: recruiter,
+    transaction: false,
+    errors: [404, 409, 422, 503],
+    response: ZMine,
+    handler: ({ ctx, caller }) => cancelScheduledChange(ctx, caller),
   }),
   route.define({
     method: 'DELETE',

@@ -18,9 +18,18 @@ interface EventPayload<T> {
 
 async function onSubscription(ctx: AppContext, event: StripeEventRow) {
   const payload = event.payload as EventPayload<Stripe.Subscription>
-  return inTransaction(ctx.db, actor, (tx) =>
-    applySubscription(ctx, tx, payload.data.object, payload.created),
-  )
+  // events arrive in any order: apply the subscription as Stripe has it now (a released schedule
+  // in an older event would otherwise look called off), the event's own copy if Stripe is away
+  let sub = payload.data.object
+  const client = ctx.services.stripe?.client
+  if (client) {
+    try {
+      sub = await client.subscriptions.retrieve(sub.id)
+    } catch (err) {
+      ctx.log.warn({ err, subscription: sub.id }, 'could not re-read the subscription; applying the event')
+    }
+  }
+  return inTransaction(ctx.db, actor, (tx) => applySubscription(ctx, tx, sub, payload.created))
 }
 
 function onInvoice(failed: boolean) {

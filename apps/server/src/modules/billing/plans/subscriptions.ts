@@ -1,10 +1,13 @@
 import { type Selectable, sql } from 'kysely'
 import Stripe from 'stripe'
+import { appendAudit } from '../../../kernel/audit/audit.ts'
 import type { AppContext } from '../../../kernel/context.ts'
 import type { AnyTx } from '../../../kernel/db/database.ts'
 import type { BillingSchema } from '../../../kernel/db/schema/billing.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { AppError } from '../../../kernel/errors.ts'
+import { post } from '../../ledger/index.ts'
+import { account, SPLITS_BOOK } from '../book.ts'
 import type { BillingCaller } from '../caller.ts'
 import type { BillingTx } from '../database.ts'
 import type { PlanTier } from '../fees/fee-config.ts'
@@ -19,6 +22,7 @@ import {
 } from './catalog.ts'
 import { planHistory, planTierAt, switchTier, usageOf } from './history.ts'
 import { tellRecruiter } from './notices.ts'
+import { isScheduledChange } from './schedule-rules.ts'
 
 /**
  * Recruiter subscriptions on Stripe Billing. The flow: save a card (a SetupIntent confirmed with
@@ -275,6 +279,17 @@ export async function mySubscription(ctx: AppContext, tx: AnyTx, caller: Billing
           current_period_end: sub.current_period_end,
           trial_end: sub.trial_end,
           cancel_at_period_end: sub.cancel_at_period_end,
+          scheduled_change:
+            sub.scheduled_tier && sub.scheduled_interval && sub.scheduled_at
+              ? {
+                  tier: sub.scheduled_tier as PaidTier,
+                  interval: sub.scheduled_interval as BillingInterval,
+                  at: sub.scheduled_at,
+                  price: toMoney(
+                    PLANS[sub.scheduled_tier as PaidTier].prices[sub.scheduled_interval as BillingInterval],
+                  ),
+                }
+              : null,
           promo_code: sub.promo_code,
           discount_percent: sub.discount_percent,
           version: sub.version,
@@ -472,9 +487,13 @@ export async function changeSubscription(ctx: AppContext, caller: BillingCaller,
   const interval = input.interval ?? (sub.billing_interval as BillingInterval)
   const changesPlan = tier !== sub.tier || interval !== sub.billing_interval
   if (!changesPlan && input.cancel_at_period_end === undefined) {
-    throw new AppError('plan_unchanged', `You are already on ${PLANS[tier].name}, billed ${interval}ly`)
+    throw new AppError('plan_unchanged', `You are already on ${PLANS[tier].name}, billed ${interval}ly`, {
+      errors: [{ field: 'tier', message: 'this is your current plan' }],
+    })
   }
-  const downgrade = TIER_RANK[tier] < TIER_RANK[sub.tier as PaidTier] || input.cancel_at_period_end === true
+  const from = { tier: sub.tier as PaidTier, interval: sub.billing_interval as BillingInterval }
+  const atPeriodEnd = changesPlan && isScheduledChange(from, { tier, interval })
+  const downgrade = TIER_RANK[tier] < TIER_RANK[from.tier] || input.cancel_at_period_end === true
   if ((pending || sub.status === 'past_due' || sub.status === 'incomplete') && (downgrade || changesPlan)) {
     throw new AppError(
       'payment_pending',
@@ -482,6 +501,23 @@ export async function changeSubscription(ctx: AppContext, caller: BillingCaller,
       { meta: { invoice: pending?.stripe_invoice_id ?? null } },
     )
   }
+  if (atPeriodEnd) {
+    if (input.cancel_at_period_end !== undefined) {
+      throw new AppError('unprocessable', 'Change the plan or cancel it, not both at once', {
+        errors: [{ field: 'cancel_at_period_end', message: 'send it on its own' }],
+      })
+    }
+    if (sub.cancel_at_period_end) {
+      throw new AppError(
+        'change_already_scheduled',
+        'Your plan is set to end at the end of the period: keep it first, then schedule a change',
+      )
+    }
+    await scheduleChange(ctx, client, sub, { tier, interval })
+    return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
+  }
+  // an immediate change (an upgrade, yearly billing, a cancellation) replaces a scheduled one
+  if (sub.stripe_schedule_id || sub.scheduled_tier) await callOffSchedule(ctx, client, sub)
   const params: Stripe.SubscriptionUpdateParams = { expand: ['latest_invoice'] }
   if (changesPlan) {
     const stripeSub = await stripeCall('read your plan', () =>
@@ -490,10 +526,9 @@ export async function changeSubscription(ctx: AppContext, caller: BillingCaller,
     const item = stripeSub.items.data[0]!
     const price = await priceOf(client, tier, interval)
     params.items = [{ id: item.id, price: price.id }]
-    // an upgrade is charged now (the exact difference for the rest of the period); a downgrade
-    // credits the unused time on the next invoice; a change of interval starts a new period now
-    params.proration_behavior =
-      TIER_RANK[tier] > TIER_RANK[sub.tier as PaidTier] ? 'always_invoice' : 'create_prorations'
+    // an upgrade is charged now (the exact difference for the rest of the period); monthly →
+    // yearly starts a new period now, less the unused time (downgrades wait for the period end)
+    params.proration_behavior = 'always_invoice'
     params.payment_behavior = 'error_if_incomplete'
   }
   if (input.cancel_at_period_end !== undefined) params.cancel_at_period_end = input.cancel_at_period_end
@@ -508,6 +543,184 @@ export async function changeSubscription(ctx: AppContext, caller: BillingCaller,
     if (invoice && typeof invoice !== 'string') await applyInvoice(ctx, tx, invoice)
   })
   return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
+}
+
+/**
+ * A downgrade at the end of the paid period, as a Stripe subscription schedule: the current price
+ * until the period ends, then the new one (no proration: the period was paid in full), released
+ * after that so the subscription goes on by itself. The change is claimed on the row first (one
+ * scheduled change per subscription): twenty identical clicks make one schedule, the others see
+ * it; a different change while one is scheduled is a 409 `change_already_scheduled`. The switch
+ * itself arrives by webhook (`customer.subscription.updated`) and is applied like any other.
+ */
+async function scheduleChange(
+  ctx: AppContext,
+  client: Stripe,
+  sub: SubscriptionRow,
+  to: { tier: PaidTier; interval: BillingInterval },
+) {
+  if (!sub.current_period_end) throw new AppError('unprocessable', 'Your plan has no paid period yet')
+  const claimed = await inTransaction(ctx.db, actor, async (tx) => {
+    const row = await view(tx)
+      .updateTable('billing.plan_subscriptions')
+      .set({
+        scheduled_tier: to.tier,
+        scheduled_interval: to.interval,
+        scheduled_at: sub.current_period_end,
+        updated_at: ctx.clock.now(),
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', sub.id)
+      .where('scheduled_tier', 'is', null)
+      .where('status', 'in', ['active', 'trialing'])
+      .returningAll()
+      .executeTakeFirst()
+    if (row) return row
+    const now = await view(tx)
+      .selectFrom('billing.plan_subscriptions')
+      .selectAll()
+      .where('id', '=', sub.id)
+      .executeTakeFirstOrThrow()
+    if (now.scheduled_tier === to.tier && now.scheduled_interval === to.interval) return null
+    if (now.scheduled_tier === null) {
+      throw new AppError('payment_pending', 'A payment of your plan is still pending: settle it first')
+    }
+    throw new AppError(
+      'change_already_scheduled',
+      `A change to ${PLANS[now.scheduled_tier as PaidTier].name} (${now.scheduled_interval}ly) is already scheduled: call it off first`,
+    )
+  })
+  if (!claimed) return // the same change is already scheduled (a twin request)
+  try {
+    const [current, next] = await Promise.all([
+      priceOf(client, sub.tier as PaidTier, sub.billing_interval as BillingInterval),
+      priceOf(client, to.tier, to.interval),
+    ])
+    const schedule = claimed.stripe_schedule_id
+      ? await stripeCall('read your plan’s schedule', () =>
+          client.subscriptionSchedules.retrieve(claimed.stripe_schedule_id!),
+        )
+      : await stripeCall('schedule your change', () =>
+          client.subscriptionSchedules.create(
+            {
+              from_subscription: sub.stripe_subscription_id!,
+              metadata: { plan_subscription_id: sub.id },
+            },
+            { idempotencyKey: `plan-schedule:${sub.id}:${claimed.version}` },
+          ),
+        )
+    const phase = schedule.current_phase ?? schedule.phases[0]
+    if (!phase) throw new AppError('unprocessable', 'Stripe answered a schedule without a current phase')
+    await stripeCall('schedule your change', () =>
+      client.subscriptionSchedules.update(
+        schedule.id,
+        {
+          end_behavior: 'release',
+          proration_behavior: 'none',
+          phases: [
+            { items: [{ price: current.id }], start_date: phase.start_date, end_date: phase.end_date },
+            {
+              items: [{ price: next.id }],
+              duration: { interval: to.interval, interval_count: 1 },
+              proration_behavior: 'none',
+            },
+          ],
+          metadata: { plan_subscription_id: sub.id, tier: to.tier, interval: to.interval },
+        },
+        { idempotencyKey: `plan-schedule-phases:${sub.id}:${claimed.version}` },
+      ),
+    )
+    const fresh = await stripeCall('read your plan', () =>
+      client.subscriptions.retrieve(sub.stripe_subscription_id!),
+    )
+    await inTransaction(ctx.db, actor, async (tx) => {
+      await applySubscription(ctx, tx, fresh, null)
+      await recordPlanAudit(tx, sub, 'plan.change_scheduled', { tier: to.tier, interval: to.interval })
+    })
+  } catch (err) {
+    await inTransaction(ctx.db, actor, (tx) =>
+      view(tx)
+        .updateTable('billing.plan_subscriptions')
+        .set({
+          scheduled_tier: null,
+          scheduled_interval: null,
+          scheduled_at: null,
+          updated_at: ctx.clock.now(),
+        })
+        .where('id', '=', sub.id)
+        .where('version', '=', claimed.version)
+        .execute(),
+    )
+    throw err
+  }
+}
+
+/** Releases the schedule at Stripe (the subscription goes on as it is) and forgets the change. */
+async function callOffSchedule(ctx: AppContext, client: Stripe, sub: SubscriptionRow) {
+  if (sub.stripe_schedule_id) {
+    const scheduleId = sub.stripe_schedule_id
+    const schedule = await stripeCall('read your plan’s schedule', () =>
+      client.subscriptionSchedules.retrieve(scheduleId),
+    )
+    if (schedule.status === 'active' || schedule.status === 'not_started') {
+      await stripeCall('call off the scheduled change', () =>
+        client.subscriptionSchedules.release(
+          scheduleId,
+          {},
+          { idempotencyKey: `plan-release:${scheduleId}` },
+        ),
+      )
+    }
+  }
+  const fresh = await stripeCall('read your plan', () =>
+    client.subscriptions.retrieve(sub.stripe_subscription_id!),
+  )
+  await inTransaction(ctx.db, actor, async (tx) => {
+    await applySubscription(ctx, tx, fresh, null)
+    await view(tx)
+      .updateTable('billing.plan_subscriptions')
+      .set({
+        scheduled_tier: null,
+        scheduled_interval: null,
+        scheduled_at: null,
+        updated_at: ctx.clock.now(),
+      })
+      .where('id', '=', sub.id)
+      .execute()
+    if (sub.scheduled_tier) {
+      await recordPlanAudit(tx, sub, 'plan.change_called_off', {
+        tier: sub.scheduled_tier,
+        interval: sub.scheduled_interval,
+      })
+    }
+  })
+}
+
+/** Calls off the change scheduled for the end of the period: the plan renews as it is. */
+export async function cancelScheduledChange(ctx: AppContext, caller: BillingCaller) {
+  const client = stripeOf(ctx)
+  const recruiterId = recruiterOf(caller)
+  const { sub } = await lockedCurrent(ctx, recruiterId)
+  if (!sub.scheduled_tier) {
+    throw new AppError('no_scheduled_change', 'No change of your plan is scheduled')
+  }
+  await callOffSchedule(ctx, client, sub)
+  return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
+}
+
+async function recordPlanAudit(
+  tx: AnyTx,
+  sub: SubscriptionRow,
+  action: string,
+  change: Record<string, unknown>,
+) {
+  await appendAudit(tx, {
+    action,
+    entityType: 'plan_subscription',
+    entityId: sub.id,
+    before: { recruiter_id: sub.recruiter_id, tier: sub.tier, interval: sub.billing_interval },
+    after: change,
+  })
 }
 
 /** Back to Starter at the end of the paid period (DELETE): the plan runs until then. */
@@ -590,6 +803,19 @@ export async function applySubscription(
     interval: row.billing_interval as BillingInterval,
   }
   const status = STATUS[sub.status] ?? 'past_due'
+  const scheduleId = typeof sub.schedule === 'string' ? sub.schedule : (sub.schedule?.id ?? null)
+  // the scheduled change happened (the new phase's price is on the subscription), or the schedule
+  // was released (the change was called off) or the plan ended: nothing is scheduled any more
+  const switched =
+    row.scheduled_tier !== null &&
+    plan.tier === row.scheduled_tier &&
+    plan.interval === row.scheduled_interval &&
+    (plan.tier !== row.tier || plan.interval !== row.billing_interval)
+  const calledOff = row.stripe_schedule_id !== null && scheduleId === null
+  const scheduled =
+    switched || calledOff || status === 'canceled'
+      ? { scheduled_tier: null, scheduled_interval: null, scheduled_at: null }
+      : {}
   const next = {
     tier: plan.tier,
     billing_interval: plan.interval,
@@ -602,6 +828,8 @@ export async function applySubscription(
     cancel_at_period_end: sub.cancel_at_period_end,
     canceled_at: fromUnix(sub.canceled_at),
     ended_at: fromUnix(sub.ended_at),
+    stripe_schedule_id: scheduleId,
+    ...scheduled,
   }
   const same =
     row.tier === next.tier &&
@@ -609,6 +837,8 @@ export async function applySubscription(
     row.status === next.status &&
     row.stripe_subscription_id === next.stripe_subscription_id &&
     row.cancel_at_period_end === next.cancel_at_period_end &&
+    row.stripe_schedule_id === next.stripe_schedule_id &&
+    !('scheduled_tier' in scheduled && row.scheduled_tier !== null) &&
     row.current_period_end?.getTime() === next.current_period_end?.getTime()
   if (same) {
     if (eventCreated !== null && eventCreated > Number(row.synced_event_created ?? 0)) {
@@ -638,7 +868,10 @@ export async function applySubscription(
         ? happenedAt(ctx, sub.ended_at)
         : row.status === 'creating'
           ? happenedAt(ctx, sub.start_date)
-          : ctx.clock.now()
+          : switched
+            ? // a downgrade scheduled for the period end: the new tier from the day it took effect
+              happenedAt(ctx, item?.current_period_start)
+            : ctx.clock.now()
     const reason =
       status === 'canceled'
         ? sub.cancellation_details?.reason === 'payment_failed'
@@ -668,6 +901,56 @@ export async function applySubscription(
     }
   }
   return 'applied'
+}
+
+/**
+ * Books a paid plan invoice on the ledger, once per Stripe invoice (the posting's idempotency key
+ * is the invoice id; the row keeps the posting): the money collected at Stripe (psp_clearing) is
+ * the platform's plan revenue. Only what the card paid is booked: a trial's $0 invoice and the part
+ * paid from the customer's credit (a downgrade's unused time, booked when it was first paid) are not.
+ */
+export async function bookPaidInvoice(
+  ctx: AppContext,
+  tx: AnyTx,
+  stripeInvoiceId: string,
+  recruiterId: string,
+) {
+  const inv = await view(tx)
+    .selectFrom('billing.plan_invoices')
+    .select(['amount_paid', 'currency', 'number', 'posting_id', 'status'])
+    .where('stripe_invoice_id', '=', stripeInvoiceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+  if (inv.status !== 'paid' || inv.posting_id || inv.amount_paid <= 0n) return null
+  const { postingId } = await post(tx, {
+    book: SPLITS_BOOK,
+    idempotencyKey: `plan-invoice:${stripeInvoiceId}:paid`,
+    kind: 'plan.invoice_paid',
+    reference: { type: 'plan_invoice', id: stripeInvoiceId },
+    description: `Recruiter plan invoice ${inv.number ?? stripeInvoiceId} paid`,
+    effectiveAt: ctx.clock.now(),
+    metadata: { recruiter_id: recruiterId },
+    lines: [
+      {
+        account: account.pspClearing(inv.currency, stripeInvoiceId),
+        direction: 'debit',
+        amount: inv.amount_paid,
+        currency: inv.currency,
+      },
+      {
+        account: account.planRevenue(inv.currency, stripeInvoiceId),
+        direction: 'credit',
+        amount: inv.amount_paid,
+        currency: inv.currency,
+      },
+    ],
+  })
+  await view(tx)
+    .updateTable('billing.plan_invoices')
+    .set({ posting_id: postingId })
+    .where('stripe_invoice_id', '=', stripeInvoiceId)
+    .execute()
+  return postingId
 }
 
 /** Records a subscription invoice as Stripe last described it. */
@@ -715,6 +998,7 @@ export async function applyInvoice(ctx: AppContext, tx: AnyTx, invoice: Stripe.I
     .values({ stripe_invoice_id: invoice.id, ...values })
     .onConflict((oc) => oc.column('stripe_invoice_id').doUpdateSet(values))
     .execute()
+  if (values.status === 'paid') await bookPaidInvoice(ctx, tx, invoice.id, row.recruiter_id)
   if (failed && (!existing || existing.attempt_count < values.attempt_count)) {
     const next = values.next_payment_attempt
     await tellRecruiter(ctx, tx, {
