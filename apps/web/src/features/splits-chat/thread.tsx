@@ -327,6 +327,10 @@ function useAttachmentErrorText() {
   }
 }
 
+/** A refusal about the file (or one the words for files explain better), by its stable code. */
+const attachmentCode = (err: unknown) =>
+  err instanceof ApiError && (err.code?.startsWith('attachment') || err.code?.startsWith('document_'))
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
@@ -415,12 +419,12 @@ export function Composer({
   return (
     <Stack gap={6}>
       {error ? (
-        sendOverride ? (
-          <ErrorAlert error={error} />
-        ) : (
+        attachmentCode(error) ? (
           <Alert color="red" variant="light" data-testid="chat-send-error">
             {errorText(error)}
           </Alert>
+        ) : (
+          <ErrorAlert error={error} />
         )
       ) : null}
       {attachment.error && (
