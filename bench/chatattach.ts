@@ -116,10 +116,10 @@ async function main() {
     const sendFile: number[] = []
     const pushFile: number[] = []
     const url = `/api/applications/${application.id}/messages`
-    // paced: the rate limit is 20 messages per 10 s per sender
+    // paced, the text from the other side: the rate limit is 20 messages per 10 s per sender
     for (let i = 0; i < SENDS; i++) {
       let t0 = performance.now()
-      await api(w, rachel).post(url, { text: `update ${i}` })
+      await api(w, manager).post(url, { text: `update ${i}` })
       sendText.push(performance.now() - t0)
       t0 = performance.now()
       const sent = await api(w, rachel).post(url, { text: `CV ${i}`, document_id: drafts[i] })
