@@ -551,6 +551,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/conversations/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file sent in a Splits Network conversation (moderation); each download is logged
+         * @description Every download writes a PII reveal entry and an audit entry with its purpose.
+         *
+         *     **Access:** Roles: platform_admin.
+         */
+        get: operations["downloadSplitsConversationAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/decisions": {
         parameters: {
             query?: never;
@@ -1579,8 +1601,10 @@ export interface paths {
         get: operations["listApplicationMessages"];
         put?: never;
         /**
-         * Send a message about an application
-         * @description Plain text (HTML tags refused with 400), stored as typed. At most 20 messages per 10 s per sender (429); a blocked conversation refuses (403 `conversation_blocked`).
+         * Send a message about an application: text, a file (a CV), or both
+         * @description Plain text (HTML tags refused with 400), stored as typed. A file: `document_id` of one of my own ready drafts (`POST /api/documents/upload`, kind `message_attachment`; PDF, DOCX, PNG, JPEG; 10 MB): 403 `attachment_not_yours`, 409 `attachment_not_ready`, 413 `attachment_too_large`, 415 `attachment_type_not_allowed`, 422 `attachment_failed` otherwise; the other side downloads it through `GET /api/conversations/{conversation_id}/attachments/{attachment_id}` (logged). At most 20 messages per 10 s per sender (429); a blocked conversation refuses (403 `conversation_blocked`). With an `Idempotency-Key`, a repeated send answers the first one.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
          *
          *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter and the company’s hiring team (others: 404 if the application is hidden, 403 otherwise; platform admins read through the logged admin view).
          */
@@ -2135,6 +2159,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The content of a file sent in a conversation (participants; each download is logged)
+         * @description Participants only (row-level security: anyone else gets 404). A download of a file that may carry a person’s data (Splits Network: a candidate’s CV) writes a PII reveal entry.
+         *
+         *     **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
+         */
+        get: operations["downloadConversationAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/block": {
         parameters: {
             query?: never;
@@ -2171,8 +2217,10 @@ export interface paths {
         get: operations["listConversationMessages"];
         put?: never;
         /**
-         * Send a text message
-         * @description Plain text, stored as typed and returned as text (never rendered as HTML). At most 20 messages per 10 seconds per sender (429 with Retry-After). A conversation a participant blocked refuses messages (403 `conversation_blocked`).
+         * Send a message: text, a file, or both
+         * @description Plain text, stored as typed and returned as text (never rendered as HTML). At most 20 messages per 10 seconds per sender (429 with Retry-After). A conversation a participant blocked refuses messages (403 `conversation_blocked`). A file (`document_id`) only where the conversation takes files (else 422 `attachments_not_allowed`): one of my own ready drafts (else 403 `attachment_not_yours`, 409 `attachment_not_ready`, 422 `attachment_failed`), PDF, DOCX, PNG or JPEG (415 `attachment_type_not_allowed`) of at most 10 MB (413 `attachment_too_large`). With an `Idempotency-Key`, a repeated send answers the first one.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
          *
          *     **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
          */
@@ -10715,6 +10763,14 @@ export interface operations {
                     "application/json": {
                         conversation_id: string;
                         messages: {
+                            /** @description The file sent with the message, or null (text only) */
+                            attachment: {
+                                file_name: string;
+                                id: string;
+                                /** @description Read from the file’s content: PDF, DOCX, PNG or JPEG */
+                                media_type: string;
+                                size_bytes: number;
+                            } | null;
                             conversation_id: string;
                             /** Format: date-time */
                             created_at: string;
@@ -10738,6 +10794,130 @@ export interface operations {
                         /** @enum {string} */
                         subject_kind: "application" | "role_question";
                     };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadSplitsConversationAttachment: {
+        parameters: {
+            query?: {
+                /** @description Why the file is read (logged) */
+                purpose?: "moderation" | "dispute" | "support";
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                attachmentId: string;
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file’s bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description RFC 9457 problem details */
@@ -18707,6 +18887,14 @@ export interface operations {
                         candidate_name: string;
                         conversation_id: string;
                         data: {
+                            /** @description The file sent with the message, or null (text only) */
+                            attachment: {
+                                file_name: string;
+                                id: string;
+                                /** @description Read from the file’s content: PDF, DOCX, PNG or JPEG */
+                                media_type: string;
+                                size_bytes: number;
+                            } | null;
                             conversation_id: string;
                             /** Format: date-time */
                             created_at: string;
@@ -18832,7 +19020,10 @@ export interface operations {
     sendApplicationMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description UUID */
                 id: string;
@@ -18842,8 +19033,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A file to send with the message: one of my own drafts, uploaded with `POST /api/documents/upload` (kind `message_attachment`: PDF, DOCX, PNG or JPEG, at most 10 MB) and `ready`. Only where the conversation takes files (Splits Network); the text may then be left out.
+                     */
+                    document_id?: string;
                     /** @description Plain text, 1-2000 characters; HTML tags and control characters (but tab and new line) refused */
-                    text: string;
+                    text?: string;
                 };
             };
         };
@@ -18855,6 +19051,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The file sent with the message, or null (text only) */
+                        attachment: {
+                            file_name: string;
+                            id: string;
+                            /** @description Read from the file’s content: PDF, DOCX, PNG or JPEG */
+                            media_type: string;
+                            size_bytes: number;
+                        } | null;
                         conversation_id: string;
                         /** Format: date-time */
                         created_at: string;
@@ -18941,6 +19145,102 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23996,6 +24296,127 @@ export interface operations {
             };
         };
     };
+    downloadConversationAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                attachmentId: string;
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file’s bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     setConversationBlock: {
         parameters: {
             query?: never;
@@ -24156,6 +24577,14 @@ export interface operations {
                             subject_kind: string;
                         };
                         data: {
+                            /** @description The file sent with the message, or null (text only) */
+                            attachment: {
+                                file_name: string;
+                                id: string;
+                                /** @description Read from the file’s content: PDF, DOCX, PNG or JPEG */
+                                media_type: string;
+                                size_bytes: number;
+                            } | null;
                             conversation_id: string;
                             /** Format: date-time */
                             created_at: string;
@@ -24163,7 +24592,7 @@ export interface operations {
                             /** @description Why parts of the text are hidden from this reader (e.g. `contact_details_before_acceptance`) */
                             mask_reason: string | null;
                             sender_user_id: string;
-                            /** @description Plain text (never HTML); parts may be hidden for this reader, see mask_reason */
+                            /** @description Plain text (never HTML); parts may be hidden for this reader, see mask_reason. Empty when a file was sent alone. */
                             text: string;
                         }[];
                         /** @description Older messages exist (page back with `before`) */
@@ -24281,7 +24710,10 @@ export interface operations {
     sendConversationMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description UUID */
                 id: string;
@@ -24291,8 +24723,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A file to send with the message: one of my own drafts, uploaded with `POST /api/documents/upload` (kind `message_attachment`: PDF, DOCX, PNG or JPEG, at most 10 MB) and `ready`. Only where the conversation takes files (Splits Network); the text may then be left out.
+                     */
+                    document_id?: string;
                     /** @description Plain text, 1-2000 characters; tab and new line allowed, other control characters refused */
-                    text: string;
+                    text?: string;
                 };
             };
         };
@@ -24304,6 +24741,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The file sent with the message, or null (text only) */
+                        attachment: {
+                            file_name: string;
+                            id: string;
+                            /** @description Read from the file’s content: PDF, DOCX, PNG or JPEG */
+                            media_type: string;
+                            size_bytes: number;
+                        } | null;
                         conversation_id: string;
                         /** Format: date-time */
                         created_at: string;
@@ -24311,7 +24756,7 @@ export interface operations {
                         /** @description Why parts of the text are hidden from this reader (e.g. `contact_details_before_acceptance`) */
                         mask_reason: string | null;
                         sender_user_id: string;
-                        /** @description Plain text (never HTML); parts may be hidden for this reader, see mask_reason */
+                        /** @description Plain text (never HTML); parts may be hidden for this reader, see mask_reason. Empty when a file was sent alone. */
                         text: string;
                     };
                 };
@@ -24390,6 +24835,102 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24830,7 +25371,7 @@ export interface operations {
                 /** @description UUID */
                 entity_id?: string;
                 entity_type?: "candidate" | "role" | "company";
-                kind?: "resume" | "job_description" | "contract" | "other";
+                kind?: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                 /** @description Page size (1-100) */
                 limit?: number;
                 /** @description Only my own uploads */
@@ -24867,7 +25408,7 @@ export interface operations {
                             file_name: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "resume" | "job_description" | "contract" | "other";
+                            kind: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                             /**
                              * @description Read from the file’s content, never from its name
                              * @enum {string}
@@ -25007,7 +25548,7 @@ export interface operations {
                         file_name: string;
                         id: string;
                         /** @enum {string} */
-                        kind: "resume" | "job_description" | "contract" | "other";
+                        kind: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                         /**
                          * @description Read from the file’s content, never from its name
                          * @enum {string}
@@ -25292,7 +25833,7 @@ export interface operations {
                         file_name: string;
                         id: string;
                         /** @enum {string} */
-                        kind: "resume" | "job_description" | "contract" | "other";
+                        kind: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                         /**
                          * @description Read from the file’s content, never from its name
                          * @enum {string}
@@ -25518,7 +26059,7 @@ export interface operations {
     listEntityDocuments: {
         parameters: {
             query?: {
-                kind?: "resume" | "job_description" | "contract" | "other";
+                kind?: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                 /** @description Page size (1-100) */
                 limit?: number;
                 /** @description Cursor: the `next_cursor` of the previous page */
@@ -25556,7 +26097,7 @@ export interface operations {
                             file_name: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "resume" | "job_description" | "contract" | "other";
+                            kind: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                             /**
                              * @description Read from the file’s content, never from its name
                              * @enum {string}
@@ -25711,7 +26252,7 @@ export interface operations {
                      * @description What the document is; decides the accepted types and size
                      * @enum {string}
                      */
-                    kind: "resume" | "job_description" | "contract" | "other";
+                    kind: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                 };
             };
         };
@@ -25735,7 +26276,7 @@ export interface operations {
                         file_name: string;
                         id: string;
                         /** @enum {string} */
-                        kind: "resume" | "job_description" | "contract" | "other";
+                        kind: "resume" | "job_description" | "contract" | "other" | "message_attachment";
                         /**
                          * @description Read from the file’s content, never from its name
                          * @enum {string}
@@ -56828,6 +57369,14 @@ export interface operations {
                     "application/json": {
                         conversation_id: string;
                         message: {
+                            /** @description The file sent with the message, or null (text only) */
+                            attachment: {
+                                file_name: string;
+                                id: string;
+                                /** @description Read from the file’s content: PDF, DOCX, PNG or JPEG */
+                                media_type: string;
+                                size_bytes: number;
+                            } | null;
                             conversation_id: string;
                             /** Format: date-time */
                             created_at: string;

@@ -84,6 +84,14 @@ export const conversationsModule: AppModule = {
   },
 }
 
+export {
+  ATTACHMENT_RULES,
+  type AttachableDocument,
+  type AttachmentFiles,
+  attachmentContent,
+  type PresentedAttachment,
+  provideAttachmentFiles,
+} from './attachments.ts'
 export { MASK, maskContactDetails } from './mask.ts'
 export {
   closeReport,
@@ -94,7 +102,14 @@ export {
   type ReportReason,
   reportQueue,
 } from './moderation.ts'
-export { ZMessageText } from './routes.ts'
+export {
+  attachmentErrors,
+  sendAttachment,
+  textOrFile,
+  ZAttachment,
+  ZAttachmentDocumentId,
+  ZMessageText,
+} from './routes.ts'
 export {
   conversationsBySubject,
   listMessages,

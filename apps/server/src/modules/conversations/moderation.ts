@@ -174,6 +174,8 @@ export interface DigestItem {
   newest_message_id: string
   newest_text: string
   newest_sender_user_id: string
+  /** The files among the unread messages, oldest first (name and size, for the e-mail). */
+  attachments: { file_name: string; size_bytes: number }[]
 }
 
 /**
@@ -191,10 +193,13 @@ export async function digestDue(
              count(*) as unread,
              max(m.id::text)::uuid as newest_message_id,
              (array_agg(m.body order by m.id desc))[1] as newest_text,
-             (array_agg(m.sender_user_id order by m.id desc))[1] as newest_sender_user_id
+             (array_agg(m.sender_user_id order by m.id desc))[1] as newest_sender_user_id,
+             coalesce(json_agg(json_build_object('file_name', a.file_name, 'size_bytes', a.size_bytes)
+                               order by m.id) filter (where a.id is not null), '[]') as attachments
         from conversations.participants p
         join conversations.conversations c on c.id = p.conversation_id
         join conversations.messages m on m.conversation_id = p.conversation_id
+        left join conversations.attachments a on a.message_id = m.id
        where c.subject_kind = any(${[...options.subjectKinds]}::text[])
          and p.blocked_at is null
          and m.sender_user_id <> p.user_id

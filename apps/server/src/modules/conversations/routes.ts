@@ -1,9 +1,12 @@
+import type { Readable } from 'node:stream'
+import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import { inTransaction } from '../../kernel/db/transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { access, actorOf } from '../../kernel/http/access.ts'
 import { moduleRoutes } from '../../kernel/http/route.ts'
 import { ZIdParams, ZUuid } from '../../kernel/http/schemas.ts'
+import { attachmentContent } from './attachments.ts'
 import type { ConversationsDatabase } from './database.ts'
 import { REPORT_REASONS, reportMessage } from './moderation.ts'
 import {
@@ -24,15 +27,31 @@ const own = access.authenticated(
   'Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).',
 )
 
+/** A file sent with a message; its content: `GET /api/conversations/{id}/attachments/{attachment id}`. */
+export const ZAttachment = z
+  .object({
+    id: z.string(),
+    file_name: z.string(),
+    media_type: z.string().describe('Read from the file’s content: PDF, DOCX, PNG or JPEG'),
+    size_bytes: z.number().int(),
+  })
+  .nullable()
+  .describe('The file sent with the message, or null (text only)')
+
 export const ZMessage = z.object({
   id: z.string(),
   conversation_id: z.string(),
   sender_user_id: z.string(),
-  text: z.string().describe('Plain text (never HTML); parts may be hidden for this reader, see mask_reason'),
+  text: z
+    .string()
+    .describe(
+      'Plain text (never HTML); parts may be hidden for this reader, see mask_reason. Empty when a file was sent alone.',
+    ),
   mask_reason: z
     .string()
     .nullable()
     .describe('Why parts of the text are hidden from this reader (e.g. `contact_details_before_acceptance`)'),
+  attachment: ZAttachment,
   created_at: z.iso.datetime(),
 })
 export const ZParticipant = z.object({
@@ -65,6 +84,23 @@ export const ZMessageText = z
   .refine((s) => s.trim().length > 0, 'must not be empty')
   .refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters')
   .describe('Plain text, 1-2000 characters; tab and new line allowed, other control characters refused')
+
+/** The file to send with a message: a draft of the sender's from `POST /api/documents/upload`. */
+export const ZAttachmentDocumentId = ZUuid.describe(
+  'A file to send with the message: one of my own drafts, uploaded with `POST /api/documents/upload` (kind `message_attachment`: PDF, DOCX, PNG or JPEG, at most 10 MB) and `ready`. Only where the conversation takes files (Splits Network); the text may then be left out.',
+)
+
+/** A message is text, a file, or both. */
+export function textOrFile(body: { text?: string | undefined; document_id?: string | undefined }): string {
+  if (body.text === undefined && body.document_id === undefined) {
+    throw new AppError('validation_failed', 'text: a message needs text or a file', {
+      errors: [{ field: 'body.text', message: 'required (unless a file is sent)' }],
+    })
+  }
+  return body.text ?? ''
+}
+
+export const attachmentErrors = [403, 409, 413, 415, 422, 429] as const
 
 const me = (caller: { principal: { userId: string } | null }) => ({
   userId: caller.principal!.userId,
@@ -162,17 +198,50 @@ export function conversationRoutes() {
       method: 'POST',
       url: '/api/conversations/:id/messages',
       operationId: 'sendConversationMessage',
-      summary: 'Send a text message',
+      summary: 'Send a message: text, a file, or both',
       description:
-        'Plain text, stored as typed and returned as text (never rendered as HTML). At most 20 messages per 10 seconds per sender (429 with Retry-After). A conversation a participant blocked refuses messages (403 `conversation_blocked`).',
+        'Plain text, stored as typed and returned as text (never rendered as HTML). At most 20 messages per 10 seconds per sender (429 with Retry-After). A conversation a participant blocked refuses messages (403 `conversation_blocked`). A file (`document_id`) only where the conversation takes files (else 422 `attachments_not_allowed`): one of my own ready drafts (else 403 `attachment_not_yours`, 409 `attachment_not_ready`, 422 `attachment_failed`), PDF, DOCX, PNG or JPEG (415 `attachment_type_not_allowed`) of at most 10 MB (413 `attachment_too_large`). With an `Idempotency-Key`, a repeated send answers the first one.',
       access: own,
       params: ZIdParams,
-      body: z.strictObject({ text: ZMessageText }),
+      body: z.strictObject({
+        text: ZMessageText.optional(),
+        document_id: ZAttachmentDocumentId.optional(),
+      }),
       response: ZMessage,
       status: 201,
-      errors: [429],
+      errors: attachmentErrors,
+      idempotent: true,
       handler: ({ tx, ctx, caller, params, body }) =>
-        sendMessage(tx, ctx.clock, me(caller), params.id, body.text),
+        sendMessage(tx, ctx.clock, me(caller), params.id, textOrFile(body), { documentId: body.document_id }),
+    }),
+    route.define({
+      method: 'GET',
+      url: '/api/conversations/:id/attachments/:attachmentId',
+      operationId: 'downloadConversationAttachment',
+      summary: 'The content of a file sent in a conversation (participants; each download is logged)',
+      description:
+        'Participants only (row-level security: anyone else gets 404). A download of a file that may carry a person’s data (Splits Network: a candidate’s CV) writes a PII reveal entry.',
+      access: own,
+      params: z.strictObject({ id: ZUuid, attachmentId: ZUuid }),
+      response: z.string().describe('The file’s bytes'),
+      transaction: false,
+      handler: async ({ ctx, request, reply, params }) => {
+        const principal = request.principal!
+        const file = await inTransaction(
+          ctx.db,
+          actorOf(principal),
+          (tx) =>
+            attachmentContent(
+              tx,
+              { userId: principal.userId, admin: false },
+              params.id,
+              params.attachmentId,
+              'conversation_attachment_download',
+            ),
+          { requestId: request.id },
+        )
+        return sendAttachment(reply, file)
+      },
     }),
     route.define({
       method: 'POST',
@@ -238,6 +307,20 @@ export function conversationRoutes() {
         setBlocked(tx, ctx.clock, caller.principal!.userId, params.id, body.blocked),
     }),
   ]
+}
+
+/** Streams a file as a download (never shown inline: the browser must not render what it holds). */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { file_name: string; media_type: string; size_bytes: number; stream: Readable },
+) {
+  return reply
+    .type(file.media_type)
+    .header('content-length', String(file.size_bytes))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+    .send(file.stream)
 }
 
 /** The same-origin rule for the socket (a page of another site must not open it with our cookie). */

@@ -4,8 +4,9 @@ import { lockKey } from '../../kernel/db/concurrency.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { asSystem } from '../../kernel/db/transaction.ts'
 import { AppError, rateLimited } from '../../kernel/errors.ts'
+import { attachmentsOf, type PresentedAttachment, takeAttachment } from './attachments.ts'
 import type { ConversationsDatabase, ConversationsTx } from './database.ts'
-import { MARKUP, presenterFor, refusesMarkup, type Viewer } from './subjects.ts'
+import { attachmentRules, MARKUP, presenterFor, refusesMarkup, type Viewer } from './subjects.ts'
 
 /** Per sender, across conversations: at most this many messages in the window. */
 export const RATE_LIMIT = { messages: 20, windowMs: 10_000 }
@@ -23,6 +24,8 @@ export interface PresentedMessage {
   text: string
   /** Why parts of the text are hidden from this reader (null: shown as typed). */
   mask_reason: string | null
+  /** The file sent with the message (its text may then be empty). */
+  attachment: PresentedAttachment | null
   created_at: Date
 }
 
@@ -194,8 +197,15 @@ export async function sendMessage(
   viewer: Viewer,
   conversationId: string,
   text: string,
+  options: { documentId?: string | undefined } = {},
 ): Promise<PresentedMessage> {
-  if (text.trim().length === 0 || text.length > MAX_MESSAGE_LENGTH || CONTROL_CHARACTERS.test(text)) {
+  // with a file the text may be empty; otherwise 1-2000 characters
+  const empty = text.trim().length === 0
+  if (
+    (empty && !(options.documentId && text.length === 0)) ||
+    text.length > MAX_MESSAGE_LENGTH ||
+    CONTROL_CHARACTERS.test(text)
+  ) {
     // the route's schema refuses these first; a service caller gets the same answer
     throw new AppError('validation_failed', 'text: 1-2000 characters, no control characters', {
       errors: [{ field: 'body.text', message: '1-2000 characters, no control characters' }],
@@ -206,6 +216,11 @@ export async function sendMessage(
   if (refusesMarkup(conversation.subject_kind) && MARKUP.test(text)) {
     throw new AppError('validation_failed', 'text: plain text only, HTML tags are not allowed', {
       errors: [{ field: 'body.text', message: 'must be plain text: HTML tags are not allowed' }],
+    })
+  }
+  if (options.documentId && !attachmentRules(conversation.subject_kind)) {
+    throw new AppError('attachments_not_allowed', 'This conversation takes text only', {
+      errors: [{ field: 'body.document_id', message: 'this conversation takes text only' }],
     })
   }
   const participants = await db(tx)
@@ -233,6 +248,8 @@ export async function sendMessage(
       retryMs / 1000,
     )
   }
+  // checked and taken out of the sender's drafts in this transaction: refused later, it stays a draft
+  const file = options.documentId ? await takeAttachment(tx, viewer.userId, options.documentId) : undefined
   // the conversation's row lock, held to commit, orders its messages' ids (see the migration)
   await db(tx)
     .updateTable('conversations.conversations')
@@ -244,21 +261,47 @@ export async function sendMessage(
     .values({ conversation_id: conversationId, sender_user_id: viewer.userId, body: text, created_at: now })
     .returning(['id', 'conversation_id', 'sender_user_id', 'body', 'created_at'])
     .executeTakeFirstOrThrow()
+  let attachment: PresentedAttachment | null = null
+  if (file) {
+    const made = await db(tx)
+      .insertInto('conversations.attachments')
+      .values({
+        message_id: row.id,
+        conversation_id: conversationId,
+        document_id: file.id,
+        file_name: file.file_name,
+        media_type: file.media_type,
+        size_bytes: file.size_bytes,
+        sha256: file.sha256,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    attachment = {
+      id: made.id,
+      file_name: file.file_name,
+      media_type: file.media_type,
+      size_bytes: file.size_bytes,
+    }
+  }
   const present = await presenterFor(tx, conversation.subject_kind, conversation.subject_id, viewer)
-  return presentRow(row, present)
+  return presentRow(row, present, attachment)
 }
 
 function presentRow(
   row: { id: string; conversation_id: string; sender_user_id: string; body: string; created_at: Date },
   present: (text: string) => { text: string; mask_reason: string | null },
+  attachment: PresentedAttachment | null,
 ): PresentedMessage {
-  const shown = present(row.body)
+  // an empty text (a file alone) has nothing to mask
+  const shown = row.body === '' ? { text: '', mask_reason: null } : present(row.body)
   return {
     id: row.id,
     conversation_id: row.conversation_id,
     sender_user_id: row.sender_user_id,
     text: shown.text,
     mask_reason: shown.mask_reason,
+    attachment,
     created_at: row.created_at,
   }
 }
@@ -302,7 +345,16 @@ export async function listMessages(
     rows = newest.slice(0, options.limit).reverse()
   }
   const present = await presenterFor(tx, conversation.subject_kind, conversation.subject_id, viewer)
-  return { conversation, participants, data: rows.map((r) => presentRow(r, present)), has_more: hasMore }
+  const files = await attachmentsOf(
+    tx,
+    rows.map((r) => r.id),
+  )
+  return {
+    conversation,
+    participants,
+    data: rows.map((r) => presentRow(r, present, files.get(r.id) ?? null)),
+    has_more: hasMore,
+  }
 }
 
 /**
@@ -333,6 +385,7 @@ export async function messagesForReaders(
     .where('p.user_id', 'in', readers)
     .orderBy('m.id')
     .execute()
+  const files = await attachmentsOf(tx, [...new Set(rows.map((r) => r.id))])
   const presenters = new Map<string, Awaited<ReturnType<typeof presenterFor>>>()
   const out: { reader: string; message: PresentedMessage }[] = []
   for (const r of rows) {
@@ -342,7 +395,7 @@ export async function messagesForReaders(
       present = await presenterFor(tx, r.subject_kind, r.subject_id, { userId: r.reader, admin: false })
       presenters.set(key, present)
     }
-    out.push({ reader: r.reader, message: presentRow(r, present) })
+    out.push({ reader: r.reader, message: presentRow(r, present, files.get(r.id) ?? null) })
   }
   return out
 }
@@ -522,6 +575,10 @@ export async function transcripts(
       .where('conversation_id', 'in', conversationIds)
       .orderBy('id')
       .execute()
+    const files = await attachmentsOf(
+      tx,
+      messages.map((m) => m.id),
+    )
     const result = []
     for (const c of conversations) {
       result.push({
@@ -529,7 +586,7 @@ export async function transcripts(
         participants: await participantsOf(tx, c.id),
         messages: messages
           .filter((m) => m.conversation_id === c.id)
-          .map((m) => presentRow(m, (text) => ({ text, mask_reason: null }))),
+          .map((m) => presentRow(m, (text) => ({ text, mask_reason: null }), files.get(m.id) ?? null)),
       })
     }
     return result

@@ -30,6 +30,14 @@ export interface ConversationSubject {
   refuseMarkup?: boolean
   /** Called once per read (a page of messages, one push to one reader) inside the reader's transaction. */
   presenter(tx: AnyTx, subjectId: string, viewer: Viewer): Promise<Presenter>
+  /**
+   * Files may be sent with messages (a kind without this stays text only: 422
+   * `attachments_not_allowed`). `piiSubject` names whose personal data a downloaded file may carry,
+   * for the PII reveal log (null: nobody's).
+   */
+  attachments?: {
+    piiSubject(tx: AnyTx, subjectId: string): Promise<{ subjectType: string; subjectId: string } | null>
+  }
 }
 
 const subjects = new Map<string, ConversationSubject>()
@@ -45,6 +53,10 @@ export const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!\[cdata\[/i
 
 export const refusesMarkup = (subjectKind: string): boolean =>
   subjects.get(subjectKind)?.refuseMarkup === true
+
+/** The subject's attachment rules, or undefined when its conversations are text only. */
+export const attachmentRules = (subjectKind: string): ConversationSubject['attachments'] =>
+  subjects.get(subjectKind)?.attachments
 
 const asTyped: Presenter = (text) => ({ text, mask_reason: null })
 

@@ -2,7 +2,9 @@ import './errors.ts'
 import './events.ts'
 import fastifyMultipart from '@fastify/multipart'
 import type { AppFastify, AppModule } from '../../kernel/module.ts'
+import { provideAttachmentFiles } from '../conversations/index.ts'
 import { MAX_DOCUMENT_BYTES } from './kinds.ts'
+import { messageFiles } from './message-files.ts'
 import { failStalledJob, processUploadedConsumer, purgeDeletedConsumer } from './processing.ts'
 import { documentRoutes, documentsRoute } from './routes.ts'
 import { demoDocumentsSeed } from './seed.ts'
@@ -19,6 +21,8 @@ export const documentsModule: AppModule = {
   schemas: ['documents'],
   init(ctx) {
     provideDocumentStorage(storageFromConfig(ctx.config))
+    // files sent in conversations are documents of this service
+    provideAttachmentFiles(messageFiles)
   },
   routes(app, ctx) {
     app.register(async (child) => {

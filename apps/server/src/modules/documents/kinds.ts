@@ -6,7 +6,13 @@ export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessin
 export const MEDIA_TYPES = ['application/pdf', DOCX, 'image/png', 'image/jpeg', 'text/plain'] as const
 export type MediaType = (typeof MEDIA_TYPES)[number]
 
-export const DOCUMENT_KINDS = ['resume', 'job_description', 'contract', 'other'] as const
+export const DOCUMENT_KINDS = [
+  'resume',
+  'job_description',
+  'contract',
+  'other',
+  'message_attachment',
+] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 export const ENTITY_TYPES = ['candidate', 'role', 'company'] as const
@@ -53,6 +59,13 @@ export const KIND_RULES: Record<DocumentKind, KindRule> = {
     mediaTypes: ['application/pdf', DOCX, 'text/plain', 'image/png', 'image/jpeg'],
     maxBytes: 25 * MB,
     entities: ['candidate', 'role', 'company'],
+  },
+  // a file to send in a conversation: a draft of its uploader until a message takes it
+  message_attachment: {
+    label: 'Message attachment',
+    mediaTypes: ['application/pdf', DOCX, 'image/png', 'image/jpeg'],
+    maxBytes: 10 * MB,
+    entities: [],
   },
 }
 

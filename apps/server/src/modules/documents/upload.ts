@@ -132,7 +132,7 @@ function parseFields(raw: Record<string, string>): StagedUpload['fields'] {
   }
   const entityType = f.entity_type ?? null
   if (entityType && !KIND_RULES[f.kind].entities.includes(entityType)) {
-    const allowed = KIND_RULES[f.kind].entities.join(', ')
+    const allowed = KIND_RULES[f.kind].entities.join(', ') || 'no record (it stays a draft of yours)'
     throw new AppError('validation_failed', `body.entity_type: a ${f.kind} belongs to a ${allowed}`, {
       errors: [{ field: 'body.entity_type', message: `a ${f.kind} belongs to a ${allowed}` }],
     })

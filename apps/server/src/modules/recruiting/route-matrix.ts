@@ -262,5 +262,6 @@ export const recruitingRouteMatrix: Record<string, RouteCase> = {
   'GET /api/admin/conversation-reports': { access: 'roles', wrongRole: 'company-admin' },
   'POST /api/admin/conversation-reports/:id/close': { access: 'roles', wrongRole: 'recruiter' },
   'GET /api/admin/conversations/:id': { access: 'roles', wrongRole: 'hiring-manager' },
+  'GET /api/admin/conversations/:id/attachments/:attachmentId': { access: 'roles', wrongRole: 'recruiter' },
   ...interviewRouteMatrix,
 }

@@ -35,12 +35,28 @@ export function fetchAfter(id: string, after: string, wait = 0, signal?: AbortSi
   )
 }
 
+/** What a message carries: text, a file (one of my ready drafts, where the conversation takes files), or both. */
+export type OutgoingMessage = string | { text?: string; document_id?: string; idempotencyKey?: string }
+
 export function useSendMessage(id: string) {
   return useMutation({
-    mutationFn: (text: string) =>
-      unwrap(api.POST('/api/conversations/{id}/messages', { params: { path: { id } }, body: { text } })),
+    mutationFn: (message: OutgoingMessage) => {
+      const { idempotencyKey, ...body } = typeof message === 'string' ? { text: message } : message
+      return unwrap(
+        api.POST('/api/conversations/{id}/messages', {
+          params: { path: { id } },
+          body,
+          // a retried send (a lost answer) must not post the file twice
+          ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
+        }),
+      )
+    },
   })
 }
+
+/** The link that downloads a file of a conversation (participants; each download is logged). */
+export const attachmentUrl = (conversationId: string, attachmentId: string) =>
+  `/api/conversations/${conversationId}/attachments/${attachmentId}`
 
 export function markRead(id: string, messageId: string) {
   return unwrap(

@@ -12,6 +12,8 @@ export type ChatEvent =
         sender_user_id: string
         text: string
         mask_reason: string | null
+        /** A file sent with the message (Splits Network), or null. */
+        attachment: { id: string; file_name: string; media_type: string; size_bytes: number } | null
         created_at: string
       }
     }

@@ -51,8 +51,9 @@ export async function downloadDocument(id: string): Promise<void> {
 
 export interface UploadInput {
   kind: DocumentKind
-  entityType: EntityType
-  entityId: string
+  /** Leave out (with entityId) for a draft of my own (a file to send in a conversation). */
+  entityType?: EntityType
+  entityId?: string
   file: File
 }
 
@@ -67,8 +68,10 @@ export function uploadDocument(
   return new Promise((resolve, reject) => {
     const form = new FormData()
     form.append('kind', input.kind)
-    form.append('entity_type', input.entityType)
-    form.append('entity_id', input.entityId)
+    if (input.entityType && input.entityId) {
+      form.append('entity_type', input.entityType)
+      form.append('entity_id', input.entityId)
+    }
     form.append('file', input.file, input.file.name)
     const xhr = new XMLHttpRequest()
     xhr.open('POST', '/api/documents/upload')
@@ -100,6 +103,11 @@ export function uploadDocument(
     }
     xhr.send(form)
   })
+}
+
+/** A document's details as I may see them (its processing status). */
+export function fetchDocument(id: string) {
+  return unwrap(api.GET('/api/documents/{id}', { params: { path: { id } } }))
 }
 
 export function useUploadDocument(entityType: EntityType, entityId: string) {

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core'
-import { IconFlag, IconShieldLock } from '@tabler/icons-react'
+import { IconDownload, IconFlag, IconShieldLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePageTitle } from '../../app/use-page-title'
@@ -9,6 +9,7 @@ import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { RelativeTime } from '../../components/relative-time'
 import { SectionCard } from '../../components/section-card'
+import { formatBytes } from '../documents/documents-panel'
 import { useCloseReport, useReportQueue, useTranscript } from './splits-chat-api'
 
 type Status = 'open' | 'resolved' | 'dismissed'
@@ -135,6 +136,23 @@ function TranscriptModal({
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {m.text}
             </Text>
+            {m.attachment && reading && (
+              <Group gap={6} mt={4} data-testid="admin-transcript-attachment">
+                <Button
+                  component="a"
+                  size="compact-xs"
+                  variant="light"
+                  leftSection={<IconDownload size={12} />}
+                  href={`/api/admin/conversations/${reading.conversation}/attachments/${m.attachment.id}?purpose=moderation`}
+                  download={m.attachment.file_name}
+                >
+                  {m.attachment.file_name}
+                </Button>
+                <Text size="xs" c="dimmed">
+                  {formatBytes(m.attachment.size_bytes)} · {t('splitsChat.admin.fileLogged')}
+                </Text>
+              </Group>
+            )}
           </Card>
         ))}
       </Stack>

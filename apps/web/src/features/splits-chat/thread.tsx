@@ -4,21 +4,39 @@ import {
   Badge,
   Box,
   Button,
+  CloseButton,
+  FileButton,
   Group,
   Menu,
   Modal,
+  Progress,
   Select,
   Stack,
   Text,
   Textarea,
   Tooltip,
 } from '@mantine/core'
-import { IconBan, IconCheck, IconChecks, IconDots, IconFlag, IconLock, IconSend } from '@tabler/icons-react'
+import {
+  IconBan,
+  IconCheck,
+  IconChecks,
+  IconDots,
+  IconDownload,
+  IconFileText,
+  IconFlag,
+  IconLock,
+  IconPaperclip,
+  IconPhoto,
+  IconSend,
+} from '@tabler/icons-react'
+import type { ParseKeys } from 'i18next'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApiError, errorMessage } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import {
+  attachmentUrl,
   type ChatMessage,
   type ReportReason,
   useBlock,
@@ -27,6 +45,8 @@ import {
 } from '../conversations/conversation-api'
 import type { ChatConnection } from '../conversations/use-chat-socket'
 import { useLiveConversation } from '../conversations/use-live-conversation'
+import { type DocumentItem, fetchDocument, uploadDocument } from '../documents/documents-api'
+import { formatBytes } from '../documents/documents-panel'
 import { splitsChatKeys } from './splits-chat-api'
 
 /**
@@ -193,9 +213,14 @@ function Bubble({
           }}
         >
           {/* a React text node: whatever was typed shows as characters, never as markup */}
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {message.text}
-          </Text>
+          {message.text !== '' && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {message.text}
+            </Text>
+          )}
+          {message.attachment && (
+            <AttachmentChip conversationId={message.conversation_id} attachment={message.attachment} />
+          )}
         </Box>
         {!own && (
           <Tooltip label={t('splitsChat.report')}>
@@ -236,6 +261,114 @@ function Bubble({
   )
 }
 
+function AttachmentChip({
+  conversationId,
+  attachment,
+}: {
+  conversationId: string
+  attachment: NonNullable<ChatMessage['attachment']>
+}) {
+  const { t } = useTranslation()
+  const Icon = attachment.media_type.startsWith('image/') ? IconPhoto : IconFileText
+  return (
+    <Group
+      gap={8}
+      wrap="nowrap"
+      mt={4}
+      px={8}
+      py={6}
+      data-testid="chat-attachment"
+      style={{
+        borderRadius: 8,
+        background: 'var(--mantine-color-body)',
+        border: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
+      <Icon size={22} style={{ flexShrink: 0 }} />
+      <Box style={{ minWidth: 0 }}>
+        <Text
+          size="sm"
+          fw={500}
+          lineClamp={1}
+          style={{ overflowWrap: 'anywhere' }}
+          data-testid="chat-attachment-name"
+        >
+          {attachment.file_name}
+        </Text>
+        <Text size="xs" c="dimmed" data-testid="chat-attachment-size">
+          {formatBytes(attachment.size_bytes)}
+        </Text>
+      </Box>
+      <Tooltip label={t('splitsChat.download', { name: attachment.file_name })}>
+        <ActionIcon
+          component="a"
+          href={attachmentUrl(conversationId, attachment.id)}
+          download={attachment.file_name}
+          variant="light"
+          aria-label={t('splitsChat.download', { name: attachment.file_name })}
+          data-testid="chat-attachment-download"
+        >
+          <IconDownload size={16} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  )
+}
+
+/** Accepted by the picker; the server reads the real type from the content. */
+const ATTACH_ACCEPT = '.pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg'
+
+/** The words for a refused file or send: the server's stable code, else its problem text. */
+function useAttachmentErrorText() {
+  const { t, i18n } = useTranslation()
+  return (err: unknown): string => {
+    const key = err instanceof ApiError ? `splitsChat.attachmentErrors.${err.code}` : ''
+    return key && i18n.exists(key) ? t(key as ParseKeys) : errorMessage(err, t)
+  }
+}
+
+/** A refusal about the file (or one the words for files explain better), by its stable code. */
+const attachmentCode = (err: unknown) =>
+  err instanceof ApiError && (err.code?.startsWith('attachment') || err.code?.startsWith('document_'))
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * A file for the next message: uploaded as a draft of mine (progress), then checked by the
+ * Document Service (pending → ready | failed) before it can be sent.
+ */
+function useAttachment() {
+  const { t } = useTranslation()
+  const errorText = useAttachmentErrorText()
+  const [file, setFile] = useState<DocumentItem | null>(null)
+  const [progress, setProgress] = useState<{ name: string; percent: number; checking: boolean } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const pick = async (picked: File | null) => {
+    if (!picked) return
+    setError(null)
+    setFile(null)
+    setProgress({ name: picked.name, percent: 0, checking: false })
+    try {
+      let doc = await uploadDocument({ kind: 'message_attachment', file: picked }, (f) =>
+        setProgress({ name: picked.name, percent: Math.round(f * 100), checking: false }),
+      )
+      setProgress({ name: picked.name, percent: 100, checking: true })
+      for (let i = 0; i < 120 && (doc.status === 'pending' || doc.status === 'processing'); i++) {
+        await sleep(500)
+        doc = await fetchDocument(doc.id)
+      }
+      if (doc.status === 'ready') setFile(doc)
+      else if (doc.status === 'failed') setError(t('splitsChat.attachmentErrors.attachment_failed'))
+      else setError(t('splitsChat.attachmentErrors.attachment_not_ready'))
+    } catch (err) {
+      setError(errorText(err))
+    } finally {
+      setProgress(null)
+    }
+  }
+  return { file, progress, error, pick, clear: () => setFile(null), dismiss: () => setError(null) }
+}
+
 export function Composer({
   id,
   onSent,
@@ -251,26 +384,105 @@ export function Composer({
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const own = useSendMessage(id ?? '')
+  const attachment = useAttachment()
+  const errorText = useAttachmentErrorText()
+  // one key per composed message: a retried send answers the first one, never posts twice
+  const key = useRef<string>(crypto.randomUUID())
   const trimmed = text.trim()
+  // files go with messages of an open conversation (a first question is text only)
+  const canAttach = !sendOverride && Boolean(id)
+  const file = canAttach ? attachment.file : null
   const pending = sendOverride ? sendOverride.isPending : own.isPending
   const error = sendOverride ? sendOverride.error : own.isError ? own.error : null
   const submit = () => {
-    if (!trimmed || pending) return
+    if ((!trimmed && !file) || pending || attachment.progress) return
     if (sendOverride) {
       sendOverride.mutate(text, { onSuccess: () => setText('') })
       return
     }
-    own.mutate(text, {
-      onSuccess: (m) => {
-        setText('')
-        onSent?.(m)
+    own.mutate(
+      {
+        ...(trimmed ? { text } : {}),
+        ...(file ? { document_id: file.id } : {}),
+        idempotencyKey: key.current,
       },
-    })
+      {
+        onSuccess: (m) => {
+          setText('')
+          attachment.clear()
+          key.current = crypto.randomUUID()
+          onSent?.(m)
+        },
+      },
+    )
   }
   return (
     <Stack gap={6}>
-      {error ? <ErrorAlert error={error} /> : null}
+      {error ? (
+        attachmentCode(error) ? (
+          <Alert color="red" variant="light" data-testid="chat-send-error">
+            {errorText(error)}
+          </Alert>
+        ) : (
+          <ErrorAlert error={error} />
+        )
+      ) : null}
+      {attachment.error && (
+        <Alert
+          color="red"
+          variant="light"
+          withCloseButton
+          onClose={attachment.dismiss}
+          data-testid="chat-attach-error"
+        >
+          {attachment.error}
+        </Alert>
+      )}
+      {attachment.progress && (
+        <Stack gap={2} data-testid="chat-attach-progress">
+          <Text size="xs" c="dimmed">
+            {attachment.progress.checking
+              ? t('splitsChat.checkingFile', { name: attachment.progress.name })
+              : t('splitsChat.uploadingFile', {
+                  name: attachment.progress.name,
+                  percent: attachment.progress.percent,
+                })}
+          </Text>
+          <Progress
+            value={attachment.progress.percent}
+            animated={attachment.progress.checking}
+            aria-label={t('splitsChat.attach')}
+          />
+        </Stack>
+      )}
+      {file && (
+        <Group gap={6} wrap="nowrap" data-testid="chat-attach-ready">
+          <IconPaperclip size={14} style={{ flexShrink: 0 }} />
+          <Text size="xs" lineClamp={1}>
+            {t('splitsChat.attached', { name: file.file_name, size: formatBytes(file.size_bytes) })}
+          </Text>
+          <CloseButton size="sm" aria-label={t('splitsChat.removeAttachment')} onClick={attachment.clear} />
+        </Group>
+      )}
       <Group gap="xs" align="flex-end" wrap="nowrap">
+        {canAttach && (
+          <FileButton onChange={(f) => void attachment.pick(f)} accept={ATTACH_ACCEPT}>
+            {(props) => (
+              <Tooltip label={`${t('splitsChat.attach')} · ${t('splitsChat.attachHint')}`}>
+                <ActionIcon
+                  {...props}
+                  size="lg"
+                  variant="default"
+                  loading={attachment.progress !== null}
+                  aria-label={t('splitsChat.attach')}
+                  data-testid="chat-attach"
+                >
+                  <IconPaperclip size={18} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </FileButton>
+        )}
         <Textarea
           style={{ flex: 1, minWidth: 0 }}
           autosize
@@ -292,7 +504,7 @@ export function Composer({
         <Button
           onClick={submit}
           loading={pending}
-          disabled={!trimmed}
+          disabled={(!trimmed && !file) || attachment.progress !== null}
           leftSection={<IconSend size={16} />}
           data-testid="chat-send"
         >
@@ -336,7 +548,7 @@ function ReportModal({
       ) : (
         <Stack>
           <Text size="sm" c="dimmed" lineClamp={3}>
-            “{message?.text}”
+            “{message?.text || message?.attachment?.file_name}”
           </Text>
           <Select
             label={t('splitsChat.reason')}

@@ -2,6 +2,18 @@
 // change a migration, then run `npm run db:types`.
 import type { ColumnType } from 'kysely'
 
+export interface ConversationsAttachmentsTable {
+  id: ColumnType<string, string | undefined, string>
+  message_id: string
+  conversation_id: string
+  document_id: string
+  file_name: string
+  media_type: string
+  size_bytes: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  sha256: string
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface ConversationsConversationsTable {
   id: ColumnType<string, string | undefined, string>
   subject_kind: string
@@ -45,6 +57,7 @@ export interface ConversationsReportsTable {
 
 /** Every table and view of the `conversations` schema. */
 export interface ConversationsSchema {
+  'conversations.attachments': ConversationsAttachmentsTable
   'conversations.conversations': ConversationsConversationsTable
   'conversations.messages': ConversationsMessagesTable
   'conversations.participants': ConversationsParticipantsTable

@@ -73,8 +73,9 @@ export async function runChatDigest(ctx: AppContext): Promise<{ emailed: number 
           kind: 'conversation.messages_unread',
           userId: d.user_id,
           title: `${d.unread} unread message${d.unread === 1 ? '' : 's'}: ${about}`,
-          // never the text itself: it may hold what this reader may not see; the app masks it
-          body: `${from} wrote to you on Splits Network. Open the conversation to read and reply.`,
+          // never the text itself: it may hold what this reader may not see; the app masks it.
+          // Files are named with their size (the file itself only through the app, logged)
+          body: `${from} wrote to you on Splits Network.${filesLine(d.attachments)} Open the conversation to read and reply.`,
           link,
           sourceId: d.newest_message_id,
         })
@@ -83,6 +84,21 @@ export async function runChatDigest(ctx: AppContext): Promise<{ emailed: number 
       return { emailed: notices.length }
     },
   )
+}
+
+/** "1,200 bytes", "240 KB", "3.4 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes.toLocaleString('en-US')} bytes`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+}
+
+/** The files among the unread messages: " Files: cv.pdf (240 KB), photo.png (1.2 MB)." (at most five named). */
+export function filesLine(files: readonly { file_name: string; size_bytes: number }[]): string {
+  if (files.length === 0) return ''
+  const named = files.slice(0, 5).map((f) => `${f.file_name} (${formatFileSize(f.size_bytes)})`)
+  const more = files.length > 5 ? ` and ${files.length - 5} more` : ''
+  return ` ${files.length === 1 ? 'File' : 'Files'}: ${named.join(', ')}${more}.`
 }
 
 export const chatDigestJob = defineJob({

@@ -1,10 +1,22 @@
 import './errors.ts'
 import { z } from 'zod'
-import { access } from '../../../kernel/http/access.ts'
+import { inTransaction } from '../../../kernel/db/transaction.ts'
+import { access, actorOf } from '../../../kernel/http/access.ts'
 import { ZIdParams, ZUuid } from '../../../kernel/http/schemas.ts'
-import { MARKUP, REPORT_REASONS, ZMessageText } from '../../conversations/index.ts'
+import {
+  attachmentErrors,
+  MARKUP,
+  REPORT_REASONS,
+  sendAttachment,
+  textOrFile,
+  ZAttachment,
+  ZAttachmentDocumentId,
+  ZMessageText,
+} from '../../conversations/index.ts'
+import type { RecruitingTx } from '../database.ts'
 import { recruitingRoute as route, SPLITS_ROLES, who } from '../route.ts'
 import {
+  adminAttachment,
   adminTranscript,
   applicationMessages,
   askRoleQuestion,
@@ -34,6 +46,7 @@ const ZMessage = z.object({
     .describe(
       '`candidate_contact_details_hidden` (this reader may not see the candidate’s contacts) or `contact_details_in_role_questions`',
     ),
+  attachment: ZAttachment,
   created_at: z.iso.datetime(),
 })
 const ZParticipant = z.object({
@@ -79,18 +92,19 @@ export const conversationRoutes = [
     method: 'POST',
     url: '/api/applications/:id/messages',
     operationId: 'sendApplicationMessage',
-    summary: 'Send a message about an application',
+    summary: 'Send a message about an application: text, a file (a CV), or both',
     description:
-      'Plain text (HTML tags refused with 400), stored as typed. At most 20 messages per 10 s per sender (429); a blocked conversation refuses (403 `conversation_blocked`).',
+      'Plain text (HTML tags refused with 400), stored as typed. A file: `document_id` of one of my own ready drafts (`POST /api/documents/upload`, kind `message_attachment`; PDF, DOCX, PNG, JPEG; 10 MB): 403 `attachment_not_yours`, 409 `attachment_not_ready`, 413 `attachment_too_large`, 415 `attachment_type_not_allowed`, 422 `attachment_failed` otherwise; the other side downloads it through `GET /api/conversations/{conversation_id}/attachments/{attachment_id}` (logged). At most 20 messages per 10 s per sender (429); a blocked conversation refuses (403 `conversation_blocked`). With an `Idempotency-Key`, a repeated send answers the first one.',
     tags,
     access: access.roles(SPLITS_ROLES, participantsRule),
     params: ZIdParams,
-    body: z.strictObject({ text: ZText }),
+    body: z.strictObject({ text: ZText.optional(), document_id: ZAttachmentDocumentId.optional() }),
     response: ZMessage,
     status: 201,
-    errors: [429],
+    errors: attachmentErrors,
+    idempotent: true,
     handler: ({ tx, ctx, caller, params, body }) =>
-      postApplicationMessage(tx, ctx.clock, caller, params.id, body.text),
+      postApplicationMessage(tx, ctx.clock, caller, params.id, textOrFile(body), body.document_id),
   }),
   route.define({
     method: 'GET',
@@ -248,5 +262,32 @@ export const conversationRoutes = [
       messages: z.array(ZMessage),
     }),
     handler: ({ tx, caller, params, query }) => adminTranscript(tx, caller, params.id, query.purpose),
+  }),
+  route.define({
+    method: 'GET',
+    url: '/api/admin/conversations/:id/attachments/:attachmentId',
+    operationId: 'downloadSplitsConversationAttachment',
+    summary: 'A file sent in a Splits Network conversation (moderation); each download is logged',
+    description: 'Every download writes a PII reveal entry and an audit entry with its purpose.',
+    tags: ['admin'],
+    access: who.admin,
+    params: z.strictObject({ id: ZUuid, attachmentId: ZUuid }),
+    query: z.strictObject({
+      purpose: z
+        .enum(['moderation', 'dispute', 'support'])
+        .default('moderation')
+        .describe('Why the file is read (logged)'),
+    }),
+    response: z.string().describe('The file’s bytes'),
+    transaction: false,
+    handler: async ({ ctx, request, reply, caller, params, query }) => {
+      const file = await inTransaction(
+        ctx.db,
+        actorOf(request.principal!),
+        (tx: RecruitingTx) => adminAttachment(tx, caller, params.id, params.attachmentId, query.purpose),
+        { requestId: request.id },
+      )
+      return sendAttachment(reply, file)
+    },
   }),
 ]

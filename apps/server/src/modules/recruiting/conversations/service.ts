@@ -3,6 +3,7 @@ import type { Clock } from '../../../kernel/clock.ts'
 import { asSystem } from '../../../kernel/db/transaction.ts'
 import { AppError } from '../../../kernel/errors.ts'
 import {
+  attachmentContent,
   closeReport,
   conversationsBySubject,
   listMessages,
@@ -123,9 +124,10 @@ export async function postApplicationMessage(
   caller: SplitsCaller,
   applicationId: string,
   text: string,
+  documentId?: string,
 ) {
   const { conversationId } = await openApplicationThread(tx, caller, applicationId)
-  return sendMessage(tx, clock, viewerOf(caller), conversationId, text)
+  return sendMessage(tx, clock, viewerOf(caller), conversationId, text, { documentId })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,6 +505,39 @@ export async function adminTranscript(
     participants: found.participants,
     messages: found.messages,
   }
+}
+
+/**
+ * A platform admin downloads a file of a Splits conversation (moderation, disputes): a PII reveal
+ * entry (by the subject's rule) and an audit entry per download.
+ */
+export async function adminAttachment(
+  tx: RecruitingTx,
+  caller: SplitsCaller,
+  conversationId: string,
+  attachmentId: string,
+  purpose: string,
+) {
+  const file = await attachmentContent(
+    tx,
+    { userId: caller.userId, admin: true },
+    conversationId,
+    attachmentId,
+    purpose,
+  )
+  if (!(SPLITS_THREAD_KINDS as readonly string[]).includes(file.subject_kind)) {
+    file.stream.destroy()
+    throw new AppError('not_found', 'No such Splits Network conversation')
+  }
+  await appendAudit(tx, {
+    action: 'splits_chat.attachment_read',
+    entityType: 'conversation',
+    entityId: conversationId,
+    after: { attachment_id: file.id, message_id: file.message_id, file_name: file.file_name, purpose },
+    actorUserId: caller.userId,
+    actorRole: 'platform_admin',
+  })
+  return file
 }
 
 export { conversationsBySubject }

@@ -42,6 +42,22 @@ export const forgetContactVisibility = () => visibility.clear()
 defineConversationSubject({
   kind: APPLICATION_THREAD,
   refuseMarkup: true,
+  // a file sent about an application (a CV, references) is the candidate's personal data: each
+  // download is logged against the candidate, as a download of their documents is
+  attachments: {
+    async piiSubject(tx, applicationId) {
+      const app = await asSystem(tx, 'recruiting.chat_attachment', () =>
+        (tx as RecruitingTx)
+          .selectFrom('ats.applications')
+          .select('candidate_id')
+          .where('id', '=', applicationId)
+          .executeTakeFirst(),
+      )
+      return app
+        ? { subjectType: 'candidate', subjectId: app.candidate_id }
+        : { subjectType: 'application', subjectId: applicationId }
+    },
+  },
   async presenter(tx, applicationId, viewer) {
     if (viewer.admin) return typed
     const key = `${applicationId}:${viewer.userId}`
@@ -75,6 +91,13 @@ defineConversationSubject({
 defineConversationSubject({
   kind: ROLE_QUESTION_THREAD,
   refuseMarkup: true,
+  // files about a role (a fuller brief, an org chart); one may still carry someone's data, so
+  // each download is logged against the thread
+  attachments: {
+    async piiSubject(_tx, threadId) {
+      return { subjectType: 'role_question_thread', subjectId: threadId }
+    },
+  },
   async presenter(_tx, _threadId, viewer) {
     return viewer.admin ? typed : masking(MASK_REASONS.roleQuestions)
   },
