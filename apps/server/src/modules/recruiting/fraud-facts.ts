@@ -23,10 +23,9 @@ export async function samePersonRecords(anyTx: AnyTx, candidateId: string): Prom
 
 /**
  * `samePersonRecords` for many candidate records in one statement (fraud's batched detectors): a
- * map from each given id to its other records (at most 50 each, oldest first). The name arm is
- * one hash join of the given records' normalised names against every record: the trigram index
- * cannot serve `like` under row-level security (the operator is not leakproof), so a per-record
- * lookup scanned the table once per record, a batch scans it once.
+ * map from each given id to its other records (at most 50 each, oldest first). The name arm looks
+ * each given record's normalised name (`name_key`, a stored column) up in its index: equality on
+ * a column is leakproof, so row-level security lets the index serve it (migration 0090).
  */
 export async function samePersonRecordsMany(
   anyTx: AnyTx,
@@ -46,7 +45,7 @@ export async function samePersonRecordsMany(
   }>`
     with me as materialized (
       select c.id, lower(coalesce(c.current_title, '')) as title, lower(coalesce(c.location, '')) as location,
-             regexp_replace(lower(c.full_name), '[^[:alnum:]]+', ' ', 'g') as name
+             c.name_key as name
         from ats.candidates c where c.id = any(${ids}::uuid[])
     ), by_key as (
       select k.candidate_id as me_id, o.candidate_id, o.kind::text as how
@@ -58,7 +57,7 @@ export async function samePersonRecordsMany(
              case when lower(coalesce(c.current_title, '')) = me.title and me.title <> '' then 'name+title'
                   else 'name+location' end as how
         from ats.candidates c
-        join me on regexp_replace(lower(c.full_name), '[^[:alnum:]]+', ' ', 'g') = me.name
+        join me on c.name_key = me.name
        where c.id <> me.id
          and ((me.title <> '' and lower(coalesce(c.current_title, '')) = me.title)
               or (me.location <> '' and lower(coalesce(c.location, '')) = me.location))

@@ -95,6 +95,7 @@ export interface AtsCandidatesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   search_text: ColumnType<string | null, never, never>
   version: ColumnType<number, number | undefined, number>
+  name_key: ColumnType<string | null, never, never>
 }
 
 export interface AtsCompaniesTable {
