@@ -289,6 +289,7 @@ function mountRoute<DB, TCaller extends BaseCaller>(
         const key = spec.idempotent ? idempotencyKeyOf(request.headers) : undefined
         const scope = principal?.userId ?? 'anonymous'
         const path = request.url.split('?')[0] ?? request.url
+        const held = holdBodyUntilCommit(reply)
         const outcome = await inTransaction(
           ctx.db,
           principal ? actorOf(principal) : anonymousActor,
@@ -300,19 +301,25 @@ function mountRoute<DB, TCaller extends BaseCaller>(
               if (stored) return { replayed: stored }
             }
             const caller = await resolve(tx, principal)
-            const value = await spec.handler({ ...input, caller, tx })
-            const wire = spec.response === null ? null : toWire(value)
+            const value = await spec.handler({ ...input, reply: held.reply, caller, tx })
+            const wire = spec.response === null || value === held.reply ? null : toWire(value)
             if (key) await storeIdempotentAnswer(tx, scope, key, { status, body: wire })
             return { wire }
           },
           { ...(spec.transaction ?? {}), requestId: request.id },
-        )
+        ).catch((err: unknown) => {
+          held.discard()
+          throw err
+        })
         if ('replayed' in outcome && outcome.replayed) {
+          held.discard()
           reply.header('idempotent-replayed', 'true')
           if (spec.response === null) return reply.status(outcome.replayed.status).send()
           return reply.status(outcome.replayed.status).send(outcome.replayed.body)
         }
         result = 'wire' in outcome ? outcome.wire : undefined
+        // the handler answered with its own body (a file, a page): it leaves only now, after the commit
+        if (held.body) return reply.send(held.body.payload)
         if (reply.sent) return reply
         if (spec.response === null) return reply.status(status).send()
         return reply.status(status).send(result)
@@ -322,6 +329,52 @@ function mountRoute<DB, TCaller extends BaseCaller>(
       return reply.status(status).send(toWire(result))
     },
   })
+}
+
+/**
+ * The handler's reply, with its body held back until the request's transaction has committed. A
+ * handler that sends a file or a page itself (`reply.type(…).send(body)`) would otherwise answer
+ * before the commit: the client could read, act and find its own change not there yet; and a
+ * transaction retried after a serialization failure would answer twice. Status and headers pass
+ * through; only `send` waits. A held stream that is never sent is destroyed.
+ */
+function holdBodyUntilCommit(reply: FastifyReply): {
+  reply: FastifyReply
+  readonly body: { payload: unknown } | undefined
+  discard(): void
+} {
+  let body: { payload: unknown } | undefined
+  const drop = () => {
+    const payload = body?.payload as { destroy?: () => void } | undefined
+    if (payload && typeof payload.destroy === 'function') payload.destroy()
+    body = undefined
+  }
+  const proxy: FastifyReply = new Proxy(reply, {
+    get(target, prop) {
+      if (prop === 'send')
+        return (payload?: unknown) => {
+          drop() // a retried transaction's earlier answer
+          body = { payload }
+          return proxy
+        }
+      if (prop === 'sent') return false
+      // a reply is thenable (it settles once sent): a handler returning this one would wait forever
+      if (prop === 'then') return undefined
+      const value = Reflect.get(target, prop, target)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        const out = (value as (...a: unknown[]) => unknown).apply(target, args)
+        return out === target ? proxy : out
+      }
+    },
+  })
+  return {
+    reply: proxy,
+    get body() {
+      return body
+    },
+    discard: drop,
+  }
 }
 
 /** The problem answers a route can give, from what it declares. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
@@ -8,6 +9,7 @@ import type { AppContext } from '../context.ts'
 import { createLogger } from '../logger.ts'
 import { access, noAuthenticator } from './access.ts'
 import { createMetrics } from './metrics.ts'
+import { moduleRoutes } from './route.ts'
 import { buildServer } from './server.ts'
 
 const database = useTestDatabase()
@@ -241,5 +243,58 @@ describe('content types', () => {
     const r = await postJson('/api/_test/echo', 'name=Dana&count=1', 'application/x-www-form-urlencoded')
     expect(r.status).toBe(415)
     expect(r.body.code).toBe('unsupported_media_type')
+  })
+})
+
+describe('a handler that answers with its own body (a page, a file)', () => {
+  it('answers only after its transaction commits, and a failure after the send is the answer', async () => {
+    const kit = moduleRoutes({ tag: 'test' })
+    let handlerDone = false
+    const routes = [
+      kit.define({
+        method: 'GET',
+        url: '/api/_page',
+        operationId: 'testPage',
+        summary: 'a page',
+        access: access.public(),
+        response: z.string(),
+        handler: async ({ reply }) => {
+          reply.type('text/html').header('x-made', 'yes').send('<p>page</p>')
+          await new Promise((r) => setTimeout(r, 150)) // the handler goes on after sending
+          handlerDone = true
+          return reply
+        },
+      }),
+      kit.define({
+        method: 'GET',
+        url: '/api/_page_then_fail',
+        operationId: 'testPageThenFail',
+        summary: 'a page, then a failure',
+        access: access.public(),
+        response: z.string(),
+        handler: async ({ reply }) => {
+          reply.type('text/html').send('<p>too early</p>')
+          throw new Error('the write after the page failed')
+        },
+      }),
+    ]
+    const server = await buildServer(app.ctx, [
+      { name: 'pages', routes: (a) => kit.mount(a, app.ctx, routes) },
+    ])
+    const url = await server.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const page = await fetch(`${url}/api/_page`, { signal: AbortSignal.timeout(5000) })
+      const doneWhenReceived = handlerDone
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-type')).toContain('text/html')
+      expect(page.headers.get('x-made')).toBe('yes')
+      expect(await page.text()).toBe('<p>page</p>')
+      expect(doneWhenReceived).toBe(true)
+      const failed = await fetch(`${url}/api/_page_then_fail`)
+      expect(failed.status).toBe(500)
+      expect(await failed.text()).not.toContain('too early')
+    } finally {
+      await server.close()
+    }
   })
 })
