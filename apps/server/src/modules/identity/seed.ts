@@ -8,6 +8,8 @@ export const demoPersonasSeed: SeedStep = {
   name: 'identity.demo_personas',
   version: 2,
   description: 'demo people for every role in both marketplaces',
+  // reads nothing another step writes: it starts at once, beside the feature flags
+  after: [],
   async run(ctx, progress) {
     await inTransaction(ctx.db, systemActor('seed'), async (tx) => {
       for (const org of DEMO_ORGANIZATIONS) {
