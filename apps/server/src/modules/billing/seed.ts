@@ -87,31 +87,57 @@ export const billingDemoSeed: SeedStep = {
     const placements = await inTransaction(ctx.db, systemActor('billing.seed'), (tx) => allPlacements(tx))
     const ids = placements.map((p) => p.id)
     const { made: statements, finished } = statementsInParallel(ctx, placements)
-    // Invoices, payments and fall-offs one after another, each as soon as its statement is made:
-    // invoice numbers and the payout audit chain are taken in order, and every lock would make
-    // parallel transactions queue anyway.
-    const invoicing = inTransaction(ctx.db, systemActor('billing.seed'), async (tx) => {
-      let done = 0
-      for (const id of ids) {
-        const made = await statements.get(id)
-        if (!made) continue
-        counts.statements++
-        const { facts, stored } = made
-        const hired = facts.createdAt
-        // an invoice as it was issued then (a fallen-off placement was invoiced before it fell off)
-        const active = { ...facts, status: 'active' as const }
-        const { invoiceId } = await invoicePlacement(ctx, tx, active, stored, hired, {
-          force: true,
-          quiet: true,
-        })
-        if (!invoiceId) continue
-        counts.invoices++
-        const invoice = await view(tx)
+    const inTx = <T>(fn: (tx: BillingTx) => Promise<T>) =>
+      inTransaction(
+        ctx.db,
+        systemActor('billing.seed'),
+        async (tx) => {
+          // demo data: a crash before the flush loses nothing a rerun would not remake
+          await sql`set local synchronous_commit = off`.execute(tx)
+          return fn(view(tx))
+        },
+        // the two lanes below lock ledger accounts and the audit chain in different orders at times
+        { retries: 3 },
+      )
+    // Two lanes, one transaction per placement each. Invoicing issues the invoices one after
+    // another in placement order (gap-free numbers in the order of their issue dates); payments and
+    // fall-offs follow each invoice as soon as it is committed, on a second connection.
+    type Invoiced = { facts: PlacementFacts; invoiceId: string } | null
+    const settleInvoiced = new Map<string, (i: Invoiced) => void>()
+    const invoiced = new Map<string, Promise<Invoiced>>(
+      ids.map((id) => [id, new Promise<Invoiced>((resolve) => settleInvoiced.set(id, resolve))]),
+    )
+    const invoicing = (async () => {
+      try {
+        for (const id of ids) {
+          const made = await statements.get(id)
+          if (!made) {
+            settleInvoiced.get(id)!(null)
+            continue
+          }
+          counts.statements++
+          const { facts, stored } = made
+          // an invoice as it was issued then (a fallen-off placement was invoiced before it fell off)
+          const active = { ...facts, status: 'active' as const }
+          const { invoiceId } = await inTx((tx) =>
+            invoicePlacement(ctx, tx, active, stored, facts.createdAt, { force: true, quiet: true }),
+          )
+          if (invoiceId) counts.invoices++
+          settleInvoiced.get(id)!(invoiceId ? { facts, invoiceId } : null)
+        }
+      } finally {
+        // a failed lane leaves nobody waiting: the payments stop at the first missing invoice
+        for (const settle of settleInvoiced.values()) settle(null)
+      }
+    })()
+    const payAndFallOff = (facts: PlacementFacts, invoiceId: string) =>
+      inTx(async (tx) => {
+        const invoice = await tx
           .selectFrom('billing.invoices')
           .selectAll()
           .where('id', '=', invoiceId)
           .executeTakeFirstOrThrow()
-        const r = pick(id)
+        const r = pick(facts.id)
         const paidOn = addDays(invoice.due_on!, -Math.round(r * 20))
         const settled = paidOn <= today && (facts.status === 'fell_off' || r < 0.72)
         const partly = !settled && paidOn <= today && r < 0.86
@@ -119,7 +145,7 @@ export const billingDemoSeed: SeedStep = {
           const amount = settled ? invoice.total : invoice.total / 2n
           const method = r < 0.35 ? 'card' : 'bank_transfer'
           const at = new Date(`${paidOn}T10:00:00Z`)
-          const payment = await view(tx)
+          const payment = await tx
             .insertInto('billing.payments')
             .values({
               invoice_id: invoice.id,
@@ -129,7 +155,7 @@ export const billingDemoSeed: SeedStep = {
               currency: invoice.currency,
               status: 'succeeded',
               stripe_payment_intent_id:
-                method === 'card' ? `pi_demo_${id.replaceAll('-', '').slice(0, 20)}` : null,
+                method === 'card' ? `pi_demo_${facts.id.replaceAll('-', '').slice(0, 20)}` : null,
               reference: method === 'bank_transfer' ? `WIRE ${invoice.number}` : null,
               received_on: paidOn,
               created_at: at,
@@ -138,28 +164,39 @@ export const billingDemoSeed: SeedStep = {
             .returning('id')
             .executeTakeFirstOrThrow()
           await applyPayment(ctx, tx, payment.id, at, 'platform_admin', { quiet: true })
-          counts.payments++
-          if (partly) counts.partial++
         }
         if (facts.status === 'fell_off') {
           await handleFallOff(ctx, tx, facts)
           // bank transfers went back by bank: recorded as sent; card refunds too (the demo's Stripe
           // never saw these seeded charges)
-          const pending = await view(tx)
+          const pending = await tx
             .selectFrom('billing.refunds')
             .select('id')
-            .where('placement_id', '=', id)
+            .where('placement_id', '=', facts.id)
             .where('status', '=', 'pending')
             .execute()
           for (const p of pending) await completeRefund(ctx, tx, p.id, { role: 'platform_admin' })
-          counts.fall_offs++
+        }
+        // counted by the caller once the transaction commits (a retried one must not count twice)
+        return { paid: settled || partly, partly, fellOff: facts.status === 'fell_off' }
+      })
+    const paying = (async () => {
+      let done = 0
+      for (const id of ids) {
+        const ready = await invoiced.get(id)
+        if (ready) {
+          const r = await payAndFallOff(ready.facts, ready.invoiceId)
+          if (r.paid) counts.payments++
+          if (r.partly) counts.partial++
+          if (r.fellOff) counts.fall_offs++
         }
         progress(++done, ids.length)
       }
-    })
-    // no lane outlives the step, whichever way the invoicing ends
-    await Promise.allSettled([invoicing, finished])
+    })()
+    // no lane outlives the step, whichever way one ends
+    await Promise.allSettled([invoicing, paying, finished])
     await invoicing
+    await paying
     await finished
     const proof = await reconcileLedger(ctx.db)
     if (!proof.ok)
