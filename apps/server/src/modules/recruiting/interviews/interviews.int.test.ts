@@ -323,6 +323,15 @@ describe('bad input, nothing changed', () => {
     const past = await post({ slots: [{ start: '2026-03-20T09:00' }] }) // 07:00Z, an hour ago
     expect(past.status).toBe(422)
     expect(past.body).toMatchObject({ code: 'interview_in_past', errors: [{ field: 'body.slots[0].start' }] })
+    // year 9999, or anything more than a year ahead, is no interview anyone can plan
+    for (const start of ['9999-12-31T23:00', '2027-03-21T10:00', '9999-12-31T20:30:00Z']) {
+      const far = await post({ slots: [{ start: '2026-03-23T10:00' }, { start }] })
+      expect(far.status, start).toBe(422)
+      expect(far.body, start).toMatchObject({
+        code: 'interview_too_far_ahead',
+        errors: [{ field: 'body.slots[1].start' }],
+      })
+    }
     const tz = await post({ time_zone: 'Mars/Olympus_Mons' })
     expect(tz.status).toBe(400)
     expect(tz.body).toMatchObject({ code: 'invalid_time_zone', errors: [{ field: 'body.time_zone' }] })
