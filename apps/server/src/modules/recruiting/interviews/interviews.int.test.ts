@@ -402,6 +402,58 @@ describe('bad input, nothing changed', () => {
   })
 })
 
+describe('paging', () => {
+  it('walks every interview once, ties included, while more are proposed at the same time', async () => {
+    const s = await scene()
+    const role = await makeRole(w, s.company)
+    const propose = async () => {
+      const person = await makeCandidate(w, s.recruiter)
+      const app = await submitCandidate(w, s.recruiter, role.id, person.id)
+      // every candidate at the same time: the sort time ties, only the id orders them
+      const r = await api(w, s.company.admin).post(
+        '/api/interviews',
+        proposal(s, { application_id: app.id, slots: [{ start: '2026-04-02T10:00' }] }),
+      )
+      expect(r.status).toBe(201)
+      return r.body.id as string
+    }
+    const before: string[] = []
+    for (let k = 0; k < 5; k++) before.push(await propose())
+    for (const scope of ['upcoming', 'all']) {
+      const seen: string[] = []
+      let cursor: string | null = null
+      for (let page = 0; page < 20; page++) {
+        const r = await api(w, s.company.admin).get(
+          `/api/interviews?scope=${scope}&role_id=${role.id}&limit=2${cursor ? `&starting_after=${cursor}` : ''}`,
+        )
+        expect(r.status).toBe(200)
+        seen.push(...r.body.data.map((i: { id: string }) => i.id))
+        expect(r.body.has_more).toBe(r.body.next_cursor !== null)
+        cursor = r.body.next_cursor
+        if (!cursor) break
+        await propose() // a new one between pages, at the very same time
+      }
+      expect(new Set(seen).size, scope).toBe(seen.length)
+      for (const id of before) expect(seen, scope).toContain(id)
+    }
+    const other = await makeCompany(w)
+    const page = await api(w, other.admin).get(`/api/interviews?scope=all&role_id=${role.id}`)
+    expect(page.body).toMatchObject({ data: [], has_more: false, next_cursor: null })
+    const forged = Buffer.from(JSON.stringify(['upcoming', 'x', 'y'])).toString('base64url')
+    for (const bad of ['nope', forged]) {
+      const r = await api(w, s.company.admin).get(`/api/interviews?starting_after=${bad}`)
+      expect(r.status).toBe(400)
+      expect(r.body.errors[0].field).toBe('querystring.starting_after')
+    }
+    // a cursor of one scope does not page another
+    const first = await api(w, s.company.admin).get(`/api/interviews?scope=all&role_id=${role.id}&limit=1`)
+    const cross = await api(w, s.company.admin).get(
+      `/api/interviews?scope=upcoming&starting_after=${first.body.next_cursor}`,
+    )
+    expect(cross.status).toBe(400)
+  })
+})
+
 describe('races', () => {
   it('20 concurrent proposals at the same time for one candidate: exactly one wins (exclusion constraint)', async () => {
     const s = await scene()

@@ -69,14 +69,15 @@ export const interviewRoutes = [
     operationId: 'listInterviews',
     summary: 'My interviews: upcoming (soonest first) or past',
     description:
-      'A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role.',
+      'A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role. Paged: pass `next_cursor` as `starting_after` (interviews at the same time are neither skipped nor repeated).',
     tags,
     access: viewers,
     query: ZInterviewListQuery,
     response: ZInterviewList,
     handler: async ({ tx, caller, query, ctx }) => {
       const now = ctx.clock.now()
-      return { data: (await listInterviews(tx, caller, query, now)).map((i) => interviewOut(i, now)) }
+      const page = await listInterviews(tx, caller, query, now)
+      return { ...page, data: page.data.map((i) => interviewOut(i, now)) }
     },
   }),
   route.define({
