@@ -497,8 +497,9 @@ export interface ConversationSummary {
 export async function myConversations(
   tx: AnyTx,
   userId: string,
-  options: { subjectKind?: string | undefined; limit: number },
+  options: { subjectKind?: string | undefined; subjectIds?: readonly string[] | undefined; limit: number },
 ): Promise<ConversationSummary[]> {
+  if (options.subjectIds?.length === 0) return []
   let query = db(tx)
     .selectFrom('conversations.participants as me')
     .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
@@ -519,6 +520,8 @@ export async function myConversations(
     ])
     .where('me.user_id', '=', userId)
   if (options.subjectKind) query = query.where('c.subject_kind', '=', options.subjectKind)
+  // only these subjects (a page that shows some threads counts theirs, not the latest `limit` of all)
+  if (options.subjectIds) query = query.where('c.subject_id', 'in', [...options.subjectIds])
   const rows = await query
     .orderBy(sql`c.last_message_at desc nulls last`)
     .orderBy('c.id', 'desc')

@@ -228,7 +228,8 @@ export async function roleQuestions(tx: RecruitingTx, caller: SplitsCaller, role
   }
   const summaries = await myConversations(tx, caller.userId, {
     subjectKind: ROLE_QUESTION_THREAD,
-    limit: 100,
+    subjectIds: threads.map((t) => t.id),
+    limit: Math.max(1, threads.length),
   })
   const byId = new Map(summaries.map((s) => [s.id, s]))
   const working = team ? await workingRecruiters(tx, roleId) : []
