@@ -493,6 +493,31 @@ export interface ConversationSummary {
   participants: { user_id: string; role: string; display_name: string }[]
 }
 
+/**
+ * How many messages from others the caller has not read, in all their conversations of these
+ * subject kinds (a menu's badge: every conversation, not only the latest page of them).
+ */
+export async function unreadCount(
+  tx: AnyTx,
+  userId: string,
+  options: { subjectKinds: readonly string[] },
+): Promise<number> {
+  if (options.subjectKinds.length === 0) return 0
+  const row = await db(tx)
+    .selectFrom('conversations.participants as me')
+    .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
+    .innerJoin('conversations.messages as m', 'm.conversation_id', 'c.id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('me.user_id', '=', userId)
+    .where('c.subject_kind', 'in', [...options.subjectKinds])
+    .where('m.sender_user_id', '<>', userId)
+    .where((w) =>
+      w.or([w('me.last_read_message_id', 'is', null), w('m.id', '>', w.ref('me.last_read_message_id'))]),
+    )
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /** The caller's conversations, latest activity first, with how many messages from others are unread. */
 export async function myConversations(
   tx: AnyTx,
