@@ -137,6 +137,8 @@ describe('an interview: proposed, confirmed, completed, feedback asked and given
     await visible(page.getByRole('heading', { name: 'Interviews' }))
     const card = page.getByTestId('interview').first()
     await visible(card.getByText('Maya Shapiro · Perception Engineer · Acme Robotics'))
+    // the list is paged: its foot says how many are shown (and offers more while there are)
+    await visible(page.getByText(/^Showing \d+ interviews?$/))
     await card.getByRole('radio').nth(1).check()
     await snap(page, 'splits-interviews-3-choose-390')
     await noHorizontalOverflow(page)

@@ -2602,7 +2602,7 @@ export interface paths {
         };
         /**
          * My interviews: upcoming (soonest first) or past
-         * @description A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role.
+         * @description A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role. Paged: pass `next_cursor` as `starting_after` (interviews at the same time are neither skipped nor repeated).
          *
          *     **Access:** Roles: recruiter, company_admin, hiring_manager, platform_admin. The submitting recruiter, the company’s hiring team, platform admins (enforced again by row-level security).
          */
@@ -2610,7 +2610,7 @@ export interface paths {
         put?: never;
         /**
          * Propose interview times for an application (hiring team)
-         * @description One to five times, in the meeting’s IANA time zone. Refused: a time in the past (422 interview_in_past), one overlapping another proposed or confirmed interview of the candidate (409 interview_overlap, checked by an exclusion constraint), a time zone that is not one (400 invalid_time_zone), interviewers not on the company’s hiring team (422).
+         * @description One to five times, in the meeting’s IANA time zone. Refused: a time in the past (422 interview_in_past) or more than a year ahead (422 interview_too_far_ahead), one overlapping another proposed or confirmed interview of the candidate (409 interview_overlap, checked by an exclusion constraint), a time zone that is not one (400 invalid_time_zone), interviewers not on the company’s hiring team (422).
          *
          *     **Access:** Roles: company_admin, hiring_manager, platform_admin. The company’s hiring team (company admins, hiring managers) and platform admins.
          */
@@ -27362,6 +27362,8 @@ export interface operations {
                 role_id?: string;
                 /** @description upcoming: proposed, or confirmed and not yet ended; past: ended, completed or cancelled */
                 scope?: "upcoming" | "past" | "all";
+                /** @description The `next_cursor` of the previous page (of the same scope) */
+                starting_after?: string;
                 status?: "proposed" | "confirmed" | "completed" | "cancelled";
             };
             header?: never;
@@ -27451,6 +27453,9 @@ export interface operations {
                             updated_at: string;
                             version: number;
                         }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` for the next page; null at the end */
+                        next_cursor: string | null;
                     };
                 };
             };

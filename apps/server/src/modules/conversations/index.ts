@@ -119,6 +119,7 @@ export {
   seedConversations,
   sendMessage,
   transcripts,
+  unreadCount,
 } from './service.ts'
 export {
   type ConversationSubject,

@@ -493,12 +493,42 @@ export interface ConversationSummary {
   participants: { user_id: string; role: string; display_name: string }[]
 }
 
+/**
+ * How many messages from others the caller has not read, in all their conversations of these
+ * subject kinds (a menu's badge: every conversation, not only the latest page of them).
+ */
+export async function unreadCount(
+  tx: AnyTx,
+  userId: string,
+  options: { subjectKinds: readonly string[] },
+): Promise<number> {
+  if (options.subjectKinds.length === 0) return 0
+  // as the system: the join on the caller's own participant rows is the rule, and row-level
+  // security's per-message check would cost 20,000 probes for 20,000 unread messages
+  const row = await asSystem(tx, 'conversations.unread_count', () =>
+    db(tx)
+      .selectFrom('conversations.participants as me')
+      .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
+      .innerJoin('conversations.messages as m', 'm.conversation_id', 'c.id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('me.user_id', '=', userId)
+      .where('c.subject_kind', 'in', [...options.subjectKinds])
+      .where('m.sender_user_id', '<>', userId)
+      .where((w) =>
+        w.or([w('me.last_read_message_id', 'is', null), w('m.id', '>', w.ref('me.last_read_message_id'))]),
+      )
+      .executeTakeFirstOrThrow(),
+  )
+  return Number(row.n)
+}
+
 /** The caller's conversations, latest activity first, with how many messages from others are unread. */
 export async function myConversations(
   tx: AnyTx,
   userId: string,
-  options: { subjectKind?: string | undefined; limit: number },
+  options: { subjectKind?: string | undefined; subjectIds?: readonly string[] | undefined; limit: number },
 ): Promise<ConversationSummary[]> {
+  if (options.subjectIds?.length === 0) return []
   let query = db(tx)
     .selectFrom('conversations.participants as me')
     .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
@@ -519,6 +549,8 @@ export async function myConversations(
     ])
     .where('me.user_id', '=', userId)
   if (options.subjectKind) query = query.where('c.subject_kind', '=', options.subjectKind)
+  // only these subjects (a page that shows some threads counts theirs, not the latest `limit` of all)
+  if (options.subjectIds) query = query.where('c.subject_id', 'in', [...options.subjectIds])
   const rows = await query
     .orderBy(sql`c.last_message_at desc nulls last`)
     .orderBy('c.id', 'desc')

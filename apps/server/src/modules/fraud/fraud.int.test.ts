@@ -313,6 +313,22 @@ describe('review', () => {
       .body
     expect(p2.data[0].id).toBe(all[1]!.id)
     expect((await api(w, admin).get('/api/admin/fraud/signals?starting_after=nope')).status).toBe(400)
+    // a well-formed cursor with values no page ever gave: a 400 naming the field, never a 500
+    const forged = (v: unknown[]) => Buffer.from(JSON.stringify(v)).toString('base64url')
+    const zero = '00000000-0000-0000-0000-000000000000'
+    for (const cursor of [
+      [3.5, '2026-01-01T00:00:00.000Z', zero],
+      [99_999_999_999, '2026-01-01T00:00:00.000Z', zero],
+      [-1, '2026-01-01T00:00:00.000Z', zero],
+      [3, '-271821-04-20T00:00:00.000Z', zero],
+      [3, '+275760-09-13T00:00:00.000Z', zero],
+      [3, '2026-01-01', zero],
+    ]) {
+      const r = await api(w, admin).get(`/api/admin/fraud/signals?starting_after=${forged(cursor)}`)
+      expect(r.status, JSON.stringify(cursor)).toBe(400)
+      expect(r.body.code).toBe('invalid_cursor')
+      expect(r.body.errors[0].field).toBe('querystring.starting_after')
+    }
     expect((await api(w, admin).get('/api/admin/fraud/signals?severity=huge')).status).toBe(400)
     const r = await makeRecruiter(w)
     expect((await api(w, r).get('/api/admin/fraud/signals')).status).toBe(403)

@@ -253,8 +253,19 @@ export async function listSignals(tx: FraudTx, f: SignalFilters) {
       string,
       string,
     ]
-    if (!UUID_PATTERN.test(id) || Number.isNaN(Date.parse(at)))
-      throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint')
+    // only what a page gives: a severity rank 1-4, an instant of years 0001-9999 (what PostgreSQL
+    // and Date both read), a uuid — a forged value is a 400, not an error of the query
+    if (
+      !Number.isInteger(rank) ||
+      rank < 1 ||
+      rank > 4 ||
+      !UUID_PATTERN.test(id) ||
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) ||
+      Number.isNaN(Date.parse(at))
+    )
+      throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
+        errors: [{ field: 'querystring.starting_after', message: 'is not a valid cursor' }],
+      })
     q = q.where(
       sql<boolean>`(severity_rank, detected_at, id) < (${rank}, ${new Date(at)}::timestamptz, ${id}::uuid)`,
     )

@@ -384,6 +384,12 @@ describe('periods', () => {
       ['?period=30d&from=2026-04-01&to=2026-04-02', 'querystring.period'],
       ['?from=2026-02-31&to=2026-03-02', 'querystring.from'],
       ['?days=30', 'querystring'],
+      // the last day the calendar has (its day after is not a date): 400, not 500
+      ['?from=9999-12-31&to=9999-12-31', 'querystring.from'],
+      ['?from=9999-01-01&to=9999-12-31', 'querystring.from'],
+      // a period that has not begun has nothing to show
+      ['?from=2099-01-01&to=2099-01-31', 'querystring.from'],
+      ['?from=0001-01-01&to=0001-01-31', 'querystring.from'],
     ]
     for (const [query, field] of cases) {
       const r = await home(rachel, query)

@@ -19,6 +19,7 @@ export interface HomeWindow {
 
 const DAY = 86_400_000
 const MAX_CUSTOM_DAYS = 366 * 3
+const EPOCH = new Date(0)
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 const addMonths = (d: Date, n: number) =>
   new Date(
@@ -50,6 +51,9 @@ export function homeWindow(
     const to = new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY)
     if (Number.isNaN(from.getTime())) throw invalid('querystring.from', 'must be a date (YYYY-MM-DD)')
     if (Number.isNaN(to.getTime())) throw invalid('querystring.to', 'must be a date (YYYY-MM-DD)')
+    // a period that has not begun has nothing to show (and 9999-12-31's day after is no date)
+    if (from > utcDay(now)) throw invalid('querystring.from', 'must not be after today')
+    if (from < EPOCH) throw invalid('querystring.from', 'must be on or after 1970-01-01')
     if (to <= from) throw invalid('querystring.to', 'must not be before from')
     if (to.getTime() - from.getTime() > MAX_CUSTOM_DAYS * DAY)
       throw invalid('querystring.to', 'the range may span at most 3 years')

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { paths } from '../../api/schema'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
@@ -28,6 +29,18 @@ export function useInterviews(query: InterviewQuery, enabled = true) {
   })
 }
 
+/** The caller's interviews page by page ("Load more"): the list is keyset-paged. */
+export function useInterviewPages(query: Omit<InterviewQuery, 'starting_after'>) {
+  return useInfiniteQuery({
+    queryKey: [...interviewKeys.all, 'pages', query] as const,
+    ...cursorPages,
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET('/api/interviews', { params: { query: { ...query, ...afterCursor(pageParam) } }, signal }),
+      ),
+  })
+}
+
 export function useInterview(id: string) {
   return useQuery({
     queryKey: interviewKeys.detail(id),
@@ -40,7 +53,10 @@ function useRefresh() {
   const queryClient = useQueryClient()
   return (interview: Interview) => {
     queryClient.setQueryData(interviewKeys.detail(interview.id), interview)
-    return queryClient.invalidateQueries({ queryKey: [...interviewKeys.all, 'list'] })
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: [...interviewKeys.all, 'list'] }),
+      queryClient.invalidateQueries({ queryKey: [...interviewKeys.all, 'pages'] }),
+    ])
   }
 }
 

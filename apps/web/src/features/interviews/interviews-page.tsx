@@ -4,13 +4,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
+import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { useViewer } from '../auth/use-viewer'
 import { useMyCompanies } from '../company/company-api'
 import { InterviewItem } from './interview-item'
-import { useInterviews, viewerTimeZone } from './interviews-api'
+import { useInterviewPages, viewerTimeZone } from './interviews-api'
 
 /** Upcoming (soonest first) or past interviews, for recruiters and hiring teams alike. */
 export function InterviewsPage() {
@@ -19,7 +20,8 @@ export function InterviewsPage() {
   const viewer = useViewer()
   const { companies } = useMyCompanies()
   const [scope, setScope] = useState<'upcoming' | 'past'>('upcoming')
-  const list = useInterviews({ scope })
+  const list = useInterviewPages({ scope })
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? []
   return (
     <>
       <PageHeader
@@ -44,14 +46,14 @@ export function InterviewsPage() {
             onRetry={() => list.refetch()}
           />
         )}
-        {list.data?.data.length === 0 && (
+        {list.data && rows.length === 0 && (
           <EmptyState
             icon={<IconCalendarEvent size={28} />}
             title={t(scope === 'upcoming' ? 'interviews.noUpcoming' : 'interviews.noPast')}
             description={t('interviews.emptyHint')}
           />
         )}
-        {list.data?.data.map((i) => (
+        {rows.map((i) => (
           <InterviewItem
             key={i.id}
             interview={i}
@@ -60,6 +62,14 @@ export function InterviewsPage() {
             showContext
           />
         ))}
+        {rows.length > 0 && (
+          <LoadMore
+            shown={t('interviews.shown', { count: rows.length })}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => list.fetchNextPage()}
+          />
+        )}
       </Stack>
     </>
   )

@@ -222,6 +222,44 @@ describe('role questions', () => {
     ])
   })
 
+  it('counts a thread’s unread messages however many other conversations the team member has', async () => {
+    const company = await makeCompany(w)
+    const manager = await makeTeamMember(w, company)
+    const role = await makeRole(w, company)
+    const rachel = await makeRecruiter(w)
+    await api(w, rachel).post(`/api/roles/${role.id}/questions`, { text: 'Is the range flexible?' })
+    // 100 busier question threads of other roles, all with later activity
+    await sql`with c as (
+        insert into conversations.conversations (subject_kind, subject_id, last_message_at)
+        select 'splits_role_question', gen_random_uuid(), now() + interval '1 hour'
+          from generate_series(1, 100)
+        returning id)
+      insert into conversations.participants (conversation_id, user_id, role)
+      select id, ${manager.userId}::uuid, 'hiring_team' from c`.execute(db())
+    const team = await api(w, manager).get(`/api/roles/${role.id}/questions`)
+    expect(team.body.data.map((t: { unread: number }) => t.unread)).toEqual([1])
+    expect(team.body.data[0].last_message_at).not.toBeNull()
+  })
+
+  it('the menu’s badge counts every unread message, beyond the 100 latest conversations', async () => {
+    const company = await makeCompany(w)
+    const manager = await makeTeamMember(w, company)
+    const role = await makeRole(w, company)
+    const rachel = await makeRecruiter(w)
+    await api(w, rachel).post(`/api/roles/${role.id}/questions`, { text: 'Is the range flexible?' })
+    // 100 later conversations of the same kind, read (nothing unread in them)
+    await sql`with c as (
+        insert into conversations.conversations (subject_kind, subject_id, last_message_at)
+        select 'splits_role_question', gen_random_uuid(), now() + interval '1 hour'
+          from generate_series(1, 100)
+        returning id)
+      insert into conversations.participants (conversation_id, user_id, role)
+      select id, ${manager.userId}::uuid, 'hiring_team' from c`.execute(db())
+    const inbox = await api(w, manager).get('/api/splits/conversations')
+    expect(inbox.status).toBe(200)
+    expect(inbox.body.unread).toBe(1)
+  })
+
   it('a Starter recruiter starts 10 conversations a month (plan allowance); the 11th is a 429 and opens nothing', async () => {
     const company = await makeCompany(w)
     const recruiter = await makeRecruiter(w)

@@ -13,6 +13,7 @@ import {
   reportQueue,
   sendMessage,
   transcripts,
+  unreadCount,
 } from '../../conversations/index.ts'
 import { organizationMemberIds } from '../../identity/index.ts'
 import type { SplitsCaller } from '../caller.ts'
@@ -228,7 +229,8 @@ export async function roleQuestions(tx: RecruitingTx, caller: SplitsCaller, role
   }
   const summaries = await myConversations(tx, caller.userId, {
     subjectKind: ROLE_QUESTION_THREAD,
-    limit: 100,
+    subjectIds: threads.map((t) => t.id),
+    limit: Math.max(1, threads.length),
   })
   const byId = new Map(summaries.map((s) => [s.id, s]))
   const working = team ? await workingRecruiters(tx, roleId) : []
@@ -404,7 +406,8 @@ export async function mySplitsConversations(tx: RecruitingTx, caller: SplitsCall
       ]
     })
     .sort((a, b) => (b.last_message_at?.getTime() ?? 0) - (a.last_message_at?.getTime() ?? 0))
-  return { data, unread: data.reduce((n, c) => n + c.unread, 0) }
+  // the badge counts every conversation, not only the 100 latest of each kind listed here
+  return { data, unread: await unreadCount(tx, caller.userId, { subjectKinds: SPLITS_THREAD_KINDS }) }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -323,6 +323,15 @@ describe('bad input, nothing changed', () => {
     const past = await post({ slots: [{ start: '2026-03-20T09:00' }] }) // 07:00Z, an hour ago
     expect(past.status).toBe(422)
     expect(past.body).toMatchObject({ code: 'interview_in_past', errors: [{ field: 'body.slots[0].start' }] })
+    // year 9999, or anything more than a year ahead, is no interview anyone can plan
+    for (const start of ['9999-12-31T23:00', '2027-03-21T10:00', '9999-12-31T20:30:00Z']) {
+      const far = await post({ slots: [{ start: '2026-03-23T10:00' }, { start }] })
+      expect(far.status, start).toBe(422)
+      expect(far.body, start).toMatchObject({
+        code: 'interview_too_far_ahead',
+        errors: [{ field: 'body.slots[1].start' }],
+      })
+    }
     const tz = await post({ time_zone: 'Mars/Olympus_Mons' })
     expect(tz.status).toBe(400)
     expect(tz.body).toMatchObject({ code: 'invalid_time_zone', errors: [{ field: 'body.time_zone' }] })
@@ -390,6 +399,58 @@ describe('bad input, nothing changed', () => {
       const mine = await api(w, who).get('/api/interviews?scope=upcoming')
       expect(mine.body.data.map((i: { id: string }) => i.id)).toContain(p.id)
     }
+  })
+})
+
+describe('paging', () => {
+  it('walks every interview once, ties included, while more are proposed at the same time', async () => {
+    const s = await scene()
+    const role = await makeRole(w, s.company)
+    const propose = async () => {
+      const person = await makeCandidate(w, s.recruiter)
+      const app = await submitCandidate(w, s.recruiter, role.id, person.id)
+      // every candidate at the same time: the sort time ties, only the id orders them
+      const r = await api(w, s.company.admin).post(
+        '/api/interviews',
+        proposal(s, { application_id: app.id, slots: [{ start: '2026-04-02T10:00' }] }),
+      )
+      expect(r.status).toBe(201)
+      return r.body.id as string
+    }
+    const before: string[] = []
+    for (let k = 0; k < 5; k++) before.push(await propose())
+    for (const scope of ['upcoming', 'all']) {
+      const seen: string[] = []
+      let cursor: string | null = null
+      for (let page = 0; page < 20; page++) {
+        const r = await api(w, s.company.admin).get(
+          `/api/interviews?scope=${scope}&role_id=${role.id}&limit=2${cursor ? `&starting_after=${cursor}` : ''}`,
+        )
+        expect(r.status).toBe(200)
+        seen.push(...r.body.data.map((i: { id: string }) => i.id))
+        expect(r.body.has_more).toBe(r.body.next_cursor !== null)
+        cursor = r.body.next_cursor
+        if (!cursor) break
+        await propose() // a new one between pages, at the very same time
+      }
+      expect(new Set(seen).size, scope).toBe(seen.length)
+      for (const id of before) expect(seen, scope).toContain(id)
+    }
+    const other = await makeCompany(w)
+    const page = await api(w, other.admin).get(`/api/interviews?scope=all&role_id=${role.id}`)
+    expect(page.body).toMatchObject({ data: [], has_more: false, next_cursor: null })
+    const forged = Buffer.from(JSON.stringify(['upcoming', 'x', 'y'])).toString('base64url')
+    for (const bad of ['nope', forged]) {
+      const r = await api(w, s.company.admin).get(`/api/interviews?starting_after=${bad}`)
+      expect(r.status).toBe(400)
+      expect(r.body.errors[0].field).toBe('querystring.starting_after')
+    }
+    // a cursor of one scope does not page another
+    const first = await api(w, s.company.admin).get(`/api/interviews?scope=all&role_id=${role.id}&limit=1`)
+    const cross = await api(w, s.company.admin).get(
+      `/api/interviews?scope=upcoming&starting_after=${first.body.next_cursor}`,
+    )
+    expect(cross.status).toBe(400)
   })
 })
 

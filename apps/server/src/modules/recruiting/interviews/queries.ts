@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import { AppError } from '../../../kernel/errors.ts'
+import { decodeCursor, encodeCursor } from '../../../kernel/http/pagination.ts'
+import { UUID_PATTERN } from '../../../kernel/ids.ts'
 import type { SplitsCaller } from '../caller.ts'
 import type { RecruitingTx } from '../database.ts'
 
@@ -93,18 +95,27 @@ export interface InterviewFilters {
   status?: string | undefined
   application_id?: string | undefined
   role_id?: string | undefined
+  starting_after?: string | undefined
   limit: number
 }
 
 /**
  * The caller's interviews: a recruiter's (their applications), a hiring team's (their companies'),
  * a platform admin's (all). Upcoming soonest first (a proposal by its earliest open time); past
- * latest first.
+ * and all latest first. Keyset-paged on (sort time, id), the time to the microsecond, so that
+ * interviews at the same time are neither skipped nor repeated; a cursor names its scope.
  */
 export async function listInterviews(tx: RecruitingTx, caller: SplitsCaller, f: InterviewFilters, now: Date) {
   const sortAt = sql<Date>`coalesce(i.starts_at, (select min(s.starts_at) from ats.interview_slots s
     where s.interview_id = i.id and s.status = 'open'), i.created_at)`
-  let q = tx.selectFrom('ats.interviews as i').select(['i.id']).limit(f.limit)
+  const ascending = f.scope === 'upcoming'
+  let q = tx
+    .selectFrom('ats.interviews as i')
+    .select([
+      'i.id',
+      sql<string>`to_char(${sortAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'),
+    ])
+    .limit(f.limit + 1)
   if (!caller.isPlatformAdmin) {
     const companies = [...caller.teamCompanyIds]
     q = q.where((eb) => {
@@ -115,30 +126,54 @@ export async function listInterviews(tx: RecruitingTx, caller: SplitsCaller, f: 
     })
   }
   if (f.scope === 'upcoming') {
-    q = q
-      .where((eb) =>
-        eb.or([
-          eb('i.status', '=', 'proposed'),
-          eb.and([eb('i.status', '=', 'confirmed'), eb('i.ends_at', '>', now)]),
-        ]),
-      )
-      .orderBy(sortAt, 'asc')
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.status', '=', 'proposed'),
+        eb.and([eb('i.status', '=', 'confirmed'), eb('i.ends_at', '>', now)]),
+      ]),
+    )
   } else if (f.scope === 'past') {
-    q = q
-      .where((eb) =>
-        eb.or([
-          eb('i.status', 'in', ['completed', 'cancelled']),
-          eb.and([eb('i.status', '=', 'confirmed'), eb('i.ends_at', '<=', now)]),
-        ]),
-      )
-      .orderBy(sortAt, 'desc')
-  } else {
-    q = q.orderBy(sortAt, 'desc')
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.status', 'in', ['completed', 'cancelled']),
+        eb.and([eb('i.status', '=', 'confirmed'), eb('i.ends_at', '<=', now)]),
+      ]),
+    )
   }
-  q = q.orderBy('i.id')
+  if (f.starting_after) {
+    const { at, id } = interviewCursor(f.starting_after, f.scope)
+    q = q.where(
+      ascending
+        ? sql<boolean>`(${sortAt}, i.id) > (${at}::timestamptz, ${id}::uuid)`
+        : sql<boolean>`(${sortAt}, i.id) < (${at}::timestamptz, ${id}::uuid)`,
+    )
+  }
+  q = q.orderBy(sortAt, ascending ? 'asc' : 'desc').orderBy('i.id', ascending ? 'asc' : 'desc')
   if (f.status) q = q.where('i.status', '=', f.status)
   if (f.application_id) q = q.where('i.application_id', '=', f.application_id)
   if (f.role_id) q = q.where('i.role_id', '=', f.role_id)
-  const ids = (await q.execute()).map((r) => r.id)
-  return withDetails(tx, ids)
+  const rows = await q.execute()
+  const page = rows.slice(0, f.limit)
+  const last = page.at(-1)
+  const hasMore = rows.length > f.limit
+  return {
+    data: await withDetails(
+      tx,
+      page.map((r) => r.id),
+    ),
+    has_more: hasMore,
+    next_cursor: hasMore && last ? encodeCursor([f.scope, last.cursor_at, last.id]) : null,
+  }
+}
+
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+
+function interviewCursor(cursor: string, scope: string): { at: string; id: string } {
+  const [of, at, id] = decodeCursor(cursor, ['string', 'string', 'string']).map(String)
+  if (of !== scope || !EXACT_TIME.test(at!) || !UUID_PATTERN.test(id!)) {
+    throw new AppError('invalid_cursor', 'starting_after is not a cursor of this list in this scope', {
+      errors: [{ field: 'querystring.starting_after', message: 'is not a cursor of this scope' }],
+    })
+  }
+  return { at: at!, id: id! }
 }

@@ -51,7 +51,7 @@ export const interviewRoutes = [
     operationId: 'proposeInterview',
     summary: 'Propose interview times for an application (hiring team)',
     description:
-      'One to five times, in the meeting’s IANA time zone. Refused: a time in the past (422 interview_in_past), one overlapping another proposed or confirmed interview of the candidate (409 interview_overlap, checked by an exclusion constraint), a time zone that is not one (400 invalid_time_zone), interviewers not on the company’s hiring team (422).',
+      'One to five times, in the meeting’s IANA time zone. Refused: a time in the past (422 interview_in_past) or more than a year ahead (422 interview_too_far_ahead), one overlapping another proposed or confirmed interview of the candidate (409 interview_overlap, checked by an exclusion constraint), a time zone that is not one (400 invalid_time_zone), interviewers not on the company’s hiring team (422).',
     tags,
     access: team,
     body: ZProposal,
@@ -69,14 +69,15 @@ export const interviewRoutes = [
     operationId: 'listInterviews',
     summary: 'My interviews: upcoming (soonest first) or past',
     description:
-      'A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role.',
+      'A recruiter’s (their candidates’), a hiring team’s (their companies’), a platform admin’s (all). Filters: scope, status, application, role. Paged: pass `next_cursor` as `starting_after` (interviews at the same time are neither skipped nor repeated).',
     tags,
     access: viewers,
     query: ZInterviewListQuery,
     response: ZInterviewList,
     handler: async ({ tx, caller, query, ctx }) => {
       const now = ctx.clock.now()
-      return { data: (await listInterviews(tx, caller, query, now)).map((i) => interviewOut(i, now)) }
+      const page = await listInterviews(tx, caller, query, now)
+      return { ...page, data: page.data.map((i) => interviewOut(i, now)) }
     },
   }),
   route.define({

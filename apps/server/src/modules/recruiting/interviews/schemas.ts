@@ -69,6 +69,11 @@ export const ZInterviewListQuery = z.strictObject({
   application_id: z.uuid().optional(),
   role_id: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe('At most this many (1-100)'),
+  starting_after: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('The `next_cursor` of the previous page (of the same scope)'),
 })
 
 const ZPersonRef = z.object({ user_id: z.string(), name: z.string() })
@@ -121,4 +126,8 @@ export const ZInterview = z.object({
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 })
-export const ZInterviewList = z.object({ data: z.array(ZInterview) })
+export const ZInterviewList = z.object({
+  data: z.array(ZInterview),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable().describe('Pass as `starting_after` for the next page; null at the end'),
+})

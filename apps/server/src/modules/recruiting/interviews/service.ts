@@ -67,7 +67,12 @@ export function whenWords(at: Date, timeZone: string): string {
 }
 
 function fieldError(
-  code: 'validation_failed' | 'unprocessable' | 'interview_in_past' | 'invalid_time_zone',
+  code:
+    | 'validation_failed'
+    | 'unprocessable'
+    | 'interview_in_past'
+    | 'interview_too_far_ahead'
+    | 'invalid_time_zone',
   field: string,
   message: string,
 ): AppError {
@@ -80,6 +85,10 @@ function timeZoneOf(name: string, field: string): string {
     throw fieldError('invalid_time_zone', field, `${name} is not an IANA time zone (e.g. Asia/Jerusalem)`)
   return tz
 }
+
+/** How far ahead an interview may be proposed (year 9999 is nobody's plan, and past any calendar). */
+export const MAX_DAYS_AHEAD = 365
+const DAY = 86_400_000
 
 /** The slots as instants: wall times in the zone, or instants with an offset; future, not overlapping each other. */
 export function slotInstants(
@@ -122,6 +131,8 @@ export function slotInstants(
       }
     }
     if (start.getTime() <= now.getTime()) throw fieldError('interview_in_past', field, 'is in the past')
+    if (start.getTime() > now.getTime() + MAX_DAYS_AHEAD * DAY)
+      throw fieldError('interview_too_far_ahead', field, `is more than ${MAX_DAYS_AHEAD} days ahead`)
     return { start, end: new Date(start.getTime() + durationMinutes * MINUTE) }
   })
   const sorted = out.map((s, k) => ({ ...s, k })).sort((a, b) => a.start.getTime() - b.start.getTime())

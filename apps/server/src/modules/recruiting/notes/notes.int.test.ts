@@ -222,6 +222,12 @@ describe('notes and their visibility', () => {
       [{ kind: 'pitch', body: 'hi', share: true }, 'body.share'],
       [{ kind: 'information_response', body: 'hi' }, 'body.request_note_id'],
     ]
+    // the list takes no parameters: paging or filters it does not have are refused, not ignored
+    for (const query of ['limit=-1', 'kind=gossip', 'starting_after=x']) {
+      const r = await api(w, rachel).get(`${url}?${query}`)
+      expect(r.status, query).toBe(400)
+      expect(JSON.stringify(r.body.errors), query).toContain(`querystring.${query.split('=')[0]}`)
+    }
     for (const [body, field] of cases) {
       const r = await api(w, rachel).post(url, body)
       expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(400)

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { access } from '../../../kernel/http/access.ts'
 import { ZIdParams } from '../../../kernel/http/schemas.ts'
 import { recruitingRoute as route, SPLITS_ROLES, TEAM } from '../route.ts'
@@ -24,6 +25,8 @@ export const noteRoutes = [
       'The submitting recruiter and the company’s hiring team (each sees its side’s notes), platform admins.',
     ),
     params: ZIdParams,
+    // no paging or filters: an unknown parameter is a 400, not silently ignored
+    query: z.strictObject({}),
     response: ZNotes,
     handler: async ({ tx, caller, params }) => {
       const notes = await listNotes(tx, caller, params.id)
