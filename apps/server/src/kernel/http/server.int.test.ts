@@ -163,6 +163,24 @@ describe('error envelope', () => {
     expect(unschemed.status).toBe(400)
   })
 
+  it('half of a surrogate pair → 400 naming the field (it would be stored as U+FFFD, not as sent)', async () => {
+    // JSON.stringify escapes a lone surrogate as \ud800: the server parses it back into one
+    const lone = await postJson('/api/_test/echo', JSON.stringify({ name: 'Da\uD800na', count: 1 }))
+    expectProblem(lone, 400, 'validation_failed')
+    expect(lone.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.name', message: expect.stringMatching(/surrogate/) }),
+    ])
+    const trailing = await postJson(
+      '/api/_test/echo',
+      JSON.stringify({ name: 'ok', count: 1, tags: ['\uDC00'] }),
+    )
+    expect(trailing.body.errors).toEqual([expect.objectContaining({ field: 'body.tags.0' })])
+    // a whole pair (an emoji) is fine
+    const emoji = await postJson('/api/_test/echo', JSON.stringify({ name: 'Dana 👋', count: 1 }))
+    expect(emoji.status).toBe(200)
+    expect(emoji.body.name).toBe('Dana 👋')
+  })
+
   it('an over-long path → 414 as a problem document that does not echo the address (issue 7 §10)', async () => {
     const long = `/api/roles/${'a'.repeat(600)}`
     const r = await call(long)

@@ -131,19 +131,21 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
   await app.register(fastifyFormbody)
   // Bodies are JSON; form posts only where a route opts in (see `formBody`).
   app.removeContentTypeParser('text/plain')
-  // NUL can never be stored in PostgreSQL text: refused for every route at once, before any
-  // schema runs, naming the field (a route without a schema for a part is covered too)
+  // Text PostgreSQL cannot store as given is refused for every route at once, before any schema
+  // runs, naming the field (a route without a schema for a part is covered too): NUL can never be
+  // stored, and half of a UTF-16 surrogate pair would be stored silently as U+FFFD — not what was sent.
   app.addHook('preValidation', async (request) => {
     for (const [where, value] of [
       ['params', request.params],
       ['querystring', request.query],
       ['body', request.body],
     ] as const) {
-      const field = fieldWithNul(value)
-      if (field === undefined) continue
-      const name = field ? `${where}.${field}` : where
-      const message = 'must not contain the NUL character (\\u0000)'
-      throw new AppError('validation_failed', `${name}: ${message}`, { errors: [{ field: name, message }] })
+      const found = unstorableText(value)
+      if (found === undefined) continue
+      const name = found.field ? `${where}.${found.field}` : where
+      throw new AppError('validation_failed', `${name}: ${found.message}`, {
+        errors: [{ field: name, message: found.message }],
+      })
     }
   })
   app.addHook('preValidation', async (request) => {
@@ -301,14 +303,26 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
   return app as AppFastify
 }
 
-/** The dotted path of the first string holding a NUL character, '' for the value itself, or undefined. */
-export function fieldWithNul(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
+const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)'
+const SURROGATE_MESSAGE = 'must be well-formed Unicode (it holds half of a surrogate pair)'
+
+const textProblem = (s: string): string | undefined =>
+  s.includes('\u0000') ? NUL_MESSAGE : s.isWellFormed() ? undefined : SURROGATE_MESSAGE
+
+/**
+ * The first string (or object key) PostgreSQL cannot store as sent — a NUL character or a lone
+ * surrogate — as its dotted path ('' for the value itself) and what is wrong; undefined if none.
+ */
+export function unstorableText(value: unknown, path = ''): { field: string; message: string } | undefined {
+  if (typeof value === 'string') {
+    const message = textProblem(value)
+    return message ? { field: path, message } : undefined
+  }
   // a raw body kept as bytes (a signed webhook) is checked by its route, not here
   if (Buffer.isBuffer(value)) return undefined
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = fieldWithNul(value[i], path ? `${path}.${i}` : String(i))
+      const found = unstorableText(value[i], path ? `${path}.${i}` : String(i))
       if (found !== undefined) return found
     }
     return undefined
@@ -316,8 +330,9 @@ export function fieldWithNul(value: unknown, path = ''): string | undefined {
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const key = path ? `${path}.${k}` : k
-      if (k.includes('\u0000')) return key
-      const found = fieldWithNul(v, key)
+      const message = textProblem(k)
+      if (message) return { field: key, message }
+      const found = unstorableText(v, key)
       if (found !== undefined) return found
     }
   }
