@@ -257,7 +257,7 @@ export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: s
   })
   const { compiled } = await ruleOf(tx, e.rule_id)
   if (!compiled.action.undo) throw new AppError('automation_not_undoable', compiled.action.undoNote)
-  await compiled.action.undo(
+  const undone = await compiled.action.undo(
     {
       ctx,
       tx: tx as AnyTx,
@@ -269,6 +269,15 @@ export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: s
     },
     e.undo as Record<string, unknown>,
   )
+  if (undone) {
+    await tx
+      .updateTable('automation.automation_executions')
+      .set({
+        result: sql`coalesce(result, '{}'::jsonb) || jsonb_build_object('undo', ${JSON.stringify(undone)}::jsonb)`,
+      })
+      .where('id', '=', id)
+      .execute()
+  }
   await recordDecision(tx, {
     kind: 'override',
     source: 'automation',
