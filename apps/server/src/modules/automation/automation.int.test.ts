@@ -376,10 +376,15 @@ describe('the queue of approved executions', () => {
       }),
     )
     try {
-      // an admin approves while off: recorded, but it waits with the note, not queued
+      // an admin approves while off: recorded; its job finds automation off and leaves it waiting, with the note
       await eventually('automation switched off', async () => !(await enabled(app.ctx, 'automation.rules')))
       const approved = ok('approve', await api(w, admin).post(`${EXECS}/${p1.id}/approve`, { reason: 'ok' }))
-      expect(approved).toMatchObject({
+      expect(approved.state).toBe('approved')
+      const waiting = await eventually('the approval paused', async () => {
+        const e = ok('get', await api(w, admin).get(`${EXECS}/${p1.id}`))
+        return e.paused && e
+      })
+      expect(waiting).toMatchObject({
         state: 'approved',
         paused: true,
         error: 'paused: automation switched off',

@@ -357,6 +357,8 @@ export async function runApprovedExecution(
   executionId: string,
   options: { final: boolean },
 ): Promise<RunOutcome> {
+  // read before the transaction: a flag read may need a connection of its own
+  const on = await enabled(ctx, 'automation.rules')
   return inTransaction<RunOutcome, AutomationDatabase>(ctx.db, systemActor(RUN_EXECUTION_JOB), async (tx) => {
     const e = await tx
       .selectFrom('automation.automation_executions')
@@ -369,7 +371,7 @@ export async function runApprovedExecution(
       .executeTakeFirst()
     if (!e) return 'skipped'
     // switched off: it waits, approved, with a note; the requeue job runs it once switched on
-    if (!(await enabled(ctx, 'automation.rules'))) {
+    if (!on) {
       await markPaused(tx, e.id, ctx.clock.now())
       return 'paused'
     }

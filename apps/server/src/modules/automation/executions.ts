@@ -7,15 +7,7 @@ import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { recordDecision } from '../intelligence/index.ts'
 import type { Facts } from './conditions.ts'
 import type { AutomationTx } from './database.ts'
-import {
-  announceRuleChange,
-  compileRule,
-  dropRuleCache,
-  enqueueRun,
-  PAUSED_CODE,
-  PAUSED_NOTE,
-} from './engine.ts'
-import { enabled } from './flag.ts'
+import { announceRuleChange, compileRule, dropRuleCache, enqueueRun, PAUSED_CODE } from './engine.ts'
 import { ACTIONS } from './registry.ts'
 
 export const STATES = ['pending', 'approved', 'executed', 'rejected', 'failed', 'undone'] as const
@@ -147,17 +139,13 @@ async function ruleOf(tx: AutomationTx, ruleId: string) {
 
 const actorOf = (userId: string) => ({ userId, role: 'platform_admin' })
 
-/** While automation is switched off, an approval (or retry) is stored but waits, with the pause note. */
-async function pausedFields(ctx: AppContext) {
-  return (await enabled(ctx, 'automation.rules')) ? null : { error_code: PAUSED_CODE, error: PAUSED_NOTE }
-}
-
 /**
  * An admin approves a pending execution: it is stored `approved` (who, when, why) and its action
  * queued (`automation.run_execution`, enqueued in this transaction); the job runs it once. While
- * automation is switched off the approval is allowed and recorded, but the execution waits
- * (`paused`, “paused: automation switched off”) and is not queued; the requeue job queues it once
- * automation is switched on again.
+ * automation is switched off the approval is allowed and recorded, but the job leaves it waiting
+ * (`paused`, “paused: automation switched off”) until the requeue job queues it once switched on.
+ * (The flag is read by the job, outside any transaction, not here: a flag read needing a second
+ * connection while this transaction holds one could starve the pool under concurrent approvals.)
  */
 export async function approveExecution(
   ctx: AppContext,
@@ -167,14 +155,12 @@ export async function approveExecution(
   reason?: string,
 ) {
   const now = ctx.clock.now()
-  const paused = await pausedFields(ctx)
   const e = await claim(tx, id, ['pending'], {
     state: 'approved',
     reason: reason ?? null,
     decided_by: userId,
     decided_at: now,
     updated_at: now,
-    ...paused,
   })
   const { compiled } = await ruleOf(tx, e.rule_id)
   await recordDecision(tx, {
@@ -186,16 +172,11 @@ export async function approveExecution(
     humanDecision: 'approved',
     agrees: true,
     ...(reason ? { reason } : {}),
-    factors: {
-      rule_id: e.rule_id,
-      subject_type: e.subject_type,
-      subject_id: e.subject_id,
-      ...(paused ? { paused: PAUSED_NOTE } : {}),
-    },
+    factors: { rule_id: e.rule_id, subject_type: e.subject_type, subject_id: e.subject_id },
     actorRole: 'platform_admin',
     at: now,
   })
-  if (!paused) await enqueueRun(ctx, tx, id)
+  await enqueueRun(ctx, tx, id)
   return getExecution(tx, id)
 }
 
@@ -237,14 +218,12 @@ export async function rejectExecution(
  */
 export async function retryExecution(ctx: AppContext, tx: AutomationTx, userId: string, id: string) {
   const now = ctx.clock.now()
-  const paused = await pausedFields(ctx)
   const e = await claim(tx, id, ['failed'], {
     state: 'approved',
     decided_by: userId,
     decided_at: now,
     reason: 'Retried',
     updated_at: now,
-    ...paused,
   })
   const { compiled } = await ruleOf(tx, e.rule_id)
   await recordDecision(tx, {
@@ -255,16 +234,11 @@ export async function retryExecution(ctx: AppContext, tx: AutomationTx, userId: 
     aiRecommendation: compiled.action.type,
     humanDecision: 'retried',
     agrees: true,
-    factors: {
-      rule_id: e.rule_id,
-      error_code: e.error_code,
-      attempts: e.attempts,
-      ...(paused ? { paused: PAUSED_NOTE } : {}),
-    },
+    factors: { rule_id: e.rule_id, error_code: e.error_code, attempts: e.attempts },
     actorRole: 'platform_admin',
     at: now,
   })
-  if (!paused) await enqueueRun(ctx, tx, id)
+  await enqueueRun(ctx, tx, id)
   return getExecution(tx, id)
 }
 
