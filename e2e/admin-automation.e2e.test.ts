@@ -142,7 +142,7 @@ describe('automation admin', () => {
             headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
             body: b === undefined ? undefined : JSON.stringify(b),
           })
-          return { status: r.status, body: await r.json().catch(() => null) }
+          return { status: r.status, body: (await r.json().catch(() => null)) as { version: number } | null }
         },
         [method, path, body] as const,
       )
@@ -153,7 +153,7 @@ describe('automation admin', () => {
     const off =
       existing.status === 200
         ? await call('PATCH', '/api/admin/flags/automation.rules', {
-            version: existing.body.version,
+            version: existing.body!.version,
             enabled: false,
             reason: 'Pause automation',
           })
@@ -190,7 +190,7 @@ describe('automation admin', () => {
     // switched on again: the requeue job queues it and it runs once
     const current = await call('GET', '/api/admin/flags/automation.rules')
     const on = await call('PATCH', '/api/admin/flags/automation.rules', {
-      version: current.body.version,
+      version: current.body!.version,
       enabled: true,
       percentage: 100,
       reason: 'Resume automation',
