@@ -5,6 +5,7 @@ import { requeueStaleApproved } from '../apps/server/src/modules/automation/engi
 import { demoAutomationSeed } from '../apps/server/src/modules/automation/seed.ts'
 import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
 import { demoMarketplaceSeed } from '../apps/server/src/modules/recruiting/seed/demo-marketplace.ts'
+import { apiClient } from '../packages/testing/src/api-client.ts'
 import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
 import { sessionFor } from '../packages/testing/src/sessions.ts'
 import { startTestApp } from '../packages/testing/src/test-app.ts'
@@ -134,18 +135,13 @@ describe('automation admin', () => {
     const session = await sessionFor(app.ctx, { email: 'admin@splits.demo' })
     const { page, problems, context } = await newPage(browser, { baseURL: app.baseUrl })
     await context.addCookies([{ name: 'sid', value: session.token, url: app.baseUrl }])
-    const call = (method: string, path: string, body?: unknown) =>
-      page.evaluate(
-        async ([m, p, b]) => {
-          const r = await fetch(p as string, {
-            method: m as string,
-            headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
-            body: b === undefined ? undefined : JSON.stringify(b),
-          })
-          return { status: r.status, body: (await r.json().catch(() => null)) as { version: number } | null }
-        },
-        [method, path, body] as const,
-      )
+    const client = apiClient(app.baseUrl, session)
+    const call = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) =>
+      method === 'GET'
+        ? client.get(path)
+        : method === 'POST'
+          ? client.post(path, body)
+          : client.patch(path, body)
     await page.goto('/admin/automation')
     await visible(page.getByRole('heading', { name: 'Automation', level: 1 }))
     // an admin switches automation off (flag automation.rules)
@@ -153,7 +149,7 @@ describe('automation admin', () => {
     const off =
       existing.status === 200
         ? await call('PATCH', '/api/admin/flags/automation.rules', {
-            version: existing.body!.version,
+            version: existing.body.version,
             enabled: false,
             reason: 'Pause automation',
           })
@@ -190,7 +186,7 @@ describe('automation admin', () => {
     // switched on again: the requeue job queues it and it runs once
     const current = await call('GET', '/api/admin/flags/automation.rules')
     const on = await call('PATCH', '/api/admin/flags/automation.rules', {
-      version: current.body!.version,
+      version: current.body.version,
       enabled: true,
       percentage: 100,
       reason: 'Resume automation',
