@@ -519,7 +519,7 @@ const UNDO_NOTES = [
 /** After the undo of a hold release: the money held again (what billing answered), if any. */
 function heldAgain(e: Execution): { amount: string; currency: string } | null {
   const undo = (e.result as { undo?: Record<string, unknown> } | null)?.undo
-  if (!undo || undo.hold_status !== 'active' || typeof undo.held_again !== 'string') return null
+  if (undo?.hold_status !== 'active' || typeof undo.held_again !== 'string') return null
   return { amount: undo.held_again, currency: String(undo.currency ?? 'USD') }
 }
 
