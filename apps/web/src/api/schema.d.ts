@@ -7560,6 +7560,8 @@ export interface operations {
                             };
                             /** Format: uuid */
                             id: string;
+                            /** @description Approved but waiting: automation is switched off (flag automation.rules); `error` says so */
+                            paused: boolean;
                             reason: string | null;
                             result: {
                                 [key: string]: unknown;
@@ -7692,6 +7694,8 @@ export interface operations {
                         };
                         /** Format: uuid */
                         id: string;
+                        /** @description Approved but waiting: automation is switched off (flag automation.rules); `error` says so */
+                        paused: boolean;
                         reason: string | null;
                         result: {
                             [key: string]: unknown;
@@ -7822,7 +7826,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     reason?: string;
@@ -7851,6 +7855,8 @@ export interface operations {
                         };
                         /** Format: uuid */
                         id: string;
+                        /** @description Approved but waiting: automation is switched off (flag automation.rules); `error` says so */
+                        paused: boolean;
                         reason: string | null;
                         result: {
                             [key: string]: unknown;
@@ -8034,6 +8040,8 @@ export interface operations {
                         };
                         /** Format: uuid */
                         id: string;
+                        /** @description Approved but waiting: automation is switched off (flag automation.rules); `error` says so */
+                        paused: boolean;
                         reason: string | null;
                         result: {
                             [key: string]: unknown;
@@ -8211,6 +8219,8 @@ export interface operations {
                         };
                         /** Format: uuid */
                         id: string;
+                        /** @description Approved but waiting: automation is switched off (flag automation.rules); `error` says so */
+                        paused: boolean;
                         reason: string | null;
                         result: {
                             [key: string]: unknown;
@@ -8388,6 +8398,8 @@ export interface operations {
                         };
                         /** Format: uuid */
                         id: string;
+                        /** @description Approved but waiting: automation is switched off (flag automation.rules); `error` says so */
+                        paused: boolean;
                         reason: string | null;
                         result: {
                             [key: string]: unknown;
@@ -9654,6 +9666,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
     deactivateAutomationRule: {
@@ -9785,6 +9821,30 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20218,7 +20278,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /** Format: uuid */
@@ -27024,7 +27084,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     reason?: string;
@@ -54007,7 +54067,7 @@ export interface operations {
             cookie?: never;
         };
         /** @description The version of the split you agree to (optional: the current one otherwise) */
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /** @description The version you loaded; if someone changed it since, the answer is 409 version_conflict */
@@ -59075,7 +59135,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /** @default /splits/earnings?onboarding=refresh */

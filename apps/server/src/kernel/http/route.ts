@@ -28,6 +28,9 @@ import { ZProblem } from './schemas.ts'
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
+/** Marks an operation whose body may be absent; the API document's `requestBody.required` follows it. */
+export const BODY_OPTIONAL = 'x-body-optional'
+
 /** What a handler may return where the schema says string: a Date or a bigint becomes one on the wire. */
 export type Wire<T> = T extends string
   ? string | Date | bigint
@@ -226,6 +229,8 @@ function mountRoute<DB, TCaller extends BaseCaller>(
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
+      // a body the route accepts absent (`.optional()`): the document says so (see server.ts)
+      ...(spec.body?.safeParse(undefined).success ? { [BODY_OPTIONAL]: true } : {}),
       ...(spec.formData ? { body: spec.formData, consumes: ['multipart/form-data'] } : {}),
       response,
       security: spec.access.kind === 'public' ? [] : [{ session: [] }, { bearer: [] }],

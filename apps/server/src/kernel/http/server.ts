@@ -17,6 +17,7 @@ import type { AppFastify, AppModule } from '../module.ts'
 import { bigintToString } from '../outbox/events.ts'
 import { type Access, describeAccess, type Principal } from './access.ts'
 import { addressNotFound, MAX_PATH_SEGMENT, sendProblem, toProblem } from './problem.ts'
+import { BODY_OPTIONAL } from './route.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -294,6 +295,9 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
       },
     },
     transform: jsonSchemaTransform,
+    // @fastify/swagger marks every body required; a route whose body is optional says otherwise
+    transformObject: (doc) =>
+      markOptionalBodies('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject),
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })
 
@@ -301,6 +305,21 @@ export async function buildServer(ctx: AppContext, modules: readonly AppModule[]
     if (module.routes) await module.routes(app as AppFastify, ctx)
   }
   return app as AppFastify
+}
+
+/** `requestBody.required: false` where the route marked its body optional (`x-body-optional`, removed). */
+// biome-ignore lint/suspicious/noExplicitAny: the generated OpenAPI document
+export function markOptionalBodies(doc: any) {
+  for (const path of Object.values(doc.paths ?? {}) as Record<string, Record<string, unknown>>[]) {
+    for (const op of Object.values(path)) {
+      if (!op || typeof op !== 'object' || !(BODY_OPTIONAL in op)) continue
+      delete op[BODY_OPTIONAL]
+      if (op.requestBody && typeof op.requestBody === 'object') {
+        ;(op.requestBody as { required?: boolean }).required = false
+      }
+    }
+  }
+  return doc
 }
 
 const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)'

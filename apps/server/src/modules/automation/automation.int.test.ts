@@ -29,6 +29,7 @@ import {
   requeueStaleApproved,
   runApprovedExecution,
 } from './engine.ts'
+import { enabled } from './flag.ts'
 
 /** Automation rules end to end over HTTP and the outbox: rules, approvals, limits, the breaker. */
 const database = useTestDatabase()
@@ -352,6 +353,99 @@ describe('the queue of approved executions', () => {
       [application.id],
     )
     expect(moves[0]!.n).toBe(1)
+    ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
+  })
+
+  it('switched off, approved executions wait (paused, visible); switched on, the requeue job runs each once', async () => {
+    const rule = ok('create', await api(w, admin).post(RULES, screeningRule()))
+    ok('activate', await api(w, admin).post(`${RULES}/${rule.id}/activate`))
+    const [one, two] = [await newApplicationAtScreening(), await newApplicationAtScreening()]
+    const [p1, p2] = [await pendingFor(rule.id, one.id), await pendingFor(rule.id, two.id)]
+    // p2 approved while on, but its job not yet run (as if queued just before the switch-off)
+    await q(
+      "update automation.automation_executions set state = 'approved', decided_by = $2, decided_at = now() where id = $1",
+      [p2.id, admin.userId],
+    )
+    const flag = ok(
+      'switch off',
+      await api(w, admin).post('/api/admin/flags', {
+        key: 'automation.rules',
+        kind: 'boolean',
+        enabled: false,
+        reason: 'Pause automation',
+      }),
+    )
+    try {
+      // an admin approves while off: recorded; its job finds automation off and leaves it waiting, with the note
+      await eventually('automation switched off', async () => !(await enabled(app.ctx, 'automation.rules')))
+      const approved = ok('approve', await api(w, admin).post(`${EXECS}/${p1.id}/approve`, { reason: 'ok' }))
+      expect(approved.state).toBe('approved')
+      const waiting = await eventually('the approval paused', async () => {
+        const e = ok('get', await api(w, admin).get(`${EXECS}/${p1.id}`))
+        return e.paused && e
+      })
+      expect(waiting).toMatchObject({
+        state: 'approved',
+        paused: true,
+        error: 'paused: automation switched off',
+      })
+      const decided = await q(
+        "select human_decision from intelligence.decision_audit_log where subject_id = $1 and human_decision = 'approved'",
+        [p1.id],
+      )
+      expect(decided).toHaveLength(1)
+      // the job of the one approved before: it finds automation off and leaves it approved, paused
+      expect(await app.ctx.jobs.runInline(RUN_EXECUTION_JOB, { execution_id: p2.id }, app.ctx.log)).toEqual({
+        outcome: 'paused',
+      })
+      expect(ok('get', await api(w, admin).get(`${EXECS}/${p2.id}`))).toMatchObject({
+        state: 'approved',
+        paused: true,
+        error: 'paused: automation switched off',
+      })
+      // still off: the requeue job queues nothing, even long after
+      clock.set(new Date(clock.now().getTime() + 30 * 60_000).toISOString())
+      expect(await requeueStaleApproved(app.ctx)).toEqual({ requeued: 0, paused: true })
+      await new Promise((r) => setTimeout(r, 500))
+      const stillWaiting = await q<{ state: string }>(
+        'select state from automation.automation_executions where id = any($1::uuid[])',
+        [[p1.id, p2.id]],
+      )
+      expect(stillWaiting.map((r) => r.state)).toEqual(['approved', 'approved'])
+      const none = await q(
+        "select count(*)::int as n from ats.application_stage_history where application_id = any($1::uuid[]) and to_stage = 'interview'",
+        [[one.id, two.id]],
+      )
+      expect(none[0]!.n).toBe(0)
+    } finally {
+      ok(
+        'switch on',
+        await api(w, admin).patch('/api/admin/flags/automation.rules', {
+          version: flag.version,
+          enabled: true,
+          percentage: 100,
+          reason: 'Resume automation',
+        }),
+      )
+    }
+    // on again (the flag cache hears the change): the paused ones are queued at once, whatever their
+    // age (twice at the same time: still one run each)
+    await eventually('automation switched on', async () => enabled(app.ctx, 'automation.rules'))
+    const [a, b] = await Promise.all([requeueStaleApproved(app.ctx), requeueStaleApproved(app.ctx)])
+    expect(a!.requeued + b!.requeued).toBeGreaterThanOrEqual(2)
+    for (const p of [p1, p2]) {
+      expect(await settledState(p.id)).toMatchObject({
+        state: 'executed',
+        attempts: 1,
+        paused: false,
+        error: null,
+      })
+    }
+    const moves = await q<{ application_id: string; n: number }>(
+      "select application_id, count(*)::int as n from ats.application_stage_history where application_id = any($1::uuid[]) and to_stage = 'interview' group by application_id",
+      [[one.id, two.id]],
+    )
+    expect(moves.map((m) => m.n)).toEqual([1, 1])
     ok('deactivate', await api(w, admin).post(`${RULES}/${rule.id}/deactivate`))
   })
 

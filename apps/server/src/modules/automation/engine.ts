@@ -10,6 +10,7 @@ import type { Logger } from '../../kernel/logger.ts'
 import { recordDecision } from '../intelligence/index.ts'
 import { type ConditionNode, compileConditions, type Facts, type Predicate } from './conditions.ts'
 import type { AutomationDatabase, AutomationTx } from './database.ts'
+import { enabled } from './flag.ts'
 import { ACTIONS, type ActionDef, scheduledSource } from './registry.ts'
 
 /**
@@ -189,6 +190,20 @@ export const RUN_EXECUTION_JOB = 'automation.run_execution'
 export const RUN_RETRY_LIMIT = 3
 const NOBODY = '00000000-0000-0000-0000-000000000000'
 export const AUTO_APPROVED = 'Approved by the rule (it does not ask for approval)'
+/** An approved execution waiting while the `automation.rules` flag is off (its `error_code` / `error`). */
+export const PAUSED_CODE = 'automation_paused'
+export const PAUSED_NOTE = 'paused: automation switched off'
+
+/** Marks an approved execution as waiting for the switch (kept `approved`; the requeue job picks it up). */
+async function markPaused(tx: AutomationTx, id: string, now: Date): Promise<void> {
+  await tx
+    .updateTable('automation.automation_executions')
+    .set({ error_code: PAUSED_CODE, error: PAUSED_NOTE, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('state', '=', 'approved')
+    .where((eb) => eb('error_code', 'is', null).or('error_code', '<>', PAUSED_CODE))
+    .execute()
+}
 
 /** Queues an approved execution's action, in the caller's transaction (so only a committed approval runs). */
 export async function enqueueRun(ctx: AppContext, tx: AutomationTx, executionId: string): Promise<void> {
@@ -284,25 +299,39 @@ export async function fire(
 
 /**
  * Approved executions left waiting (their job lost or dead-lettered, e.g. a worker killed on the
- * last attempt) are queued again; the run's row lock keeps a duplicate harmless.
+ * last attempt) are queued again; the run's row lock keeps a duplicate harmless. While automation
+ * is switched off (flag `automation.rules`) nothing is queued; once it is on again, the executions
+ * the switch paused are queued at once (their pause note cleared), whatever their age.
  */
 export async function requeueStaleApproved(
   ctx: AppContext,
   options: { olderThanMinutes?: number; limit?: number } = {},
-): Promise<{ requeued: number }> {
-  const before = new Date(ctx.clock.now().getTime() - (options.olderThanMinutes ?? 10) * 60_000)
+): Promise<{ requeued: number; paused?: true }> {
+  if (!(await enabled(ctx, 'automation.rules'))) return { requeued: 0, paused: true }
+  const now = ctx.clock.now()
+  const before = new Date(now.getTime() - (options.olderThanMinutes ?? 10) * 60_000)
   return inTransaction<{ requeued: number }, AutomationDatabase>(
     ctx.db,
     systemActor('automation.requeue_approved'),
     async (tx) => {
       const rows = await tx
         .selectFrom('automation.automation_executions')
-        .select('id')
+        .select(['id', 'error_code'])
         .where('state', '=', 'approved')
-        .where('updated_at', '<', before)
+        .where((eb) => eb.or([eb('updated_at', '<', before), eb('error_code', '=', PAUSED_CODE)]))
         .orderBy('updated_at')
         .limit(options.limit ?? 500)
         .execute()
+      const paused = rows.filter((r) => r.error_code === PAUSED_CODE).map((r) => r.id)
+      if (paused.length) {
+        await tx
+          .updateTable('automation.automation_executions')
+          .set({ error_code: null, error: null, updated_at: now, version: sql`version + 1` })
+          .where('id', 'in', paused)
+          .where('state', '=', 'approved')
+          .where('error_code', '=', PAUSED_CODE)
+          .execute()
+      }
       await ctx.jobs.enqueueMany(
         RUN_EXECUTION_JOB,
         rows.map((r) => ({ payload: { execution_id: r.id } })),
@@ -313,7 +342,7 @@ export async function requeueStaleApproved(
   )
 }
 
-export type RunOutcome = 'executed' | 'failed' | 'retrying' | 'skipped'
+export type RunOutcome = 'executed' | 'failed' | 'retrying' | 'skipped' | 'paused'
 
 /**
  * The queue's side: runs one approved execution, exactly once. The row is locked (`FOR UPDATE`)
@@ -328,6 +357,8 @@ export async function runApprovedExecution(
   executionId: string,
   options: { final: boolean },
 ): Promise<RunOutcome> {
+  // read before the transaction: a flag read may need a connection of its own
+  const on = await enabled(ctx, 'automation.rules')
   return inTransaction<RunOutcome, AutomationDatabase>(ctx.db, systemActor(RUN_EXECUTION_JOB), async (tx) => {
     const e = await tx
       .selectFrom('automation.automation_executions')
@@ -339,6 +370,11 @@ export async function runApprovedExecution(
       .forUpdate()
       .executeTakeFirst()
     if (!e) return 'skipped'
+    // switched off: it waits, approved, with a note; the requeue job runs it once switched on
+    if (!on) {
+      await markPaused(tx, e.id, ctx.clock.now())
+      return 'paused'
+    }
     const r = await tx
       .selectFrom('automation.automation_rules')
       .selectAll()
@@ -362,7 +398,7 @@ export async function runExecution(
   rule: Pick<CompiledRule, 'id' | 'name' | 'action' | 'params'>,
   actor: { userId: string; role: string },
   options: { final: boolean } = { final: true },
-): Promise<Exclude<RunOutcome, 'skipped'>> {
+): Promise<Exclude<RunOutcome, 'skipped' | 'paused'>> {
   const executionId = exec.id
   const now = ctx.clock.now()
   await sql`savepoint automation_action`.execute(tx)

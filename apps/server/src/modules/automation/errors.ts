@@ -20,6 +20,7 @@ export const AUTOMATION_ERRORS = defineErrors('automation', {
     title: 'This execution was already approved, rejected, retried or undone',
   },
   automation_not_undoable: { status: 409, title: 'This execution cannot be undone' },
+  automation_rule_unchanged: { status: 409, title: 'This rule is already active (or already inactive)' },
 })
 
 declare module '../../kernel/errors.ts' {

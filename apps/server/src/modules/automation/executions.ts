@@ -7,7 +7,7 @@ import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { recordDecision } from '../intelligence/index.ts'
 import type { Facts } from './conditions.ts'
 import type { AutomationTx } from './database.ts'
-import { announceRuleChange, compileRule, dropRuleCache, enqueueRun } from './engine.ts'
+import { announceRuleChange, compileRule, dropRuleCache, enqueueRun, PAUSED_CODE } from './engine.ts'
 import { ACTIONS } from './registry.ts'
 
 export const STATES = ['pending', 'approved', 'executed', 'rejected', 'failed', 'undone'] as const
@@ -63,6 +63,7 @@ export function presentExecution(
     error_code: e.error_code,
     error: e.error,
     attempts: e.attempts,
+    paused: e.state === 'approved' && e.error_code === PAUSED_CODE,
     undoable: e.state === 'executed' && e.undo !== null,
     undo_note: undoNoteOf(e),
     result: e.result as Record<string, unknown> | null,
@@ -140,7 +141,11 @@ const actorOf = (userId: string) => ({ userId, role: 'platform_admin' })
 
 /**
  * An admin approves a pending execution: it is stored `approved` (who, when, why) and its action
- * queued (`automation.run_execution`, enqueued in this transaction); the job runs it once.
+ * queued (`automation.run_execution`, enqueued in this transaction); the job runs it once. While
+ * automation is switched off the approval is allowed and recorded, but the job leaves it waiting
+ * (`paused`, “paused: automation switched off”) until the requeue job queues it once switched on.
+ * (The flag is read by the job, outside any transaction, not here: a flag read needing a second
+ * connection while this transaction holds one could starve the pool under concurrent approvals.)
  */
 export async function approveExecution(
   ctx: AppContext,
@@ -257,7 +262,7 @@ export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: s
   })
   const { compiled } = await ruleOf(tx, e.rule_id)
   if (!compiled.action.undo) throw new AppError('automation_not_undoable', compiled.action.undoNote)
-  await compiled.action.undo(
+  const undone = await compiled.action.undo(
     {
       ctx,
       tx: tx as AnyTx,
@@ -269,6 +274,15 @@ export async function undoExecution(ctx: AppContext, tx: AutomationTx, userId: s
     },
     e.undo as Record<string, unknown>,
   )
+  if (undone) {
+    await tx
+      .updateTable('automation.automation_executions')
+      .set({
+        result: sql`coalesce(result, '{}'::jsonb) || jsonb_build_object('undo', ${JSON.stringify(undone)}::jsonb)`,
+      })
+      .where('id', '=', id)
+      .execute()
+  }
   await recordDecision(tx, {
     kind: 'override',
     source: 'automation',

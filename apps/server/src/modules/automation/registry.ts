@@ -2,7 +2,7 @@ import type { AppContext } from '../../kernel/context.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { registeredEvents } from '../../kernel/outbox/events.ts'
-import { cancelReleasedHoldPayout, guaranteeEndedHolds, releaseHoldFor } from '../billing/index.ts'
+import { guaranteeEndedHolds, reholdReleasedHold, releaseHoldFor } from '../billing/index.ts'
 import { organizationMemberIds } from '../identity/index.ts'
 import { notify } from '../notifications/index.ts'
 import {
@@ -192,7 +192,8 @@ export interface ActionDef {
     required?: boolean
   }[]
   run(a: ActionContext): Promise<ActionResult>
-  undo?(a: ActionContext, undo: Record<string, unknown>): Promise<void>
+  /** Undoes it; what it answers is kept on the execution (`result.undo`) for the screen. */
+  undo?(a: ActionContext, undo: Record<string, unknown>): Promise<Record<string, unknown> | undefined>
   /** For the admin: how an undo works, or why this action cannot be undone. */
   undoNote: string
   describe(params: Record<string, unknown>): string
@@ -236,6 +237,7 @@ export const ACTIONS: readonly ActionDef[] = [
         { to: str(undo.from), reason: `Undo of automation rule “${a.ruleName}”` },
         a.ctx.clock.now(),
       )
+      return { application_id: id, stage: str(undo.from) }
     },
     undoNote: 'Moves the application back to its previous stage, if it has not moved since.',
     describe: (p) =>
@@ -306,12 +308,18 @@ export const ACTIONS: readonly ActionDef[] = [
     },
     async undo(a, undo) {
       try {
-        await cancelReleasedHoldPayout(
-          a.ctx,
-          a.tx,
-          str(undo.hold_id),
-          `Undo of automation rule “${a.ruleName}”`,
-        )
+        const holdId = str(undo.hold_id)
+        const r = await reholdReleasedHold(a.ctx, a.tx, holdId, `Undo of automation rule “${a.ruleName}”`)
+        return {
+          released_hold_id: holdId,
+          hold_id: r.holdId,
+          hold_status: 'active',
+          held_again: r.amount,
+          currency: r.currency,
+          ledger_hold_id: r.ledgerHoldId,
+          reversal_posting_id: r.reversalPostingId,
+          cancelled_schedule_id: r.scheduleId,
+        }
       } catch (e) {
         if (e instanceof AppError && e.code === 'invalid_state_transition') {
           throw new AppError('automation_not_undoable', `The payout can no longer be stopped: ${e.message}`)
@@ -320,7 +328,7 @@ export const ACTIONS: readonly ActionDef[] = [
       }
     },
     undoNote:
-      'Cancels the payout the release scheduled, while it has not been paid; the money stays in the recruiter’s balance until an admin schedules it.',
+      'Holds the money again, as before the release: the payout the release scheduled is cancelled while it has not been paid, the release posting reversed, and a new hold with the same terms keeps the money until it is released anew.',
     describe: () => 'release the held money (a payout is scheduled for the next run)',
   },
 ]

@@ -9,14 +9,17 @@ import { useTestDatabase } from '../../../../../packages/testing/src/test-databa
 import type { RunningApp } from '../../app.ts'
 import { FixedClock } from '../../kernel/clock.ts'
 import { verifyPayoutAuditChain } from '../billing/index.ts'
+import { reconcilePayouts } from '../billing/payouts/reconcile.ts'
 import { demoPersonasSeed } from '../identity/seed.ts'
 import { reconcileLedger } from '../ledger/index.ts'
 
 /**
  * The payout template's action, undone: a rule releases a hold whose guarantee ended (through
- * billing's release: ledger posting, payout schedule), and the undo cancels that payout schedule
- * while it waits; once the payout run has taken it, the undo is refused (409
- * automation_not_undoable) and nothing changes. The ledger and the payout audit chain hold.
+ * billing's release: ledger posting, payout schedule), and the undo holds the money again — the
+ * payout schedule cancelled while it waits, the release posting reversed, the same hold `active`
+ * under a new ledger hold — so the books are exactly as before the release; once the payout run has
+ * taken it, the undo is refused (409 automation_not_undoable) and nothing changes. The ledger, the
+ * payout reconciliation and the payout audit chain hold.
  */
 const database = useTestDatabase()
 const clock = new FixedClock('2026-05-04T09:00:00Z')
@@ -84,6 +87,7 @@ async function hireAndPay(title: string) {
 
 async function proof() {
   expect((await reconcileLedger(app.ctx.db)).checks.filter((c) => !c.ok)).toEqual([])
+  expect((await reconcilePayouts(app.ctx.db, { now: clock.now() })).checks.filter((c) => !c.ok)).toEqual([])
   expect(await verifyPayoutAuditChain(app.ctx.db)).toMatchObject({ ok: true })
 }
 
@@ -120,6 +124,30 @@ async function releaseThroughRule(placement: string) {
   return { id, holdId: hold!.id }
 }
 
+/** The recruiter's held and available accounts: net posted and pending, per kind. */
+const books = (recruiterId: string) =>
+  q(
+    `select kind, sum(credits_posted - debits_posted)::text as posted, sum(debits_pending)::text as debits_pending,
+       sum(credits_pending)::text as credits_pending
+     from ledger.accounts where owner_id = $1 and kind in ('recruiter_held', 'recruiter_available')
+     group by kind order by kind`,
+    [recruiterId],
+  )
+const holdOf = async (id: string) =>
+  (
+    await q<{
+      status: string
+      released_at: Date | null
+      released_by: string | null
+      release_posting_id: string | null
+      ledger_hold_id: string
+      hold_amount: string
+    }>(
+      'select status, released_at, released_by, release_posting_id, ledger_hold_id, hold_amount::text from billing.escrow_holds where id = $1',
+      [id],
+    )
+  )[0]!
+
 const scheduleOf = (holdId: string) =>
   q<{ status: string; cancelled_at: Date | null; payout_id: string | null }>(
     "select status, cancelled_at, payout_id from billing.payout_schedules where escrow_hold_id = $1 and trigger_event = 'guarantee_complete'",
@@ -141,21 +169,98 @@ beforeAll(async () => {
 afterAll(async () => app?.stop())
 
 describe('undoing a hold release', () => {
-  it('cancels the payout the release scheduled while it waits; the money stays released, the books balance', async () => {
-    const { id, holdId } = await releaseThroughRule(ids.placements!)
-    const [before] = await scheduleOf(holdId)
-    expect(before).toMatchObject({ status: 'pending', cancelled_at: null, payout_id: null })
-    const undone = await as('admin').post(`${EXECS}/${id}/undo`)
-    expect(undone.status, JSON.stringify(undone.body)).toBe(200)
-    expect(undone.body.state).toBe('undone')
-    const [after] = await scheduleOf(holdId)
-    expect(after!.cancelled_at).not.toBeNull()
-    const audit = await q(
-      "select reason from billing.payout_audit_log where entity_type = 'payout_schedule' and action = 'payout_schedule.cancelled' order by created_at desc limit 1",
+  it('holds the money again: a hold with the same terms active, the release reversed, its payout cancelled; 20 concurrent undos act once', async () => {
+    const [active] = await q<{ id: string; recruiter_id: string }>(
+      "select id, recruiter_id from billing.escrow_holds where placement_id = $1 and status = 'active' limit 1",
+      [ids.placements],
     )
-    expect(String(audit[0]?.reason)).toContain('Undo of automation rule')
+    const before = await books(active!.recruiter_id)
+    const original = await holdOf(active!.id)
+    const { id, holdId } = await releaseThroughRule(ids.placements!)
+    expect(holdId).toBe(active!.id)
+    const released = await holdOf(holdId)
+    expect(await books(active!.recruiter_id)).not.toEqual(before)
+    const [scheduled] = await scheduleOf(holdId)
+    expect(scheduled).toMatchObject({ status: 'pending', cancelled_at: null, payout_id: null })
+
+    const undos = await Promise.all(Array.from({ length: 20 }, () => as('admin').post(`${EXECS}/${id}/undo`)))
+    const ok = undos.filter((r) => r.status === 200)
+    expect(ok, JSON.stringify(undos.map((r) => [r.status, r.body.code]))).toHaveLength(1)
+    expect(undos.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
+      Array(19).fill('automation_execution_already_decided'),
+    )
+    expect(ok[0]!.body.state).toBe('undone')
+    expect(ok[0]!.body.result.undo).toMatchObject({
+      released_hold_id: holdId,
+      hold_status: 'active',
+      held_again: original.hold_amount,
+    })
+    const newHold = ok[0]!.body.result.undo.hold_id as string
+
+    // held again, as before the release: the released row stays as its history (an escrow hold
+    // resolves once), a new hold with the same terms is active under a new ledger hold
+    expect(await holdOf(holdId)).toEqual(released)
+    const after = await holdOf(newHold)
+    expect(after).toMatchObject({ status: 'active', released_at: null, hold_amount: original.hold_amount })
+    const terms =
+      'placement_id, recruiter_id, payment_id, hold_amount, currency, holdback_bps, hold_reason, release_scheduled_date'
+    expect(await q(`select ${terms} from billing.escrow_holds where id = $1`, [newHold])).toEqual(
+      await q(`select ${terms} from billing.escrow_holds where id = $1`, [holdId]),
+    )
+    const [lh] = await q('select status, amount::text from ledger.holds where id = $1', [
+      after.ledger_hold_id,
+    ])
+    expect(lh).toEqual({ status: 'pending', amount: original.hold_amount })
+    expect(
+      await q(
+        "select count(*)::int as n from billing.escrow_holds where placement_id = $1 and status = 'active'",
+        [ids.placements],
+      ),
+    ).toEqual(
+      await q(
+        "select 1 + count(*)::int as n from billing.escrow_holds where placement_id = $1 and status = 'active' and id <> $2",
+        [ids.placements, newHold],
+      ),
+    )
+    // the release posting reversed once (a mirror posting, never an edit); the books as before
+    expect(
+      await q('select count(*)::int as n from ledger.postings where reverses = $1', [
+        released.release_posting_id,
+      ]),
+    ).toEqual([{ n: 1 }])
+    expect(await books(active!.recruiter_id)).toEqual(before)
+    const [cancelled] = await scheduleOf(holdId)
+    expect(cancelled!.cancelled_at).not.toBeNull()
+    const audit = await q<{ action: string; reason: string }>(
+      "select action, reason from billing.payout_audit_log where entity_id::text = any($1::text[]) and action in ('payout_schedule.cancelled', 'escrow_hold.release_undone', 'escrow_hold.created') order by seq",
+      [
+        [
+          holdId,
+          newHold,
+          (
+            await q<{ id: string }>('select id from billing.payout_schedules where escrow_hold_id = $1', [
+              holdId,
+            ])
+          )[0]!.id,
+        ],
+      ],
+    )
+    expect(audit.map((a) => a.action)).toEqual([
+      'escrow_hold.created',
+      'payout_schedule.cancelled',
+      'escrow_hold.release_undone',
+      'escrow_hold.created',
+    ])
+    expect(audit.slice(1).every((a) => a.reason.includes('Undo of automation rule'))).toBe(true)
     const again = await as('admin').post(`${EXECS}/${id}/undo`)
     expect(again.status).toBe(409)
+    await proof()
+
+    // held again means releasable again
+    const rerelease = await as('admin').post(`/api/escrow-holds/${newHold}/release`, {})
+    expect(rerelease.status, JSON.stringify(rerelease.body)).toBeLessThan(300)
+    expect((await holdOf(newHold)).status).toBe('released')
+    expect(await scheduleOf(newHold)).toHaveLength(1)
     await proof()
   })
 

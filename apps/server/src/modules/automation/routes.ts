@@ -189,6 +189,7 @@ export const automationRoutes = [
     tags,
     access: who.admin,
     params: ZIdParams,
+    errors: [404, 409],
     response: ZRule,
     handler: async ({ tx, params, ctx }) =>
       presentRule(await setActive(tx, params.id, true, ctx.clock.now())),
@@ -202,6 +203,7 @@ export const automationRoutes = [
     tags,
     access: who.admin,
     params: ZIdParams,
+    errors: [404, 409],
     response: ZRule,
     handler: async ({ tx, params, ctx }) =>
       presentRule(await setActive(tx, params.id, false, ctx.clock.now())),

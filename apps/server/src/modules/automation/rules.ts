@@ -203,9 +203,27 @@ export async function updateRule(
 }
 
 /** Switches a rule on or off (idempotent: the same state again changes nothing). */
+/**
+ * Switches a rule on or off, once: the row is locked, so of concurrent identical requests one
+ * switches it and the others find it already so (409 `automation_rule_unchanged`).
+ */
 export async function setActive(tx: AutomationTx, id: string, active: boolean, now: Date) {
-  const r = await getRule(tx, id)
-  if (r.active === active) return r
+  const r = await tx
+    .selectFrom('automation.automation_rules')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!r) throw new AppError('not_found', 'No such automation rule')
+  if (r.active === active) {
+    throw new AppError(
+      'automation_rule_unchanged',
+      `This rule is already ${active ? 'active' : 'inactive'}`,
+      {
+        meta: { active },
+      },
+    )
+  }
   return updateRule(tx, id, { version: r.version }, now, { active })
 }
 

@@ -46,6 +46,9 @@ export const ZExecution = z.object({
   error_code: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number().int(),
+  paused: z
+    .boolean()
+    .describe('Approved but waiting: automation is switched off (flag automation.rules); `error` says so'),
   undoable: z.boolean(),
   undo_note: z
     .string()

@@ -60,6 +60,7 @@ export {
   cancelReleasedHoldPayout,
   type GuaranteeEnded,
   guaranteeEndedHolds,
+  reholdReleasedHold,
   releaseHoldFor,
 } from './payouts/automation-facts.ts'
 export {

@@ -28,6 +28,7 @@ import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
 import { formatDateTime } from '../../lib/format'
+import { formatAmount } from '../../lib/money'
 import {
   type Catalog,
   type Draft,
@@ -515,6 +516,13 @@ const UNDO_NOTES = [
   'release_guarantee_hold',
 ] as const
 
+/** After the undo of a hold release: the money held again (what billing answered), if any. */
+function heldAgain(e: Execution): { amount: string; currency: string } | null {
+  const undo = (e.result as { undo?: Record<string, unknown> } | null)?.undo
+  if (undo?.hold_status !== 'active' || typeof undo.held_again !== 'string') return null
+  return { amount: undo.held_again, currency: String(undo.currency ?? 'USD') }
+}
+
 function ExecutionsTable({ state }: { state: ExecutionState | null }) {
   const { t, i18n } = useTranslation()
   const list = useExecutions(state)
@@ -597,9 +605,26 @@ function ExecutionsTable({ state }: { state: ExecutionState | null }) {
                         })}
                       </Text>
                     )}
-                    {(e.reason || e.error) && (
+                    {e.paused && (
+                      <Badge color="orange" variant="light" mt={4} maw={260} data-testid="execution-paused">
+                        {t('automation.executions.paused')}
+                      </Badge>
+                    )}
+                    {(e.reason || e.error) && !e.paused && (
                       <Text size="xs" c="dimmed">
                         {e.state === 'failed' || e.error ? (e.error ?? e.reason) : e.reason}
+                      </Text>
+                    )}
+                    {e.state === 'undone' && heldAgain(e) && (
+                      <Text size="xs" c="violet" fw={600} data-testid="held-again">
+                        {t('automation.executions.heldAgain', {
+                          amount: formatAmount(
+                            heldAgain(e)!.amount,
+                            heldAgain(e)!.currency,
+                            i18n.language,
+                            false,
+                          ),
+                        })}
                       </Text>
                     )}
                   </Table.Td>
