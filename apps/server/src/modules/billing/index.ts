@@ -57,7 +57,6 @@ export { moneyDayFacts } from './health-facts.ts'
 export { companySpendFacts, platformTakingsFacts, recruiterEarningsFacts } from './home-facts.ts'
 export { verifyPayoutAuditChain, writePayoutAudit } from './payout-audit.ts'
 export {
-  cancelReleasedHoldPayout,
   type GuaranteeEnded,
   guaranteeEndedHolds,
   reholdReleasedHold,

@@ -55,34 +55,6 @@ export async function releaseHoldFor(
 }
 
 /**
- * Undoes what a release scheduled (automation's undo): the payout schedule the release made for the
- * hold is cancelled through billing's own cancel, while it is still waiting — not yet in a payout
- * run or paid (else 409 `invalid_state_transition`, nothing changed). The money stays released in
- * the recruiter's balance, unscheduled, until an admin schedules it.
- */
-export async function cancelReleasedHoldPayout(
-  ctx: AppContext,
-  tx: AnyTx,
-  holdId: string,
-  reason: string,
-): Promise<{ scheduleId: string }> {
-  return asSystem(tx, 'billing.automation_release_undo', async () => {
-    const s = await view(tx)
-      .selectFrom('billing.payout_schedules')
-      .select(['id', 'version'])
-      .where('escrow_hold_id', '=', holdId)
-      .where('trigger_event', '=', 'guarantee_complete')
-      .where('cancelled_at', 'is', null)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst()
-    if (!s)
-      throw new AppError('invalid_state_transition', 'The release has no payout schedule left to cancel')
-    await updateSchedule(ctx, tx, s.id, { version: s.version, cancel: { reason } }, ctx.clock.now())
-    return { scheduleId: s.id }
-  })
-}
-
-/**
  * Undoes a release (automation's undo): the money is held again, as before the release. An escrow
  * hold resolves once and its terms never change (the database refuses `released → active`), so the
  * released row stays as the history of the release and a **new escrow hold** takes its place with
