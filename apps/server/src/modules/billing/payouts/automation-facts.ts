@@ -6,7 +6,6 @@ import { createHold, reverse } from '../../ledger/index.ts'
 import { account, SPLITS_BOOK } from '../book.ts'
 import { type PayoutAuditEntry, writePayoutAudits } from '../payout-audit.ts'
 import { findDueReleases, lockHold, releaseHold } from './escrow.ts'
-import { updateSchedule } from './schedules.ts'
 import { dayOf, view } from './shared.ts'
 
 /** An escrow hold whose guarantee has ended and which is still held, as automation rules see it. */
