@@ -75,3 +75,6 @@ create index plan_subscriptions_paying on billing.plan_subscriptions (tier, bill
   where status in ('trialing', 'active', 'past_due');
 create index plan_periods_paid_from on billing.plan_periods (valid_from) include (tier, valid_to)
   where tier <> 'starter';
+-- the overview's latest paid (booked) invoices, newest first
+create index plan_invoices_booked_recent on billing.plan_invoices (created_at desc)
+  where status = 'paid' and posting_id is not null;

@@ -117,18 +117,17 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
         select d as start
           from generate_series(date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1}),
                                date_trunc('month', ${now}::timestamptz), interval '1 month') d
-      ), ev as (
-        select tier, valid_from as t, 1 as d from billing.plan_periods
-         where tier <> 'starter' and valid_from <= ${now}
-        union all
-        select tier, valid_to, -1 from billing.plan_periods
-         where tier <> 'starter' and valid_to is not null and valid_to <= ${now}
       ), b as materialized (
-        -- an event at t counts from the first month end at or after it (a month's end is the next one's start)
-        select tier, greatest(date_trunc('month', t - interval '1 microsecond'),
-                              date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1})) as bucket,
-               sum(d) as d
-          from ev group by 1, 2
+        -- one pass over the paid tiers' periods: each start (+1) and end (-1) counts from the first
+        -- month end at or after it (a month's end is the next one's start)
+        select p.tier,
+               greatest(date_trunc('month', e.t - interval '1 microsecond'),
+                        date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1})) as bucket,
+               sum(e.d) as d
+          from billing.plan_periods p
+          cross join lateral (values (p.valid_from, 1), (p.valid_to, -1)) e (t, d)
+         where p.tier <> 'starter' and p.valid_from <= ${now} and e.t is not null and e.t <= ${now}
+         group by 1, 2
       )
       select to_char(m.start, 'YYYY-MM') as month, tr.tier,
              (select coalesce(sum(b.d), 0) from b where b.tier = tr.tier and b.bucket <= m.start)::int as subscribers
