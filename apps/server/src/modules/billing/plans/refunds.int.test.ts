@@ -65,8 +65,7 @@ async function refund(invoice: string, body: unknown, key?: string) {
     body: JSON.stringify(body),
   })
   const text = await res.text()
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as any }
+  return { status: res.status, body: text ? JSON.parse(text) : null }
 }
 const db = <T>(fn: (tx: Parameters<Parameters<typeof inTransaction>[2]>[0]) => Promise<T>) =>
   inTransaction(app.ctx.db, systemActor('test'), fn)
