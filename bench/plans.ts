@@ -93,7 +93,8 @@ async function main() {
         tx,
       )
     })
-    await sql`analyze`.execute(database.db)
+    // as autovacuum leaves a table after a load: statistics and the visibility map
+    await sql`vacuum analyze`.execute(database.db)
     const counts = await sql<{ subs: number; periods: number; invoices: number }>`
       select (select count(*) from billing.plan_subscriptions)::int as subs,
              (select count(*) from billing.plan_periods)::int as periods,
@@ -121,9 +122,12 @@ async function main() {
 
     if (process.argv.includes('--profile')) {
       const queries: Record<string, ReturnType<typeof sql>> = {
-        counts: sql`select tier, billing_interval, status, count(*) from billing.plan_subscriptions where status in ('trialing','active','past_due') group by 1,2,3`,
-        revenue: sql`select to_char(date_trunc('month', created_at), 'YYYY-MM'), sum(amount_paid) from billing.plan_invoices where status = 'paid' and posting_id is not null and created_at >= ${NOW}::timestamptz - interval '11 months' group by 1`,
+        counts: sql`select tier, billing_interval, status, case when discount_ends_at is null or discount_ends_at > ${NOW} then discount_percent end, case when discount_ends_at is null or discount_ends_at > ${NOW} then discount_amount_off end, count(*) from billing.plan_subscriptions where status in ('trialing','active','past_due') group by 1,2,3,4,5`,
+        series: sql`select tier, date_trunc('month', valid_from), count(*) from billing.plan_periods where tier <> 'starter' and valid_from <= ${NOW} group by 1, 2`,
+        revenue: sql`select month, collected, refunded from billing.plan_revenue_months where month >= (${NOW}::timestamptz - interval '11 months')::date`,
         pastDue: sql`select s.id from billing.plan_subscriptions s join billing.plan_invoices i on i.subscription_id = s.id and i.status = 'open' where s.status in ('past_due','incomplete') order by i.created_at limit 100`,
+        recent: sql`select p.recruiter_id, (select q.tier from billing.plan_periods q where q.recruiter_id = p.recruiter_id and q.valid_from < p.valid_from order by q.valid_from desc limit 1) from billing.plan_periods p where p.valid_from > '-infinity'::timestamptz and p.valid_from <= ${NOW} order by p.valid_from desc limit 20`,
+        paidInvoices: sql`select stripe_invoice_id from billing.plan_invoices where status = 'paid' and posting_id is not null order by created_at desc limit 20`,
         kindTotal: sql`select sum(credits_posted) from ledger.accounts where kind = 'plan_revenue'`,
       }
       for (const [name, q] of Object.entries(queries)) {

@@ -357,3 +357,55 @@ describe('Subscriptions', () => {
     ).rejects.toMatchObject({ code: 'lookup_key_exists' })
   })
 })
+
+describe('invoice payments (API 2025-03-31 on)', () => {
+  it('a card-paid subscription invoice has a PaymentIntent and charge that can be refunded; a $0 trial invoice has none', async () => {
+    const w = await world()
+    const pm = await w.card()
+    const sub = await w.stripe.subscriptions.create({
+      customer: w.customer.id,
+      items: [{ price: w.monthly.id }],
+      default_payment_method: pm,
+    })
+    const invoiceId = sub.latest_invoice as string
+    const payments = await w.stripe.invoicePayments.list({ invoice: invoiceId })
+    expect(payments.data).toHaveLength(1)
+    const payment = payments.data[0]!
+    expect(payment).toMatchObject({
+      object: 'invoice_payment',
+      amount_paid: 9_900,
+      invoice: invoiceId,
+      status: 'paid',
+      payment: { type: 'payment_intent' },
+    })
+    const inv = await w.stripe.invoices.retrieve(invoiceId)
+    expect(payment.status_transitions.paid_at).toBe(inv.status_transitions.paid_at)
+    const pi = await w.stripe.paymentIntents.retrieve(payment.payment.payment_intent as string)
+    expect(pi).toMatchObject({ status: 'succeeded', amount: 9_900, customer: w.customer.id })
+    const refund = await w.stripe.refunds.create({ payment_intent: pi.id, amount: 2_500 })
+    expect(refund).toMatchObject({ status: 'succeeded', amount: 2_500, charge: pi.latest_charge })
+    const charge = await w.stripe.charges.retrieve(pi.latest_charge as string)
+    expect(charge).toMatchObject({ amount_refunded: 2_500, refunded: false })
+    await expect(w.stripe.refunds.create({ payment_intent: pi.id, amount: 7_401 })).rejects.toMatchObject({
+      statusCode: 400,
+    })
+    expect(w.server.control.events({ type: 'charge.refunded' })).toHaveLength(1)
+    expect(w.server.control.events({ type: 'refund.created' })).toHaveLength(1)
+    // a trial's $0 invoice is not paid by card
+    const other = await w.stripe.customers.create({ email: 'trial@example.com' })
+    const si = await w.stripe.setupIntents.create({
+      customer: other.id,
+      payment_method: 'pm_card_visa',
+      confirm: true,
+    })
+    const trial = await w.stripe.subscriptions.create({
+      customer: other.id,
+      items: [{ price: w.monthly.id }],
+      default_payment_method: si.payment_method as string,
+      trial_period_days: 14,
+    })
+    expect(
+      (await w.stripe.invoicePayments.list({ invoice: trial.latest_invoice as string })).data,
+    ).toHaveLength(0)
+  })
+})

@@ -1335,6 +1335,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/plans/invoices/{invoiceId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid plan invoice, in full or in part, with a reason
+         * @description Refunds the invoice’s card payment at Stripe; the reversal is booked on the ledger (Dr plan revenue, Cr PSP clearing) once per Stripe refund when Stripe confirms it. Without `amount`, what is left of the invoice. More than is left: 422 `refund_exceeds_paid`; an invoice not paid: 409 `plan_invoice_not_paid`; unknown: 404 `plan_invoice_not_found`. The admin’s decision is audited.
+         *
+         *     Send an `Idempotency-Key` header (any unique string, e.g. a UUID) to make retries safe: a replay returns the first answer, the same key with a different request is a 409 `idempotency_key_reused`.
+         *
+         *     **Access:** Roles: platform_admin. Platform admins (finance).
+         */
+        post: operations["refundPlanInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/resumes/accuracy": {
         parameters: {
             query?: never;
@@ -16519,7 +16543,7 @@ export interface operations {
                         as_of: string;
                         currency: string;
                         months: {
-                            /** @description Plan invoices paid that month */
+                            /** @description Plan invoices paid that month (by Stripe’s paid-at time) */
                             collected: {
                                 /** @description Integer amount in minor units (cents, agorot), as a string */
                                 amount: string;
@@ -16528,9 +16552,44 @@ export interface operations {
                             };
                             /** @description YYYY-MM */
                             month: string;
+                            /** @description Collected less refunded */
+                            net: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
                             partner: number;
                             /** @description Recruiters on Pro at the end of the month (today for this month) */
                             pro: number;
+                            /** @description Refunds of plan invoices that month */
+                            refunded: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                        }[];
+                        /** @description The latest paid plan invoices (to refund) */
+                        paid_invoices: {
+                            amount_paid: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            amount_refunded: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            invoice_id: string;
+                            number: string | null;
+                            /** Format: date-time */
+                            paid_at: string;
+                            recruiter_id: string;
+                            recruiter_name: string;
                         }[];
                         past_due: {
                             amount_due: {
@@ -16561,6 +16620,32 @@ export interface operations {
                             recruiter_name: string;
                             /** @enum {string} */
                             to_tier: "starter" | "pro" | "partner";
+                        }[];
+                        /** @description The latest refunds of plan invoices */
+                        refunds: {
+                            amount: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description The reversal is on the ledger */
+                            booked: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            failure_reason: string | null;
+                            id: string;
+                            invoice_id: string;
+                            reason: string;
+                            recruiter_id: string;
+                            recruiter_name: string;
+                            refunded_at: string | null;
+                            /**
+                             * @description requested: not yet at Stripe; succeeded: refunded and booked
+                             * @enum {string}
+                             */
+                            status: "requested" | "pending" | "succeeded" | "failed";
+                            stripe_refund_id: string | null;
                         }[];
                         scheduled: {
                             at: string | null;
@@ -16604,14 +16689,24 @@ export interface operations {
                             yearly: number;
                         }[];
                         totals: {
+                            /** @description MRR × 12 */
                             arr: {
                                 /** @description Integer amount in minor units (cents, agorot), as a string */
                                 amount: string;
                                 /** @description ISO 4217 currency code */
                                 currency: string;
                             };
-                            /** @description Monthly recurring revenue at list price: yearly plans count a twelfth */
+                            /** @description Paying subscriptions with a discount running now */
+                            discounted_subscribers: number;
+                            /** @description Monthly recurring revenue: what subscribers pay per invoice (list price less a promo-code discount while it lasts: once = the first paid period, repeating = N months, forever), yearly plans a twelfth; summed in twelfths and divided once, half a cent rounded up */
                             mrr: {
+                                /** @description Integer amount in minor units (cents, agorot), as a string */
+                                amount: string;
+                                /** @description ISO 4217 currency code */
+                                currency: string;
+                            };
+                            /** @description MRR had nobody a discount */
+                            mrr_at_list_price: {
                                 /** @description Integer amount in minor units (cents, agorot), as a string */
                                 amount: string;
                                 /** @description ISO 4217 currency code */
@@ -16693,6 +16788,233 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    refundPlanInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (see the description) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The Stripe invoice id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Cents to refund; default: all that is left */
+                    amount?: string;
+                    /** @description Why (kept in the audit log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A refund of a plan invoice */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer amount in minor units (cents, agorot), as a string */
+                            amount: string;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                        /** @description The reversal is on the ledger */
+                        booked: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        failure_reason: string | null;
+                        id: string;
+                        invoice_id: string;
+                        reason: string;
+                        recruiter_id: string;
+                        recruiter_name: string;
+                        refunded_at: string | null;
+                        /**
+                         * @description requested: not yet at Stripe; succeeded: refunded and booked
+                         * @enum {string}
+                         */
+                        status: "requested" | "pending" | "succeeded" | "failed";
+                        stripe_refund_id: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code; see GET /api/errors */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        request_id: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

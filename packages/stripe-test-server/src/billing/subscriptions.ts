@@ -2,12 +2,12 @@ import { changedKeys } from '../engine/diff.ts'
 import type { RequestContext, Route } from '../engine/route.ts'
 import { route } from '../engine/route.ts'
 import { NO_ORIGIN, type Sim } from '../engine/sim.ts'
-import type { Customer, PaymentMethod } from '../engine/types.ts'
+import type { Customer, PaymentIntent, PaymentMethod } from '../engine/types.ts'
 import { ApiFailure } from '../protocol/errors.ts'
-import { newId } from '../protocol/ids.ts'
+import { newId, randomToken } from '../protocol/ids.ts'
 import { LIST_PARAMS, paginate } from '../protocol/list.ts'
 import { Params } from '../protocol/params.ts'
-import type { Actor } from '../resources/charges.ts'
+import { type Actor, createCharge } from '../resources/charges.ts'
 import { behaviourOf, resolvePaymentMethod } from '../resources/payment-methods.ts'
 import { promotionCodeProblem } from './catalog.ts'
 import { periodEnd, prorate } from './proration.ts'
@@ -16,6 +16,7 @@ import type {
   Discount,
   Invoice,
   InvoiceLine,
+  InvoicePayment,
   PendingLine,
   Price,
   Subscription,
@@ -269,9 +270,83 @@ function attemptPayment(a: Actor, sub: Subscription, inv: Invoice, pm = paymentM
   inv.next_payment_attempt = null
   inv._last_payment_error = null
   inv.status_transitions.paid_at = now
+  if (inv.amount_paid > 0 && pm) recordInvoicePayment(a, inv, pm)
   a.sim.emit('invoice.paid', inv, a.owner, a.origin)
   a.sim.emit('invoice.payment_succeeded', inv, a.owner, a.origin)
   return true
+}
+
+/**
+ * What the card paid an invoice with: a succeeded PaymentIntent with its charge (so it can be
+ * refunded, `POST /v1/refunds` with `payment_intent`), and the invoice payment linking them.
+ */
+function recordInvoicePayment(a: Actor, inv: Invoice, pm: PaymentMethod): InvoicePayment {
+  const now = a.sim.nowSec()
+  const piId = newId('pi')
+  const pi: PaymentIntent = {
+    id: piId,
+    object: 'payment_intent',
+    allowed_payment_method_types: null,
+    amount: inv.amount_paid,
+    amount_capturable: 0,
+    amount_received: inv.amount_paid,
+    application: null,
+    application_fee_amount: null,
+    automatic_payment_methods: null,
+    canceled_at: null,
+    cancellation_reason: null,
+    capture_method: 'automatic',
+    client_secret: `${piId}_secret_${randomToken(25)}`,
+    confirmation_method: 'automatic',
+    created: now,
+    currency: inv.currency,
+    customer: inv.customer,
+    description:
+      inv.billing_reason === 'subscription_create' ? 'Subscription creation' : 'Subscription update',
+    excluded_payment_method_types: null,
+    last_payment_error: null,
+    latest_charge: null,
+    livemode: false,
+    metadata: {},
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: pm.id,
+    payment_method_configuration_details: null,
+    payment_method_options: {},
+    payment_method_types: [pm.type],
+    processing: null,
+    receipt_email: null,
+    review: null,
+    setup_future_usage: null,
+    shipping: null,
+    source: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: 'succeeded',
+    transfer_data: null,
+    transfer_group: null,
+  }
+  a.sim.put(pi, a.owner)
+  const charge = createCharge(a, pi, pm, 'succeeded', null)
+  pi.latest_charge = charge.id
+  const payment: InvoicePayment = {
+    id: newId('inpay'),
+    object: 'invoice_payment',
+    amount_paid: inv.amount_paid,
+    amount_requested: inv.amount_due,
+    created: now,
+    currency: inv.currency,
+    invoice: inv.id,
+    is_default: true,
+    livemode: false,
+    payment: { type: 'payment_intent', payment_intent: pi.id },
+    status: 'paid',
+    status_transitions: { canceled_at: null, paid_at: now },
+  }
+  a.sim.put(payment, a.owner)
+  a.sim.emit('payment_intent.succeeded', pi, a.owner, a.origin)
+  a.sim.emit('charge.succeeded', charge, a.owner, a.origin)
+  return payment
 }
 
 function scheduleCycle(sim: Sim, sub: Subscription): void {
@@ -726,6 +801,24 @@ export const subscriptionRoutes: Route[] = [
           (!status || i.status === status),
       )
     return paginate(items, p, '/v1/invoices')
+  }),
+
+  route('GET', '/v1/invoice_payments/:id', (ctx) => {
+    Params.of(ctx.raw, [])
+    const id = ctx.path.id as string
+    const payment = ctx.sim.get('invoice_payment', id, ctx.owner)
+    if (!payment) throw ApiFailure.notFound('invoice_payment', id)
+    return payment
+  }),
+
+  route('GET', '/v1/invoice_payments', (ctx) => {
+    const p = Params.of(ctx.raw, [...LIST_PARAMS, 'invoice', 'status', 'payment'])
+    const invoice = p.string('invoice')
+    const status = p.string('status')
+    const items = ctx.sim
+      .all('invoice_payment', ctx.owner)
+      .filter((i) => (!invoice || i.invoice === invoice) && (!status || i.status === status))
+    return paginate(items, p, '/v1/invoice_payments')
   }),
 
   route('POST', '/v1/invoices/:id/pay', (ctx) => {

@@ -246,7 +246,27 @@ export interface SubscriptionSchedule extends Base {
   test_clock: null
 }
 
+/**
+ * The mapping between an invoice and the payment that paid it (API 2025-03-31 on: invoices no longer
+ * carry `charge` / `payment_intent`; `GET /v1/invoice_payments?invoice=` answers it).
+ */
+export interface InvoicePayment {
+  id: string
+  object: 'invoice_payment'
+  amount_paid: number | null
+  amount_requested: number
+  created: number
+  currency: string
+  invoice: string
+  is_default: boolean
+  livemode: false
+  payment: { type: 'payment_intent'; payment_intent: string }
+  status: 'open' | 'paid' | 'canceled'
+  status_transitions: { canceled_at: number | null; paid_at: number | null }
+}
+
 export type BillingObject =
+  | InvoicePayment
   | Product
   | Price
   | Coupon

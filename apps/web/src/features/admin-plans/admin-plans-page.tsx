@@ -9,9 +9,10 @@ import { PageHeader } from '../../components/page-header'
 import { QueryError } from '../../components/query-error'
 import { SectionCard } from '../../components/section-card'
 import { formatDate } from '../../lib/format'
-import { formatChartMinor } from '../../lib/money'
+import { formatChartMinor, formatMoneyValue } from '../../lib/money'
 import { Amount } from '../billing/amount'
 import { type PlansOverview, usePlansOverview } from './admin-plans-api'
+import { PaidInvoices, PlanRefunds } from './plan-refunds'
 
 const PERIODS = ['6', '12', '24'] as const
 
@@ -81,6 +82,8 @@ export function AdminPlansPage() {
               <Recent o={o} />
             </Grid.Col>
           </Grid>
+          <PaidInvoices o={o} />
+          <PlanRefunds o={o} />
         </Stack>
       )}
     </>
@@ -88,9 +91,20 @@ export function AdminPlansPage() {
 }
 
 function Kpis({ o }: { o: PlansOverview }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const cards = [
-    { key: 'mrr', title: t('adminPlans.kpi.mrr'), help: t('adminPlans.kpi.mrrHelp'), money: o.totals.mrr },
+    {
+      key: 'mrr',
+      title: t('adminPlans.kpi.mrr'),
+      help:
+        o.totals.discounted_subscribers > 0
+          ? t('adminPlans.kpi.mrrDiscounted', {
+              list: formatMoneyValue(o.totals.mrr_at_list_price, i18n.language),
+              count: o.totals.discounted_subscribers,
+            })
+          : t('adminPlans.kpi.mrrHelp'),
+      money: o.totals.mrr,
+    },
     { key: 'arr', title: t('adminPlans.kpi.arr'), help: t('adminPlans.kpi.arrHelp'), money: o.totals.arr },
     {
       key: 'subscribers',
@@ -182,6 +196,7 @@ function CollectedChart({ o }: { o: PlansOverview }) {
   const data = o.months.map((m) => ({
     month: monthLabel(m.month, i18n.language),
     collected: Number(m.collected.amount),
+    refunded: Number(m.refunded.amount),
   }))
   return (
     <figure style={{ margin: 0 }} aria-label={t('adminPlans.chart.collected')}>
@@ -189,7 +204,12 @@ function CollectedChart({ o }: { o: PlansOverview }) {
         h={260}
         data={data}
         dataKey="month"
-        series={[{ name: 'collected', label: t('adminPlans.chart.collectedSeries'), color: 'teal.6' }]}
+        series={[
+          { name: 'collected', label: t('adminPlans.chart.collectedSeries'), color: 'teal.6' },
+          { name: 'refunded', label: t('adminPlans.chart.refundedSeries'), color: 'red.6' },
+        ]}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom', height: 36 }}
         valueFormatter={(v) => formatChartMinor(v, o.currency, i18n.language)}
         curveType="monotone"
         gridAxis="y"

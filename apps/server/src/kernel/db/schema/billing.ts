@@ -321,6 +321,8 @@ export interface BillingPlanInvoicesTable {
   created_at: ColumnType<Date, Date | string, Date | string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
   posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  paid_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  amount_refunded: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
 }
 
 export interface BillingPlanPeriodsTable {
@@ -332,6 +334,31 @@ export interface BillingPlanPeriodsTable {
   reason: string
   subscription_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPlanRefundsTable {
+  id: ColumnType<string, string | undefined, string>
+  stripe_invoice_id: string
+  recruiter_id: string
+  amount: ColumnType<bigint, bigint | number | string, bigint | number | string>
+  currency: string
+  reason: string
+  status: ColumnType<string, string | undefined, string>
+  stripe_refund_id: ColumnType<string | null, string | null | undefined, string | null>
+  idempotency_key: string
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>
+  posting_id: ColumnType<string | null, string | null | undefined, string | null>
+  failure_reason: ColumnType<string | null, string | null | undefined, string | null>
+  refunded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface BillingPlanRevenueMonthsTable {
+  month: string
+  currency: string
+  collected: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
+  refunded: ColumnType<bigint, bigint | number | string | undefined, bigint | number | string>
 }
 
 export interface BillingPlanSubscriptionsTable {
@@ -358,6 +385,9 @@ export interface BillingPlanSubscriptionsTable {
   scheduled_interval: ColumnType<string | null, string | null | undefined, string | null>
   scheduled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   stripe_schedule_id: ColumnType<string | null, string | null | undefined, string | null>
+  discount_amount_off: ColumnType<bigint | null, bigint | number | string | null | undefined, bigint | number | string | null>
+  discount_duration: ColumnType<string | null, string | null | undefined, string | null>
+  discount_ends_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface BillingPlanUsageTable {
@@ -431,6 +461,8 @@ export interface BillingSchema {
   'billing.plan_customers': BillingPlanCustomersTable
   'billing.plan_invoices': BillingPlanInvoicesTable
   'billing.plan_periods': BillingPlanPeriodsTable
+  'billing.plan_refunds': BillingPlanRefundsTable
+  'billing.plan_revenue_months': BillingPlanRevenueMonthsTable
   'billing.plan_subscriptions': BillingPlanSubscriptionsTable
   'billing.plan_usage': BillingPlanUsageTable
   'billing.refunds': BillingRefundsTable

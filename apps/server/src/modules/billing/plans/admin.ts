@@ -4,7 +4,15 @@ import { kindTotal } from '../../ledger/index.ts'
 import { recruiterNames } from '../../recruiting/index.ts'
 import { SPLITS_BOOK } from '../book.ts'
 import type { BillingTx } from '../database.ts'
-import { type BillingInterval, mrrOf, type PaidTier, PLAN_CURRENCY, PLANS } from './catalog.ts'
+import {
+  type BillingInterval,
+  mrrOf,
+  type PaidTier,
+  PLAN_CURRENCY,
+  PLANS,
+  type PlanDiscount,
+} from './catalog.ts'
+import { latestPaidPlanInvoices, latestPlanRefunds } from './refunds.ts'
 
 /**
  * The admin plans screen: who pays for which plan now and what that is worth a month (MRR, from
@@ -31,55 +39,69 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
     'scheduled_interval',
     'scheduled_at',
   ] as const
-  const [counts, trialRows, scheduledRows, pastDue, recent, series, revenue, booked] = await Promise.all([
-    view(tx)
-      .selectFrom('billing.plan_subscriptions')
-      .select(['tier', 'billing_interval', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', 'in', ['trialing', 'active', 'past_due'])
-      .groupBy(['tier', 'billing_interval', 'status'])
-      .execute(),
-    view(tx)
-      .selectFrom('billing.plan_subscriptions')
-      .select(subscriptionColumns)
-      .where('status', '=', 'trialing')
-      .orderBy('trial_end', 'asc')
-      .limit(50)
-      .execute(),
-    view(tx)
-      .selectFrom('billing.plan_subscriptions')
-      .select(subscriptionColumns)
-      .where('status', 'in', ['trialing', 'active', 'past_due'])
-      .where((eb) => eb.or([eb('scheduled_tier', 'is not', null), eb('cancel_at_period_end', '=', true)]))
-      .orderBy('current_period_end', 'asc')
-      .limit(50)
-      .execute(),
-    view(tx)
-      .selectFrom('billing.plan_subscriptions as s')
-      .innerJoin('billing.plan_invoices as i', (j) =>
-        j.onRef('i.subscription_id', '=', 's.id').on('i.status', '=', 'open'),
-      )
-      .select([
-        's.id',
-        's.recruiter_id',
-        's.tier',
-        'i.stripe_invoice_id',
-        'i.amount_due',
-        'i.attempt_count',
-        'i.next_payment_attempt',
-        'i.last_payment_error',
-        'i.created_at',
-      ])
-      .where('s.status', 'in', ['past_due', 'incomplete'])
-      .orderBy('i.created_at', 'asc')
-      .limit(100)
-      .execute(),
-    sql<{
-      recruiter_id: string
-      tier: string
-      previous: string | null
-      valid_from: Date
-      reason: string
-    }>`
+  const [counts, trialRows, scheduledRows, pastDue, recent, series, revenue, booked, refunds, paidInvoices] =
+    await Promise.all([
+      // grouped by plan, status and the discount still running now (a promo code's, while it lasts)
+      sql<{
+        tier: string
+        billing_interval: string
+        status: string
+        percent_off: string | null
+        amount_off: string | null
+        n: number
+      }>`
+      select tier, billing_interval, status, d.percent_off, d.amount_off, count(*)::int as n
+        from billing.plan_subscriptions s
+        cross join lateral (
+          select case when s.discount_ends_at is null or s.discount_ends_at > ${now} then s.discount_percent end as percent_off,
+                 case when s.discount_ends_at is null or s.discount_ends_at > ${now} then s.discount_amount_off end as amount_off
+        ) d
+       where status in ('trialing', 'active', 'past_due')
+       group by 1, 2, 3, 4, 5`
+        .execute(view(tx))
+        .then((r) => r.rows),
+      view(tx)
+        .selectFrom('billing.plan_subscriptions')
+        .select(subscriptionColumns)
+        .where('status', '=', 'trialing')
+        .orderBy('trial_end', 'asc')
+        .limit(50)
+        .execute(),
+      view(tx)
+        .selectFrom('billing.plan_subscriptions')
+        .select(subscriptionColumns)
+        .where('status', 'in', ['trialing', 'active', 'past_due'])
+        .where((eb) => eb.or([eb('scheduled_tier', 'is not', null), eb('cancel_at_period_end', '=', true)]))
+        .orderBy('current_period_end', 'asc')
+        .limit(50)
+        .execute(),
+      view(tx)
+        .selectFrom('billing.plan_subscriptions as s')
+        .innerJoin('billing.plan_invoices as i', (j) =>
+          j.onRef('i.subscription_id', '=', 's.id').on('i.status', '=', 'open'),
+        )
+        .select([
+          's.id',
+          's.recruiter_id',
+          's.tier',
+          'i.stripe_invoice_id',
+          'i.amount_due',
+          'i.attempt_count',
+          'i.next_payment_attempt',
+          'i.last_payment_error',
+          'i.created_at',
+        ])
+        .where('s.status', 'in', ['past_due', 'incomplete'])
+        .orderBy('i.created_at', 'asc')
+        .limit(100)
+        .execute(),
+      sql<{
+        recruiter_id: string
+        tier: string
+        previous: string | null
+        valid_from: Date
+        reason: string
+      }>`
       select p.recruiter_id, p.tier, p.valid_from, p.reason,
              (select q.tier from billing.plan_periods q
                where q.recruiter_id = p.recruiter_id and q.valid_from < p.valid_from
@@ -88,38 +110,41 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
        where p.valid_from > '-infinity'::timestamptz and p.valid_from <= ${now}
        order by p.valid_from desc
        limit 20`.execute(view(tx)),
-    // recruiters on each paid tier at each month's end (today for this month): the history's
-    // starts (+1) and ends (-1) summed per month in one pass, then added up month by month
-    sql<{ month: string; tier: string; subscribers: number }>`
+      // recruiters on each paid tier at each month's end (today for this month): the history's
+      // starts (+1) and ends (-1) summed per month in one pass, then added up month by month
+      sql<{ month: string; tier: string; subscribers: number }>`
       with m as (
         select d as start
           from generate_series(date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1}),
                                date_trunc('month', ${now}::timestamptz), interval '1 month') d
-      ), ev as (
-        select tier, valid_from as t, 1 as d from billing.plan_periods
-         where tier <> 'starter' and valid_from <= ${now}
-        union all
-        select tier, valid_to, -1 from billing.plan_periods
-         where tier <> 'starter' and valid_to is not null and valid_to <= ${now}
       ), b as materialized (
-        -- an event at t counts from the first month end at or after it (a month's end is the next one's start)
-        select tier, greatest(date_trunc('month', t - interval '1 microsecond'),
-                              date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1})) as bucket,
-               sum(d) as d
-          from ev group by 1, 2
+        -- one pass over the paid tiers' periods: each start (+1) and end (-1) counts from the first
+        -- month end at or after it (a month's end is the next one's start)
+        select p.tier,
+               greatest(date_trunc('month', e.t - interval '1 microsecond'),
+                        date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1})) as bucket,
+               sum(e.d) as d
+          from billing.plan_periods p
+          cross join lateral (values (p.valid_from, 1), (p.valid_to, -1)) e (t, d)
+         where p.tier <> 'starter' and p.valid_from <= ${now} and e.t is not null and e.t <= ${now}
+         group by 1, 2
       )
       select to_char(m.start, 'YYYY-MM') as month, tr.tier,
              (select coalesce(sum(b.d), 0) from b where b.tier = tr.tier and b.bucket <= m.start)::int as subscribers
         from m cross join (values ('pro'), ('partner')) tr (tier)
        order by m.start`.execute(view(tx)),
-    sql<{ month: string; collected: string }>`
-      select to_char(date_trunc('month', created_at), 'YYYY-MM') as month, sum(amount_paid)::text as collected
-        from billing.plan_invoices
-       where status = 'paid' and posting_id is not null
-         and created_at >= date_trunc('month', ${now}::timestamptz) - make_interval(months => ${months - 1})
-       group by 1`.execute(view(tx)),
-    kindTotal(tx, { book: SPLITS_BOOK, kind: 'plan_revenue', currency: PLAN_CURRENCY }),
-  ])
+      // kept current with each posting (paid at Stripe's paid-at, refunded at the refund's time)
+      sql<{ month: string; collected: string; refunded: string }>`
+      select to_char(month, 'YYYY-MM') as month, collected::text, refunded::text
+        from billing.plan_revenue_months
+       where currency = ${PLAN_CURRENCY}
+         and month >= (date_trunc('month', ${now}::timestamptz at time zone 'UTC') - make_interval(months => ${months - 1}))::date`.execute(
+        view(tx),
+      ),
+      kindTotal(tx, { book: SPLITS_BOOK, kind: 'plan_revenue', currency: PLAN_CURRENCY }),
+      latestPlanRefunds(tx, 20),
+      latestPaidPlanInvoices(tx, 20),
+    ])
   const names = await recruiterNames(tx, [
     ...trialRows.map((s) => s.recruiter_id),
     ...scheduledRows.map((s) => s.recruiter_id),
@@ -131,9 +156,13 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
     tier: s.tier as PaidTier,
     interval: s.billing_interval as BillingInterval,
   })
-  // each group once per subscription in it: MRR is summed over the subscriptions, divided once
-  const expand = (rows: typeof counts) =>
-    rows.flatMap((r) => Array.from({ length: Number(r.n) }, () => asPlan(r)))
+  const discountOf = (r: (typeof counts)[number]): PlanDiscount | null =>
+    r.percent_off !== null || r.amount_off !== null
+      ? { percent_off: r.percent_off, amount_off: r.amount_off === null ? null : BigInt(r.amount_off) }
+      : null
+  // each group counted once per subscription in it: MRR is summed over the subscriptions, divided once
+  const expand = (rows: typeof counts, atListPrice = false) =>
+    rows.map((r) => ({ ...asPlan(r), discount: atListPrice ? null : discountOf(r), count: Number(r.n) }))
   const paying = counts.filter((c) => (PAYING as readonly string[]).includes(c.status))
   const sum = (rows: typeof counts) => rows.reduce((a, r) => a + Number(r.n), 0)
   const tiers = (['pro', 'partner'] as const).map((tier) => {
@@ -149,6 +178,7 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
     }
   })
   const mrr = mrrOf(expand(paying))
+  const listMrr = mrrOf(expand(paying, true))
   const monthsList = [...new Set(series.rows.map((r) => r.month))].sort()
   return {
     currency: PLAN_CURRENCY,
@@ -159,6 +189,8 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
       past_due: sum(counts.filter((c) => c.status === 'past_due')),
       mrr: m(mrr),
       arr: m(mrr * 12n),
+      mrr_at_list_price: m(listMrr),
+      discounted_subscribers: sum(paying.filter((c) => discountOf(c) !== null)),
       plan_revenue_booked: m(booked.posted),
     },
     tiers,
@@ -193,6 +225,8 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
         : { tier: 'starter' as const, interval: null },
       at: s.scheduled_at ?? s.current_period_end,
     })),
+    refunds,
+    paid_invoices: paidInvoices,
     recent_changes: recent.rows.map((r) => ({
       recruiter_id: r.recruiter_id,
       recruiter_name: name(r.recruiter_id),
@@ -204,11 +238,16 @@ export async function plansOverview(tx: AnyTx, now: Date, months = 12) {
     months: monthsList.map((month) => {
       const of = (tier: string) =>
         series.rows.find((r) => r.month === month && r.tier === tier)?.subscribers ?? 0
+      const rev = revenue.rows.find((r) => r.month === month)
+      const collected = BigInt(rev?.collected ?? '0')
+      const refunded = BigInt(rev?.refunded ?? '0')
       return {
         month,
         pro: of('pro'),
         partner: of('partner'),
-        collected: m(revenue.rows.find((r) => r.month === month)?.collected ?? '0'),
+        collected: m(collected),
+        refunded: m(refunded),
+        net: m(collected - refunded),
       }
     }),
   }

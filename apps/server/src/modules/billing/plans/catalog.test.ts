@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EARLY_ACCESS_WINDOW_HOURS } from '../../recruiting/index.ts'
-import { type BillingInterval, mrrOf, type PaidTier, PLANS } from './catalog.ts'
+import { type BillingInterval, discountedPrice, mrrOf, type PaidTier, PLANS } from './catalog.ts'
 import { isScheduledChange } from './schedule-rules.ts'
 
 describe('the plan catalogue', () => {
@@ -37,6 +37,58 @@ describe('MRR', () => {
         expect(diff >= -6n && diff <= 6n).toBe(true)
         const monthly = subs.filter((x) => x.interval === 'month')
         expect(mrrOf(monthly)).toBe(monthly.reduce((s, x) => s + PLANS[x.tier].prices.month, 0n))
+      }),
+    )
+  })
+})
+
+const ZDiscount = fc.oneof(
+  fc.constant(null),
+  fc.record({
+    percent_off: fc.integer({ min: 1, max: 10_000 }).map((h) => (h / 100).toFixed(2)),
+    amount_off: fc.constant(null),
+  }),
+  fc.record({ percent_off: fc.constant(null), amount_off: fc.bigInt({ min: 1n, max: 300_000n }) }),
+)
+const ZDiscounted = fc.record({
+  tier: fc.constantFrom<PaidTier>('pro', 'partner'),
+  interval: fc.constantFrom<BillingInterval>('month', 'year'),
+  discount: ZDiscount,
+  count: fc.integer({ min: 1, max: 50 }),
+})
+
+describe('MRR with promo-code discounts', () => {
+  it('percent off rounds half up per invoice; amount off never below zero', () => {
+    expect(discountedPrice(9_900n, { percent_off: 25, amount_off: null })).toBe(7_425n)
+    expect(discountedPrice(9_900n, { percent_off: '12.5', amount_off: null })).toBe(8_662n) // 1237.5 off → 1238
+    expect(discountedPrice(9_900n, { percent_off: null, amount_off: 2_000n })).toBe(7_900n)
+    expect(discountedPrice(9_900n, { percent_off: null, amount_off: 20_000n })).toBe(0n)
+    expect(discountedPrice(9_900n, { percent_off: 100, amount_off: null })).toBe(0n)
+    // Partner yearly at 20% off: 199,200 a year → 16,600 a month
+    expect(
+      mrrOf([{ tier: 'partner', interval: 'year', discount: { percent_off: 20, amount_off: null } }]),
+    ).toBe(16_600n)
+  })
+  it('property: equals the exact sum of what each pays (Stripe’s rounding) /12 half up; ≤ list MRR; grouping changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(ZDiscounted, { maxLength: 60 }), (subs) => {
+        // an independent model in floating point cents, as the Stripe test server computes invoices
+        const exact12 = subs.reduce((sum, x) => {
+          const price = Number(PLANS[x.tier].prices[x.interval])
+          const d = x.discount
+          const off =
+            d?.percent_off != null
+              ? Math.min(price, Math.round((price * Number(d.percent_off)) / 100))
+              : d?.amount_off != null
+                ? Math.min(price, Number(d.amount_off))
+                : 0
+          return sum + (price - off) * (x.interval === 'month' ? 12 : 1) * x.count
+        }, 0)
+        const mrr = mrrOf(subs)
+        expect(mrr).toBe(BigInt(Math.floor((exact12 + 6) / 12)))
+        expect(mrr >= 0n && mrr <= mrrOf(subs.map((x) => ({ ...x, discount: null })))).toBe(true)
+        const expanded = subs.flatMap((x) => Array.from({ length: x.count }, () => ({ ...x, count: 1 })))
+        expect(mrrOf(expanded)).toBe(mrr)
       }),
     )
   })

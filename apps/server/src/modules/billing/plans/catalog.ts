@@ -95,14 +95,49 @@ export function tierOfLookupKey(
   return m ? { tier: m[1] as PaidTier, interval: m[2] as BillingInterval } : null
 }
 
+/** A promo code's discount on each invoice while it lasts: percent off (up to two decimals) or an amount off. */
+export interface PlanDiscount {
+  percent_off: number | string | null
+  amount_off: bigint | null
+}
+
+/** Percent off as hundredths of a percent (12.5 → 1250), exactly. */
+function percentHundredths(p: number | string): bigint {
+  const [whole, frac = ''] = String(p).split('.')
+  return BigInt(whole!) * 100n + BigInt((frac + '00').slice(0, 2))
+}
+
 /**
- * Monthly recurring revenue of subscriptions at list price, in minor units: a yearly plan counts a
- * twelfth. Summed as twelfths and divided once (half up), so no per-subscription rounding adds up.
+ * What one invoice of a plan costs after a discount, in minor units, as Stripe computes it: percent
+ * off rounded half up (to the cent) per invoice, amount off capped at the price.
  */
-export function mrrOf(subs: ReadonlyArray<{ tier: PaidTier; interval: BillingInterval }>): bigint {
+export function discountedPrice(price: bigint, discount: PlanDiscount | null | undefined): bigint {
+  if (!discount) return price
+  if (discount.percent_off != null) {
+    const off = (price * percentHundredths(discount.percent_off) + 5_000n) / 10_000n
+    return off >= price ? 0n : price - off
+  }
+  if (discount.amount_off != null) return discount.amount_off >= price ? 0n : price - discount.amount_off
+  return price
+}
+
+/**
+ * Monthly recurring revenue of subscriptions, in minor units: what each pays per invoice (list
+ * price less a discount still running — the caller passes `discount` only while it lasts), a yearly
+ * plan counting a twelfth. Summed exactly as twelfths and divided once, remainder rounded half up
+ * (≥ 6/12 of a cent up), so no per-subscription rounding adds up. `count`: that many alike (default 1).
+ */
+export function mrrOf(
+  subs: ReadonlyArray<{
+    tier: PaidTier
+    interval: BillingInterval
+    discount?: PlanDiscount | null
+    count?: number | bigint
+  }>,
+): bigint {
   const times12 = subs.reduce((sum, s) => {
-    const price = PLANS[s.tier].prices[s.interval]
-    return sum + (s.interval === 'month' ? price * 12n : price)
+    const price = discountedPrice(PLANS[s.tier].prices[s.interval], s.discount)
+    return sum + (s.interval === 'month' ? price * 12n : price) * BigInt(s.count ?? 1)
   }, 0n)
   return (times12 + 6n) / 12n
 }

@@ -16,6 +16,9 @@ export const PLAN_ERRORS = defineErrors('billing.plans', {
   no_scheduled_change: { status: 404, title: 'No change of your plan is scheduled' },
   card_required: { status: 422, title: 'Add a card before subscribing' },
   plan_limit_reached: { status: 429, title: 'Your plan’s monthly allowance is used up' },
+  plan_invoice_not_found: { status: 404, title: 'There is no such plan invoice' },
+  plan_invoice_not_paid: { status: 409, title: 'This plan invoice is not paid: there is nothing to refund' },
+  refund_exceeds_paid: { status: 422, title: 'The refund is more than what is left of what was paid' },
 })
 
 declare module '../../../kernel/errors.ts' {

@@ -6,6 +6,7 @@ import type { RouteCase } from '../../../security/route-cases.ts'
  */
 export const plansRouteMatrix: Record<string, RouteCase> = {
   'GET /api/admin/plans': { access: 'roles', wrongRole: 'recruiter' },
+  'POST /api/admin/plans/invoices/:invoiceId/refunds': { access: 'roles', wrongRole: 'recruiter' },
   'GET /api/plans': { access: 'public', why: 'the price list' },
   'GET /api/subscriptions': { access: 'roles', wrongRole: 'company-admin' },
   'POST /api/subscriptions/card': { access: 'roles', wrongRole: 'hiring-manager' },

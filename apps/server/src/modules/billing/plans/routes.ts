@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { type Access, access } from '../../../kernel/http/access.ts'
+import { idempotencyKeyOf } from '../../../kernel/http/idempotency.ts'
 import { ZMoney } from '../../../kernel/http/schemas.ts'
 import { billingRoute as route } from '../caller.ts'
 import { PLAN_TIERS } from '../fees/fee-config.ts'
 import { plansOverview } from './admin.ts'
 import { PLANS } from './catalog.ts'
+import { refundPlanInvoice } from './refunds.ts'
 import {
   cancelScheduledChange,
   cancelSubscription,
@@ -118,6 +120,35 @@ const ZSubscriber = {
 }
 const ZAnyTier = z.enum(['starter', 'pro', 'partner'])
 
+const ZPlanRefund = z
+  .object({
+    id: z.string(),
+    invoice_id: z.string(),
+    recruiter_id: z.string(),
+    recruiter_name: z.string(),
+    amount: ZMoney,
+    reason: z.string(),
+    status: z
+      .enum(['requested', 'pending', 'succeeded', 'failed'])
+      .describe('requested: not yet at Stripe; succeeded: refunded and booked'),
+    stripe_refund_id: z.string().nullable(),
+    booked: z.boolean().describe('The reversal is on the ledger'),
+    failure_reason: z.string().nullable(),
+    refunded_at: ZTs.nullable(),
+    created_at: ZTs,
+  })
+  .describe('A refund of a plan invoice')
+
+const ZPaidPlanInvoice = z.object({
+  invoice_id: z.string(),
+  number: z.string().nullable(),
+  recruiter_id: z.string(),
+  recruiter_name: z.string(),
+  amount_paid: ZMoney,
+  amount_refunded: ZMoney,
+  paid_at: ZTs,
+})
+
 const ZPlansOverview = z.object({
   currency: z.string(),
   as_of: ZTs,
@@ -125,8 +156,12 @@ const ZPlansOverview = z.object({
     subscribers: z.number().int().describe('Paying subscriptions (active or in dunning)'),
     trialing: z.number().int(),
     past_due: z.number().int(),
-    mrr: ZMoney.describe('Monthly recurring revenue at list price: yearly plans count a twelfth'),
-    arr: ZMoney,
+    mrr: ZMoney.describe(
+      'Monthly recurring revenue: what subscribers pay per invoice (list price less a promo-code discount while it lasts: once = the first paid period, repeating = N months, forever), yearly plans a twelfth; summed in twelfths and divided once, half a cent rounded up',
+    ),
+    arr: ZMoney.describe('MRR × 12'),
+    mrr_at_list_price: ZMoney.describe('MRR had nobody a discount'),
+    discounted_subscribers: z.number().int().describe('Paying subscriptions with a discount running now'),
     plan_revenue_booked: ZMoney.describe('Plan invoices paid, as booked on the ledger (all time)'),
   }),
   tiers: z.array(
@@ -175,9 +210,13 @@ const ZPlansOverview = z.object({
       month: z.string().describe('YYYY-MM'),
       pro: z.number().int().describe('Recruiters on Pro at the end of the month (today for this month)'),
       partner: z.number().int(),
-      collected: ZMoney.describe('Plan invoices paid that month'),
+      collected: ZMoney.describe('Plan invoices paid that month (by Stripe’s paid-at time)'),
+      refunded: ZMoney.describe('Refunds of plan invoices that month'),
+      net: ZMoney.describe('Collected less refunded'),
     }),
   ),
+  refunds: z.array(ZPlanRefund).describe('The latest refunds of plan invoices'),
+  paid_invoices: z.array(ZPaidPlanInvoice).describe('The latest paid plan invoices (to refund)'),
 })
 
 const money = (amount: bigint) => ({ amount: amount.toString(), currency: 'USD' })
@@ -204,6 +243,43 @@ export const plansRoutes = [
     errors: [],
     response: ZPlansOverview,
     handler: ({ ctx, tx, query }) => plansOverview(tx, ctx.clock.now(), query.months),
+  }),
+  route.define({
+    method: 'POST',
+    url: '/api/admin/plans/invoices/:invoiceId/refunds',
+    operationId: 'refundPlanInvoice',
+    summary: 'Refund a paid plan invoice, in full or in part, with a reason',
+    description:
+      'Refunds the invoice’s card payment at Stripe; the reversal is booked on the ledger (Dr plan revenue, Cr PSP clearing) once per Stripe refund when Stripe confirms it. Without `amount`, what is left of the invoice. More than is left: 422 `refund_exceeds_paid`; an invoice not paid: 409 `plan_invoice_not_paid`; unknown: 404 `plan_invoice_not_found`. The admin’s decision is audited.',
+    tags: TAG,
+    access: access.roles(['platform_admin'], 'Platform admins (finance).'),
+    transaction: false,
+    idempotent: true,
+    params: z.strictObject({
+      invoiceId: z
+        .string()
+        .regex(/^in_[A-Za-z0-9]+$/, 'a Stripe invoice id')
+        .describe('The Stripe invoice id'),
+    }),
+    body: z.strictObject({
+      amount: z
+        .string()
+        .regex(/^[1-9][0-9]{0,11}$/, 'a positive whole number of cents')
+        .optional()
+        .describe('Cents to refund; default: all that is left'),
+      reason: z.string().trim().min(3).max(500).describe('Why (kept in the audit log)'),
+    }),
+    errors: [404, 409, 422, 503],
+    status: 201,
+    response: ZPlanRefund,
+    handler: ({ ctx, caller, params, body, request }) =>
+      refundPlanInvoice(
+        ctx,
+        caller,
+        params.invoiceId,
+        { amount: body.amount === undefined ? undefined : BigInt(body.amount), reason: body.reason },
+        idempotencyKeyOf(request.headers),
+      ),
   }),
   route.define({
     method: 'GET',

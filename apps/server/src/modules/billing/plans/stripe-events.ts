@@ -2,6 +2,7 @@ import type Stripe from 'stripe'
 import type { AppContext } from '../../../kernel/context.ts'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { onStripeEvent, type StripeEventRow } from '../webhooks.ts'
+import { applyRefund } from './refunds.ts'
 import { applyInvoice, applySubscription } from './subscriptions.ts'
 
 /**
@@ -39,6 +40,13 @@ function onInvoice(failed: boolean) {
   }
 }
 
+/** A refund of a plan invoice succeeded (or failed): booked once per Stripe refund id; others are not ours. */
+async function onRefund(ctx: AppContext, event: StripeEventRow) {
+  const payload = event.payload as EventPayload<Stripe.Refund>
+  const row = await inTransaction(ctx.db, actor, (tx) => applyRefund(ctx, tx, payload.data.object))
+  return row ? { refund: row.id, status: row.status, booked: row.posting_id !== null } : 'not a plan refund'
+}
+
 export function registerPlanStripeEvents() {
   for (const type of [
     'customer.subscription.created',
@@ -50,4 +58,6 @@ export function registerPlanStripeEvents() {
   onStripeEvent('invoice.paid', onInvoice(false))
   onStripeEvent('invoice.finalized', onInvoice(false))
   onStripeEvent('invoice.payment_failed', onInvoice(true))
+  onStripeEvent('refund.created', onRefund)
+  onStripeEvent('refund.updated', onRefund)
 }

@@ -44,7 +44,7 @@ export function stripeOf(ctx: AppContext): Stripe {
   return client
 }
 
-async function stripeCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function stripeCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (err) {
@@ -332,7 +332,13 @@ async function promotionCodeId(
   ctx: AppContext,
   client: Stripe,
   code: string,
-): Promise<{ id: string; percent: number | null }> {
+): Promise<{
+  id: string
+  percent: number | null
+  amountOff: bigint | null
+  duration: 'once' | 'repeating' | 'forever'
+  months: number | null
+}> {
   const list = await stripeCall('check the promo code', () =>
     client.promotionCodes.list({ code, limit: 1, expand: ['data.promotion.coupon'] }),
   )
@@ -357,8 +363,15 @@ async function promotionCodeId(
     )
   }
   const coupon = promo.promotion.coupon
-  const percent = coupon && typeof coupon !== 'string' ? coupon.percent_off : null
-  return { id: promo.id, percent }
+  const c = coupon && typeof coupon !== 'string' ? coupon : null
+  return {
+    id: promo.id,
+    percent: c?.percent_off ?? null,
+    amountOff:
+      c?.amount_off != null && c.currency?.toUpperCase() === PLAN_CURRENCY ? BigInt(c.amount_off) : null,
+    duration: (c?.duration ?? 'once') as 'once' | 'repeating' | 'forever',
+    months: c?.duration_in_months ?? null,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,6 +416,8 @@ export async function subscribe(
         stripe_price_id: price.id,
         promo_code: input.promo_code ?? null,
         discount_percent: promo?.percent != null ? String(promo.percent) : null,
+        discount_amount_off: promo?.percent == null ? (promo?.amountOff ?? null) : null,
+        discount_duration: promo ? promo.duration : null,
         created_at: ctx.clock.now(),
         updated_at: ctx.clock.now(),
       })
@@ -453,10 +468,37 @@ export async function subscribe(
   // 3. apply what Stripe answered (the webhooks will say the same; whichever is first wins)
   await inTransaction(ctx.db, actor, async (tx) => {
     await applySubscription(ctx, tx, sub, null)
+    if (promo) await setDiscountEnd(tx, row.id, sub, input.interval, promo)
     const invoice = sub.latest_invoice
     if (invoice && typeof invoice !== 'string') await applyInvoice(ctx, tx, invoice)
   })
   return inTransaction(ctx.db, actor, async (tx) => mySubscription(ctx, tx, caller))
+}
+
+/**
+ * Until when a promo code's discount runs, in Stripe's time (null: forever): `repeating` — N
+ * months from the subscription's start (Stripe's discount `end`, a trial counts); `once` — the
+ * first paid invoice only, so the end of the first paid period (after a trial, if any).
+ */
+async function setDiscountEnd(
+  tx: AnyTx,
+  rowId: string,
+  sub: Stripe.Subscription,
+  interval: BillingInterval,
+  promo: { duration: 'once' | 'repeating' | 'forever'; months: number | null },
+) {
+  const start = sub.start_date
+  const endsAt =
+    promo.duration === 'forever'
+      ? null
+      : promo.duration === 'repeating'
+        ? sql<Date>`to_timestamp(${start}) + make_interval(months => ${promo.months ?? 1})`
+        : sql<Date>`to_timestamp(${sub.trial_end ?? start}) + make_interval(months => ${interval === 'year' ? 12 : 1})`
+  await view(tx)
+    .updateTable('billing.plan_subscriptions')
+    .set({ discount_ends_at: endsAt })
+    .where('id', '=', rowId)
+    .execute()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -910,25 +952,27 @@ export async function applySubscription(
  * paid from the customer's credit (a downgrade's unused time, booked when it was first paid) are not.
  */
 export async function bookPaidInvoice(
-  ctx: AppContext,
+  _ctx: AppContext,
   tx: AnyTx,
   stripeInvoiceId: string,
   recruiterId: string,
 ) {
   const inv = await view(tx)
     .selectFrom('billing.plan_invoices')
-    .select(['amount_paid', 'currency', 'number', 'posting_id', 'status'])
+    .select(['amount_paid', 'currency', 'number', 'posting_id', 'status', 'paid_at', 'created_at'])
     .where('stripe_invoice_id', '=', stripeInvoiceId)
     .forUpdate()
     .executeTakeFirstOrThrow()
   if (inv.status !== 'paid' || inv.posting_id || inv.amount_paid <= 0n) return null
+  // booked when Stripe took the money, not when we heard of it (a late redelivery books the right day)
+  const paidAt = inv.paid_at ?? inv.created_at
   const { postingId } = await post(tx, {
     book: SPLITS_BOOK,
     idempotencyKey: `plan-invoice:${stripeInvoiceId}:paid`,
     kind: 'plan.invoice_paid',
     reference: { type: 'plan_invoice', id: stripeInvoiceId },
     description: `Recruiter plan invoice ${inv.number ?? stripeInvoiceId} paid`,
-    effectiveAt: ctx.clock.now(),
+    effectiveAt: paidAt,
     metadata: { recruiter_id: recruiterId },
     lines: [
       {
@@ -950,7 +994,34 @@ export async function bookPaidInvoice(
     .set({ posting_id: postingId })
     .where('stripe_invoice_id', '=', stripeInvoiceId)
     .execute()
+  await addRevenueMonth(tx, paidAt, inv.currency, { collected: inv.amount_paid })
   return postingId
+}
+
+/** Keeps the monthly plan revenue (by Stripe's time, UTC months) in step with a posting. */
+export async function addRevenueMonth(
+  tx: AnyTx,
+  at: Date,
+  currency: string,
+  amounts: { collected?: bigint; refunded?: bigint },
+) {
+  const collected = amounts.collected ?? 0n
+  const refunded = amounts.refunded ?? 0n
+  await view(tx)
+    .insertInto('billing.plan_revenue_months')
+    .values({
+      month: sql<string>`date_trunc('month', ${at}::timestamptz at time zone 'UTC')::date`,
+      currency,
+      collected,
+      refunded,
+    })
+    .onConflict((oc) =>
+      oc.columns(['month', 'currency']).doUpdateSet({
+        collected: sql<bigint>`billing.plan_revenue_months.collected + ${collected}`,
+        refunded: sql<bigint>`billing.plan_revenue_months.refunded + ${refunded}`,
+      }),
+    )
+    .execute()
 }
 
 /** Records a subscription invoice as Stripe last described it. */
@@ -982,6 +1053,7 @@ export async function applyInvoice(ctx: AppContext, tx: AnyTx, invoice: Stripe.I
     period_start: fromUnix(invoice.period_start),
     period_end: fromUnix(invoice.period_end),
     created_at: new Date(invoice.created * 1000),
+    paid_at: fromUnix(invoice.status_transitions?.paid_at ?? null),
     updated_at: ctx.clock.now(),
   }
   const existing = await view(tx)
