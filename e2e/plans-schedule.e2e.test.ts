@@ -1,13 +1,5 @@
-import { type StripeTestServer, startStripeTestServer } from '@app/stripe-test-server'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { RunningApp } from '../apps/server/src/app.ts'
-import { demoPersonasSeed } from '../apps/server/src/modules/identity/seed.ts'
-import { apiClient } from '../packages/testing/src/api-client.ts'
-import { launchBrowser, newPage, type PageProblems, screenshot } from '../packages/testing/src/browser.ts'
-import { sessionFor, type TestSession } from '../packages/testing/src/sessions.ts'
-import { startTestApp } from '../packages/testing/src/test-app.ts'
-import { useTestDatabase } from '../packages/testing/src/test-database.ts'
+import { describe, expect, it } from 'vitest'
+import { useStripeBrowserWorld } from '../packages/testing/src/stripe-browser-world.ts'
 
 /**
  * A downgrade at the end of the paid period through the screens, and the admin plans screen,
@@ -16,69 +8,8 @@ import { useTestDatabase } from '../packages/testing/src/test-database.ts'
  * again. Rachel's Pro trial ends on a failing card (dunning). The admin's /admin/plans shows the
  * subscribers per tier, MRR, the chart, the failed payment and Tom's scheduled change.
  */
-const database = useTestDatabase()
-const WEBHOOK_SECRET = 'whsec_plans_schedule_e2e'
-let stripe: StripeTestServer
-let app: RunningApp & { baseUrl: string }
-let browser: Browser
-const sessions: Record<string, TestSession> = {}
-const as = (who: string) => apiClient(app.baseUrl, sessions[who])
-
-beforeAll(async () => {
-  vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 150 } } })
-  stripe = await startStripeTestServer({
-    webhookRetry: { maxAttempts: 5, backoffMs: () => 50, timeoutMs: 5000 },
-  })
-  app = await startTestApp(database.current.url, {
-    clock: { now: () => new Date(stripe.control.now()) },
-    env: {
-      DEMO_MODE: 'true',
-      STRIPE_SECRET_KEY: stripe.secretKey,
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_URL: stripe.url,
-    },
-  })
-  stripe.control.setWebhookEndpoints([{ url: `${app.baseUrl}/api/webhooks/stripe`, secret: WEBHOOK_SECRET }])
-  await demoPersonasSeed.run(app.ctx, () => {})
-  await signIn()
-  browser = await launchBrowser()
-}, 180_000)
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-  await stripe?.stop()
-})
-
-async function signIn() {
-  for (const [who, email] of Object.entries({
-    tom: 'tom@talentbridge.demo',
-    rachel: 'rachel@recruiters.demo',
-    admin: 'admin@splits.demo',
-  }))
-    sessions[who] = await sessionFor(app.ctx, { email })
-}
-
-function unexpected(problems: PageProblems): string[] {
-  return problems.errors.filter((e) => !/status of (401|403)\b/.test(e))
-}
-
-async function pageOf(who: string) {
-  const opened = await newPage(browser, { baseURL: app.baseUrl })
-  await opened.context.addCookies([{ name: 'sid', value: sessions[who]!.token, url: app.baseUrl }])
-  return opened
-}
-
-async function still(page: Page) {
-  const running = `document.getAnimations().filter((a) => a.playState === 'running'
-    && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length`
-  await expect.poll(() => page.evaluate(running)).toBe(0)
-}
-
-async function snap(page: Page, name: string) {
-  await page.evaluate('window.scrollTo(0, 0)')
-  await still(page)
-  return screenshot(page, `plans-schedule-${name}`)
-}
+const world = useStripeBrowserWorld('plans-schedule')
+const { as, pageOf, snap, unexpected } = world
 
 describe('a downgrade waits for the end of the paid period; the admin sees the plans', () => {
   it('1. Tom (Partner) schedules Pro from the period end, calls it off, schedules it again', async () => {
@@ -91,8 +22,7 @@ describe('a downgrade waits for the end of the paid period; the admin sees the p
     await expect.poll(() => page.getByTestId('current-plan').textContent()).toBe('Partner')
     await page.getByTestId('plan-pro').getByRole('button', { name: 'Downgrade to Pro' }).click()
     await expect.poll(() => page.getByText('Change to Pro on').isVisible()).toBe(true)
-    await still(page)
-    await screenshot(page, 'plans-schedule-confirm')
+    await world.shot(page, 'confirm')
     await page.getByRole('button', { name: 'Schedule the change' }).click()
     const banner = page.getByTestId('scheduled-change')
     await expect.poll(() => banner.isVisible()).toBe(true)
@@ -118,9 +48,9 @@ describe('a downgrade waits for the end of the paid period; the admin sees the p
     await as('rachel').post('/api/subscriptions/card', { payment_method: 'pm_card_visa' })
     expect((await as('rachel').post('/api/subscriptions', { tier: 'pro' })).status).toBe(201)
     await as('rachel').post('/api/subscriptions/card', { payment_method: 'pm_card_chargeCustomerFail' })
-    stripe.control.advanceClock(15 * 86_400_000)
-    await stripe.control.waitForWebhooks()
-    await signIn()
+    world.stripe.control.advanceClock(15 * 86_400_000)
+    await world.stripe.control.waitForWebhooks()
+    await world.signIn()
     await expect
       .poll(async () => (await as('rachel').get('/api/subscriptions')).body.subscription?.status, {
         timeout: 30_000,
@@ -145,8 +75,7 @@ describe('a downgrade waits for the end of the paid period; the admin sees the p
     await snap(page, 'admin')
     await page.setViewportSize({ width: 1280, height: 1600 })
     await page.getByTestId('plans-past-due').scrollIntoViewIfNeeded()
-    await still(page)
-    await screenshot(page, 'plans-schedule-admin-lists')
+    await world.shot(page, 'admin-lists')
     expect(unexpected(problems)).toEqual([])
     await page.context().close()
   })
