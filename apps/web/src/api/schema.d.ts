@@ -2172,7 +2172,9 @@ export interface paths {
         };
         /**
          * My conversations, latest activity first, with unread counts
-         * @description **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
+         * @description Paged: pass `next_cursor` as `starting_after` (conversations active at the same instant are neither skipped nor repeated).
+         *
+         *     **Access:** Any signed-in user. Participants only: row-level security shows a conversation to the people taking part in it (anyone else gets 404).
          */
         get: operations["listMyConversations"];
         put?: never;
@@ -24572,6 +24574,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page */
+                starting_after?: string;
                 /** @description Only conversations about this kind of subject */
                 subject_kind?: string;
             };
@@ -24601,6 +24605,9 @@ export interface operations {
                             /** @description Messages from others after my last read one */
                             unread: number;
                         }[];
+                        has_more: boolean;
+                        /** @description Pass as `starting_after` for the next page; null at the end */
+                        next_cursor: string | null;
                     };
                 };
             };

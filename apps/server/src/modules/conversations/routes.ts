@@ -14,7 +14,7 @@ import {
   listMessages,
   MAX_MESSAGE_LENGTH,
   markRead,
-  myConversations,
+  pageOfMyConversations,
   sendMessage,
   setBlocked,
 } from './service.ts'
@@ -114,6 +114,8 @@ export function conversationRoutes() {
       url: '/api/conversations',
       operationId: 'listMyConversations',
       summary: 'My conversations, latest activity first, with unread counts',
+      description:
+        'Paged: pass `next_cursor` as `starting_after` (conversations active at the same instant are neither skipped nor repeated).',
       access: own,
       query: z.strictObject({
         subject_kind: z
@@ -122,14 +124,27 @@ export function conversationRoutes() {
           .optional()
           .describe('Only conversations about this kind of subject'),
         limit: z.coerce.number().int().min(1).max(100).default(50),
+        starting_after: z
+          .string()
+          .min(1)
+          .max(200)
+          .optional()
+          .describe('The `next_cursor` of the previous page'),
       }),
-      response: z.object({ data: z.array(ZSummary) }),
-      handler: async ({ tx, caller, query }) => ({
-        data: await myConversations(tx, caller.principal!.userId, {
+      response: z.object({
+        data: z.array(ZSummary),
+        has_more: z.boolean(),
+        next_cursor: z
+          .string()
+          .nullable()
+          .describe('Pass as `starting_after` for the next page; null at the end'),
+      }),
+      handler: async ({ tx, caller, query }) =>
+        pageOfMyConversations(tx, caller.principal!.userId, {
           subjectKind: query.subject_kind,
+          startingAfter: query.starting_after,
           limit: query.limit,
         }),
-      }),
     }),
     route.define({
       method: 'GET',

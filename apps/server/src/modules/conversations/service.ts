@@ -4,6 +4,8 @@ import { lockKey } from '../../kernel/db/concurrency.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { asSystem } from '../../kernel/db/transaction.ts'
 import { AppError, rateLimited } from '../../kernel/errors.ts'
+import { decodeCursor, encodeCursor } from '../../kernel/http/pagination.ts'
+import { UUID_PATTERN } from '../../kernel/ids.ts'
 import { attachmentsOf, type PresentedAttachment, takeAttachment } from './attachments.ts'
 import type { ConversationsDatabase, ConversationsTx } from './database.ts'
 import { attachmentRules, MARKUP, presenterFor, refusesMarkup, type Viewer } from './subjects.ts'
@@ -528,7 +530,55 @@ export async function myConversations(
   userId: string,
   options: { subjectKind?: string | undefined; subjectIds?: readonly string[] | undefined; limit: number },
 ): Promise<ConversationSummary[]> {
+  return (await conversationRows(tx, userId, options)).map(({ cursor_at: _, ...c }) => c)
+}
+
+/**
+ * A page of the caller's conversations, latest activity first (a conversation without messages
+ * by when it was opened), keyset-paged on (activity time to the microsecond, id): conversations
+ * active at the same instant are neither skipped nor repeated.
+ */
+export async function pageOfMyConversations(
+  tx: AnyTx,
+  userId: string,
+  options: { subjectKind?: string | undefined; startingAfter?: string | undefined; limit: number },
+): Promise<{ data: ConversationSummary[]; has_more: boolean; next_cursor: string | null }> {
+  const after = options.startingAfter ? conversationCursor(options.startingAfter) : undefined
+  const rows = await conversationRows(tx, userId, { ...options, after, limit: options.limit + 1 })
+  const page = rows.slice(0, options.limit)
+  const last = page.at(-1)
+  const hasMore = rows.length > options.limit
+  return {
+    data: page.map(({ cursor_at: _, ...c }) => c),
+    has_more: hasMore,
+    next_cursor: hasMore && last ? encodeCursor([last.cursor_at, last.id]) : null,
+  }
+}
+
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+
+function conversationCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = decodeCursor(cursor, ['string', 'string']).map(String)
+  if (!EXACT_TIME.test(at!) || !UUID_PATTERN.test(id!)) {
+    throw new AppError('invalid_cursor', 'starting_after is not a cursor returned by this endpoint', {
+      errors: [{ field: 'querystring.starting_after', message: 'is not a cursor of this list' }],
+    })
+  }
+  return { at: at!, id: id! }
+}
+
+async function conversationRows(
+  tx: AnyTx,
+  userId: string,
+  options: {
+    subjectKind?: string | undefined
+    subjectIds?: readonly string[] | undefined
+    after?: { at: string; id: string } | undefined
+    limit: number
+  },
+): Promise<(ConversationSummary & { cursor_at: string })[]> {
   if (options.subjectIds?.length === 0) return []
+  const activity = sql<Date>`coalesce(c.last_message_at, c.created_at)`
   let query = db(tx)
     .selectFrom('conversations.participants as me')
     .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
@@ -537,6 +587,7 @@ export async function myConversations(
       'c.subject_kind',
       'c.subject_id',
       'c.last_message_at',
+      sql<string>`to_char(${activity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'),
       eb
         .selectFrom('conversations.messages as m')
         .select(eb.fn.countAll<string>().as('n'))
@@ -551,11 +602,11 @@ export async function myConversations(
   if (options.subjectKind) query = query.where('c.subject_kind', '=', options.subjectKind)
   // only these subjects (a page that shows some threads counts theirs, not the latest `limit` of all)
   if (options.subjectIds) query = query.where('c.subject_id', 'in', [...options.subjectIds])
-  const rows = await query
-    .orderBy(sql`c.last_message_at desc nulls last`)
-    .orderBy('c.id', 'desc')
-    .limit(options.limit)
-    .execute()
+  if (options.after)
+    query = query.where(
+      sql<boolean>`(${activity}, c.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`,
+    )
+  const rows = await query.orderBy(activity, 'desc').orderBy('c.id', 'desc').limit(options.limit).execute()
   const ids = rows.map((r) => r.id)
   const people = ids.length
     ? await db(tx)
@@ -570,6 +621,7 @@ export async function myConversations(
     subject_kind: r.subject_kind,
     subject_id: r.subject_id,
     last_message_at: r.last_message_at,
+    cursor_at: r.cursor_at,
     unread: Number(r.unread ?? 0),
     participants: people
       .filter((p) => p.conversation_id === r.id)

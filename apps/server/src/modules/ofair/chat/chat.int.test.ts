@@ -437,4 +437,45 @@ describe('real time', () => {
   })
 })
 
+describe('the list of my conversations', () => {
+  it('is paged by cursor: five threads active at the same instant, two at a time, each seen once', async () => {
+    // the clock stands still: every thread's last message is at the same instant
+    const consumer = await ofairPerson(w, 'consumer', 'רונה לקוחה')
+    const lead = await makeConsumerLead(w, consumer)
+    const threads: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const pro = await makeProfessional(w, { profession_category_id: 'plumbing' })
+      const proposal = await propose(w, pro, lead.id)
+      const opened = await api(w, consumer.session).post(`/api/ofair/proposals/${proposal.id}/chat`)
+      threads.push(opened.body.conversation_id)
+      expect((await send(w, pro, opened.body.conversation_id, `הצעה ${i}`)).status).toBe(201)
+    }
+    const seen: string[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const page: {
+        status: number
+        body: { data: { id: string }[]; has_more: boolean; next_cursor: string | null }
+      } = await api(w, consumer.session).get(
+        `/api/conversations?limit=2${cursor ? `&starting_after=${cursor}` : ''}`,
+      )
+      expect(page.status).toBe(200)
+      seen.push(...page.body.data.map((c) => c.id))
+      expect(page.body.has_more).toBe(page.body.next_cursor !== null)
+      cursor = page.body.next_cursor
+      pages++
+    } while (cursor && pages < 10)
+    expect(pages).toBe(3)
+    expect(seen).toHaveLength(5)
+    expect(new Set(seen)).toEqual(new Set(threads))
+    // a forged or foreign cursor is named, not a 500
+    for (const bad of ['x', Buffer.from('["2026-05-04", 1]').toString('base64url')]) {
+      const r = await api(w, consumer.session).get(`/api/conversations?starting_after=${bad}`)
+      expect(r.status).toBe(400)
+      expect(r.body.code).toBe('invalid_cursor')
+    }
+  })
+})
+
 const apiOn = (baseUrl: string, who: OfairPerson) => api({ ctx: app.ctx, baseUrl }, who.session)
