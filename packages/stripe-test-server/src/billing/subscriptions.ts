@@ -114,7 +114,12 @@ function discountAmount(d: Discount | null, positive: number, currency: string, 
   if (!d || positive <= 0) return 0
   if (d.end !== null && d.end <= at) return 0
   const c = d.coupon
-  if (c.percent_off !== null) return Math.min(positive, Math.round((positive * c.percent_off) / 100))
+  if (c.percent_off !== null) {
+    // exactly, in hundredths of a percent: 32.05 % of 99,000 is 31,729.5 → 31,730 (rounded half up);
+    // in floating point 99,000 × 32.05 / 100 is 31,729.4999… and would round down
+    const hundredths = Math.round(c.percent_off * 100)
+    return Math.min(positive, Math.round((positive * hundredths) / 10_000))
+  }
   if (c.amount_off !== null && c.currency === currency) return Math.min(positive, c.amount_off)
   return 0
 }

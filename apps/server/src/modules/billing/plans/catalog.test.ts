@@ -59,6 +59,8 @@ const ZDiscounted = fc.record({
 
 describe('MRR with promo-code discounts', () => {
   it('percent off rounds half up per invoice; amount off never below zero', () => {
+    // 99,000 × 32.05 % is 31,729.5 exactly (floating point says 31,729.4999…): half up → 31,730 off
+    expect(discountedPrice(99_000n, { percent_off: '32.05', amount_off: null })).toBe(67_270n)
     expect(discountedPrice(9_900n, { percent_off: 25, amount_off: null })).toBe(7_425n)
     expect(discountedPrice(9_900n, { percent_off: '12.5', amount_off: null })).toBe(8_662n) // 1237.5 off → 1238
     expect(discountedPrice(9_900n, { percent_off: null, amount_off: 2_000n })).toBe(7_900n)
@@ -72,13 +74,14 @@ describe('MRR with promo-code discounts', () => {
   it('property: equals the exact sum of what each pays (Stripe’s rounding) /12 half up; ≤ list MRR; grouping changes nothing', () => {
     fc.assert(
       fc.property(fc.array(ZDiscounted, { maxLength: 60 }), (subs) => {
-        // an independent model in floating point cents, as the Stripe test server computes invoices
+        // an independent model in number cents, as the Stripe test server computes invoices (the
+        // percentage in whole hundredths: 32.05 % of 99,000 is 31,729.5 off, rounded half up)
         const exact12 = subs.reduce((sum, x) => {
           const price = Number(PLANS[x.tier].prices[x.interval])
           const d = x.discount
           const off =
             d?.percent_off != null
-              ? Math.min(price, Math.round((price * Number(d.percent_off)) / 100))
+              ? Math.min(price, Math.round((price * Math.round(Number(d.percent_off) * 100)) / 10_000))
               : d?.amount_off != null
                 ? Math.min(price, Number(d.amount_off))
                 : 0
