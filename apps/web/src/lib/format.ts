@@ -82,6 +82,19 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 /**
+ * Today's date as YYYY-MM-DD in Israel: OFAIR counts Israeli days, and between midnight in Israel
+ * and midnight UTC the UTC date is still yesterday's.
+ */
+export function israelTodayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jerusalem',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
+}
+
+/**
  * "splits-fee-2026.1" → "2026 fee rules, revision 1"; the fee engine's "splits-fee-2026-12" → "Fee
  * rules of December 2026" (and its settings, "splits-fee-config-2026-12"); an unknown code is named
  * as a version.

@@ -20,16 +20,18 @@ import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
+import { israelTodayIso } from '../../lib/format'
 
 const AnalyticsCharts = lazy(() => import('./analytics-charts'))
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s)
 
+/** The last six months up to today, in Israeli days (the report counts them). */
 function defaultRange() {
-  const to = new Date()
-  const from = new Date(to)
-  from.setUTCMonth(from.getUTCMonth() - 5, 1)
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }
+  const to = israelTodayIso()
+  const [y, m] = to.split('-').map(Number) as [number, number]
+  const from = new Date(Date.UTC(y, m - 1 - 5, 1)).toISOString().slice(0, 10)
+  return { from, to }
 }
 
 /** /ofair/admin/analytics: leads, proposals and conversion per week or month, by category or city. */

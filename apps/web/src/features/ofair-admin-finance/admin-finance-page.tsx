@@ -25,9 +25,9 @@ import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
+import { israelTodayIso } from '../../lib/format'
 import { shekels } from '../ofair-leads/ofair-api'
 import { formatShekels } from '../ofair-leads/ofair-format'
-
 import { downloadCommissionsExcel } from './commissions-excel'
 import { SettlementSettingsTab } from './settlement-settings-tab'
 
@@ -118,7 +118,7 @@ function downloadCsv(report: Commissions) {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
-  a.download = `ofair-commissions-${new Date().toISOString().slice(0, 10)}.csv`
+  a.download = `ofair-commissions-${israelTodayIso()}.csv`
   a.click()
   URL.revokeObjectURL(url)
 }

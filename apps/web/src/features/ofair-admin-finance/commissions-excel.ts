@@ -1,3 +1,4 @@
+import { israelTodayIso } from '../../lib/format'
 import type { Commissions } from './admin-finance-page'
 
 /**
@@ -59,5 +60,5 @@ export async function downloadCommissionsExcel(report: Commissions, labels: Reco
       ...sheet,
     },
     { data: months, sheet: labels.monthsSheet!, columns: Array(5).fill({ width: 16 }), ...sheet },
-  ]).toFile(`ofair-commissions-${new Date().toISOString().slice(0, 10)}.xlsx`)
+  ]).toFile(`ofair-commissions-${israelTodayIso()}.xlsx`)
 }

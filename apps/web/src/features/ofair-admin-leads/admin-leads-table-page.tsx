@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
+import { israelTodayIso } from '../../lib/format'
 import { LocalitySelect } from '../ofair-leads/locality-select'
 import { useCategories } from '../ofair-leads/ofair-api'
 import { AccessLogModal, RemoveModal } from '../ofair-pros/admin-leads-page'
@@ -82,7 +83,7 @@ async function downloadExcel(rows: Lead[], labels: Record<string, string>) {
       stickyRowsCount: 1,
       columns: [{ width: 12 }, { width: 40 }, ...Array(5).fill({ width: 16 })],
     },
-  ).toFile(`ofair-leads-${new Date().toISOString().slice(0, 10)}.xlsx`)
+  ).toFile(`ofair-leads-${israelTodayIso()}.xlsx`)
 }
 
 /** /ofair/admin/leads: every lead, searched and filtered, paged, exported; remove one; who saw its client. */

@@ -16,6 +16,7 @@ import type { TestSession } from '../../../../../../packages/testing/src/session
 import { startTestApp } from '../../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../../app.ts'
+import { jerusalemDate } from '../invoicing/rules.ts'
 import { csvCell } from './csv.ts'
 
 const database = useTestDatabase()
@@ -118,7 +119,7 @@ describe('OFAIR admin: leads', () => {
     expect(await ids('category_id=plumbing')).not.toContain(b.id)
     expect(await ids(`owner_user_id=${consumer.id}`)).toEqual([a.id])
     expect(await ids('from=2000-01-01&to=2000-01-31')).toEqual([])
-    const today = new Date().toISOString().slice(0, 10)
+    const today = jerusalemDate(new Date()) // the back office counts Israeli days
     expect(await ids(`from=${today}&status=active`)).toEqual(expect.arrayContaining([a.id, b.id]))
 
     const phone = consumer.phone!
@@ -370,7 +371,7 @@ describe('OFAIR admin: analytics', () => {
   it('counts leads, proposals, acceptances and completions per month and group; CSV; bad periods refused', async () => {
     const lead = await makeConsumerLead(w, consumer, { category_id: 'plumbing' })
     await propose(w, pro, lead.id, '50000')
-    const today = new Date().toISOString().slice(0, 10)
+    const today = jerusalemDate(new Date()) // the back office counts Israeli days
     const r = await api(w, admin.session).get(
       `/api/ofair/admin/analytics?from=${today.slice(0, 8)}01&to=${today}&granularity=month&group_by=category`,
     )

@@ -11,6 +11,7 @@ import {
   setMarketplacePersonStatus,
 } from '../../identity/index.ts'
 import type { OfairTx } from '../database.ts'
+import { jerusalemDate } from '../invoicing/rules.ts'
 import { leadDetail } from '../leads/queries.ts'
 import { ZAccessLog, ZLead, ZLeadSummary, ZRemoveIn } from '../leads/schemas.ts'
 import { removeLead } from '../leads/service.ts'
@@ -184,7 +185,7 @@ export const adminRoutes = [
           { requestId: request.id },
         ),
       )
-      const day = ctx.clock.now().toISOString().slice(0, 10)
+      const day = jerusalemDate(ctx.clock.now())
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="ofair-leads-${day}.csv"`)
