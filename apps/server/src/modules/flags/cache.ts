@@ -59,22 +59,41 @@ export class FlagCache {
     this.#ttlMs = options.ttlMs ?? 2000
   }
 
-  /** The current flags: from memory while fresh, else read once (concurrent callers share it). */
+  /**
+   * The current flags. Only a cache that holds nothing (never read, or a change was heard) waits
+   * for the database; one that is merely past its TTL answers from memory and reads again in the
+   * background. Why: evaluations run inside transactions. Waiting there for a second pool
+   * connection, while other transactions hold every connection and wait on this one's locks,
+   * starves the pool until its connection timeout (20 concurrent fraud detector runs did).
+   */
   async all(): Promise<Map<string, FlagDefinition>> {
     const flags = this.#flags
-    if (flags && Date.now() - this.#loadedAt < this.#ttlMs) return flags
-    return this.#load()
+    if (!flags) return this.#load()
+    if (Date.now() - this.#loadedAt >= this.#ttlMs && !this.#loading) this.#refresh()
+    return flags
+  }
+
+  /** Reads the flags again without anyone waiting; a failure keeps the last flags for one more TTL. */
+  #refresh(): void {
+    this.#load().catch((err) => {
+      this.#loadedAt = Date.now()
+      this.#ctx.log.warn({ err }, 'flags cache: reading the flags failed; serving the last ones read')
+    })
   }
 
   async get(key: string): Promise<FlagDefinition | undefined> {
     return (await this.all()).get(key)
   }
 
-  /** Forgets every flag: the next evaluation reads them again. */
+  /**
+   * Forgets every flag and starts reading them again at once, so the next evaluation (perhaps
+   * inside a transaction) finds the read under way or done rather than starting it.
+   */
   invalidate(): void {
     this.#generation++
     this.#flags = null
     this.#loading = null
+    if (!this.#stopped) this.#refresh()
   }
 
   #load(): Promise<Map<string, FlagDefinition>> {

@@ -12,6 +12,9 @@ import { startTestApp } from '../../../../../packages/testing/src/test-app.ts'
 import { useTestDatabase } from '../../../../../packages/testing/src/test-database.ts'
 import type { RunningApp } from '../../app.ts'
 import { FixedClock } from '../../kernel/clock.ts'
+import { connectDatabase } from '../../kernel/db/database.ts'
+import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
+import { FlagCache } from './cache.ts'
 import { bucketOf, flagVariant, isFeatureEnabled } from './index.ts'
 
 /** Feature flags through the API: CRUD, targeting, history and audit, bad input, concurrency. */
@@ -256,6 +259,31 @@ describe('targeting and evaluation', () => {
     expect(await isFeatureEnabled(app.ctx, 'test.elsewhere', { userId: 'u' })).toBe(false)
     await q(`update flags.flags set rollout_bp = 10000, version = version + 1 where key = 'test.elsewhere'`)
     await eventually('seen', () => isFeatureEnabled(app.ctx, 'test.elsewhere', { userId: 'u' }))
+  })
+
+  it('an evaluation inside a transaction never waits for a pool connection once the flags were read', async () => {
+    await api(w, admin).post('/api/admin/flags', { key: 'test.pool', kind: 'boolean' })
+    // one connection: the transaction below holds it, as twenty concurrent ones hold a real pool
+    const small = connectDatabase(database.current.url, { poolMax: 1, applicationName: 'flags-test' })
+    const cache = new FlagCache(
+      { db: small.db, databaseUrl: database.current.url, log: app.ctx.log },
+      { ttlMs: 0 },
+    )
+    try {
+      expect((await cache.all()).size).toBeGreaterThan(0)
+      const loads = cache.loads
+      const inside = await inTransaction(small.db, systemActor('test'), async () => {
+        const started = Date.now()
+        const flags = await cache.all() // past its TTL: answered from memory, read again later
+        return { flags, ms: Date.now() - started }
+      })
+      expect(inside.flags.size).toBeGreaterThan(0)
+      expect(inside.ms).toBeLessThan(1000)
+      await eventually('read again once the connection is free', async () => cache.loads > loads)
+    } finally {
+      await cache.stop()
+      await small.close()
+    }
   })
 
   it('variant flags serve their variant and value', async () => {

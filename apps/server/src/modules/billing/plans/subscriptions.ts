@@ -909,7 +909,9 @@ export async function applySubscription(
       status === 'canceled'
         ? happenedAt(ctx, sub.ended_at)
         : row.status === 'creating'
-          ? happenedAt(ctx, sub.start_date)
+          ? // Stripe's start is whole seconds: never earlier than the click that asked for it, or a
+            // placement made in that same second would take the new tier
+            new Date(Math.max(happenedAt(ctx, sub.start_date).getTime(), row.created_at.getTime()))
           : switched
             ? // a downgrade scheduled for the period end: the new tier from the day it took effect
               happenedAt(ctx, item?.current_period_start)
