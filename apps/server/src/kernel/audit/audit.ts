@@ -49,7 +49,7 @@ export type AuditVerification =
 
 /** Walks the whole chain in batches; reports the first row that does not verify. */
 export async function verifyAuditChain(
-  db: Db,
+  db: Db | AnyTx,
   onProgress?: (checked: number, total: number) => void,
   batchSize = 20_000,
 ): Promise<AuditVerification> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
+import { watchNestedConnections } from './nested-connections.ts'
 import type { Database } from './schema/index.ts'
 
 /** A database handle typed with the schemas `DB` names: a module passes its own (see `AppModule.schemas`). */
@@ -50,6 +51,7 @@ export function connectDatabase(
   })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {})
+  watchNestedConnections(pool)
   pool.on('connect', (client) => preparedStatements(client))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {

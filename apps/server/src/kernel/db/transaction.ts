@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { holdingConnection } from './nested-connections.ts'
 import type { Database } from './schema/index.ts'
 
 /**
@@ -53,7 +54,7 @@ export async function inTransaction<T, DB = Database>(
         actorOf.set(conn, actorSettingValues(actor))
         try {
           // A connection-bound Kysely is all a service needs from a transaction: it only queries.
-          const result = await fn(conn as unknown as Transaction<DB>)
+          const result = await holdingConnection(() => fn(conn as unknown as Transaction<DB>))
           await sql`commit`.execute(conn)
           return result
         } catch (err) {

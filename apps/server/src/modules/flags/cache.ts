@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { AppContext } from '../../kernel/context.ts'
+import { detachedFromTransaction } from '../../kernel/db/nested-connections.ts'
 import { inTransaction, systemActor } from '../../kernel/db/transaction.ts'
 import type { FlagsDatabase, FlagsTx } from './database.ts'
 import type { FlagDefinition, FlagRule, FlagValue } from './evaluate.ts'
@@ -75,7 +76,7 @@ export class FlagCache {
 
   /** Reads the flags again without anyone waiting; a failure keeps the last flags for one more TTL. */
   #refresh(): void {
-    this.#load().catch((err) => {
+    detachedFromTransaction(() => this.#load()).catch((err) => {
       this.#loadedAt = Date.now()
       this.#ctx.log.warn({ err }, 'flags cache: reading the flags failed; serving the last ones read')
     })

@@ -152,7 +152,8 @@ export async function reconcileLedger(db: Db<any>, onProgress?: ReconcileProgres
           ? `${negative.length} account(s) below zero that may not be (e.g. ${negative.slice(0, 3).join(', ')})`
           : 'no account that may not go negative is negative',
       })
-      const audit = await verifyAuditChain(db, (done, all) => onProgress?.('audit chain', done, all))
+      // in the same snapshot, on the same connection
+      const audit = await verifyAuditChain(tx, (done, all) => onProgress?.('audit chain', done, all))
       checks.push({
         name: 'audit_chain_intact',
         ok: audit.ok,

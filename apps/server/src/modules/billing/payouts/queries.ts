@@ -11,7 +11,7 @@ import type { BillingCaller } from '../caller.ts'
 import { stripeClientOf } from './adapters.ts'
 import { connectRowOfRecruiter, presentConnect } from './connect.ts'
 import { presentPayout } from './payouts.ts'
-import { reconcilePayouts } from './reconcile.ts'
+import type { PayoutReconciliation } from './reconcile.ts'
 import { dayOf, view } from './shared.ts'
 
 /**
@@ -390,7 +390,12 @@ export async function myEarnings(ctx: AppContext, tx: AnyTx, caller: BillingCall
  * flight vs paid vs owed back, the queue's counts, what is due, a series by month, and the proof
  * that the documents agree with the ledger.
  */
-export async function payoutsSummary(ctx: AppContext, tx: AnyTx, currency: string) {
+export async function payoutsSummary(
+  ctx: AppContext,
+  tx: AnyTx,
+  currency: string,
+  reconciliation: PayoutReconciliation,
+) {
   const total = async (kind: string) => (await kindTotal(tx, { book: SPLITS_BOOK, kind, currency })).posted
   const money = (amount: bigint) => ({ amount, currency })
   const recruiterCollected = await view(tx)
@@ -454,7 +459,6 @@ export async function payoutsSummary(ctx: AppContext, tx: AnyTx, currency: strin
     kind: 'recruiter_held',
     currency,
   })
-  const reconciliation = await reconcilePayouts(ctx.db, { now: ctx.clock.now() })
   const held = await total('recruiter_held')
   const available = await total('recruiter_available')
   const inFlight = await total('recruiter_in_flight')

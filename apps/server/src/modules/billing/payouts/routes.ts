@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { inTransaction, systemActor } from '../../../kernel/db/transaction.ts'
 import { AppError } from '../../../kernel/errors.ts'
-import { type Access, access } from '../../../kernel/http/access.ts'
+import { type Access, access, actorOf } from '../../../kernel/http/access.ts'
 import { listOf, ZIdParams, ZListQueryBase, ZMoney } from '../../../kernel/http/schemas.ts'
 import { companyOrganization } from '../../recruiting/index.ts'
 import { billingRoute as route } from '../caller.ts'
@@ -29,6 +29,7 @@ import {
   placementHoldTotal,
   placementPayouts,
 } from './queries.ts'
+import { reconcilePayouts } from './reconcile.ts'
 import { createScheduleByAdmin, getSchedule, listSchedules, updateSchedule } from './schedules.ts'
 import { dayOf, view } from './shared.ts'
 
@@ -885,7 +886,19 @@ const earningsRoutes = [
         checks: z.array(ZCheck),
       }),
     }),
-    handler: ({ ctx, tx, query }) => payoutsSummary(ctx, tx, query.currency),
+    // Two transactions one after the other, never two connections at once: the reconciliation
+    // reads its own repeatable-read snapshot first (a request holding its connection while it
+    // waits for a second starves the pool when many such requests arrive together).
+    transaction: false,
+    handler: async ({ ctx, caller, query, request }) => {
+      const reconciliation = await reconcilePayouts(ctx.db, { now: ctx.clock.now() })
+      return inTransaction(
+        ctx.db,
+        actorOf(caller.principal!),
+        (tx) => payoutsSummary(ctx, tx, query.currency, reconciliation),
+        { requestId: request.id },
+      )
+    },
   }),
   route.define({
     method: 'PUT',
