@@ -498,7 +498,9 @@ export interface paths {
         };
         /**
          * Reported messages of Splits Network conversations (the moderation queue)
-         * @description **Access:** Roles: platform_admin.
+         * @description Open reports oldest first (the order of work), resolved and dismissed ones newest first; keyset-paged: pass next_cursor as starting_after. A cursor not returned here answers 400 invalid_cursor.
+         *
+         *     **Access:** Roles: platform_admin.
          */
         get: operations["listSplitsConversationReports"];
         put?: never;
@@ -10555,6 +10557,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Cursor: the `next_cursor` of the previous page */
+                starting_after?: string;
                 status?: "open" | "resolved" | "dismissed";
             };
             header?: never;
@@ -10592,6 +10596,9 @@ export interface operations {
                             /** @enum {string} */
                             subject_kind: "application" | "role_question";
                         }[];
+                        has_more: boolean;
+                        /** @description Pass as starting_after for the next page */
+                        next_cursor: string | null;
                     };
                 };
             };

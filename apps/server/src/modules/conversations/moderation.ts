@@ -1,8 +1,9 @@
-import { sql } from 'kysely'
+import { type SqlBool, sql } from 'kysely'
 import type { Clock } from '../../kernel/clock.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { asSystem } from '../../kernel/db/transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
+import { exactTime, timeIdCursor, timeIdPage } from '../../kernel/http/pagination.ts'
 import type { ConversationsTx } from './database.ts'
 
 const db = (tx: AnyTx) => tx as ConversationsTx
@@ -90,9 +91,19 @@ const REPORT_COLUMNS = [
  */
 export async function reportQueue(
   tx: AnyTx,
-  options: { subjectKinds: readonly string[]; status: 'open' | 'resolved' | 'dismissed'; limit: number },
+  options: {
+    subjectKinds: readonly string[]
+    status: 'open' | 'resolved' | 'dismissed'
+    limit: number
+    /** a `timeIdPage` cursor of the previous page */
+    startingAfter?: string | undefined
+  },
 ) {
-  return asSystem(tx, 'conversations.report_queue', () =>
+  // open reports oldest first (the queue's order of work), closed ones newest first; keyset-paged
+  // on (created_at, id) in that direction
+  const oldestFirst = options.status === 'open'
+  const after = options.startingAfter ? timeIdCursor(options.startingAfter) : null
+  const rows = await asSystem(tx, 'conversations.report_queue', () =>
     db(tx)
       .selectFrom('conversations.reports as r')
       .innerJoin('conversations.messages as m', 'm.id', 'r.message_id')
@@ -117,14 +128,23 @@ export async function reportQueue(
         'su.display_name as sender_name',
         'm.body as message_text',
         'm.created_at as message_created_at',
+        exactTime('r.created_at'),
       ])
       .where('c.subject_kind', 'in', [...options.subjectKinds])
       .where('r.status', '=', options.status)
-      .orderBy('r.created_at', options.status === 'open' ? 'asc' : 'desc')
-      .orderBy('r.id')
-      .limit(options.limit)
+      .$if(after !== null, (q) =>
+        q.where(
+          oldestFirst
+            ? sql<SqlBool>`(r.created_at, r.id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`
+            : sql<SqlBool>`(r.created_at, r.id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`,
+        ),
+      )
+      .orderBy('r.created_at', oldestFirst ? 'asc' : 'desc')
+      .orderBy('r.id', oldestFirst ? 'asc' : 'desc')
+      .limit(options.limit + 1)
       .execute(),
   )
+  return timeIdPage(rows, options.limit)
 }
 
 /** An admin closes a report (resolved: acted on; dismissed: nothing wrong). Once: a closed one is 409. */

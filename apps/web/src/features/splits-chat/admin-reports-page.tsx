@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { usePageTitle } from '../../app/use-page-title'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
+import { LoadMore } from '../../components/load-more'
 import { LoadingState } from '../../components/loading-state'
 import { PageHeader } from '../../components/page-header'
 import { RelativeTime } from '../../components/relative-time'
@@ -20,6 +21,7 @@ export function AdminConversationReportsPage() {
   usePageTitle(t('splitsChat.admin.title'))
   const [status, setStatus] = useState<Status>('open')
   const queue = useReportQueue(status)
+  const reports = queue.data?.pages.flatMap((p) => p.data) ?? []
   const close = useCloseReport()
   const [reading, setReading] = useState<{ conversation: string; message: string } | null>(null)
   return (
@@ -41,12 +43,12 @@ export function AdminConversationReportsPage() {
       >
         {queue.isPending && <LoadingState />}
         {queue.isError && <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />}
-        {queue.data && queue.data.data.length === 0 && (
+        {queue.data && reports.length === 0 && (
           <EmptyState icon={<IconFlag size={28} stroke={1.5} />} title={t('splitsChat.admin.empty')} />
         )}
         <Stack gap="sm">
           {close.isError && <ErrorAlert error={close.error} />}
-          {queue.data?.data.map((r) => (
+          {reports.map((r) => (
             <Card key={r.id} withBorder padding="sm" data-testid="report-row">
               <Group justify="space-between" align="flex-start" gap="sm">
                 <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
@@ -98,6 +100,14 @@ export function AdminConversationReportsPage() {
               </Group>
             </Card>
           ))}
+          {reports.length > 0 && (
+            <LoadMore
+              shown={t('splitsChat.admin.shown', { count: reports.length })}
+              hasMore={queue.hasNextPage}
+              loading={queue.isFetchingNextPage}
+              onLoadMore={() => void queue.fetchNextPage()}
+            />
+          )}
         </Stack>
       </SectionCard>
       <TranscriptModal reading={reading} onClose={() => setReading(null)} />

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { afterCursor, cursorPages } from '../../api/cursor-pages'
 import type { ResponseBody } from '../../api/types'
 import { unwrap } from '../../api/use-api'
 
@@ -58,11 +59,18 @@ export function useMySplitsConversations(enabled = true) {
   })
 }
 
+/** The moderation queue, 50 at a time ("Load more" follows the cursor). */
 export function useReportQueue(status: 'open' | 'resolved' | 'dismissed') {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: splitsChatKeys.reports(status),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/admin/conversation-reports', { params: { query: { status } }, signal })),
+    ...cursorPages,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/admin/conversation-reports', {
+          params: { query: { status, limit: 50, ...afterCursor(pageParam) } },
+          signal,
+        }),
+      ),
   })
 }
 

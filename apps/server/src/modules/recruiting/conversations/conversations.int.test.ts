@@ -378,6 +378,51 @@ describe('moderation', () => {
     expect(audit.rows[0]!.n).toBe(1)
   })
 
+  it('the queue is keyset-paged: open oldest first, closed newest first, each report seen once', async () => {
+    const x = await world()
+    const reported: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const sent = await api(w, x.rachel).post(`/api/applications/${x.application.id}/messages`, {
+        text: `message ${i} to report`,
+      })
+      const r = await api(w, x.manager).post(
+        `/api/conversations/${sent.body.conversation_id}/messages/${sent.body.id}/report`,
+        { reason: 'spam' },
+      )
+      reported.push(r.body.id)
+    }
+    // five reports made in one instant: ties on created_at are broken by the id
+    await sql`update conversations.reports set created_at = '2026-06-01T10:00:00.123456Z'
+      where id = any(${reported}::uuid[])`.execute(db())
+    const admin = await platformAdmin(w)
+    const walk = async (status: string) => {
+      const seen: { id: string; created_at: string }[] = []
+      let cursor: string | null = null
+      do {
+        const q = `/api/admin/conversation-reports?status=${status}&limit=2${cursor ? `&starting_after=${cursor}` : ''}`
+        const page = await api(w, admin).get(q)
+        expect(page.status).toBe(200)
+        expect(page.body.data.length).toBeLessThanOrEqual(2)
+        seen.push(...page.body.data)
+        cursor = page.body.has_more ? page.body.next_cursor : null
+      } while (cursor)
+      return seen
+    }
+    const open = await walk('open')
+    expect(new Set(open.map((r) => r.id)).size).toBe(open.length)
+    expect(open.map((r) => r.id)).toEqual(expect.arrayContaining(reported))
+    const times = open.map((r) => Date.parse(r.created_at))
+    expect(times).toEqual([...times].sort((a, b) => a - b))
+    for (const id of reported) {
+      await api(w, admin).post(`/api/admin/conversation-reports/${id}/close`, { status: 'dismissed' })
+    }
+    const dismissed = await walk('dismissed')
+    expect(new Set(dismissed.map((r) => r.id)).size).toBe(dismissed.length)
+    expect(dismissed.map((r) => r.id)).toEqual(expect.arrayContaining(reported))
+    const forged = await api(w, admin).get('/api/admin/conversation-reports?starting_after=bm9wZQ')
+    expect(forged).toMatchObject({ status: 400, body: { code: 'invalid_cursor' } })
+  })
+
   it('an admin reads a transcript as typed; each read is logged (PII reveal + audit); others may not', async () => {
     const company = await makeCompany(w)
     const role = await makeRole(w, company)

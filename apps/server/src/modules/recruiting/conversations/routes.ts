@@ -2,7 +2,7 @@ import './errors.ts'
 import { z } from 'zod'
 import { inTransaction } from '../../../kernel/db/transaction.ts'
 import { access, actorOf } from '../../../kernel/http/access.ts'
-import { ZIdParams, ZUuid } from '../../../kernel/http/schemas.ts'
+import { ZIdParams, ZListQueryBase, ZUuid } from '../../../kernel/http/schemas.ts'
 import {
   attachmentErrors,
   MARKUP,
@@ -188,13 +188,18 @@ export const conversationRoutes = [
     url: '/api/admin/conversation-reports',
     operationId: 'listSplitsConversationReports',
     summary: 'Reported messages of Splits Network conversations (the moderation queue)',
+    description:
+      'Open reports oldest first (the order of work), resolved and dismissed ones newest first; keyset-paged: pass next_cursor as starting_after. A cursor not returned here answers 400 invalid_cursor.',
     tags: ['admin'],
     access: who.admin,
     query: z.strictObject({
       status: z.enum(['open', 'resolved', 'dismissed']).default('open'),
       limit: z.coerce.number().int().min(1).max(200).default(100),
+      starting_after: ZListQueryBase.starting_after,
     }),
     response: z.object({
+      has_more: z.boolean(),
+      next_cursor: z.string().nullable().describe('Pass as starting_after for the next page'),
       data: z.array(
         z.object({
           id: z.string(),
@@ -215,7 +220,7 @@ export const conversationRoutes = [
         }),
       ),
     }),
-    handler: ({ tx, query }) => moderationQueue(tx, query.status, query.limit),
+    handler: ({ tx, query }) => moderationQueue(tx, query.status, query.limit, query.starting_after),
   }),
   route.define({
     method: 'POST',

@@ -418,10 +418,13 @@ export async function moderationQueue(
   tx: RecruitingTx,
   status: 'open' | 'resolved' | 'dismissed',
   limit: number,
+  startingAfter?: string,
 ) {
-  const rows = await reportQueue(tx, { subjectKinds: SPLITS_THREAD_KINDS, status, limit })
+  const page = await reportQueue(tx, { subjectKinds: SPLITS_THREAD_KINDS, status, limit, startingAfter })
   return {
-    data: rows.map((r) => ({
+    has_more: page.has_more,
+    next_cursor: page.next_cursor,
+    data: page.data.map((r) => ({
       id: r.id,
       conversation_id: r.conversation_id,
       subject_kind:
