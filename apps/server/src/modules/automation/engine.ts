@@ -195,7 +195,8 @@ export const PAUSED_CODE = 'automation_paused'
 export const PAUSED_NOTE = 'paused: automation switched off'
 
 /** Marks an approved execution as waiting for the switch (kept `approved`; the requeue job picks it up). */
-async function markPaused(tx: AutomationTx, id: string, now: Date): Promise<void> {
+/** Notes on an approved execution that it waits for automation to be switched on again. */
+export async function markPaused(tx: AutomationTx, id: string, now: Date): Promise<void> {
   await tx
     .updateTable('automation.automation_executions')
     .set({ error_code: PAUSED_CODE, error: PAUSED_NOTE, updated_at: now, version: sql`version + 1` })

@@ -7,7 +7,15 @@ import { decodeCursor, pageOf } from '../../kernel/http/pagination.ts'
 import { recordDecision } from '../intelligence/index.ts'
 import type { Facts } from './conditions.ts'
 import type { AutomationTx } from './database.ts'
-import { announceRuleChange, compileRule, dropRuleCache, enqueueRun, PAUSED_CODE } from './engine.ts'
+import {
+  announceRuleChange,
+  compileRule,
+  dropRuleCache,
+  enqueueRun,
+  markPaused,
+  PAUSED_CODE,
+} from './engine.ts'
+import { enabledFromMemory } from './flag.ts'
 import { ACTIONS } from './registry.ts'
 
 export const STATES = ['pending', 'approved', 'executed', 'rejected', 'failed', 'undone'] as const
@@ -144,8 +152,9 @@ const actorOf = (userId: string) => ({ userId, role: 'platform_admin' })
  * queued (`automation.run_execution`, enqueued in this transaction); the job runs it once. While
  * automation is switched off the approval is allowed and recorded, but the job leaves it waiting
  * (`paused`, “paused: automation switched off”) until the requeue job queues it once switched on.
- * (The flag is read by the job, outside any transaction, not here: a flag read needing a second
- * connection while this transaction holds one could starve the pool under concurrent approvals.)
+ * The answer says so at once when this process holds the flags in memory; the job, which reads the
+ * flag outside any transaction, decides in every case (a read here that needed a second connection
+ * while this transaction holds one could starve the pool under concurrent approvals).
  */
 export async function approveExecution(
   ctx: AppContext,
@@ -177,6 +186,7 @@ export async function approveExecution(
     at: now,
   })
   await enqueueRun(ctx, tx, id)
+  if (enabledFromMemory(ctx, 'automation.rules') === false) await markPaused(tx, id, now)
   return getExecution(tx, id)
 }
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../kernel/context.ts'
-import { isFeatureEnabled } from '../flags/index.ts'
+import { featureEnabledFromMemory, isFeatureEnabled } from '../flags/index.ts'
 
 /**
  * Whether automation rules run (flag key `automation.rules`, the Splits Network marketplace). The
@@ -8,4 +8,9 @@ import { isFeatureEnabled } from '../flags/index.ts'
  */
 export async function enabled(ctx: AppContext, key: 'automation.rules'): Promise<boolean> {
   return isFeatureEnabled(ctx, key, { marketplace: 'splits' }, true)
+}
+
+/** `enabled` from memory only (inside a transaction): undefined when the flags are not held just now. */
+export function enabledFromMemory(ctx: AppContext, key: 'automation.rules'): boolean | undefined {
+  return featureEnabledFromMemory(ctx, key, { marketplace: 'splits' }, true)
 }

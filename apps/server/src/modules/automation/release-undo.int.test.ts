@@ -252,6 +252,16 @@ describe('undoing a hold release', () => {
       'escrow_hold.created',
     ])
     expect(audit.slice(1).every((a) => a.reason.includes('Undo of automation rule'))).toBe(true)
+    // the recruiter, told the money was released, hears once that it is held again
+    const told = await q<{ title: string; body: string }>(
+      `select i.title, i.body from notifications.inbox i
+        join network.recruiters r on r.user_id = i.user_id
+       where r.id = $1 and i.type = 'escrow.release_undone'`,
+      [active!.recruiter_id],
+    )
+    expect(told).toHaveLength(1)
+    expect(told[0]!.title).toMatch(/is held again$/)
+    expect(told[0]!.body).toMatch(/held until the guarantee ends on \d{4}-\d{2}-\d{2}/)
     const again = await as('admin').post(`${EXECS}/${id}/undo`)
     expect(again.status).toBe(409)
     await proof()

@@ -82,6 +82,16 @@ export class FlagCache {
     })
   }
 
+  /**
+   * The flags held in memory, never waiting for the database: null when none are held (never read,
+   * or a change was heard and the new read has not finished). Past its TTL it reads again behind.
+   */
+  peek(): Map<string, FlagDefinition> | null {
+    const flags = this.#flags
+    if (flags && Date.now() - this.#loadedAt >= this.#ttlMs && !this.#loading) this.#refresh()
+    return flags
+  }
+
   async get(key: string): Promise<FlagDefinition | undefined> {
     return (await this.all()).get(key)
   }

@@ -38,6 +38,7 @@ export { FlagsProvider } from './provider.ts'
 export {
   clientFlags,
   type FlagServices,
+  featureEnabledFromMemory,
   flagVariant,
   isFeatureEnabled,
   subjectOfPrincipal,

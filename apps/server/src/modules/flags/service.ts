@@ -44,6 +44,24 @@ export async function isFeatureEnabled(
   return services(ctx).client.getBooleanValue(key, whenMissing, contextOfSubject(subject))
 }
 
+/**
+ * `isFeatureEnabled` from what this process holds in memory, for code inside a transaction that
+ * must not wait for a second connection: undefined when the flags are not in memory just now.
+ */
+export function featureEnabledFromMemory(
+  ctx: Pick<AppContext, 'services'>,
+  key: string,
+  subject: FlagSubject = {},
+  whenMissing = false,
+): boolean | undefined {
+  const flags = services(ctx).cache.peek()
+  if (!flags) return undefined
+  const flag = flags.get(key)
+  if (flag?.kind !== 'boolean') return whenMissing
+  const value = evaluateFlag(flag, subject).value
+  return typeof value === 'boolean' ? value : whenMissing
+}
+
 /** A variant flag's variant and value for a subject (`fallback` when the key is unknown). */
 export async function flagVariant(
   ctx: Pick<AppContext, 'services'>,

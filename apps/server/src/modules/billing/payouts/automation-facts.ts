@@ -6,6 +6,7 @@ import { createHold, reverse } from '../../ledger/index.ts'
 import { account, SPLITS_BOOK } from '../book.ts'
 import { type PayoutAuditEntry, writePayoutAudits } from '../payout-audit.ts'
 import { findDueReleases, lockHold, releaseHold } from './escrow.ts'
+import { money, tellRecruiters } from './notices.ts'
 import { dayOf, view } from './shared.ts'
 
 /** An escrow hold whose guarantee has ended and which is still held, as automation rules see it. */
@@ -200,6 +201,17 @@ export async function reholdReleasedHold(
       },
     ]
     await writePayoutAudits(tx, audit)
+    // the recruiter was told the money was theirs: they hear it is held again, and why
+    await tellRecruiters(ctx, tx, [
+      {
+        kind: 'escrow.release_undone',
+        recruiterId: hold.recruiter_id,
+        sourceName: `escrow:${hold.id}:release_undone`,
+        title: `${money(hold.hold_amount, hold.currency)} is held again`,
+        body: `An admin undid the release of this money. It stays held until the guarantee ends on ${hold.release_scheduled_date} and is released to you then.`,
+        link: '/splits/earnings',
+      },
+    ])
     return {
       holdId: row.id,
       ledgerHoldId,

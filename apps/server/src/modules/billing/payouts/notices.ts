@@ -18,6 +18,10 @@ export const PAYOUT_NOTICES = defineNoticeKinds('billing', {
     audience: ['recruiter'],
   },
   'escrow.released': { label: 'Money held during a guarantee was released to you', audience: ['recruiter'] },
+  'escrow.release_undone': {
+    label: 'A release of held money was undone: it is held again until the guarantee ends',
+    audience: ['recruiter'],
+  },
   'payout.needs_attention': {
     label: 'A payout failed after its retries and needs an admin',
     audience: ['platform_admin'],
