@@ -3,7 +3,9 @@
  *
  * - `GET /api/splits/conversations`: the menu's unread badge now counts every conversation of a
  *   hiring-team member (`conversations.unreadCount`), here with `--conversations` role-question
- *   conversations of `--messages` unread messages each (made in SQL), not only the latest 100.
+ *   conversations of `--messages` unread messages each (made in SQL), not only the latest 100;
+ *   and the badge's query alone: summing the participants' counters (migration 0094) against
+ *   counting the unread messages, as it did before.
  * - `GET /api/roles/:id/questions`: a role's threads read their own unread counts (subject ids).
  * - `GET /api/interviews`: keyset-paged on (sort time, id); a walk of `--interviews` interviews
  *   (proposed over HTTP, all at one time: ties), 20 a page, each page timed.
@@ -84,6 +86,29 @@ async function main() {
     console.log(`badge: ${inbox.body.unread} unread (expected ${CONVERSATIONS * MESSAGES + 1})`)
     console.log(
       `GET /api/splits/conversations   ${stats(await timed(RUNS, () => api(w, manager).get('/api/splits/conversations')))}`,
+    )
+    // the badge's own query: the participant counters (migration 0094) against counting the messages
+    const counted = async (query: ReturnType<typeof sql>) => {
+      const out: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const t = performance.now()
+        await query.execute(app.ctx.db)
+        out.push(performance.now() - t)
+      }
+      return stats(out)
+    }
+    console.log(
+      `badge query, counters           ${await counted(sql`select coalesce(sum(me.unread), 0) from conversations.participants me
+        join conversations.conversations c on c.id = me.conversation_id
+       where me.user_id = ${manager.userId} and c.subject_kind in ('splits_role_question', 'splits_application')`)}`,
+    )
+    console.log(
+      `badge query, counting messages  ${await counted(sql`select count(*) from conversations.participants me
+        join conversations.conversations c on c.id = me.conversation_id
+        join conversations.messages m on m.conversation_id = c.id
+       where me.user_id = ${manager.userId} and c.subject_kind in ('splits_role_question', 'splits_application')
+         and m.sender_user_id <> ${manager.userId}
+         and (me.last_read_message_id is null or m.id > me.last_read_message_id)`)}`,
     )
     console.log(
       `GET /api/roles/:id/questions    ${stats(await timed(RUNS, () => api(w, manager).get(`/api/roles/${role.id}/questions`)))}`,

@@ -505,20 +505,16 @@ export async function unreadCount(
   options: { subjectKinds: readonly string[] },
 ): Promise<number> {
   if (options.subjectKinds.length === 0) return 0
-  // as the system: the join on the caller's own participant rows is the rule, and row-level
-  // security's per-message check would cost 20,000 probes for 20,000 unread messages
+  // the sum of the caller's own participant rows' counters (kept by triggers, migration 0094); as
+  // the system: the filter on the caller's own rows is the rule, and row-level security's
+  // per-row participant check would cost a probe per conversation
   const row = await asSystem(tx, 'conversations.unread_count', () =>
     db(tx)
       .selectFrom('conversations.participants as me')
       .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
-      .innerJoin('conversations.messages as m', 'm.conversation_id', 'c.id')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('me.unread'), eb.val('0')).as('n'))
       .where('me.user_id', '=', userId)
       .where('c.subject_kind', 'in', [...options.subjectKinds])
-      .where('m.sender_user_id', '<>', userId)
-      .where((w) =>
-        w.or([w('me.last_read_message_id', 'is', null), w('m.id', '>', w.ref('me.last_read_message_id'))]),
-      )
       .executeTakeFirstOrThrow(),
   )
   return Number(row.n)
@@ -582,21 +578,14 @@ async function conversationRows(
   let query = db(tx)
     .selectFrom('conversations.participants as me')
     .innerJoin('conversations.conversations as c', 'c.id', 'me.conversation_id')
-    .select((eb) => [
+    .select([
       'c.id',
       'c.subject_kind',
       'c.subject_id',
       'c.last_message_at',
       sql<string>`to_char(${activity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'),
-      eb
-        .selectFrom('conversations.messages as m')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('m.conversation_id', '=', 'c.id')
-        .where('m.sender_user_id', '<>', userId)
-        .where((w) =>
-          w.or([w('me.last_read_message_id', 'is', null), w('m.id', '>', w.ref('me.last_read_message_id'))]),
-        )
-        .as('unread'),
+      // kept by triggers (migration 0094): messages from others above my last read
+      'me.unread',
     ])
     .where('me.user_id', '=', userId)
   if (options.subjectKind) query = query.where('c.subject_kind', '=', options.subjectKind)

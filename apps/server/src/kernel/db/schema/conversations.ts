@@ -39,6 +39,7 @@ export interface ConversationsParticipantsTable {
   last_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   blocked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   digested_message_id: ColumnType<string | null, string | null | undefined, string | null>
+  unread: ColumnType<number, number | undefined, number>
 }
 
 export interface ConversationsReportsTable {

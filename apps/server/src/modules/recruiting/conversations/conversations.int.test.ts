@@ -241,6 +241,52 @@ describe('role questions', () => {
     expect(team.body.data[0].last_message_at).not.toBeNull()
   })
 
+  it('unread counters equal a count of the messages after concurrent sends and reads', async () => {
+    const x = await world()
+    const people = [x.rachel, x.manager, x.company.admin]
+    const first = await api(w, x.rachel).post(`/api/applications/${x.application.id}/messages`, {
+      text: 'message 0',
+    })
+    const conv = first.body.conversation_id as string
+    // 30 sends from all three sides, racing with each side marking what it has seen as read
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const who = people[i % 3]!
+        const sent = await api(w, who).post(`/api/applications/${x.application.id}/messages`, {
+          text: `message ${i + 1}`,
+        })
+        expect(sent.status).toBe(201)
+        const reader = people[(i + 1) % 3]!
+        const page = await api(w, reader).get(`/api/conversations/${conv}/messages?limit=100`)
+        const newest = page.body.data.at(-1)?.id ?? page.body.data[0]?.id
+        if (i % 4 === 0 && newest)
+          await api(w, reader).post(`/api/conversations/${conv}/read`, { message_id: newest })
+      }),
+    )
+    const counters = await sql<{ user_id: string; unread: number; counted: number }>`
+      select p.user_id, p.unread,
+             (select count(*)::int from conversations.messages m
+               where m.conversation_id = p.conversation_id and m.sender_user_id <> p.user_id
+                 and (p.last_read_message_id is null or m.id > p.last_read_message_id)) as counted
+        from conversations.participants p where p.conversation_id = ${conv}`.execute(db())
+    expect(counters.rows.length).toBeGreaterThanOrEqual(3)
+    for (const c of counters.rows) expect(c.unread, c.user_id).toBe(c.counted)
+    // the badge is the counter, and reading everything brings it to zero
+    const inbox = await api(w, x.manager).get('/api/splits/conversations')
+    const mine = counters.rows.find((c) => c.user_id === x.manager.userId)!
+    expect(inbox.body.data.find((t: { id: string }) => t.id === conv)?.unread ?? mine.counted).toBe(
+      mine.counted,
+    )
+    const all = await api(w, x.manager).get(`/api/conversations/${conv}/messages?limit=100`)
+    const last = [...all.body.data]
+      .sort((a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1))
+      .at(-1)
+    await api(w, x.manager).post(`/api/conversations/${conv}/read`, { message_id: last.id })
+    const after = await sql<{ unread: number }>`select unread from conversations.participants
+      where conversation_id = ${conv} and user_id = ${x.manager.userId}`.execute(db())
+    expect(after.rows[0]!.unread).toBe(0)
+  })
+
   it('the menu’s badge counts every unread message, beyond the 100 latest conversations', async () => {
     const company = await makeCompany(w)
     const manager = await makeTeamMember(w, company)
