@@ -67,6 +67,12 @@ export function olderThanCursor(cursor: string, timeColumn: string, idColumn: st
   return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${at}::timestamptz, ${id}::uuid)`
 }
 
+/** `olderThanCursor`'s mirror for oldest-first lists: `(time, id) > (t, i)`. */
+export function newerThanCursor(cursor: string, timeColumn: string, idColumn: string): Expression<SqlBool> {
+  const { at, id } = timeIdCursor(cursor)
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) > (${at}::timestamptz, ${id}::uuid)`
+}
+
 /**
  * The `(time, id)` of a newest-first cursor, checked, for queries that take them as values. The
  * time stays the exact text PostgreSQL gave (microseconds): a Date would round it to milliseconds.

@@ -195,7 +195,6 @@ export const PAUSED_CODE = 'automation_paused'
 export const PAUSED_NOTE = 'paused: automation switched off'
 
 /** Marks an approved execution as waiting for the switch (kept `approved`; the requeue job picks it up). */
-/** Notes on an approved execution that it waits for automation to be switched on again. */
 export async function markPaused(tx: AutomationTx, id: string, now: Date): Promise<void> {
   await tx
     .updateTable('automation.automation_executions')

@@ -1,9 +1,9 @@
-import { type SqlBool, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { Clock } from '../../kernel/clock.ts'
 import type { AnyTx } from '../../kernel/db/database.ts'
 import { asSystem } from '../../kernel/db/transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
-import { exactTime, timeIdCursor, timeIdPage } from '../../kernel/http/pagination.ts'
+import { exactTime, newerThanCursor, olderThanCursor, timeIdPage } from '../../kernel/http/pagination.ts'
 import type { ConversationsTx } from './database.ts'
 
 const db = (tx: AnyTx) => tx as ConversationsTx
@@ -102,7 +102,7 @@ export async function reportQueue(
   // open reports oldest first (the queue's order of work), closed ones newest first; keyset-paged
   // on (created_at, id) in that direction
   const oldestFirst = options.status === 'open'
-  const after = options.startingAfter ? timeIdCursor(options.startingAfter) : null
+  const after = options.startingAfter
   const rows = await asSystem(tx, 'conversations.report_queue', () =>
     db(tx)
       .selectFrom('conversations.reports as r')
@@ -132,12 +132,8 @@ export async function reportQueue(
       ])
       .where('c.subject_kind', 'in', [...options.subjectKinds])
       .where('r.status', '=', options.status)
-      .$if(after !== null, (q) =>
-        q.where(
-          oldestFirst
-            ? sql<SqlBool>`(r.created_at, r.id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`
-            : sql<SqlBool>`(r.created_at, r.id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`,
-        ),
+      .$if(after !== undefined, (q) =>
+        q.where((oldestFirst ? newerThanCursor : olderThanCursor)(after!, 'r.created_at', 'r.id')),
       )
       .orderBy('r.created_at', oldestFirst ? 'asc' : 'desc')
       .orderBy('r.id', oldestFirst ? 'asc' : 'desc')

@@ -68,10 +68,7 @@ export class FlagCache {
    * starves the pool until its connection timeout (20 concurrent fraud detector runs did).
    */
   async all(): Promise<Map<string, FlagDefinition>> {
-    const flags = this.#flags
-    if (!flags) return this.#load()
-    if (Date.now() - this.#loadedAt >= this.#ttlMs && !this.#loading) this.#refresh()
-    return flags
+    return this.peek() ?? this.#load()
   }
 
   /** Reads the flags again without anyone waiting; a failure keeps the last flags for one more TTL. */
